@@ -1,0 +1,36 @@
+/**
+ * Astro's collections, one per content type, all from src/schemas/. Translations
+ * (`<id>.<locale>.md`, Decap i18n multiple_files) are left out until translated pages exist.
+ */
+import { readFileSync } from 'node:fs';
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import YAML from 'yaml';
+import { districtType, placeType, organizationType, eventType, salonType, reportType, recruitmentType, practiceType, deskType, newsletterType, pageType, settingsType } from './schemas/index.ts';
+import type { ContentType } from './schemas/define.ts';
+
+const folder = <S extends z.ZodType>(type: ContentType<S>) =>
+  defineCollection({
+    loader: glob({ pattern: ['*.md', '!*.*.md'], base: `./content/${type.name}` }),
+    schema: type.schema,
+  });
+
+export const collections = {
+  districts: folder(districtType),
+  places: folder(placeType),
+  organizations: folder(organizationType),
+  events: folder(eventType),
+  salons: folder(salonType),
+  reports: folder(reportType),
+  recruitments: folder(recruitmentType),
+  practices: folder(practiceType),
+  desks: folder(deskType),
+  newsletters: folder(newsletterType),
+  pages: folder(pageType),
+  settings: defineCollection({
+    // One YAML file edited as a Decap file collection; read with the YAML 1.2 core schema like the validator.
+    loader: async () => [{ id: 'site', ...YAML.parse(readFileSync(settingsType.file ?? '', 'utf8'), { schema: 'core' }) }],
+    schema: settingsType.schema.extend({ id: z.literal('site') }),
+  }),
+};

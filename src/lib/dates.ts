@@ -1,0 +1,90 @@
+/**
+ * Calendar dates and wall-clock times in Japan time (Asia/Tokyo, UTC+9, no daylight saving).
+ * Content stores local Japanese dates ('2026-12-05') and times ('2026-12-05T10:00') as text;
+ * these helpers validate them and turn them into instants without ever consulting the
+ * machine's own time zone, so a build in UTC or in Los Angeles makes the same pages.
+ */
+
+export const TIME_ZONE = 'Asia/Tokyo';
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+export const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+export const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+export const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Parses 'YYYY-MM-DD' into a real calendar date, or null (2026-02-30 is null). */
+export function parseDate(text: string): CalendarDate | null {
+  const m = DATE_RE.exec(text);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return { year, month, day };
+}
+
+/** Parses 'YYYY-MM-DDTHH:mm' (Japan time) into the instant it names, or null. */
+export function parseDateTime(text: string): Date | null {
+  const m = DATETIME_RE.exec(text);
+  if (!m || !parseDate(text.slice(0, 10))) return null;
+  const [hour, minute] = [Number(m[4]), Number(m[5])];
+  if (hour > 23 || minute > 59) return null;
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), hour, minute) - JST_OFFSET_MS);
+}
+
+/** The instant a Japanese calendar date starts (00:00 JST). */
+export function startOfDateJst(text: string): Date {
+  const d = parseDate(text);
+  if (!d) throw new RangeError(`not a date: ${text}`);
+  return new Date(Date.UTC(d.year, d.month - 1, d.day) - JST_OFFSET_MS);
+}
+
+/** 'YYYY-MM-DD' of an instant as seen in Japan. */
+export function toJstDateString(instant: Date): string {
+  return new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** ISO 8601 with the +09:00 offset, for <time datetime> and feeds. */
+export function toJstIso(instant: Date): string {
+  return new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 16) + '+09:00';
+}
+
+/**
+ * YAML 1.1 loaders (js-yaml, used by Astro) turn an unquoted 2026-12-05 into a Date at UTC
+ * midnight; this maps it back to the text the volunteer wrote so both loaders agree.
+ */
+export function dateFromYaml(value: unknown): unknown {
+  return value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value;
+}
+
+const dateFormatter = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  weekday: 'short',
+});
+const timeFormatter = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** 2026年12月5日(土) */
+export function formatDateJa(instant: Date): string {
+  return dateFormatter.format(instant).replace(/\((.)\)$/, '($1)');
+}
+
+/** 10:00 */
+export function formatTimeJa(instant: Date): string {
+  return timeFormatter.format(instant);
+}

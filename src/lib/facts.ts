@@ -1,0 +1,149 @@
+/**
+ * The facts a resident needs to act on an entry (when, where, cost, who, how to apply, who to
+ * call), as label/value pairs for the entry page. Pure: references are resolved through the
+ * lookup the page passes in.
+ */
+import type { UIKey } from '../i18n/ja.ts';
+import { formatDateJa, formatTimeJa, parseDate, parseDateTime, startOfDateJst } from './dates.ts';
+import { describeSchedule } from './schedule-text.ts';
+import type { Schedule } from '../schemas/salon.ts';
+
+type T = (key: UIKey, params?: Record<string, string | number>) => string;
+export interface Link {
+  text: string;
+  href?: string;
+}
+export interface Fact {
+  label: string;
+  values: Link[];
+  /** ISO datetime for <time>. */
+  datetime?: string;
+}
+type Lookup = ReadonlyMap<string, { title: string; href: string }>;
+type Data = Record<string, any>;
+
+const text = (value: string): Link[] => [{ text: value }];
+
+export function formatDate(date: string): string {
+  return parseDate(date) ? formatDateJa(startOfDateJst(date)) : date;
+}
+
+/** 2026年12月5日(土) 10:00〜12:00, or across days for multi-day events. */
+export function formatPeriod(start: string, end: string): string {
+  const s = parseDateTime(start);
+  const e = parseDateTime(end);
+  if (!s || !e) return `${start}〜${end}`;
+  if (start.slice(0, 10) === end.slice(0, 10)) return `${formatDateJa(s)} ${formatTimeJa(s)}〜${formatTimeJa(e)}`;
+  return `${formatDateJa(s)} ${formatTimeJa(s)}〜${formatDateJa(e)} ${formatTimeJa(e)}`;
+}
+
+export function factsFor(collection: string, data: Data, lookup: Lookup, t: T): Fact[] {
+  const facts: Fact[] = [];
+  const add = (key: UIKey, values: Link[] | undefined, datetime?: string) => {
+    if (values && values.length) facts.push({ label: t(key), values, ...(datetime ? { datetime } : {}) });
+  };
+  const ref = (target: string, id: string | undefined): Link[] | undefined => {
+    if (!id) return undefined;
+    const found = lookup.get(`${target}/${id}`);
+    return [found ? { text: found.title, href: found.href } : { text: id }];
+  };
+  const refs = (target: string, ids: string[] | undefined) => ids?.flatMap((id) => ref(target, id) ?? []);
+  const vocab = (prefix: string, values: string[] | undefined) => values?.map((v) => ({ text: t(`${prefix}.${v}` as UIKey) }));
+  const apply = (application: Data | undefined) => {
+    if (!application) return;
+    add('fact.apply', text(application['required'] ? t('apply.required') : t('apply.notRequired')));
+    if (application['how']) add('fact.apply', text(application['how']));
+    if (application['deadline']) add('fact.deadline', text(formatDate(application['deadline'])), application['deadline']);
+  };
+
+  switch (collection) {
+    case 'events':
+      add('fact.when', text(formatPeriod(data['start'], data['end'])), data['start']);
+      add('fact.where', ref('places', data['place']));
+      add('fact.fee', text(data['fee']));
+      if (data['capacity']) add('fact.capacity', text(t('fact.people', { count: data['capacity'] })));
+      add('fact.audience', vocab('audience', data['audience']));
+      apply(data['application']);
+      add('fact.organizer', ref('organizations', data['organizer']));
+      if (data['contact']) add('fact.contact', text(data['contact']));
+      add('fact.districts', refs('districts', data['districts']));
+      add('fact.categories', vocab('category', data['categories']));
+      break;
+    case 'salons':
+      add('fact.schedule', text(describeSchedule(data['schedule'] as Schedule, t)));
+      add('fact.kind', vocab('salonKind', [data['kind']]));
+      add('fact.where', ref('places', data['place']));
+      add('fact.fee', text(data['fee']));
+      add('fact.audience', vocab('audience', data['audience']));
+      apply(data['application']);
+      add('fact.organizer', ref('organizations', data['organizer']));
+      if (data['contact']) add('fact.contact', text(data['contact']));
+      add('fact.districts', refs('districts', data['districts']));
+      add('fact.categories', vocab('category', data['categories']));
+      break;
+    case 'recruitments':
+      add('fact.status', vocab('recruitmentStatus', [data['status']]));
+      add('fact.role', text(data['role']));
+      add('fact.tasks', text(data['tasks']));
+      add('fact.frequency', text(data['frequency']));
+      add('fact.welcome', text(data['welcome']));
+      add('fact.where', ref('places', data['place']));
+      add('fact.related', ref('events', data['event']));
+      if (data['deadline']) add('fact.deadline', text(formatDate(data['deadline'])), data['deadline']);
+      add('fact.apply', text(data['howToApply']));
+      add('fact.organizer', ref('organizations', data['organizer']));
+      if (data['contact']) add('fact.contact', text(data['contact']));
+      add('fact.districts', refs('districts', data['districts']));
+      break;
+    case 'reports':
+      add('fact.date', text(formatDate(data['date'])), data['date']);
+      add('fact.related', [...(ref('salons', data['salon']) ?? []), ...(ref('events', data['event']) ?? [])]);
+      if (data['participants'] !== undefined) add('fact.participants', text(t('fact.people', { count: data['participants'] })));
+      if (data['volunteers'] !== undefined) add('fact.volunteers', text(t('fact.people', { count: data['volunteers'] })));
+      add('fact.districts', refs('districts', data['districts']));
+      add('fact.categories', vocab('category', data['categories']));
+      break;
+    case 'practices':
+      add('fact.town', text(data['town']));
+      add('fact.organizer', text(data['organization']));
+      add('fact.themes', vocab('category', data['themes']));
+      add('fact.background', text(data['background']));
+      add('fact.approach', text(data['approach']));
+      add('fact.results', text(data['results']));
+      add('fact.tips', text(data['tips']));
+      if (data['contact']) add('fact.contact', text(data['contact']));
+      break;
+    case 'desks':
+      add('fact.helpsWith', (data['helpsWith'] as string[]).map((h) => ({ text: h })));
+      add('fact.hours', text(data['hours']));
+      add('fact.phone', text(data['phone']));
+      add('fact.where', ref('places', data['place']));
+      add('fact.languages', vocab('language', data['languages']));
+      break;
+    case 'places':
+      add('fact.address', text(data['address']));
+      if (data['access']) add('fact.access', text(data['access']));
+      if (data['barrierFree']) {
+        const bf = data['barrierFree'] as Data;
+        const notes = (['wheelchair', 'toilet', 'parking'] as const).filter((k) => bf[k]).map((k) => ({ text: t(`barrierFree.${k}`) }));
+        add('fact.barrierFree', [...notes, ...(bf['notes'] ? text(bf['notes']) : [])]);
+      }
+      add('fact.districts', ref('districts', data['district']));
+      if (data['phone']) add('fact.phone', text(data['phone']));
+      break;
+    case 'districts':
+      add('fact.kind', vocab('districtKind', [data['kind']]));
+      add('fact.parent', ref('districts', data['parent']));
+      break;
+    case 'organizations':
+      add('fact.kind', vocab('orgKind', [data['kind']]));
+      add('fact.districts', refs('districts', data['districts']));
+      if (data['phone']) add('fact.phone', text(data['phone']));
+      break;
+    case 'newsletters':
+      add('fact.date', text(`${Number(data['month'].slice(0, 4))}年${Number(data['month'].slice(5))}月号`));
+      add('fact.districts', ref('districts', data['district']));
+      break;
+  }
+  return facts;
+}

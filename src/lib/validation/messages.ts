@@ -1,0 +1,143 @@
+/**
+ * Turns zod issues into messages a volunteer can act on: which file, which field (by its
+ * CMS label), what value, and what to write instead — Japanese first, then English for the
+ * developer reading CI logs. Starlight's parseWithFriendlyErrors, in two languages.
+ */
+import type { z } from 'astro/zod';
+import { t } from '../../i18n/index.ts';
+import type { UIKey } from '../../i18n/ja.ts';
+import type { Bilingual } from '../../schemas/fields.ts';
+import { fieldAt, type FieldInfo } from '../schema/walk.ts';
+
+export interface ContentProblem {
+  /** Path from the project root. */
+  file: string;
+  /** Dotted field path with 1-based list positions, e.g. photos[1].alt; empty for the file. */
+  field?: string;
+  /** Japanese label of the field, from its schema. */
+  label?: string;
+  /** The offending value, if there is one. */
+  value?: unknown;
+  message: Bilingual;
+}
+
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key + 1}]` : out ? `${out}.${String(key)}` : String(key)),
+    '',
+  );
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let current = data;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+const typeNames: Record<string, Bilingual> = {
+  string: { ja: '文字', en: 'text' },
+  number: { ja: '数字', en: 'a number' },
+  boolean: { ja: 'はい/いいえ（true か false）', en: 'true or false' },
+  array: { ja: '一覧（- で始まる行）', en: 'a list' },
+  object: { ja: '項目のまとまり', en: 'a group of fields' },
+};
+
+function optionList(field: FieldInfo | undefined): Bilingual {
+  const enumField = field?.kind === 'array' ? field.element : field;
+  const values = enumField?.enumValues ?? [];
+  const prefix = field?.meta.options;
+  const ja = values.map((v) => (prefix ? `${v}（${t(`${prefix}.${v}` as UIKey)}）` : v)).join('、');
+  return { ja, en: values.join(', ') };
+}
+
+/** The bilingual message for one zod issue, given the field it concerns. */
+export function describeIssue(issue: z.core.$ZodIssue, field: FieldInfo | undefined, value: unknown): Bilingual {
+  const label = field?.meta.label ?? '';
+  switch (issue.code) {
+    case 'invalid_type':
+      if (value === undefined)
+        return {
+          ja: `必須の項目「${label}」がありません。${field?.meta.hint ? `${field.meta.hint} のように` : ''}書き足してください`,
+          en: 'required field is missing; add it',
+        };
+      {
+        const expected = typeNames[issue.expected] ?? { ja: issue.expected, en: issue.expected };
+        return { ja: `${expected.ja}で書いてください`, en: `expected ${expected.en}` };
+      }
+    case 'invalid_value': {
+      const options = optionList(field);
+      return {
+        ja: `選べる値ではありません。次のどれかにしてください: ${options.ja}`,
+        en: `not an allowed value; use one of: ${options.en}`,
+      };
+    }
+    case 'invalid_format': {
+      const format = field?.meta.format;
+      return format
+        ? { ja: `書き方が違います。${format.ja}`, en: `wrong format; ${format.en}` }
+        : { ja: '書き方が違います', en: 'wrong format' };
+    }
+    case 'too_small':
+      if (issue.origin === 'array')
+        return {
+          ja: `${issue.minimum}つ以上入れてください`,
+          en: `give at least ${issue.minimum} item${Number(issue.minimum) > 1 ? 's' : ''}`,
+        };
+      if (issue.origin === 'string') return { ja: '空です。内容を書いてください', en: 'is empty; write something' };
+      return { ja: `${issue.minimum}以上にしてください`, en: `must be at least ${issue.minimum}` };
+    case 'too_big':
+      if (issue.origin === 'string')
+        return { ja: `長すぎます。${issue.maximum}字以内にしてください`, en: `too long; keep it within ${issue.maximum} characters` };
+      if (issue.origin === 'array') return { ja: `${issue.maximum}つまでにしてください`, en: `at most ${issue.maximum} items` };
+      return { ja: `${issue.maximum}以下にしてください`, en: `must be at most ${issue.maximum}` };
+    case 'unrecognized_keys':
+      return {
+        ja: `知らない項目 ${issue.keys.map((k) => `「${k}」`).join('')} があります。項目名のつづりを確かめるか、消してください`,
+        en: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}; check the spelling or remove ${issue.keys.length > 1 ? 'them' : 'it'}`,
+      };
+    case 'custom': {
+      const params = issue.params as Partial<Bilingual> | undefined;
+      if (params?.ja && params.en) return { ja: params.ja, en: params.en };
+      return { ja: issue.message, en: issue.message };
+    }
+    default:
+      return { ja: `値が正しくありません（${issue.message}）`, en: issue.message };
+  }
+}
+
+/** Every problem of one entry, from a failed safeParse. */
+export function problemsFromZod(file: string, error: z.ZodError, fields: FieldInfo[], data: unknown): ContentProblem[] {
+  return error.issues.map((issue) => {
+    // unrecognized_keys reports on the object that holds the unknown key.
+    const field = fieldAt(fields, issue.path);
+    const value = issue.code === 'unrecognized_keys' ? undefined : valueAt(data, issue.path);
+    const problem: ContentProblem = { file, message: describeIssue(issue, field, value) };
+    if (issue.path.length) problem.field = fieldPath(issue.path);
+    if (field?.meta.label) problem.label = field.meta.label;
+    if (value !== undefined && (typeof value !== 'object' || value === null)) problem.value = value;
+    return problem;
+  });
+}
+
+function showValue(value: unknown): string {
+  return typeof value === 'string' ? `「${value}」` : `「${JSON.stringify(value)}」`;
+}
+
+/** One line per problem: file: field（label）: 「value」— 日本語 / English */
+export function formatProblem(p: ContentProblem): string {
+  const where = p.field ? `${p.field}${p.label ? `（${p.label}）` : ''}: ` : '';
+  const value = p.value !== undefined ? `${showValue(p.value)} — ` : '';
+  return `${p.file}: ${where}${value}${p.message.ja}。 / ${p.message.en}.`;
+}
+
+export function formatReport(problems: ContentProblem[]): string {
+  return [
+    `内容に直すところが${problems.length}件あります。下の説明どおりに直してから、もう一度実行してください。`,
+    `${problems.length} problem${problems.length > 1 ? 's' : ''} in content; fix them and run again.`,
+    '',
+    ...problems.map(formatProblem),
+  ].join('\n');
+}

@@ -1,0 +1,174 @@
+/**
+ * Validates all content the way the build will read it, and more: references between
+ * entries, rules that span two collections, file names. Run by `npm run check` and at the
+ * start of every build, so a bad entry stops the build with a message instead of vanishing.
+ */
+import { contentTypes } from '../../schemas/index.ts';
+import type { ContentType } from '../../schemas/define.ts';
+import { YamlSyntaxError, listContentFiles, readContentFile, type ContentFile } from '../content/files.ts';
+import { describeFields, type FieldInfo } from '../schema/walk.ts';
+import { fieldPath, problemsFromZod, type ContentProblem } from './messages.ts';
+
+export interface ValidEntry extends ContentFile {
+  type: string;
+  /** Front matter after the schema (defaults filled in). */
+  parsed: Record<string, unknown>;
+}
+
+export interface ValidationResult {
+  entries: Map<string, ValidEntry[]>;
+  problems: ContentProblem[];
+}
+
+const fieldsCache = new Map<ContentType, FieldInfo[]>();
+export function fieldsOf(type: ContentType): FieldInfo[] {
+  let fields = fieldsCache.get(type);
+  if (!fields) fieldsCache.set(type, (fields = describeFields(type.schema)));
+  return fields;
+}
+
+/** Schema, file name and body checks of one file. */
+export function validateFile(root: string, type: ContentType, file: string): { entry?: ValidEntry; problems: ContentProblem[] } {
+  let content: ContentFile;
+  try {
+    content = readContentFile(root, type, file);
+  } catch (error) {
+    if (!(error instanceof YamlSyntaxError)) throw error;
+    const at = error.line ? `${error.line}行目の` : '';
+    return {
+      problems: [
+        {
+          file,
+          message: {
+            ja: `${at}YAMLの書き方が正しくありません（${error.detail}）。「項目名: 値」のコロンの後の空白、字下げ、引用符の閉じ忘れを確かめてください`,
+            en: `malformed YAML${error.line ? ` at line ${error.line}` : ''} (${error.detail}); check the space after each colon, the indentation and unclosed quotes`,
+          },
+        },
+      ],
+    };
+  }
+  const fields = fieldsOf(type);
+  const result = type.schema.safeParse(content.data);
+  if (!result.success) return { problems: problemsFromZod(file, result.error, fields, content.data) };
+  const parsed = result.data as Record<string, unknown>;
+  const problems: ContentProblem[] = [];
+  if (!type.file && parsed['id'] !== content.id) {
+    problems.push({
+      file,
+      field: 'id',
+      label: fields.find((f) => f.name === 'id')?.meta.label ?? 'id',
+      value: parsed['id'],
+      message: {
+        ja: `IDがファイル名（${content.id}）と違います。IDを「${content.id}」にするか、ファイル名を「${String(parsed['id'])}.md」に変えてください`,
+        en: `id differs from the file name (${content.id}); make them the same`,
+      },
+    });
+  }
+  if (type.body?.required && content.body.trim() === '') {
+    problems.push({
+      file,
+      field: 'body',
+      label: type.body.label,
+      message: { ja: `「${type.body.label}」が空です。本文を書いてください`, en: 'the body is empty; write the text below the front matter' },
+    });
+  }
+  return { entry: { ...content, type: type.name, parsed }, problems };
+}
+
+/** Every id a field (or list) points to in another collection, with its path. */
+function* referencesOf(fields: FieldInfo[], data: unknown, path: (string | number)[] = []): Generator<{ path: (string | number)[]; collection: string; id: string; label: string }> {
+  if (data === null || typeof data !== 'object') return;
+  for (const field of fields) {
+    const value = (data as Record<string, unknown>)[field.name];
+    if (value === undefined) continue;
+    const here = [...path, field.name];
+    const relation = field.meta.relation;
+    if (relation && typeof value === 'string') yield { path: here, collection: relation, id: value, label: field.meta.label ?? field.name };
+    else if (relation && Array.isArray(value))
+      for (const [i, id] of value.entries()) yield { path: [...here, i], collection: relation, id: String(id), label: field.meta.label ?? field.name };
+    else if (field.kind === 'object' && field.fields) yield* referencesOf(field.fields, value, here);
+    else if (field.kind === 'array' && field.element?.fields && Array.isArray(value))
+      for (const [i, item] of value.entries()) yield* referencesOf(field.element.fields, item, [...here, i]);
+  }
+}
+
+/** Rules that need two collections at once. */
+function crossCollectionProblems(byId: Map<string, Map<string, ValidEntry>>): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const recruitment of byId.get('recruitments')?.values() ?? []) {
+    const { deadline, event: eventId } = recruitment.parsed as { deadline?: string; event?: string };
+    const event = eventId ? byId.get('events')?.get(eventId) : undefined;
+    const eventStart = (event?.parsed['start'] as string | undefined)?.slice(0, 10);
+    if (deadline && eventStart && deadline > eventStart)
+      problems.push({
+        file: recruitment.file,
+        field: 'deadline',
+        label: '締め切り',
+        value: deadline,
+        message: {
+          ja: `締め切りが、関係するイベント「${String(event?.parsed['title'])}」の開催日（${eventStart}）より後です。${eventStart}以前の日付にしてください`,
+          en: `the deadline is after the related event ${eventId} (${eventStart}); set it on or before ${eventStart}`,
+        },
+      });
+  }
+  // A district may not be its own ancestor, or district pages would nest forever.
+  const districts = byId.get('districts') ?? new Map<string, ValidEntry>();
+  for (const district of districts.values()) {
+    const seen = new Set([district.id]);
+    let parent = district.parsed['parent'] as string | undefined;
+    while (parent && districts.has(parent)) {
+      if (seen.has(parent)) {
+        problems.push({
+          file: district.file,
+          field: 'parent',
+          label: '上位の地区',
+          value: district.parsed['parent'],
+          message: { ja: '上位の地区をたどると元の地区に戻ってしまいます。上位の地区を選び直してください', en: 'parent districts form a loop; choose another parent' },
+        });
+        break;
+      }
+      seen.add(parent);
+      parent = districts.get(parent)?.parsed['parent'] as string | undefined;
+    }
+  }
+  return problems;
+}
+
+export function validateContent(root: string): ValidationResult {
+  const entries = new Map<string, ValidEntry[]>();
+  const problems: ContentProblem[] = [];
+  // Ids known from file names, even of entries that failed: one mistake should not cascade.
+  const knownIds = new Map<string, Set<string>>();
+  for (const type of contentTypes) {
+    const valid: ValidEntry[] = [];
+    const files = listContentFiles(root, type);
+    knownIds.set(type.name, new Set(files.map((f) => (f.split('/').pop() ?? f).replace(/\.md$/, ''))));
+    for (const file of files) {
+      const result = validateFile(root, type, file);
+      problems.push(...result.problems);
+      if (result.entry) valid.push(result.entry);
+    }
+    entries.set(type.name, valid);
+  }
+  const titleOf = (collection: string) => contentTypes.find((t) => t.name === collection)?.label ?? collection;
+  for (const type of contentTypes) {
+    for (const entry of entries.get(type.name) ?? []) {
+      for (const ref of referencesOf(fieldsOf(type), entry.parsed)) {
+        if (knownIds.get(ref.collection)?.has(ref.id)) continue;
+        problems.push({
+          file: entry.file,
+          field: fieldPath(ref.path),
+          label: ref.label,
+          value: ref.id,
+          message: {
+            ja: `「${titleOf(ref.collection)}」にこのIDはありません。content/${ref.collection}/ にあるファイル名（.md を除く）から選ぶか、先にその${titleOf(ref.collection)}を作ってください`,
+            en: `no entry with this id in ${ref.collection}; use the name of a file in content/${ref.collection}/ (without .md) or create it first`,
+          },
+        });
+      }
+    }
+  }
+  const byId = new Map([...entries].map(([name, list]) => [name, new Map(list.map((e) => [e.id, e]))]));
+  problems.push(...crossCollectionProblems(byId));
+  return { entries, problems };
+}

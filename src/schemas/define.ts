@@ -1,0 +1,23 @@
+import type { z } from 'astro/zod';
+
+/** What a content type tells the rest of the system about itself, beside its schema. */
+export interface ContentType<S extends z.ZodType = z.ZodType> {
+  /** Collection name: folder under content/, URL segment and Decap collection name. */
+  name: string;
+  /** The zod schema of the front matter (or of the whole file for data files). */
+  schema: S;
+  /** Japanese plural label in the CMS sidebar. */
+  label: string;
+  /** Japanese singular label ("新しい{label_singular}"). */
+  labelSingular: string;
+  /** Shown at the top of the collection in the CMS. */
+  description: string;
+  /** The field that names an entry in lists and relation pickers. */
+  titleField: string;
+  /** The Markdown body below the front matter, if the type has one. */
+  body?: { label: string; hint?: string; required: boolean };
+  /** A single file instead of a folder (site settings). */
+  file?: string;
+}
+
+export const defineContentType = <S extends z.ZodType>(type: ContentType<S>): ContentType<S> => type;

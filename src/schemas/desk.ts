@@ -1,0 +1,33 @@
+import { z } from 'astro/zod';
+import { defineContentType } from './define.ts';
+import { categoriesField, emailField, idField, meta, phoneField, refField, textField, urlField } from './fields.ts';
+import { LANGUAGES } from './vocabulary.ts';
+
+export const deskSchema = z.strictObject({
+  /** File name and URL. */
+  id: idField(),
+  name: textField('窓口の名前', '例: 地域包括支援センター桜ヶ丘'),
+  /** What residents can ask about, one item each. */
+  helpsWith: meta(z.array(z.string().trim().min(1)).min(1), { label: '相談できること', hint: '1行に1つ。例: 介護のこと' }),
+  /** Opening hours as residents read them. */
+  hours: textField('受付時間', '例: 平日 8:30〜17:15（土日祝・年末年始は休み）'),
+  phone: phoneField(),
+  email: emailField().optional(),
+  url: urlField().optional(),
+  place: refField('places', '場所').optional(),
+  /** Languages staff can answer in, やさしい日本語 included. */
+  languages: meta(z.array(z.enum(LANGUAGES)).min(1).default(['ja']), { label: '対応言語', options: 'language' }),
+  categories: categoriesField(),
+});
+export type DeskInput = z.input<typeof deskSchema>;
+export type Desk = z.output<typeof deskSchema>;
+
+export const deskType = defineContentType({
+  name: 'desks',
+  schema: deskSchema,
+  label: '相談窓口',
+  labelSingular: '相談窓口',
+  description: '困ったときに住民が相談できる窓口です。電話番号と受付時間は必ず確かめてください。',
+  titleField: 'name',
+  body: { label: '窓口の紹介', required: false },
+});

@@ -1,0 +1,216 @@
+/**
+ * Field builders shared by the content types. Each returns a zod schema carrying the
+ * CMS-facing metadata (`FieldMeta`): the Japanese label volunteers see in Decap, a hint, the
+ * widget, and — for references — the collection it points to. The Decap config, the
+ * reference checker and the error messages all read this metadata; nothing restates a field.
+ */
+import { z } from 'astro/zod';
+import { DATE_RE, DATETIME_RE, TIME_RE, dateFromYaml, parseDate, parseDateTime } from '../lib/dates.ts';
+import type { UIKey } from '../i18n/ja.ts';
+import { AUDIENCES, CATEGORIES } from './vocabulary.ts';
+
+/** A message in Japanese (what volunteers read first) and English. */
+export interface Bilingual {
+  ja: string;
+  en: string;
+}
+
+export interface FieldMeta {
+  /** Japanese label shown in the CMS and named in error messages. */
+  label: string;
+  /** One-line help under the field in the CMS. */
+  hint?: string;
+  /** How to write the value, used in the CMS pattern message and in build errors. */
+  format?: Bilingual;
+  /** Decap widget; inferred from the schema type when absent. */
+  widget?: string;
+  /** For ids that point at another entry: the collection they point into. */
+  relation?: string;
+  /** Dictionary prefix for the labels of an enum's values (`category` → `category.watch`). */
+  options?: string;
+  /** Further Decap options passed through unchanged (e.g. datetime formats). */
+  cms?: Record<string, unknown>;
+}
+
+export const meta = <T extends z.ZodType>(schema: T, fieldMeta: FieldMeta): T =>
+  schema.meta(fieldMeta as unknown as Record<string, unknown>);
+
+/** Reads the FieldMeta attached to one layer of a schema (not its wrappers). */
+export function fieldMetaOf(schema: z.ZodType): Partial<FieldMeta> {
+  return (schema.meta() ?? {}) as Partial<FieldMeta>;
+}
+
+/** Raises a custom issue whose message exists in both languages. */
+export function bilingualIssue(
+  ctx: { addIssue: (issue: z.core.$ZodRawIssue) => void } | z.RefinementCtx,
+  path: (string | number)[],
+  message: Bilingual,
+): void {
+  ctx.addIssue({ code: 'custom', path, message: message.en, params: message, input: undefined });
+}
+
+export const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ID_FORMAT: Bilingual = {
+  ja: '半角の小文字英字・数字とハイフンで書いてください（例: hidamari-salon）',
+  en: 'use lowercase ASCII letters, digits and hyphens (e.g. hidamari-salon)',
+};
+
+/** The entry's id: its file name and its URL. ASCII so that links and file names stay simple. */
+export const idField = () =>
+  meta(z.string().regex(ID_RE), {
+    label: 'ID（ファイル名・URL）',
+    hint: '半角の小文字英字・数字・ハイフン。一度決めたら変えないでください。例: hidamari-salon',
+    format: ID_FORMAT,
+  });
+
+export const textField = (label: string, hint?: string) =>
+  meta(z.string().trim().min(1), { label, ...(hint ? { hint } : {}) });
+
+export const longTextField = (label: string, hint?: string) =>
+  meta(z.string().trim().min(1), { label, widget: 'text', ...(hint ? { hint } : {}) });
+
+const DATE_FORMAT: Bilingual = {
+  ja: '年-月-日 の形で書いてください（例: 2026-12-05）',
+  en: 'write it as YYYY-MM-DD (e.g. 2026-12-05)',
+};
+const DATETIME_FORMAT: Bilingual = {
+  ja: '年-月-日T時:分 の形で書いてください（例: 2026-12-05T10:00）',
+  en: 'write it as YYYY-MM-DDTHH:mm in Japan time (e.g. 2026-12-05T10:00)',
+};
+const TIME_FORMAT: Bilingual = {
+  ja: '時:分 の形で、24時間制で書いてください（例: 13:30）',
+  en: 'write it as HH:mm, 24-hour clock (e.g. 13:30)',
+};
+
+const notARealDate = (value: string): Bilingual => ({
+  ja: `「${value}」という日付はカレンダーにありません。日付を確かめてください`,
+  en: `${value} is not a real calendar date; check the day and month`,
+});
+
+/** A calendar date in Japan ('2026-12-05'). */
+export const dateField = (label: string, hint?: string) =>
+  meta(
+    z.preprocess(
+      dateFromYaml,
+      z
+        .string()
+        .regex(DATE_RE)
+        .superRefine((value, ctx) => {
+          if (DATE_RE.test(value) && !parseDate(value)) bilingualIssue(ctx, [], notARealDate(value));
+        }),
+    ),
+    {
+      label,
+      ...(hint ? { hint } : {}),
+      format: DATE_FORMAT,
+      widget: 'datetime',
+      cms: { format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false },
+    },
+  );
+
+/** A wall-clock date and time in Japan ('2026-12-05T10:00'). */
+export const dateTimeField = (label: string, hint?: string) =>
+  meta(
+    z
+      .string()
+      .regex(DATETIME_RE)
+      .superRefine((value, ctx) => {
+        if (DATETIME_RE.test(value) && !parseDateTime(value)) bilingualIssue(ctx, [], notARealDate(value));
+      }),
+    {
+      label,
+      ...(hint ? { hint } : {}),
+      format: DATETIME_FORMAT,
+      widget: 'datetime',
+      cms: { format: 'YYYY-MM-DDTHH:mm', date_format: 'YYYY-MM-DD', time_format: 'HH:mm' },
+    },
+  );
+
+/** A time of day in Japan ('10:00'). */
+export const timeField = (label: string, hint?: string) =>
+  meta(z.string().regex(TIME_RE), { label, hint: hint ?? '例: 10:00（24時間制）', format: TIME_FORMAT });
+
+/** An id of an entry in another collection, checked at build time. */
+export const refField = (collection: string, label: string, hint?: string) =>
+  meta(z.string().regex(ID_RE), { label, relation: collection, format: ID_FORMAT, ...(hint ? { hint } : {}) });
+
+/** Several ids of entries in another collection. */
+export const refListField = (collection: string, label: string, hint?: string, min = 1) =>
+  meta(z.array(z.string().regex(ID_RE)).min(min), { label, relation: collection, ...(hint ? { hint } : {}) });
+
+/** One value of a fixed vocabulary whose labels live in the dictionary under `options.<id>`. */
+export const choiceField = <const T extends readonly [string, ...string[]]>(
+  values: T,
+  options: string,
+  label: string,
+  hint?: string,
+) => meta(z.enum(values), { label, options, ...(hint ? { hint } : {}) });
+
+/** Several values of a fixed vocabulary. */
+export const choicesField = <const T extends readonly [string, ...string[]]>(
+  values: T,
+  options: string,
+  label: string,
+  hint?: string,
+  min = 1,
+) => meta(z.array(z.enum(values)).min(min), { label, options, ...(hint ? { hint } : {}) });
+
+export const categoriesField = () =>
+  choicesField(CATEGORIES, 'category', '分類', '当てはまるものをすべて選んでください（1つ以上）');
+
+export const audienceField = () =>
+  meta(z.array(z.enum(AUDIENCES)).min(1).default(['everyone']), {
+    label: '対象',
+    options: 'audience',
+    hint: 'どなたでも参加できる場合は「どなたでも」',
+  });
+
+export const PHONE_RE = /^0\d{1,4}-\d{1,4}-\d{3,4}$/;
+export const phoneField = (label = '電話番号') =>
+  meta(z.string().regex(PHONE_RE), {
+    label,
+    hint: 'ハイフンを入れて半角で。例: 0123-45-6789',
+    format: { ja: 'ハイフン入りの半角数字で書いてください（例: 0123-45-6789）', en: 'write it with hyphens (e.g. 0123-45-6789)' },
+  });
+
+export const emailField = () =>
+  meta(z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/), {
+    label: 'メールアドレス',
+    format: { ja: 'メールアドレスの形で書いてください（例: info@example.jp）', en: 'write an e-mail address (e.g. info@example.jp)' },
+  });
+
+export const urlField = (label = 'ウェブサイト') =>
+  meta(z.string().regex(/^https?:\/\/\S+$/), {
+    label,
+    format: { ja: 'http:// か https:// で始まるアドレスを書いてください', en: 'write an address starting with http:// or https://' },
+  });
+
+/** An image with its alternative text: the text is required so every reader gets the picture. */
+export const imageField = (label = '画像') =>
+  meta(
+    z.strictObject({
+      src: meta(z.string().min(1), { label: '画像ファイル', widget: 'image' }),
+      alt: meta(z.string().trim().min(1), {
+        label: '画像の説明（代替テキスト）',
+        hint: '目の不自由な方のために、写っているものを一文で。例: 公民館で体操をする参加者',
+      }),
+    }),
+    { label },
+  );
+
+/** How to take part: whether to apply, how, and by when. */
+export const applicationField = () =>
+  meta(
+    z.strictObject({
+      required: meta(z.boolean().default(false), { label: '事前申し込みが必要', widget: 'boolean' }),
+      how: meta(z.string().trim().min(1).optional(), {
+        label: '申し込み方法',
+        widget: 'text',
+        hint: '例: 12月1日までに社協へ電話（0123-45-6789）でお申し込みください',
+      }),
+      deadline: dateField('申し込み締め切り').optional(),
+    }),
+    { label: '申し込み' },
+  );
+
+export type DictionaryKey = UIKey;

@@ -1,0 +1,51 @@
+import { z } from 'astro/zod';
+import { defineContentType } from './define.ts';
+import { idField, meta, phoneField, refField, textField } from './fields.ts';
+
+const latLng = (label: string, min: number, max: number) =>
+  meta(z.number().min(min).max(max), { label, hint: '地図アプリで調べた数字（例: 35.6812）', widget: 'number', cms: { value_type: 'float' } });
+
+export const placeSchema = z.strictObject({
+  /** File name and URL. */
+  id: idField(),
+  /** 会場名: 〇〇公民館, 〇〇集会所. */
+  name: textField('会場名', '例: 桜ヶ丘公民館'),
+  /** Postal address as written on a flyer. */
+  address: textField('住所', '例: 架空市桜ヶ丘1-2-3'),
+  /** The district the place lies in. */
+  district: refField('districts', '地区'),
+  /** A 居場所 is somewhere anyone may drop in; it is listed as such. */
+  ibasho: meta(z.boolean().default(false), { label: 'だれでも立ち寄れる居場所', widget: 'boolean' }),
+  /** How to get there: bus stop, parking. */
+  access: meta(z.string().trim().min(1).optional(), { label: '交通・行き方', widget: 'text', hint: '例: 市民バス「桜ヶ丘」下車 徒歩3分' }),
+  /** Barrier-free facts residents ask about before they come. */
+  barrierFree: meta(
+    z
+      .strictObject({
+        wheelchair: meta(z.boolean().default(false), { label: '車いすで入れる', widget: 'boolean' }),
+        toilet: meta(z.boolean().default(false), { label: '多目的トイレがある', widget: 'boolean' }),
+        parking: meta(z.boolean().default(false), { label: '駐車場がある', widget: 'boolean' }),
+        notes: meta(z.string().trim().min(1).optional(), { label: 'そのほか', widget: 'text', hint: '例: 入口に2段の段差があります' }),
+      })
+      .optional(),
+    { label: 'バリアフリー' },
+  ),
+  /** Latitude for the map (WGS84). */
+  lat: latLng('緯度', 20, 46).optional(),
+  /** Longitude for the map (WGS84). */
+  lng: latLng('経度', 122, 154).optional(),
+  /** Phone of the place itself, if residents may call it. */
+  phone: phoneField().optional(),
+});
+export type PlaceInput = z.input<typeof placeSchema>;
+export type Place = z.output<typeof placeSchema>;
+
+export const placeType = defineContentType({
+  name: 'places',
+  schema: placeSchema,
+  label: '会場・居場所',
+  labelSingular: '会場',
+  description: '公民館・集会所・居場所など、行事やサロンが開かれる場所です。',
+  titleField: 'name',
+  body: { label: '会場の紹介', required: false },
+});

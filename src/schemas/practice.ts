@@ -1,0 +1,33 @@
+import { z } from 'astro/zod';
+import { defineContentType } from './define.ts';
+import { categoriesField, dateField, idField, longTextField, meta, textField } from './fields.ts';
+
+export const practiceSchema = z.strictObject({
+  /** File name and URL. */
+  id: idField(),
+  title: textField('タイトル', '例: 移動販売と見守りを組み合わせた買い物支援'),
+  /** The town the practice comes from. */
+  town: textField('市町村', '例: 架空県みどり町'),
+  /** Who runs it. */
+  organization: textField('実施団体', '例: みどり町社会福祉協議会'),
+  themes: categoriesField(),
+  background: longTextField('背景・きっかけ'),
+  approach: longTextField('取り組みの内容'),
+  results: longTextField('成果'),
+  tips: longTextField('始めるときのコツ'),
+  contact: meta(z.string().trim().min(1).optional(), { label: '問い合わせ先', hint: '例: みどり町社協 地域福祉係 0123-45-6789' }),
+  /** When the practice was written up. */
+  date: dateField('掲載日'),
+});
+export type PracticeInput = z.input<typeof practiceSchema>;
+export type Practice = z.output<typeof practiceSchema>;
+
+export const practiceType = defineContentType({
+  name: 'practices',
+  schema: practiceSchema,
+  label: '先進事例',
+  labelSingular: '事例',
+  description: 'ほかの地域の参考になる取り組み（サロン、見守り、買い物支援など）を紹介します。',
+  titleField: 'title',
+  body: { label: '補足', required: false },
+});

@@ -1,0 +1,40 @@
+import { z } from 'astro/zod';
+import { defineContentType } from './define.ts';
+import { categoriesField, choiceField, dateField, idField, longTextField, meta, phoneField, refField, refListField, textField } from './fields.ts';
+import { RECRUITMENT_STATUSES } from './vocabulary.ts';
+
+export const recruitmentSchema = z.strictObject({
+  /** File name and URL. */
+  id: idField(),
+  title: textField('タイトル', '例: 見守り訪問のボランティアを募集します'),
+  /** The role in a few words: 見守り訪問員, 配食ボランティア. */
+  role: textField('役割', '例: 見守り訪問員'),
+  /** What the helper actually does. */
+  tasks: longTextField('活動内容', '例: ひとり暮らしの高齢者宅を月に1回訪ね、お話をします'),
+  /** How often and how long: 月1回・2時間程度. */
+  frequency: textField('頻度・時間', '例: 月1回、2時間程度（平日午前）'),
+  /** Who is welcome; reassure first-timers. */
+  welcome: meta(z.string().trim().min(1).default('どなたでも歓迎します'), { label: 'こんな方を歓迎', widget: 'text' }),
+  districts: refListField('districts', '地区'),
+  categories: categoriesField(),
+  place: refField('places', '活動場所').optional(),
+  /** An event the helpers are recruited for; the deadline must come before it. */
+  event: refField('events', '関係するイベント').optional(),
+  organizer: refField('organizations', '募集する団体'),
+  deadline: dateField('締め切り', '決まっていなければ空のまま').optional(),
+  howToApply: longTextField('応募方法', '例: 社協（0123-45-6789）へお電話ください'),
+  contact: phoneField('問い合わせ電話番号').optional(),
+  status: choiceField(RECRUITMENT_STATUSES, 'recruitmentStatus', '募集状況').default('open'),
+});
+export type RecruitmentInput = z.input<typeof recruitmentSchema>;
+export type Recruitment = z.output<typeof recruitmentSchema>;
+
+export const recruitmentType = defineContentType({
+  name: 'recruitments',
+  schema: recruitmentSchema,
+  label: '担い手・ボランティア募集',
+  labelSingular: '募集',
+  description: '見守り、配食、サロンのお手伝いなど、担い手を募集するお知らせです。',
+  titleField: 'title',
+  body: { label: '詳しい内容', required: false },
+});

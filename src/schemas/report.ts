@@ -1,0 +1,52 @@
+import { z } from 'astro/zod';
+import { defineContentType } from './define.ts';
+import { bilingualIssue, categoriesField, dateField, idField, meta, refField, refListField, textField } from './fields.ts';
+
+const photoSchema = z
+  .strictObject({
+    src: meta(z.string().min(1), { label: '写真ファイル', widget: 'image' }),
+    alt: meta(z.string().trim().min(1), { label: '写真の説明（代替テキスト）', hint: '写っているものを一文で' }),
+    caption: meta(z.string().trim().min(1).optional(), { label: 'キャプション' }),
+    /** Everyone recognisable agreed to publication; without it the photo stays off the site. */
+    consent: meta(z.boolean().default(false), {
+      label: '写っている方の掲載同意を得た',
+      widget: 'boolean',
+      hint: '同意が取れていない写真は公開できません',
+    }),
+  })
+  .superRefine((photo, ctx) => {
+    if (!photo.consent)
+      bilingualIssue(ctx, ['consent'], {
+        ja: `写真「${photo.src}」に掲載同意の印がありません。写っている方の同意を得てから「掲載同意を得た」にチェックするか、写真を外してください`,
+        en: `photo ${photo.src} has no publication consent; tick consent once everyone pictured agreed, or remove the photo`,
+      });
+  });
+
+export const reportSchema = z.strictObject({
+  /** File name and URL. */
+  id: idField(),
+  title: textField('タイトル', '例: 11月のひだまりサロンを開きました'),
+  /** The day of the activity. */
+  date: dateField('活動日'),
+  /** The salon or event this report is about, if any. */
+  salon: refField('salons', '関係するサロン').optional(),
+  event: refField('events', '関係するイベント').optional(),
+  districts: refListField('districts', '地区'),
+  categories: categoriesField(),
+  participants: meta(z.number().int().min(0).optional(), { label: '参加者数（人）', widget: 'number', cms: { value_type: 'int', min: 0 } }),
+  volunteers: meta(z.number().int().min(0).optional(), { label: 'ボランティア数（人）', widget: 'number', cms: { value_type: 'int', min: 0 } }),
+  photos: meta(z.array(photoSchema).default([]), { label: '写真' }),
+  organizer: refField('organizations', '報告した団体').optional(),
+});
+export type ReportInput = z.input<typeof reportSchema>;
+export type Report = z.output<typeof reportSchema>;
+
+export const reportType = defineContentType({
+  name: 'reports',
+  schema: reportSchema,
+  label: '活動報告',
+  labelSingular: '活動報告',
+  description: 'サロンや行事のようすを写真と人数で伝えます。写真は掲載同意を得たものだけ。',
+  titleField: 'title',
+  body: { label: '報告の本文', required: true },
+});

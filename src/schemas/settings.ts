@@ -1,0 +1,29 @@
+import { z } from 'astro/zod';
+import { defineContentType } from './define.ts';
+import { emailField, meta, phoneField, textField, urlField } from './fields.ts';
+
+export const settingsSchema = z.strictObject({
+  /** Site name in the header and the <title>. */
+  siteName: textField('サイトの名前', '例: 桜ヶ丘つながりネット'),
+  /** The town or district running the site. */
+  town: textField('市町村・地区', '例: 架空市 桜ヶ丘地区'),
+  tagline: textField('キャッチフレーズ', '例: 支え合いの情報を、となりの人へ'),
+  description: meta(z.string().trim().min(1).max(160), { label: 'サイトの説明', widget: 'text' }),
+  /** Public URL once deployed; used for canonical links, feeds and QR codes. */
+  url: urlField('公開URL'),
+  publisher: textField('運営', '例: 架空市社会福祉協議会'),
+  phone: phoneField('運営の電話番号'),
+  email: emailField().optional(),
+});
+export type SettingsInput = z.input<typeof settingsSchema>;
+export type Settings = z.output<typeof settingsSchema>;
+
+export const settingsType = defineContentType({
+  name: 'settings',
+  schema: settingsSchema,
+  label: 'サイト設定',
+  labelSingular: 'サイト設定',
+  description: 'サイトの名前や運営者など、サイト全体の設定です。',
+  titleField: 'siteName',
+  file: 'content/settings/site.yml',
+});
