@@ -7,6 +7,7 @@ import { t } from '../src/i18n/index.ts';
 import type { UIKey } from '../src/i18n/ja.ts';
 import { contentTypes, contentTypeByName } from '../src/schemas/index.ts';
 import type { ContentType } from '../src/schemas/define.ts';
+import { CMS_TRANSLATION_LOCALES, DEFAULT_CONTENT_LOCALE } from '../src/i18n/locales.ts';
 import { describeFields, type FieldInfo } from '../src/lib/schema/walk.ts';
 
 export type CmsField = Record<string, unknown> & { name: string; label: string; widget: string };
@@ -14,7 +15,7 @@ export type CmsField = Record<string, unknown> & { name: string; label: string; 
 export interface CmsOptions {
   /** Production Git backend; the local decap-server is used on localhost whatever this says. */
   backend?: Record<string, unknown>;
-  /** Translations to edit beside Japanese (Decap i18n, one file per locale). */
+  /** Translations to edit beside Japanese (Decap i18n, one file per locale); default CMS_TRANSLATION_LOCALES. */
   locales?: string[];
   /** Port of the local decap-server (npm start runs it on 8081). */
   localBackendPort?: number;
@@ -37,12 +38,31 @@ function relationWidget(field: FieldInfo, collection: string, multiple: boolean)
   };
 }
 
+/**
+ * Free text is translated; everything else (ids, dates, references, choices, numbers, image
+ * files) stays out of translation files, so a translator cannot change when or where and the
+ * site takes those from the Japanese original.
+ */
+export function isTranslatable(field: FieldInfo): boolean {
+  if (field.kind === 'object') return true;
+  if (field.kind === 'array') return field.element?.kind === 'object' || (field.element?.kind === 'string' && !field.element.pattern && !field.meta.relation);
+  return field.kind === 'string' && !field.pattern && !field.meta.relation && (field.meta.widget ?? 'string') !== 'image' && field.meta.widget !== 'datetime';
+}
+
 /** Translates one described schema field into a Decap field. */
-export function cmsField(field: FieldInfo): CmsField {
+export function cmsField(field: FieldInfo, i18n = false): CmsField {
   const { meta } = field;
-  const base: Record<string, unknown> = { name: field.name, label: meta.label ?? field.name, required: field.required };
+  const base: Record<string, unknown> = { required: field.required };
+  if (i18n && isTranslatable(field)) base['i18n'] = true;
   if (meta.hint) base['hint'] = meta.hint;
   if (field.default !== undefined) base['default'] = field.default;
+  const make = (widget: string, options: Record<string, unknown> = {}): CmsField => ({
+    name: field.name,
+    label: meta.label ?? field.name,
+    ...base,
+    widget,
+    ...options,
+  });
   const pattern =
     field.pattern && meta.format
       ? { pattern: [field.pattern.source, meta.format.ja] }
@@ -52,51 +72,58 @@ export function cmsField(field: FieldInfo): CmsField {
         : {};
 
   if (meta.relation) {
-    return { ...base, ...relationWidget(field, meta.relation, field.kind === 'array') } as CmsField;
+    return make('relation', relationWidget(field, meta.relation, field.kind === 'array'));
   }
   switch (field.kind) {
     case 'string':
-      if (meta.widget === 'datetime' || meta.widget === 'image') return { ...base, widget: meta.widget, ...meta.cms } as CmsField;
-      return { ...base, widget: meta.widget ?? 'string', ...pattern, ...meta.cms } as CmsField;
+      if (meta.widget === 'datetime' || meta.widget === 'image') return make(meta.widget, meta.cms);
+      return make(meta.widget ?? 'string', { ...pattern, ...meta.cms });
     case 'number':
-      return {
-        ...base,
-        widget: 'number',
+      return make('number', {
         value_type: field.integer ? 'int' : 'float',
         ...(field.min !== undefined ? { min: field.min } : {}),
         ...(field.max !== undefined ? { max: field.max } : {}),
         ...meta.cms,
-      } as CmsField;
+      });
     case 'boolean':
-      return { ...base, widget: 'boolean', ...meta.cms } as CmsField;
+      return make('boolean', meta.cms);
     case 'enum':
-      return { ...base, widget: 'select', options: optionsOf(field, field.enumValues ?? []) } as CmsField;
+      return make('select', { options: optionsOf(field, field.enumValues ?? []) });
     case 'object':
-      return { ...base, widget: 'object', collapsed: false, fields: (field.fields ?? []).map(cmsField) } as CmsField;
+      return make('object', { collapsed: false, fields: (field.fields ?? []).map((f) => cmsField(f, i18n)) });
     case 'array': {
       const element = field.element;
       if (!element) throw new Error(`array field ${field.name} has no element`);
       const bounds = { ...(field.min ? { min: field.min } : {}), ...(field.max !== undefined ? { max: field.max } : {}) };
       if (element.kind === 'enum')
-        return { ...base, widget: 'select', multiple: true, ...bounds, options: optionsOf(field, element.enumValues ?? []) } as CmsField;
+        return make('select', { multiple: true, ...bounds, options: optionsOf(field, element.enumValues ?? []) });
       if (element.kind === 'object')
-        return { ...base, widget: 'list', ...bounds, collapsed: false, fields: (element.fields ?? []).map(cmsField) } as CmsField;
+        return make('list', { ...bounds, collapsed: false, fields: (element.fields ?? []).map((f) => cmsField(f, i18n)) });
       // A list of single values: one input per item, each with the element's own checks.
-      const item = cmsField({ ...element, required: true, meta: { ...element.meta, label: element.meta.label ?? base['label'] as string } });
-      return { ...base, widget: 'list', ...bounds, field: item } as CmsField;
+      const item = cmsField({ ...element, required: true, meta: { ...element.meta, label: element.meta.label ?? meta.label ?? field.name } });
+      return make('list', { ...bounds, field: item });
     }
   }
 }
 
-export function cmsFields(type: ContentType): CmsField[] {
-  const fields = describeFields(type.schema).map(cmsField);
-  if (type.body) fields.push({ name: 'body', label: type.body.label, widget: 'markdown', required: type.body.required, ...(type.body.hint ? { hint: type.body.hint } : {}) });
+export function cmsFields(type: ContentType, i18n = false): CmsField[] {
+  const fields = describeFields(type.schema).map((field) => cmsField(field, i18n));
+  if (type.body)
+    fields.push({
+      name: 'body',
+      label: type.body.label,
+      widget: 'markdown',
+      required: type.body.required,
+      ...(type.body.hint ? { hint: type.body.hint } : {}),
+      ...(i18n ? { i18n: true } : {}),
+    });
   return fields;
 }
 
-function cmsCollection(type: ContentType, i18n: boolean): Record<string, unknown> {
+function cmsCollection(type: ContentType): Record<string, unknown> {
   const common = { name: type.name, label: type.label, label_singular: type.labelSingular, description: type.description };
   if (type.file) {
+    // Site settings are one file, which Decap's i18n cannot split per language.
     return { ...common, files: [{ name: 'site', label: type.label, file: type.file, fields: cmsFields(type) }] };
   }
   return {
@@ -109,14 +136,14 @@ function cmsCollection(type: ContentType, i18n: boolean): Record<string, unknown
     slug: '{{fields.id}}',
     identifier_field: type.titleField,
     summary: `{{${type.titleField}}}`,
-    ...(i18n ? { i18n: true } : {}),
-    fields: cmsFields(type),
+    // Entries are <id>.ja.md with translations beside them (see src/i18n/locales.ts).
+    i18n: true,
+    fields: cmsFields(type, true),
   };
 }
 
 export function buildCmsConfig(options: CmsOptions = {}): Record<string, unknown> {
-  const locales = options.locales ?? [];
-  const i18n = locales.length > 0;
+  const locales = options.locales ?? CMS_TRANSLATION_LOCALES;
   return {
     load_config_file: false,
     locale: 'ja',
@@ -126,7 +153,7 @@ export function buildCmsConfig(options: CmsOptions = {}): Record<string, unknown
     media_folder: 'public/uploads',
     public_folder: '/uploads',
     site_url: '/',
-    ...(i18n ? { i18n: { structure: 'multiple_files', locales: ['ja', ...locales], default_locale: 'ja' } } : {}),
-    collections: contentTypes.map((type) => cmsCollection(type, i18n)),
+    i18n: { structure: 'multiple_files', locales: [DEFAULT_CONTENT_LOCALE, ...locales], default_locale: DEFAULT_CONTENT_LOCALE },
+    collections: contentTypes.map(cmsCollection),
   };
 }

@@ -1,6 +1,7 @@
 /**
- * Astro's collections, one per content type, all from src/schemas/. Translations
- * (`<id>.<locale>.md`, Decap i18n multiple_files) are left out until translated pages exist.
+ * Astro's collections, one per content type, all from src/schemas/. Entries are the Japanese
+ * originals `<id>.ja.md`; translations beside them (`<id>.en.md` …, Decap i18n
+ * multiple_files) are left out until translated pages exist.
  */
 import { readFileSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
@@ -12,7 +13,11 @@ import type { ContentType } from './schemas/define.ts';
 
 const folder = <S extends z.ZodType>(type: ContentType<S>) =>
   defineCollection({
-    loader: glob({ pattern: ['*.md', '!*.*.md'], base: `./content/${type.name}` }),
+    loader: glob({
+      pattern: '*.ja.md',
+      base: `./content/${type.name}`,
+      generateId: ({ entry }) => entry.replace(/\.ja\.md$/, ''),
+    }),
     schema: type.schema,
   });
 

@@ -185,16 +185,34 @@ export const urlField = (label = 'ウェブサイト') =>
     format: { ja: 'http:// か https:// で始まるアドレスを書いてください', en: 'write an address starting with http:// or https://' },
   });
 
-/** An image with its alternative text: the text is required so every reader gets the picture. */
+/**
+ * An optional image with its alternative text. Both parts are optional to the CMS (Decap
+ * demands the sub-fields of an object even when the object itself is optional), and the rule
+ * "a picture needs its description" is checked here, at build time.
+ */
 export const imageField = (label = '画像') =>
   meta(
-    z.strictObject({
-      src: meta(z.string().min(1), { label: '画像ファイル', widget: 'image' }),
-      alt: meta(z.string().trim().min(1), {
-        label: '画像の説明（代替テキスト）',
-        hint: '目の不自由な方のために、写っているものを一文で。例: 公民館で体操をする参加者',
-      }),
-    }),
+    z.preprocess(
+      (value) => (value && typeof value === 'object' && Object.values(value).every((v) => v === undefined || v === null || v === '') ? undefined : value),
+      z
+        .strictObject({
+          src: meta(z.string().min(1).optional(), { label: '画像ファイル', widget: 'image' }),
+          alt: meta(z.string().trim().min(1).optional(), {
+            label: '画像の説明（代替テキスト）',
+            hint: '画像を選んだら必ず書いてください。目の不自由な方のために、写っているものを一文で。例: 公民館で体操をする参加者',
+          }),
+        })
+        .superRefine((image, ctx) => {
+          if (image.src && !image.alt)
+            bilingualIssue(ctx, ['alt'], {
+              ja: `画像「${image.src}」に説明（代替テキスト）がありません。写っているものを一文で書いてください`,
+              en: `image ${image.src} has no alternative text; describe it in one sentence`,
+            });
+          if (!image.src && image.alt)
+            bilingualIssue(ctx, ['src'], { ja: '説明はありますが画像ファイルがありません。画像を選ぶか、説明を消してください', en: 'alt text without an image; choose the image or remove the text' });
+        })
+        .optional(),
+    ),
     { label },
   );
 

@@ -30,7 +30,11 @@ export const scheduleSchema = z
     /** For weekly and monthly-weekday: which weekday(s). */
     weekdays: choicesField(WEEKDAYS, 'weekday', '曜日', '「毎週」「毎月第○曜日」のとき', 0).default([]),
     /** For monthly-weekday: which week(s) of the month; 'last' is 最終. */
-    weeks: choicesField(WEEKS_OF_MONTH, 'week', '第何週', '「毎月第○曜日」のとき。例: 第2 → 毎月第2水曜日', 0).default([]),
+    weeks: meta(
+      // Hand-written `- 2` is a YAML number; the CMS writes the string '2'. Both mean 第2.
+      z.array(z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.enum(WEEKS_OF_MONTH))).default([]),
+      { label: '第何週', options: 'week', hint: '「毎月第○曜日」のとき。例: 第2 → 毎月第2水曜日' },
+    ),
     /** For monthly-date: the day of the month. */
     day: meta(z.number().int().min(1).max(31).optional(), {
       label: '日にち',

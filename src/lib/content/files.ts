@@ -7,6 +7,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import YAML, { LineCounter } from 'yaml';
 import type { ContentType } from '../../schemas/define.ts';
+import { CONTENT_LOCALES, DEFAULT_CONTENT_LOCALE } from '../../i18n/locales.ts';
 
 export interface ContentFile {
   /** Path relative to the project root, as named in error messages. */
@@ -33,8 +34,8 @@ export class YamlSyntaxError extends Error {
 
 const FRONT_MATTER_RE = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
-/** A translation sits beside its original as `<id>.<locale>.md` (Decap i18n multiple_files). */
-export const TRANSLATION_FILE_RE = /^[^.]+\.[a-z]{2}(?:-[a-z]+)?\.md$/;
+/** `<id>.<locale>.md`: the Japanese original (`.ja.md`) or a translation beside it. */
+export const ENTRY_FILE_RE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]{2}(?:-[a-z]+)?)\.md$/;
 
 export function parseContentFile(file: string, text: string, frontMatter: boolean): Omit<ContentFile, 'id'> {
   let yamlText = text;
@@ -57,20 +58,39 @@ export function parseContentFile(file: string, text: string, frontMatter: boolea
   return { file, data: doc.toJS() ?? {}, body };
 }
 
-/** Every entry file of a content type (translations excluded: they are checked with their original). */
-export function listContentFiles(root: string, type: ContentType): string[] {
-  if (type.file) return existsSync(join(root, type.file)) ? [type.file] : [];
-  const dir = join(root, 'content', type.name);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.md') && !TRANSLATION_FILE_RE.test(name) && !name.startsWith('.'))
-    .sort()
-    .map((name) => relative(root, join(dir, name)));
+export interface CollectionFiles {
+  /** Japanese originals, the entries. */
+  entries: string[];
+  /** Translations (`<id>.<locale>.md`), published by a later issue; checked to have an original. */
+  translations: string[];
+  /** Anything else in the folder: reported, never silently skipped. */
+  strays: string[];
 }
+
+/** Sorts the files of a content type's folder into entries, translations and strays. */
+export function scanCollection(root: string, type: ContentType): CollectionFiles {
+  if (type.file) return { entries: existsSync(join(root, type.file)) ? [type.file] : [], translations: [], strays: [] };
+  const result: CollectionFiles = { entries: [], translations: [], strays: [] };
+  const dir = join(root, 'content', type.name);
+  if (!existsSync(dir)) return result;
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith('.')) continue;
+    const path = relative(root, join(dir, name));
+    const match = ENTRY_FILE_RE.exec(name);
+    const locale = match?.[2] ?? '';
+    if (locale === DEFAULT_CONTENT_LOCALE) result.entries.push(path);
+    else if ((CONTENT_LOCALES as readonly string[]).includes(locale)) result.translations.push(path);
+    else result.strays.push(path);
+  }
+  return result;
+}
+
+/** The entry id of a content file: its name without `.<locale>.md`. */
+export const idOfFile = (file: string) => (file.split('/').pop() ?? file).replace(/\.[a-z-]+\.md$/, '');
 
 export function readContentFile(root: string, type: ContentType, file: string): ContentFile {
   const text = readFileSync(join(root, file), 'utf8');
   const parsed = parseContentFile(file, text, !type.file);
-  const id = type.file ? 'site' : (file.split('/').pop() ?? file).replace(/\.md$/, '');
+  const id = type.file ? 'site' : idOfFile(file);
   return { ...parsed, id };
 }

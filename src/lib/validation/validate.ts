@@ -5,7 +5,7 @@
  */
 import { contentTypes } from '../../schemas/index.ts';
 import type { ContentType } from '../../schemas/define.ts';
-import { YamlSyntaxError, listContentFiles, readContentFile, type ContentFile } from '../content/files.ts';
+import { YamlSyntaxError, idOfFile, readContentFile, scanCollection, type ContentFile } from '../content/files.ts';
 import { describeFields, type FieldInfo } from '../schema/walk.ts';
 import { fieldPath, problemsFromZod, type ContentProblem } from './messages.ts';
 
@@ -59,7 +59,7 @@ export function validateFile(root: string, type: ContentType, file: string): { e
       label: fields.find((f) => f.name === 'id')?.meta.label ?? 'id',
       value: parsed['id'],
       message: {
-        ja: `IDがファイル名（${content.id}）と違います。IDを「${content.id}」にするか、ファイル名を「${String(parsed['id'])}.md」に変えてください`,
+        ja: `IDがファイル名（${content.id}）と違います。IDを「${content.id}」にするか、ファイル名を「${String(parsed['id'])}.ja.md」に変えてください`,
         en: `id differs from the file name (${content.id}); make them the same`,
       },
     });
@@ -134,6 +134,29 @@ function crossCollectionProblems(byId: Map<string, Map<string, ValidEntry>>): Co
   return problems;
 }
 
+function strayProblem(file: string): ContentProblem {
+  const name = file.split('/').pop() ?? file;
+  const suggestion = name.replace(/\.md$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'entry-id';
+  return {
+    file,
+    message: {
+      ja: `このファイルは読み込まれません。ファイル名は「ID.ja.md」（例: ${suggestion}.ja.md）の形にしてください。IDは半角の小文字英字・数字・ハイフンです`,
+      en: `this file is not read; name it <id>.ja.md (e.g. ${suggestion}.ja.md) with a lowercase ASCII id`,
+    },
+  };
+}
+
+function orphanProblem(file: string): ContentProblem {
+  const original = file.replace(/\.[a-z-]+\.md$/, '.ja.md');
+  return {
+    file,
+    message: {
+      ja: `翻訳の元になる日本語のファイル（${original}）がありません。ファイル名を確かめてください`,
+      en: `translation without its Japanese original (${original}); check the file name`,
+    },
+  };
+}
+
 export function validateContent(root: string): ValidationResult {
   const entries = new Map<string, ValidEntry[]>();
   const problems: ContentProblem[] = [];
@@ -141,8 +164,12 @@ export function validateContent(root: string): ValidationResult {
   const knownIds = new Map<string, Set<string>>();
   for (const type of contentTypes) {
     const valid: ValidEntry[] = [];
-    const files = listContentFiles(root, type);
-    knownIds.set(type.name, new Set(files.map((f) => (f.split('/').pop() ?? f).replace(/\.md$/, ''))));
+    const { entries: files, translations, strays } = scanCollection(root, type);
+    knownIds.set(type.name, new Set(files.map(idOfFile)));
+    problems.push(...strays.map((file) => strayProblem(file)));
+    for (const file of translations) {
+      if (!files.includes(file.replace(/\.[a-z-]+\.md$/, '.ja.md'))) problems.push(orphanProblem(file));
+    }
     for (const file of files) {
       const result = validateFile(root, type, file);
       problems.push(...result.problems);
@@ -161,8 +188,8 @@ export function validateContent(root: string): ValidationResult {
           label: ref.label,
           value: ref.id,
           message: {
-            ja: `「${titleOf(ref.collection)}」にこのIDはありません。content/${ref.collection}/ にあるファイル名（.md を除く）から選ぶか、先にその${titleOf(ref.collection)}を作ってください`,
-            en: `no entry with this id in ${ref.collection}; use the name of a file in content/${ref.collection}/ (without .md) or create it first`,
+            ja: `「${titleOf(ref.collection)}」にこのIDはありません。content/${ref.collection}/ にあるファイル名（.ja.md を除いた部分）から選ぶか、先にその${titleOf(ref.collection)}を作ってください`,
+            en: `no entry with this id in ${ref.collection}; use the name of a file in content/${ref.collection}/ (without .ja.md) or create it first`,
           },
         });
       }

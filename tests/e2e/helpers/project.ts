@@ -1,0 +1,110 @@
+/**
+ * A disposable copy of this project (sources and content, node_modules linked) where a test may
+ * run decap-server, the dev server and builds, and let the CMS write files, without touching
+ * the working tree.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, symlinkSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+const SKIP = new Set(['node_modules', 'dist', '.astro', '.git', 'coverage', '.cache']);
+
+export function copyProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tsunagari-e2e-'));
+  for (const name of readdirSync(ROOT)) {
+    if (!SKIP.has(name)) cpSync(join(ROOT, name), join(dir, name), { recursive: true });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface Running {
+  process: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/** The environment for child processes: without vitest's NODE_ENV=test, which changes Astro's dev server. */
+export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+  for (const key of Object.keys(env)) if (key === 'NODE_ENV' || key.startsWith('VITEST')) delete env[key];
+  return env;
+}
+
+/** Starts a command and resolves once its output matches `ready`. */
+export function startProcess(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; ready: RegExp; timeoutMs?: number }): Promise<Running> {
+  const child = spawn(process.execPath, args, { cwd: options.cwd, env: childEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const stop = () =>
+    new Promise<void>((done) => {
+      if (child.exitCode !== null) return done();
+      child.once('exit', () => done());
+      child.kill('SIGTERM');
+    });
+  return new Promise((resolveStart, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${options.ready}:\n${output}`)), options.timeoutMs ?? 120_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (options.ready.test(output)) {
+        clearTimeout(timer);
+        resolveStart({ process: child, output: () => output, stop });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${args.join(' ')} exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+const bin = (pkg: string, path: string) => join(ROOT, 'node_modules', pkg, path);
+
+export function startDecapServer(cwd: string, port: number) {
+  return startProcess([bin('decap-server', 'dist/index.js')], {
+    cwd,
+    env: { GIT_REPO_DIRECTORY: cwd, PORT: String(port), MODE: 'fs' },
+    ready: /Decap CMS Proxy Server listening on port/,
+  });
+}
+
+export function startAstroDev(cwd: string, port: number, decapPort: number) {
+  return startProcess([bin('astro', 'bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+    cwd,
+    env: { DECAP_PORT: String(decapPort) },
+    ready: /ready in|Local\s+http/i,
+  });
+}
+
+/** `astro build` in the copy; resolves with its output, rejects with it on failure. */
+export async function buildProject(cwd: string): Promise<string> {
+  const child = spawn(process.execPath, [bin('astro', 'bin/astro.mjs'), 'build'], {
+    cwd,
+    env: childEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  const code = await new Promise<number | null>((done) => child.once('exit', done));
+  if (code !== 0) throw new Error(`astro build failed (${code}):\n${output}`);
+  return output;
+}
+
+export function removeProject(dir: string) {
+  rmSync(dir, { recursive: true, force: true });
+}
