@@ -10,7 +10,10 @@ import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/browser.ts';
 import { buildProject, copyProject, freePort, removeProject, startAstroDev, startDecapServer, type Running } from './helpers/project.ts';
-import { choose, login, publish, setText, typeWithIme, waitForSaved } from './helpers/decap.ts';
+import { choose, fieldErrors, login, publish, setText, typeWithIme, waitForSaved } from './helpers/decap.ts';
+import { contentTypes } from '../../src/schemas/index.ts';
+import { scanCollection } from '../../src/lib/content/files.ts';
+import { describeFields } from '../../src/lib/schema/walk.ts';
 
 let dir: string;
 let decap: Running;
@@ -24,6 +27,8 @@ beforeAll(async () => {
   const astroPort = await freePort();
   [decap, astro, browser] = await Promise.all([startDecapServer(dir, decapPort), startAstroDev(dir, astroPort, decapPort), launchChromium()]);
   admin = `http://127.0.0.1:${astroPort}/admin/`;
+  // Let the dev server compile the admin page once before the first test times it.
+  await fetch(admin);
 });
 
 afterAll(async () => {
@@ -94,4 +99,73 @@ describe('creating a salon in the CMS', () => {
     expect(html).toContain('さくらカフェ');
     expect(html).toContain('毎月第2水曜日 13:30〜15:00');
   });
+});
+
+describe('the CMS refuses what the build refuses', () => {
+  it('does not save a salon with a kanji id, a missing name or a summary over 120 characters', async () => {
+    const page = await newPage();
+    await page.goto(`${admin}#/collections/salons/new`);
+    const text = (label: string) => page.getByLabel(label, { exact: true });
+    await text('ID（ファイル名・URL）').waitFor();
+    await setText(text('ID（ファイル名・URL）'), 'ひだまり');
+    await text('ひとこと紹介').click();
+    await page.keyboard.insertText('あ'.repeat(121));
+    await publish(page);
+    await fieldErrors(page).first().waitFor();
+    // textContent: Decap's CSS upper-cases the Latin letters of its error text.
+    const errors = await fieldErrors(page).allTextContents();
+    expect(errors).toContain('すべての必須項目を入力してください。');
+    expect(errors).toContain('名前は必須です。');
+    expect(errors).toContain('ID（ファイル名・URL）が入力規則（半角の小文字英字・数字とハイフンで書いてください（例: hidamari-salon））と一致しません。');
+    expect(errors).toContain('ひとこと紹介が入力規則（120字以内で書いてください）と一致しません。');
+    expect(errors).toContain('運営団体は必須です。');
+    expect(readdirSync(join(dir, 'content/salons')).filter((f) => f.includes('ひだまり'))).toEqual([]);
+    await page.close();
+  });
+});
+
+/**
+ * Decap offers 公開 only once something changed, so "publishing unchanged" is done as a
+ * volunteer would: change the title and publish (only that line may change), then, in a
+ * fresh page, put it back and publish (the file must be byte-identical to the original).
+ */
+describe('publishing an existing entry keeps everything volunteers did not touch', () => {
+  for (const type of contentTypes) {
+    it(type.name, async () => {
+      const files = type.file ? [type.file] : scanCollection(dir, type).entries;
+      // The richest entry of the collection: the most lines of front matter.
+      const file = files.map((f) => ({ f, size: readFileSync(join(dir, f), 'utf8').length })).sort((a, b) => b.size - a.size)[0]?.f;
+      expect(file).toBeDefined();
+      const path = join(dir, file as string);
+      const original = readFileSync(path, 'utf8');
+      const titleField = describeFields(type.schema).find((f) => f.name === type.titleField);
+      const label = titleField?.meta.label as string;
+      const id = type.file ? 'site' : (file as string).split('/').pop()?.replace(/\.ja\.md$/, '');
+      const url = `${admin}#/collections/${type.name}/entries/${id}`;
+      const parse = (text: string) => (type.file ? YAML.parse(text) : { ...frontMatter(path).data, body: text.replace(/^---\n[\s\S]*?\n---\n/, '') });
+      const before = parse(original);
+      const title = String(before[type.titleField]);
+
+      const first = await newPage();
+      await first.goto(url);
+      await first.getByLabel(label, { exact: true }).waitFor();
+      await setText(first.getByLabel(label, { exact: true }), `${title}（更新）`);
+      await publish(first);
+      await waitForSaved(first);
+      await first.close();
+      const edited = readFileSync(path, 'utf8');
+      expect(parse(edited)).toEqual({ ...before, [type.titleField]: `${title}（更新）` });
+      const changedLines = edited.split('\n').filter((line, i) => line !== original.split('\n')[i]);
+      expect(changedLines).toEqual([`${type.titleField}: ${title}（更新）`]);
+
+      const second = await newPage();
+      await second.goto(url);
+      await second.getByLabel(label, { exact: true }).waitFor();
+      await setText(second.getByLabel(label, { exact: true }), title);
+      await publish(second);
+      await waitForSaved(second);
+      await second.close();
+      expect(readFileSync(path, 'utf8')).toBe(original);
+    });
+  }
 });

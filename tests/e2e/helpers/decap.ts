@@ -5,12 +5,20 @@
 import type { Locator, Page } from 'playwright-core';
 
 export async function login(page: Page, adminUrl: string) {
-  await page.goto(adminUrl);
   const loginButton = page.getByRole('button', { name: 'ログイン' });
   const contents = page.getByRole('link', { name: 'コンテンツ' });
-  await loginButton.or(contents).first().waitFor({ timeout: 60_000 });
-  if (await loginButton.isVisible()) await loginButton.click();
-  await contents.waitFor({ timeout: 60_000 });
+  // A cold dev server may reload the page once while Vite optimizes dependencies: try again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto(adminUrl);
+      await loginButton.or(contents).first().waitFor({ timeout: 30_000 });
+      if (await loginButton.isVisible()) await loginButton.click();
+      await contents.waitFor({ timeout: 30_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /** Fills a text input; after a failed publish Decap's first fill may append, so check and retry. */
@@ -59,6 +67,6 @@ export async function waitForSaved(page: Page) {
   await saved.or(fieldErrors(page).first()).waitFor({ timeout: 30_000 });
   if (!(await saved.isVisible())) {
     await page.screenshot({ path: `${process.env.TMPDIR ?? '/tmp'}/decap-refused.png`, fullPage: true });
-    throw new Error(`Decap refused to save: ${(await fieldErrors(page).allInnerTexts()).join(' / ')}`);
+    throw new Error(`Decap refused to save: ${(await fieldErrors(page).allTextContents()).join(' / ')}`);
   }
 }
