@@ -1,0 +1,52 @@
+/**
+ * `npm start` brings up the site and the CMS's local backend together, and stopping it stops both.
+ */
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { childEnv, copyProject, freePort, removeProject } from './helpers/project.ts';
+
+let dir: string;
+beforeAll(() => {
+  dir = copyProject();
+});
+afterAll(() => removeProject(dir));
+
+const isUp = async (url: string, init?: RequestInit) => {
+  try {
+    return (await fetch(url, init)).ok;
+  } catch {
+    return false;
+  }
+};
+
+it('serves the site, the admin page and decap-server, and Ctrl+C stops them all', async () => {
+  const [sitePort, decapPort] = [await freePort(), await freePort()];
+  const started = Date.now();
+  const child = spawn(process.execPath, ['scripts/start.mjs', '--port', String(sitePort)], {
+    cwd: dir,
+    env: childEnv({ DECAP_PORT: String(decapPort) }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  const site = `http://127.0.0.1:${sitePort}/`;
+  const decapInfo = [`http://127.0.0.1:${decapPort}/api/v1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"info"}' }] as const;
+  while (!((await isUp(site)) && (await isUp(...decapInfo)))) {
+    if (Date.now() - started > 60_000) throw new Error(`npm start was not up within a minute:\n${output}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const home = await (await fetch(site)).text();
+  expect(home).toContain('<html lang="ja"');
+  const admin = await (await fetch(`${site}admin/`)).text();
+  expect(admin).toContain('CMS.init');
+  expect(admin).toContain(`localhost:${decapPort}`);
+  expect((await fetch(`${site}admin/decap-cms.js`)).status).toBe(200);
+  expect(output).toContain('http://localhost:4321/admin/');
+
+  child.kill('SIGINT');
+  await new Promise((r) => child.once('exit', r));
+  await new Promise((r) => setTimeout(r, 1000));
+  expect(await isUp(site)).toBe(false);
+  expect(await isUp(...decapInfo)).toBe(false);
+});
