@@ -11,6 +11,7 @@ export const ja = {
   'site.notFound.title': 'ページが見つかりません',
   'site.notFound.body': 'お探しのページは移動したか、削除された可能性があります。',
   'site.backHome': 'ホームへ戻る',
+  'admin.title': 'つながり 編集画面',
 
   'home.upcomingEvents': 'これからのイベント',
   'home.salons': 'サロン・定期の集い',

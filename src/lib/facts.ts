@@ -56,30 +56,29 @@ export function factsFor(collection: string, data: Data, lookup: Lookup, t: T): 
     if (application['deadline']) add('fact.deadline', text(formatDate(application['deadline'])), application['deadline']);
   };
 
+  /** Where, cost, who, how to join and who runs it: the same for events and salons. */
+  const gathering = () => {
+    add('fact.where', ref('places', data['place']));
+    add('fact.fee', text(data['fee']));
+    if (data['capacity']) add('fact.capacity', text(t('fact.people', { count: data['capacity'] })));
+    add('fact.audience', vocab('audience', data['audience']));
+    apply(data['application']);
+    add('fact.organizer', ref('organizations', data['organizer']));
+    if (data['contact']) add('fact.contact', text(data['contact']));
+    add('fact.districts', refs('districts', data['districts']));
+    add('fact.categories', vocab('category', data['categories']));
+  };
+
   switch (collection) {
     case 'events':
-      add('fact.when', text(formatPeriod(data['start'], data['end'])), data['start']);
-      add('fact.where', ref('places', data['place']));
-      add('fact.fee', text(data['fee']));
-      if (data['capacity']) add('fact.capacity', text(t('fact.people', { count: data['capacity'] })));
-      add('fact.audience', vocab('audience', data['audience']));
-      apply(data['application']);
-      add('fact.organizer', ref('organizations', data['organizer']));
-      if (data['contact']) add('fact.contact', text(data['contact']));
-      add('fact.districts', refs('districts', data['districts']));
-      add('fact.categories', vocab('category', data['categories']));
+      // Machine-readable with the offset: the time is Japan time wherever the reader is.
+      add('fact.when', text(formatPeriod(data['start'], data['end'])), `${data['start']}+09:00`);
+      gathering();
       break;
     case 'salons':
       add('fact.schedule', text(describeSchedule(data['schedule'] as Schedule, t)));
       add('fact.kind', vocab('salonKind', [data['kind']]));
-      add('fact.where', ref('places', data['place']));
-      add('fact.fee', text(data['fee']));
-      add('fact.audience', vocab('audience', data['audience']));
-      apply(data['application']);
-      add('fact.organizer', ref('organizations', data['organizer']));
-      if (data['contact']) add('fact.contact', text(data['contact']));
-      add('fact.districts', refs('districts', data['districts']));
-      add('fact.categories', vocab('category', data['categories']));
+      gathering();
       break;
     case 'recruitments':
       add('fact.status', vocab('recruitmentStatus', [data['status']]));

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { t } from '../../src/i18n/index.ts';
+import { factsFor, formatPeriod } from '../../src/lib/facts.ts';
+import { eventSchema } from '../../src/schemas/event.ts';
+
+const lookup = new Map([
+  ['places/kominkan', { title: '東公民館', href: '/places/kominkan/' }],
+  ['districts/higashi', { title: '東小学校区', href: '/districts/higashi/' }],
+  ['organizations/shakyo', { title: '架空市社協', href: '/organizations/shakyo/' }],
+]);
+
+describe('facts a resident needs to act', () => {
+  it('formats one-day and multi-day periods in Japan time', () => {
+    expect(formatPeriod('2026-12-05T10:00', '2026-12-05T12:00')).toBe('2026年12月5日(土) 10:00〜12:00');
+    expect(formatPeriod('2027-02-19T10:00', '2027-02-21T15:00')).toBe('2027年2月19日(金) 10:00〜2027年2月21日(日) 15:00');
+  });
+
+  it('lists when, where (linked), cost, who, how to apply and who runs an event', () => {
+    const event = eventSchema.parse({
+      id: 'bousai', title: '防災訓練', summary: '体験します', start: '2026-12-05T10:00', end: '2026-12-05T12:00',
+      place: 'kominkan', districts: ['higashi'], categories: ['disaster'], organizer: 'shakyo', capacity: 30,
+      application: { required: true, deadline: '2026-12-01' },
+    });
+    const facts = factsFor('events', event, lookup, t);
+    expect(facts.map((f) => [f.label, f.values.map((v) => v.text).join('、')])).toEqual([
+      ['日時', '2026年12月5日(土) 10:00〜12:00'],
+      ['会場', '東公民館'],
+      ['参加費', '無料'],
+      ['定員', '30人'],
+      ['対象', 'どなたでも'],
+      ['申し込み', '事前の申し込みが必要です'],
+      ['締め切り', '2026年12月1日(火)'],
+      ['主催', '架空市社協'],
+      ['地区', '東小学校区'],
+      ['分類', '防災'],
+    ]);
+    expect(facts[0]?.datetime).toBe('2026-12-05T10:00+09:00');
+    expect(facts[1]?.values[0]?.href).toBe('/places/kominkan/');
+  });
+});
