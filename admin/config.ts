@@ -45,8 +45,18 @@ function relationWidget(field: FieldInfo, collection: string, multiple: boolean)
  */
 export function isTranslatable(field: FieldInfo): boolean {
   if (field.kind === 'object') return true;
-  if (field.kind === 'array') return field.element?.kind === 'object' || (field.element?.kind === 'string' && !field.element.pattern && !field.meta.relation);
-  return field.kind === 'string' && !field.pattern && !field.meta.relation && (field.meta.widget ?? 'string') !== 'image' && field.meta.widget !== 'datetime';
+  if (field.kind === 'array')
+    return (
+      field.element?.kind === 'object' ||
+      (field.element?.kind === 'string' && !field.element.pattern && !field.meta.relation)
+    );
+  return (
+    field.kind === 'string' &&
+    !field.pattern &&
+    !field.meta.relation &&
+    (field.meta.widget ?? 'string') !== 'image' &&
+    field.meta.widget !== 'datetime'
+  );
 }
 
 /** Translates one described schema field into a Decap field. */
@@ -94,13 +104,24 @@ export function cmsField(field: FieldInfo, i18n = false): CmsField {
     case 'array': {
       const element = field.element;
       if (!element) throw new Error(`array field ${field.name} has no element`);
-      const bounds = { ...(field.min ? { min: field.min } : {}), ...(field.max !== undefined ? { max: field.max } : {}) };
+      const bounds = {
+        ...(field.min ? { min: field.min } : {}),
+        ...(field.max !== undefined ? { max: field.max } : {}),
+      };
       if (element.kind === 'enum')
         return make('select', { multiple: true, ...bounds, options: optionsOf(field, element.enumValues ?? []) });
       if (element.kind === 'object')
-        return make('list', { ...bounds, collapsed: false, fields: (element.fields ?? []).map((f) => cmsField(f, i18n)) });
+        return make('list', {
+          ...bounds,
+          collapsed: false,
+          fields: (element.fields ?? []).map((f) => cmsField(f, i18n)),
+        });
       // A list of single values: one input per item, each with the element's own checks.
-      const item = cmsField({ ...element, required: true, meta: { ...element.meta, label: element.meta.label ?? meta.label ?? field.name } });
+      const item = cmsField({
+        ...element,
+        required: true,
+        meta: { ...element.meta, label: element.meta.label ?? meta.label ?? field.name },
+      });
       return make('list', { ...bounds, field: item });
     }
   }
@@ -121,7 +142,12 @@ export function cmsFields(type: ContentType, i18n = false): CmsField[] {
 }
 
 function cmsCollection(type: ContentType): Record<string, unknown> {
-  const common = { name: type.name, label: type.label, label_singular: type.labelSingular, description: type.description };
+  const common = {
+    name: type.name,
+    label: type.label,
+    label_singular: type.labelSingular,
+    description: type.description,
+  };
   if (type.file) {
     // Site settings are one file, which Decap's i18n cannot split per language.
     return { ...common, files: [{ name: 'site', label: type.label, file: type.file, fields: cmsFields(type) }] };
@@ -153,7 +179,11 @@ export function buildCmsConfig(options: CmsOptions = {}): Record<string, unknown
     media_folder: 'public/uploads',
     public_folder: '/uploads',
     site_url: '/',
-    i18n: { structure: 'multiple_files', locales: [DEFAULT_CONTENT_LOCALE, ...locales], default_locale: DEFAULT_CONTENT_LOCALE },
+    i18n: {
+      structure: 'multiple_files',
+      locales: [DEFAULT_CONTENT_LOCALE, ...locales],
+      default_locale: DEFAULT_CONTENT_LOCALE,
+    },
     collections: contentTypes.map(cmsCollection),
   };
 }

@@ -24,7 +24,11 @@ for (const type of contentTypes) {
   }
 }
 if (check && differing.length) {
-  console.error(`CMSの保存形式と違うファイルがあります。npm run format:content で直せます。 / Not in the CMS's format (run npm run format:content):\n${differing.join('\n')}`);
+  console.error(
+    `CMSの保存形式と違うファイルがあります。npm run format:content で直せます。 / Not in the CMS's format (run npm run format:content):\n${differing.join('\n')}`,
+  );
   process.exit(1);
 }
-console.log(check ? 'All content files are in the CMS format.' : `${differing.length} file(s) rewritten in the CMS format.`);
+console.log(
+  check ? 'All content files are in the CMS format.' : `${differing.length} file(s) rewritten in the CMS format.`,
+);

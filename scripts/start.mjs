@@ -18,7 +18,13 @@ const children = [
   spawn(process.execPath, [decapServer], {
     stdio: 'inherit',
     cwd: root,
-    env: { ...process.env, GIT_REPO_DIRECTORY: root, PORT: process.env.DECAP_PORT ?? '8081', MODE: 'fs', LOG_LEVEL: 'info' },
+    env: {
+      ...process.env,
+      GIT_REPO_DIRECTORY: root,
+      PORT: process.env.DECAP_PORT ?? '8081',
+      MODE: 'fs',
+      LOG_LEVEL: 'info',
+    },
   }),
 ];
 

@@ -8,7 +8,20 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import YAML from 'yaml';
-import { districtType, placeType, organizationType, eventType, salonType, reportType, recruitmentType, practiceType, deskType, newsletterType, pageType, settingsType } from './schemas/index.ts';
+import {
+  districtType,
+  placeType,
+  organizationType,
+  eventType,
+  salonType,
+  reportType,
+  recruitmentType,
+  practiceType,
+  deskType,
+  newsletterType,
+  pageType,
+  settingsType,
+} from './schemas/index.ts';
 import type { ContentType } from './schemas/define.ts';
 
 const folder = <S extends z.ZodType>(type: ContentType<S>) =>
@@ -35,7 +48,9 @@ export const collections = {
   pages: folder(pageType),
   settings: defineCollection({
     // One YAML file edited as a Decap file collection; read with the YAML 1.2 core schema like the validator.
-    loader: async () => [{ id: 'site', ...YAML.parse(readFileSync(settingsType.file ?? '', 'utf8'), { schema: 'core' }) }],
+    loader: async () => [
+      { id: 'site', ...YAML.parse(readFileSync(settingsType.file ?? '', 'utf8'), { schema: 'core' }) },
+    ],
     schema: settingsType.schema.extend({ id: z.literal('site') }),
   }),
 };

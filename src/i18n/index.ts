@@ -14,9 +14,7 @@ export function useTranslations(locale: Locale = DEFAULT_LOCALE) {
   const dict = dictionaries[locale];
   return function t(key: UIKey, params: Record<string, string | number> = {}): string {
     const template = dict[key] ?? ja[key];
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
   };
 }
 

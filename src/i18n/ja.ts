@@ -184,7 +184,7 @@ export const ja = {
 
   'apply.required': '事前の申し込みが必要です',
   'apply.notRequired': '申し込みは不要です。直接お越しください',
-  'free': '無料',
+  free: '無料',
 } as const;
 
 export type UIKey = keyof typeof ja;

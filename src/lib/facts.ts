@@ -48,12 +48,14 @@ export function factsFor(collection: string, data: Data, lookup: Lookup, t: T): 
     return [found ? { text: found.title, href: found.href } : { text: id }];
   };
   const refs = (target: string, ids: string[] | undefined) => ids?.flatMap((id) => ref(target, id) ?? []);
-  const vocab = (prefix: string, values: string[] | undefined) => values?.map((v) => ({ text: t(`${prefix}.${v}` as UIKey) }));
+  const vocab = (prefix: string, values: string[] | undefined) =>
+    values?.map((v) => ({ text: t(`${prefix}.${v}` as UIKey) }));
   const apply = (application: Data | undefined) => {
     if (!application) return;
     add('fact.apply', text(application['required'] ? t('apply.required') : t('apply.notRequired')));
     if (application['how']) add('fact.apply', text(application['how']));
-    if (application['deadline']) add('fact.deadline', text(formatDate(application['deadline'])), application['deadline']);
+    if (application['deadline'])
+      add('fact.deadline', text(formatDate(application['deadline'])), application['deadline']);
   };
 
   /** Where, cost, who, how to join and who runs it: the same for events and salons. */
@@ -97,8 +99,10 @@ export function factsFor(collection: string, data: Data, lookup: Lookup, t: T): 
     case 'reports':
       add('fact.date', text(formatDate(data['date'])), data['date']);
       add('fact.related', [...(ref('salons', data['salon']) ?? []), ...(ref('events', data['event']) ?? [])]);
-      if (data['participants'] !== undefined) add('fact.participants', text(t('fact.people', { count: data['participants'] })));
-      if (data['volunteers'] !== undefined) add('fact.volunteers', text(t('fact.people', { count: data['volunteers'] })));
+      if (data['participants'] !== undefined)
+        add('fact.participants', text(t('fact.people', { count: data['participants'] })));
+      if (data['volunteers'] !== undefined)
+        add('fact.volunteers', text(t('fact.people', { count: data['volunteers'] })));
       add('fact.districts', refs('districts', data['districts']));
       add('fact.categories', vocab('category', data['categories']));
       break;
@@ -113,7 +117,10 @@ export function factsFor(collection: string, data: Data, lookup: Lookup, t: T): 
       if (data['contact']) add('fact.contact', text(data['contact']));
       break;
     case 'desks':
-      add('fact.helpsWith', (data['helpsWith'] as string[]).map((h) => ({ text: h })));
+      add(
+        'fact.helpsWith',
+        (data['helpsWith'] as string[]).map((h) => ({ text: h })),
+      );
       add('fact.hours', text(data['hours']));
       add('fact.phone', text(data['phone']));
       add('fact.where', ref('places', data['place']));
@@ -124,7 +131,9 @@ export function factsFor(collection: string, data: Data, lookup: Lookup, t: T): 
       if (data['access']) add('fact.access', text(data['access']));
       if (data['barrierFree']) {
         const bf = data['barrierFree'] as Data;
-        const notes = (['wheelchair', 'toilet', 'parking'] as const).filter((k) => bf[k]).map((k) => ({ text: t(`barrierFree.${k}`) }));
+        const notes = (['wheelchair', 'toilet', 'parking'] as const)
+          .filter((k) => bf[k])
+          .map((k) => ({ text: t(`barrierFree.${k}`) }));
         add('fact.barrierFree', [...notes, ...(bf['notes'] ? text(bf['notes']) : [])]);
       }
       add('fact.districts', ref('districts', data['district']));

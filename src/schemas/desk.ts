@@ -8,7 +8,10 @@ export const deskSchema = z.strictObject({
   id: idField(),
   name: textField('窓口の名前', '例: 地域包括支援センター桜ヶ丘'),
   /** What residents can ask about, one item each. */
-  helpsWith: meta(z.array(z.string().trim().min(1)).min(1), { label: '相談できること', hint: '1行に1つ。例: 介護のこと' }),
+  helpsWith: meta(z.array(z.string().trim().min(1)).min(1), {
+    label: '相談できること',
+    hint: '1行に1つ。例: 介護のこと',
+  }),
   /** Opening hours as residents read them. */
   hours: textField('受付時間', '例: 平日 8:30〜17:15（土日祝・年末年始は休み）'),
   phone: phoneField(),

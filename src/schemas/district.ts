@@ -9,11 +9,17 @@ export const districtSchema = z.strictObject({
   /** Name as residents say it: 〇〇小学校区, 〇〇町内会. */
   name: textField('地区名', '例: 桜ヶ丘小学校区、本町一丁目町内会'),
   /** Reading in hiragana, for furigana and sorting. */
-  kana: meta(z.string().regex(/^[ぁ-ゖー・\s]+$/).optional(), {
-    label: 'よみがな',
-    hint: 'ひらがなで。例: さくらがおか',
-    format: { ja: 'ひらがなで書いてください', en: 'write it in hiragana' },
-  }),
+  kana: meta(
+    z
+      .string()
+      .regex(/^[ぁ-ゖー・\s]+$/)
+      .optional(),
+    {
+      label: 'よみがな',
+      hint: 'ひらがなで。例: さくらがおか',
+      format: { ja: 'ひらがなで書いてください', en: 'write it in hiragana' },
+    },
+  ),
   /** School district, neighbourhood association or other area. */
   kind: choiceField(DISTRICT_KINDS, 'districtKind', '種類'),
   /** The larger district this one belongs to (a 町内会 inside a 小学校区). */

@@ -43,13 +43,19 @@ export const eventSchema = z
     /** Free text so that 無料, 300円, 材料費100円 all fit. */
     fee: meta(z.string().trim().min(1).default('無料'), { label: '参加費', hint: '例: 無料、300円（お茶代）' }),
     /** How many people can come; empty = no limit. */
-    capacity: meta(z.number().int().positive().optional(), { label: '定員（人）', widget: 'number', cms: { value_type: 'int' } }),
+    capacity: meta(z.number().int().positive().optional(), {
+      label: '定員（人）',
+      widget: 'number',
+      cms: { value_type: 'int' },
+    }),
     application: applicationField().optional(),
     organizer: refField('organizations', '主催団体'),
     /** Phone residents call with questions. */
     contact: phoneField('問い合わせ電話番号').optional(),
     /** scheduled, or cancelled/postponed with a banner on every page and flyer. */
-    status: choiceField(EVENT_STATUSES, 'eventStatus', '開催状況', '中止・延期のときは必ず変えてください').default('scheduled'),
+    status: choiceField(EVENT_STATUSES, 'eventStatus', '開催状況', '中止・延期のときは必ず変えてください').default(
+      'scheduled',
+    ),
     /** Why it was cancelled or postponed, and the new date if any. */
     statusNote: meta(z.string().trim().min(1).optional(), { label: '中止・延期のお知らせ', widget: 'text' }),
     image: imageField('イベントの写真').optional(),

@@ -170,19 +170,28 @@ export const phoneField = (label = '電話番号') =>
   meta(z.string().regex(PHONE_RE), {
     label,
     hint: 'ハイフンを入れて半角で。例: 0123-45-6789',
-    format: { ja: 'ハイフン入りの半角数字で書いてください（例: 0123-45-6789）', en: 'write it with hyphens (e.g. 0123-45-6789)' },
+    format: {
+      ja: 'ハイフン入りの半角数字で書いてください（例: 0123-45-6789）',
+      en: 'write it with hyphens (e.g. 0123-45-6789)',
+    },
   });
 
 export const emailField = () =>
   meta(z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/), {
     label: 'メールアドレス',
-    format: { ja: 'メールアドレスの形で書いてください（例: info@example.jp）', en: 'write an e-mail address (e.g. info@example.jp)' },
+    format: {
+      ja: 'メールアドレスの形で書いてください（例: info@example.jp）',
+      en: 'write an e-mail address (e.g. info@example.jp)',
+    },
   });
 
 export const urlField = (label = 'ウェブサイト') =>
   meta(z.string().regex(/^https?:\/\/\S+$/), {
     label,
-    format: { ja: 'http:// か https:// で始まるアドレスを書いてください', en: 'write an address starting with http:// or https://' },
+    format: {
+      ja: 'http:// か https:// で始まるアドレスを書いてください',
+      en: 'write an address starting with http:// or https://',
+    },
   });
 
 /**
@@ -193,7 +202,12 @@ export const urlField = (label = 'ウェブサイト') =>
 export const imageField = (label = '画像') =>
   meta(
     z.preprocess(
-      (value) => (value && typeof value === 'object' && Object.values(value).every((v) => v === undefined || v === null || v === '') ? undefined : value),
+      (value) =>
+        value &&
+        typeof value === 'object' &&
+        Object.values(value).every((v) => v === undefined || v === null || v === '')
+          ? undefined
+          : value,
       z
         .strictObject({
           src: meta(z.string().min(1).optional(), { label: '画像ファイル', widget: 'image' }),
@@ -209,7 +223,10 @@ export const imageField = (label = '画像') =>
               en: `image ${image.src} has no alternative text; describe it in one sentence`,
             });
           if (!image.src && image.alt)
-            bilingualIssue(ctx, ['src'], { ja: '説明はありますが画像ファイルがありません。画像を選ぶか、説明を消してください', en: 'alt text without an image; choose the image or remove the text' });
+            bilingualIssue(ctx, ['src'], {
+              ja: '説明はありますが画像ファイルがありません。画像を選ぶか、説明を消してください',
+              en: 'alt text without an image; choose the image or remove the text',
+            });
         })
         .optional(),
     ),

@@ -31,7 +31,9 @@ export const contentTypes = [
 
 export type ContentTypeName = (typeof contentTypes)[number]['name'];
 
-export const contentTypeByName = new Map<string, (typeof contentTypes)[number]>(contentTypes.map((type) => [type.name, type]));
+export const contentTypeByName = new Map<string, (typeof contentTypes)[number]>(
+  contentTypes.map((type) => [type.name, type]),
+);
 
 export {
   districtType,

@@ -7,7 +7,10 @@ export const pageSchema = z.strictObject({
   id: idField(),
   title: textField('タイトル'),
   /** Shown in search results and link previews. */
-  description: meta(z.string().trim().min(1).max(160).optional(), { label: '説明（検索結果に出ます）', widget: 'text' }),
+  description: meta(z.string().trim().min(1).max(160).optional(), {
+    label: '説明（検索結果に出ます）',
+    widget: 'text',
+  }),
 });
 export type PageInput = z.input<typeof pageSchema>;
 export type Page = z.output<typeof pageSchema>;

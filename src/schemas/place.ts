@@ -3,7 +3,12 @@ import { defineContentType } from './define.ts';
 import { idField, meta, phoneField, refField, textField } from './fields.ts';
 
 const latLng = (label: string, min: number, max: number) =>
-  meta(z.number().min(min).max(max), { label, hint: '地図アプリで調べた数字（例: 35.6812）', widget: 'number', cms: { value_type: 'float' } });
+  meta(z.number().min(min).max(max), {
+    label,
+    hint: '地図アプリで調べた数字（例: 35.6812）',
+    widget: 'number',
+    cms: { value_type: 'float' },
+  });
 
 export const placeSchema = z.strictObject({
   /** File name and URL. */
@@ -17,7 +22,11 @@ export const placeSchema = z.strictObject({
   /** A 居場所 is somewhere anyone may drop in; it is listed as such. */
   ibasho: meta(z.boolean().default(false), { label: 'だれでも立ち寄れる居場所', widget: 'boolean' }),
   /** How to get there: bus stop, parking. */
-  access: meta(z.string().trim().min(1).optional(), { label: '交通・行き方', widget: 'text', hint: '例: 市民バス「桜ヶ丘」下車 徒歩3分' }),
+  access: meta(z.string().trim().min(1).optional(), {
+    label: '交通・行き方',
+    widget: 'text',
+    hint: '例: 市民バス「桜ヶ丘」下車 徒歩3分',
+  }),
   /** Barrier-free facts residents ask about before they come. */
   barrierFree: meta(
     z
@@ -25,7 +34,11 @@ export const placeSchema = z.strictObject({
         wheelchair: meta(z.boolean().default(false), { label: '車いすで入れる', widget: 'boolean' }),
         toilet: meta(z.boolean().default(false), { label: '多目的トイレがある', widget: 'boolean' }),
         parking: meta(z.boolean().default(false), { label: '駐車場がある', widget: 'boolean' }),
-        notes: meta(z.string().trim().min(1).optional(), { label: 'そのほか', widget: 'text', hint: '例: 入口に2段の段差があります' }),
+        notes: meta(z.string().trim().min(1).optional(), {
+          label: 'そのほか',
+          widget: 'text',
+          hint: '例: 入口に2段の段差があります',
+        }),
       })
       .optional(),
     { label: 'バリアフリー' },

@@ -15,7 +15,10 @@ export const practiceSchema = z.strictObject({
   approach: longTextField('取り組みの内容'),
   results: longTextField('成果'),
   tips: longTextField('始めるときのコツ'),
-  contact: meta(z.string().trim().min(1).optional(), { label: '問い合わせ先', hint: '例: みどり町社協 地域福祉係 0123-45-6789' }),
+  contact: meta(z.string().trim().min(1).optional(), {
+    label: '問い合わせ先',
+    hint: '例: みどり町社協 地域福祉係 0123-45-6789',
+  }),
   /** When the practice was written up. */
   date: dateField('掲載日'),
 });

@@ -1,6 +1,17 @@
 import { z } from 'astro/zod';
 import { defineContentType } from './define.ts';
-import { categoriesField, choiceField, dateField, idField, longTextField, meta, phoneField, refField, refListField, textField } from './fields.ts';
+import {
+  categoriesField,
+  choiceField,
+  dateField,
+  idField,
+  longTextField,
+  meta,
+  phoneField,
+  refField,
+  refListField,
+  textField,
+} from './fields.ts';
 import { RECRUITMENT_STATUSES } from './vocabulary.ts';
 
 export const recruitmentSchema = z.strictObject({

@@ -1,6 +1,15 @@
 import { z } from 'astro/zod';
 import { defineContentType } from './define.ts';
-import { bilingualIssue, categoriesField, dateField, idField, meta, refField, refListField, textField } from './fields.ts';
+import {
+  bilingualIssue,
+  categoriesField,
+  dateField,
+  idField,
+  meta,
+  refField,
+  refListField,
+  textField,
+} from './fields.ts';
 
 const photoSchema = z
   .strictObject({
@@ -33,8 +42,16 @@ export const reportSchema = z.strictObject({
   event: refField('events', '関係するイベント').optional(),
   districts: refListField('districts', '地区'),
   categories: categoriesField(),
-  participants: meta(z.number().int().min(0).optional(), { label: '参加者数（人）', widget: 'number', cms: { value_type: 'int', min: 0 } }),
-  volunteers: meta(z.number().int().min(0).optional(), { label: 'ボランティア数（人）', widget: 'number', cms: { value_type: 'int', min: 0 } }),
+  participants: meta(z.number().int().min(0).optional(), {
+    label: '参加者数（人）',
+    widget: 'number',
+    cms: { value_type: 'int', min: 0 },
+  }),
+  volunteers: meta(z.number().int().min(0).optional(), {
+    label: 'ボランティア数（人）',
+    widget: 'number',
+    cms: { value_type: 'int', min: 0 },
+  }),
   photos: meta(z.array(photoSchema).default([]), { label: '写真' }),
   organizer: refField('organizations', '報告した団体').optional(),
 });

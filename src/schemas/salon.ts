@@ -60,17 +60,37 @@ export const scheduleSchema = z
   .superRefine((s, ctx) => {
     const need = (field: string, ja: string, en: string) => bilingualIssue(ctx, [field], { ja, en });
     if ((s.frequency === 'weekly' || s.frequency === 'monthly-weekday') && s.weekdays.length === 0)
-      need('weekdays', '曜日を1つ以上選んでください（くり返し方が「毎週」または「毎月第○曜日」のため）', 'choose at least one weekday for this frequency');
+      need(
+        'weekdays',
+        '曜日を1つ以上選んでください（くり返し方が「毎週」または「毎月第○曜日」のため）',
+        'choose at least one weekday for this frequency',
+      );
     if (s.frequency === 'monthly-weekday' && s.weeks.length === 0)
       need('weeks', '第何週かを1つ以上選んでください（例: 第2）', 'choose at least one week of the month (e.g. 2)');
     if (s.frequency === 'monthly-date' && s.day === undefined)
-      need('day', '日にちを入れてください（くり返し方が「毎月○日」のため）', 'set the day of the month for a monthly-date schedule');
+      need(
+        'day',
+        '日にちを入れてください（くり返し方が「毎月○日」のため）',
+        'set the day of the month for a monthly-date schedule',
+      );
     if (s.frequency === 'dates' && s.dates.length === 0)
-      need('dates', '開催日を1つ以上入れてください（くり返し方が「日付を指定」のため）', 'list at least one date for a dates schedule');
+      need(
+        'dates',
+        '開催日を1つ以上入れてください（くり返し方が「日付を指定」のため）',
+        'list at least one date for a dates schedule',
+      );
     if (s.endTime <= s.startTime)
-      need('endTime', `終了時刻（${s.endTime}）が開始時刻（${s.startTime}）より前か同じです。開始より後の時刻にしてください`, `endTime (${s.endTime}) is not after startTime (${s.startTime})`);
+      need(
+        'endTime',
+        `終了時刻（${s.endTime}）が開始時刻（${s.startTime}）より前か同じです。開始より後の時刻にしてください`,
+        `endTime (${s.endTime}) is not after startTime (${s.startTime})`,
+      );
     if (s.validUntil && s.validUntil < s.validFrom)
-      need('validUntil', `予定の終了日（${s.validUntil}）が開始日（${s.validFrom}）より前です`, `validUntil (${s.validUntil}) is before validFrom (${s.validFrom})`);
+      need(
+        'validUntil',
+        `予定の終了日（${s.validUntil}）が開始日（${s.validFrom}）より前です`,
+        `validUntil (${s.validUntil}) is before validFrom (${s.validFrom})`,
+      );
   });
 
 export const salonSchema = z.strictObject({

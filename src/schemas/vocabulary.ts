@@ -23,15 +23,7 @@ export const CATEGORIES = [
 export type Category = (typeof CATEGORIES)[number];
 
 /** 対象 — who an event or salon is for. */
-export const AUDIENCES = [
-  'everyone',
-  'elderly',
-  'children',
-  'parents',
-  'foreign',
-  'disability',
-  'volunteers',
-] as const;
+export const AUDIENCES = ['everyone', 'elderly', 'children', 'parents', 'foreign', 'disability', 'volunteers'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
 /** 曜日 — ISO order, Monday first, as Japanese calendars print them. */

@@ -19,13 +19,26 @@ beforeAll(() => {
 });
 afterAll(() => removeProject(dir));
 
-const astroBuild = () => spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: dir, encoding: 'utf8', env: childEnv() });
-const check = () => spawnSync(process.execPath, [join(dir, 'scripts/check.ts')], { cwd: dir, encoding: 'utf8', env: childEnv() });
+const astroBuild = () =>
+  spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: childEnv(),
+  });
+const check = () =>
+  spawnSync(process.execPath, [join(dir, 'scripts/check.ts')], { cwd: dir, encoding: 'utf8', env: childEnv() });
 
 describe('the build on the valid fixture', () => {
   it('builds a page for every entry', async () => {
     await buildProject(dir);
-    for (const page of ['events/bousai', 'salons/hidamari', 'recruitments/bousai-staff', 'reports/hidamari-2026-11', 'places/kominkan', 'districts/honcho-1'])
+    for (const page of [
+      'events/bousai',
+      'salons/hidamari',
+      'recruitments/bousai-staff',
+      'reports/hidamari-2026-11',
+      'places/kominkan',
+      'districts/honcho-1',
+    ])
       expect(existsSync(join(dir, 'dist', page, 'index.html')), page).toBe(true);
     expect(readFileSync(join(dir, 'dist/events/bousai/index.html'), 'utf8')).toContain('東地区防災訓練');
     expect(check().status).toBe(0);
@@ -52,4 +65,3 @@ describe('bad input stops the build and npm run check with the file, field, valu
     });
   }
 });
-

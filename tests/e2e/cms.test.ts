@@ -9,7 +9,15 @@ import type { Browser, Page } from 'playwright-core';
 import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/browser.ts';
-import { buildProject, copyProject, freePort, removeProject, startAstroDev, startDecapServer, type Running } from './helpers/project.ts';
+import {
+  buildProject,
+  copyProject,
+  freePort,
+  removeProject,
+  startAstroDev,
+  startDecapServer,
+  type Running,
+} from './helpers/project.ts';
 import { choose, fieldErrors, login, publish, setText, typeWithIme, waitForSaved } from './helpers/decap.ts';
 import { contentTypes } from '../../src/schemas/index.ts';
 import { scanCollection } from '../../src/lib/content/files.ts';
@@ -25,7 +33,11 @@ beforeAll(async () => {
   dir = copyProject();
   const decapPort = await freePort();
   const astroPort = await freePort();
-  [decap, astro, browser] = await Promise.all([startDecapServer(dir, decapPort), startAstroDev(dir, astroPort, decapPort), launchChromium()]);
+  [decap, astro, browser] = await Promise.all([
+    startDecapServer(dir, decapPort),
+    startAstroDev(dir, astroPort, decapPort),
+    launchChromium(),
+  ]);
   admin = `http://127.0.0.1:${astroPort}/admin/`;
   // Let the dev server compile the admin page once before the first test times it.
   await fetch(admin);
@@ -83,7 +95,14 @@ describe('creating a salon in the CMS', () => {
       title: 'さくらカフェ',
       kind: 'cafe',
       summary: 'お茶とおしゃべりの気軽な集いです。どなたでもどうぞ。',
-      schedule: { frequency: 'monthly-weekday', weekdays: ['wed'], weeks: ['2'], startTime: '13:30', endTime: '15:00', validFrom: '2026-12-01' },
+      schedule: {
+        frequency: 'monthly-weekday',
+        weekdays: ['wed'],
+        weeks: ['2'],
+        startTime: '13:30',
+        endTime: '15:00',
+        validFrom: '2026-12-01',
+      },
       place: 'higashi-kominkan',
       districts: ['honcho-itchome'],
       categories: ['salon'],
@@ -91,7 +110,9 @@ describe('creating a salon in the CMS', () => {
     });
     expect(body).toContain('毎月第2水曜日の午後に、東公民館の和室で開いています。');
     // Only the Japanese original: no empty translation files beside it.
-    expect(readdirSync(join(dir, 'content/salons')).filter((f) => f.startsWith('sakura-cafe'))).toEqual(['sakura-cafe.ja.md']);
+    expect(readdirSync(join(dir, 'content/salons')).filter((f) => f.startsWith('sakura-cafe'))).toEqual([
+      'sakura-cafe.ja.md',
+    ]);
     await page.close();
 
     await buildProject(dir);
@@ -116,7 +137,9 @@ describe('the CMS refuses what the build refuses', () => {
     const errors = await fieldErrors(page).allTextContents();
     expect(errors).toContain('すべての必須項目を入力してください。');
     expect(errors).toContain('名前は必須です。');
-    expect(errors).toContain('ID（ファイル名・URL）が入力規則（半角の小文字英字・数字とハイフンで書いてください（例: hidamari-salon））と一致しません。');
+    expect(errors).toContain(
+      'ID（ファイル名・URL）が入力規則（半角の小文字英字・数字とハイフンで書いてください（例: hidamari-salon））と一致しません。',
+    );
     expect(errors).toContain('ひとこと紹介が入力規則（120字以内で書いてください）と一致しません。');
     expect(errors).toContain('運営団体は必須です。');
     expect(readdirSync(join(dir, 'content/salons')).filter((f) => f.includes('ひだまり'))).toEqual([]);
@@ -134,15 +157,23 @@ describe('publishing an existing entry keeps everything volunteers did not touch
     it(type.name, async () => {
       const files = type.file ? [type.file] : scanCollection(dir, type).entries;
       // The richest entry of the collection: the most lines of front matter.
-      const file = files.map((f) => ({ f, size: readFileSync(join(dir, f), 'utf8').length })).sort((a, b) => b.size - a.size)[0]?.f;
+      const file = files
+        .map((f) => ({ f, size: readFileSync(join(dir, f), 'utf8').length }))
+        .sort((a, b) => b.size - a.size)[0]?.f;
       expect(file).toBeDefined();
       const path = join(dir, file as string);
       const original = readFileSync(path, 'utf8');
       const titleField = describeFields(type.schema).find((f) => f.name === type.titleField);
       const label = titleField?.meta.label as string;
-      const id = type.file ? 'site' : (file as string).split('/').pop()?.replace(/\.ja\.md$/, '');
+      const id = type.file
+        ? 'site'
+        : (file as string)
+            .split('/')
+            .pop()
+            ?.replace(/\.ja\.md$/, '');
       const url = `${admin}#/collections/${type.name}/entries/${id}`;
-      const parse = (text: string) => (type.file ? YAML.parse(text) : { ...frontMatter(path).data, body: text.replace(/^---\n[\s\S]*?\n---\n/, '') });
+      const parse = (text: string) =>
+        type.file ? YAML.parse(text) : { ...frontMatter(path).data, body: text.replace(/^---\n[\s\S]*?\n---\n/, '') };
       const before = parse(original);
       const title = String(before[type.titleField]);
 

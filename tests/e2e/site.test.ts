@@ -14,7 +14,11 @@ import { ROOT, childEnv, copyProject, removeProject } from './helpers/project.ts
 
 let dir: string;
 const build = (tz: string, outDir: string) => {
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir], { cwd: dir, encoding: 'utf8', env: childEnv({ TZ: tz }) });
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', outDir],
+    { cwd: dir, encoding: 'utf8', env: childEnv({ TZ: tz }) },
+  );
   if (result.status !== 0) throw new Error(result.stdout + result.stderr);
 };
 const htmlFiles = (root: string): string[] =>
@@ -64,7 +68,9 @@ describe('the built sample site', () => {
   });
 
   it('shows a cancelled event with an unmistakable banner', () => {
-    const cancelled = readdirSync(join(dir, 'content/events')).find((f) => readFileSync(join(dir, 'content/events', f), 'utf8').includes('status: cancelled'));
+    const cancelled = readdirSync(join(dir, 'content/events')).find((f) =>
+      readFileSync(join(dir, 'content/events', f), 'utf8').includes('status: cancelled'),
+    );
     expect(cancelled).toBeDefined();
     const html = readFileSync(join(dir, 'dist/events', idOfFile(cancelled as string), 'index.html'), 'utf8');
     expect(html).toContain('このイベントは中止になりました');
@@ -83,7 +89,9 @@ describe('the built sample site', () => {
     const utc = htmlFiles(join(dir, 'dist'));
     expect(htmlFiles(join(dir, 'dist-la')).length).toBe(utc.length);
     for (const file of utc) {
-      expect(readFileSync(file.replace('/dist/', '/dist-la/'), 'utf8'), relative(dir, file)).toBe(readFileSync(file, 'utf8'));
+      expect(readFileSync(file.replace('/dist/', '/dist-la/'), 'utf8'), relative(dir, file)).toBe(
+        readFileSync(file, 'utf8'),
+      );
     }
     rmSync(join(dir, 'dist-la'), { recursive: true });
   });

@@ -31,7 +31,10 @@ it('serves the site, the admin page and decap-server, and Ctrl+C stops them all'
   child.stdout.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
   const site = `http://127.0.0.1:${sitePort}/`;
-  const decapInfo = [`http://127.0.0.1:${decapPort}/api/v1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"info"}' }] as const;
+  const decapInfo = [
+    `http://127.0.0.1:${decapPort}/api/v1`,
+    { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"info"}' },
+  ] as const;
   while (!((await isUp(site)) && (await isUp(...decapInfo)))) {
     if (Date.now() - started > 60_000) throw new Error(`npm start was not up within a minute:\n${output}`);
     await new Promise((r) => setTimeout(r, 500));

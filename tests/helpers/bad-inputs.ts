@@ -22,9 +22,9 @@ export interface BadInput {
 export const BAD_INPUTS: BadInput[] = [
   {
     name: 'malformed YAML',
-    files: { [EVENT]: fixtureFile(EVENT).replace("title: 東地区防災訓練", "title: '東地区防災訓練") },
+    files: { [EVENT]: fixtureFile(EVENT).replace('title: 東地区防災訓練', "title: '東地区防災訓練") },
     expected: [
-      'content/events/bousai.ja.md: 3行目のYAMLの書き方が正しくありません（Missing closing \'quote）。「項目名: 値」のコロンの後の空白、字下げ、引用符の閉じ忘れを確かめてください。 / malformed YAML at line 3 (Missing closing \'quote); check the space after each colon, the indentation and unclosed quotes.',
+      "content/events/bousai.ja.md: 3行目のYAMLの書き方が正しくありません（Missing closing 'quote）。「項目名: 値」のコロンの後の空白、字下げ、引用符の閉じ忘れを確かめてください。 / malformed YAML at line 3 (Missing closing 'quote); check the space after each colon, the indentation and unclosed quotes.",
     ],
   },
   {
@@ -85,7 +85,9 @@ export const BAD_INPUTS: BadInput[] = [
   },
   {
     name: 'an unknown category',
-    files: { [EVENT]: fixtureFile(EVENT).replace('categories:\n  - disaster', 'categories:\n  - disaster\n  - bousai') },
+    files: {
+      [EVENT]: fixtureFile(EVENT).replace('categories:\n  - disaster', 'categories:\n  - disaster\n  - bousai'),
+    },
     expected: [
       'content/events/bousai.ja.md: categories[2]（分類）: 「bousai」 — 選べる値ではありません。次のどれかにしてください: watch（見守り）、salon（サロン）、ibasho（居場所）、childcare（子育て）、elderly（高齢者）、disability（障がい）、multicultural（多文化共生）、disaster（防災）、shopping（買い物支援）、health（健康）、learning（学び）、volunteer（ボランティア）、food（食事・子ども食堂）。 / not an allowed value; use one of: watch, salon, ibasho, childcare, elderly, disability, multicultural, disaster, shopping, health, learning, volunteer, food.',
     ],
@@ -127,10 +129,12 @@ export const BAD_INPUTS: BadInput[] = [
   },
   {
     name: 'a photo without publication consent',
-    files: { [REPORT]: fixtureFile(REPORT).replace(
-      'participants: 18',
-      'participants: 18\nphotos:\n  - src: /uploads/tea.jpg\n    alt: お茶を飲む参加者\n    consent: false',
-    ) },
+    files: {
+      [REPORT]: fixtureFile(REPORT).replace(
+        'participants: 18',
+        'participants: 18\nphotos:\n  - src: /uploads/tea.jpg\n    alt: お茶を飲む参加者\n    consent: false',
+      ),
+    },
     expected: [
       'content/reports/hidamari-2026-11.ja.md: photos[1].consent（写っている方の掲載同意を得た）: 「false」 — 写真「/uploads/tea.jpg」に掲載同意の印がありません。写っている方の同意を得てから「掲載同意を得た」にチェックするか、写真を外してください。 / photo /uploads/tea.jpg has no publication consent; tick consent once everyone pictured agreed, or remove the photo.',
     ],
@@ -144,7 +148,9 @@ export const BAD_INPUTS: BadInput[] = [
   },
   {
     name: 'an image without its description (alt text)',
-    files: { [EVENT]: fixtureFile(EVENT).replace('organizer: shakyo', 'organizer: shakyo\nimage:\n  src: /uploads/bousai.jpg') },
+    files: {
+      [EVENT]: fixtureFile(EVENT).replace('organizer: shakyo', 'organizer: shakyo\nimage:\n  src: /uploads/bousai.jpg'),
+    },
     expected: [
       'content/events/bousai.ja.md: image.alt（画像の説明（代替テキスト））: 画像「/uploads/bousai.jpg」に説明（代替テキスト）がありません。写っているものを一文で書いてください。 / image /uploads/bousai.jpg has no alternative text; describe it in one sentence.',
     ],

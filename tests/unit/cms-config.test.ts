@@ -67,7 +67,10 @@ describe('Decap config from the schemas', () => {
     const categories = events?.['fields'].find((f: CmsField) => f.name === 'categories');
     expect(categories.widget).toBe('select');
     expect(categories.multiple).toBe(true);
-    expect(categories.options.find((o: { value: string }) => o.value === 'watch')).toEqual({ label: '見守り', value: 'watch' });
+    expect(categories.options.find((o: { value: string }) => o.value === 'watch')).toEqual({
+      label: '見守り',
+      value: 'watch',
+    });
   });
 
   it('patterns refuse in the CMS what the schema refuses', () => {
@@ -87,6 +90,7 @@ describe('Decap config from the schemas', () => {
   });
 
   it('names new files after the ASCII id field, never the kanji title', () => {
-    for (const collection of config.collections.filter((c) => c['folder'])) expect(collection['slug']).toBe('{{fields.id}}');
+    for (const collection of config.collections.filter((c) => c['folder']))
+      expect(collection['slug']).toBe('{{fields.id}}');
   });
 });

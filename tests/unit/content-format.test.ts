@@ -15,8 +15,14 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 describe('serializing like Decap', () => {
   it('orders keys like the CMS, leaves plain scalars unquoted and quotes only where YAML needs it', () => {
-    const text = serializeEntry({ start: '2026-12-05T10:00', id: 'x', title: 'ひだまりサロン', weeks: ['2'], note: null, time: '10:00' }, '本文', ['id', 'title', 'start', 'time', 'weeks']);
-    expect(text).toBe('---\nid: x\ntitle: ひだまりサロン\nstart: 2026-12-05T10:00\ntime: 10:00\nweeks:\n  - "2"\n---\n本文\n');
+    const text = serializeEntry(
+      { start: '2026-12-05T10:00', id: 'x', title: 'ひだまりサロン', weeks: ['2'], note: null, time: '10:00' },
+      '本文',
+      ['id', 'title', 'start', 'time', 'weeks'],
+    );
+    expect(text).toBe(
+      '---\nid: x\ntitle: ひだまりサロン\nstart: 2026-12-05T10:00\ntime: 10:00\nweeks:\n  - "2"\n---\n本文\n',
+    );
   });
   it('writes a data file without front matter', () => {
     expect(serializeData({ b: 1, a: 'あ' }, ['a', 'b'])).toBe('a: あ\nb: 1\n');
@@ -40,7 +46,14 @@ describe('the sample content', () => {
     expect(count('practices')).toBeGreaterThanOrEqual(4);
     expect(count('desks')).toBeGreaterThanOrEqual(4);
     const salons = entries.get('salons')?.map((e) => e.parsed) ?? [];
-    expect(salons.some((s: any) => s.schedule.frequency === 'monthly-weekday' && s.schedule.weeks.includes('2') && s.schedule.weekdays.includes('wed'))).toBe(true);
+    expect(
+      salons.some(
+        (s: any) =>
+          s.schedule.frequency === 'monthly-weekday' &&
+          s.schedule.weeks.includes('2') &&
+          s.schedule.weekdays.includes('wed'),
+      ),
+    ).toBe(true);
     expect(salons.some((s: any) => s.kind === 'exercise' && s.schedule.frequency === 'weekly')).toBe(true);
     expect(salons.some((s: any) => s.kind === 'kodomo-shokudo')).toBe(true);
     expect(salons.some((s: any) => s.kind === 'mobile-shop')).toBe(true);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { dateFromYaml, formatDateJa, formatTimeJa, parseDate, parseDateTime, startOfDateJst, toJstDateString, toJstIso } from '../../src/lib/dates.ts';
+import {
+  dateFromYaml,
+  formatDateJa,
+  formatTimeJa,
+  parseDate,
+  parseDateTime,
+  startOfDateJst,
+  toJstDateString,
+  toJstIso,
+} from '../../src/lib/dates.ts';
 
 describe('dates in Japan time', () => {
   it('accepts real calendar dates only', () => {

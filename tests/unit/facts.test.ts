@@ -12,13 +12,23 @@ const lookup = new Map([
 describe('facts a resident needs to act', () => {
   it('formats one-day and multi-day periods in Japan time', () => {
     expect(formatPeriod('2026-12-05T10:00', '2026-12-05T12:00')).toBe('2026年12月5日(土) 10:00〜12:00');
-    expect(formatPeriod('2027-02-19T10:00', '2027-02-21T15:00')).toBe('2027年2月19日(金) 10:00〜2027年2月21日(日) 15:00');
+    expect(formatPeriod('2027-02-19T10:00', '2027-02-21T15:00')).toBe(
+      '2027年2月19日(金) 10:00〜2027年2月21日(日) 15:00',
+    );
   });
 
   it('lists when, where (linked), cost, who, how to apply and who runs an event', () => {
     const event = eventSchema.parse({
-      id: 'bousai', title: '防災訓練', summary: '体験します', start: '2026-12-05T10:00', end: '2026-12-05T12:00',
-      place: 'kominkan', districts: ['higashi'], categories: ['disaster'], organizer: 'shakyo', capacity: 30,
+      id: 'bousai',
+      title: '防災訓練',
+      summary: '体験します',
+      start: '2026-12-05T10:00',
+      end: '2026-12-05T12:00',
+      place: 'kominkan',
+      districts: ['higashi'],
+      categories: ['disaster'],
+      organizer: 'shakyo',
+      capacity: 30,
       application: { required: true, deadline: '2026-12-01' },
     });
     const facts = factsFor('events', event, lookup, t);

@@ -3,7 +3,8 @@ import { t } from '../../src/i18n/index.ts';
 import { describeSchedule } from '../../src/lib/schedule-text.ts';
 import { scheduleSchema } from '../../src/schemas/salon.ts';
 
-const schedule = (input: Record<string, unknown>) => scheduleSchema.parse({ startTime: '10:00', endTime: '12:00', validFrom: '2026-04-01', ...input });
+const schedule = (input: Record<string, unknown>) =>
+  scheduleSchema.parse({ startTime: '10:00', endTime: '12:00', validFrom: '2026-04-01', ...input });
 
 describe('a salon schedule in words', () => {
   it.each([

@@ -11,14 +11,19 @@ import { FIXTURE, fixtureCopy } from '../helpers/fixture.ts';
 import { BAD_INPUTS } from '../helpers/bad-inputs.ts';
 
 const fixtureFile = (path: string) => readFileSync(join(FIXTURE, path), 'utf8');
-const problemsAfter = (files: Record<string, string | null>) => validateContent(fixtureCopy(files)).problems.map(formatProblem);
+const problemsAfter = (files: Record<string, string | null>) =>
+  validateContent(fixtureCopy(files)).problems.map(formatProblem);
 
 describe('the minimal fixture', () => {
   it('is valid, every entry is kept and defaults are filled in', () => {
     const { problems, entries } = validateContent(FIXTURE);
     expect(problems).toEqual([]);
     expect(entries.get('districts')).toHaveLength(2);
-    expect(entries.get('events')?.[0]?.parsed).toMatchObject({ status: 'scheduled', fee: '無料', audience: ['everyone'] });
+    expect(entries.get('events')?.[0]?.parsed).toMatchObject({
+      status: 'scheduled',
+      fee: '無料',
+      audience: ['everyone'],
+    });
   });
 
   it('accepts dates and times written the way Decap writes them (unquoted)', () => {
@@ -36,7 +41,10 @@ describe('bad input names the file, the field, the value and the fix', () => {
   }
 
   it('a district that is its own ancestor', () => {
-    const loop = fixtureFile('content/districts/higashi.ja.md').replace('kind: school', 'kind: school\nparent: honcho-1');
+    const loop = fixtureFile('content/districts/higashi.ja.md').replace(
+      'kind: school',
+      'kind: school\nparent: honcho-1',
+    );
     expect(problemsAfter({ 'content/districts/higashi.ja.md': loop })).toEqual([
       'content/districts/higashi.ja.md: parent（上位の地区）: 「honcho-1」 — 上位の地区をたどると元の地区に戻ってしまいます。上位の地区を選び直してください。 / parent districts form a loop; choose another parent.',
       'content/districts/honcho-1.ja.md: parent（上位の地区）: 「higashi」 — 上位の地区をたどると元の地区に戻ってしまいます。上位の地区を選び直してください。 / parent districts form a loop; choose another parent.',

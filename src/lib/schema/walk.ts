@@ -75,7 +75,8 @@ export function describeField(name: string, schema: z.ZodType): FieldInfo {
       break;
     case 'number':
       info.kind = 'number';
-      if (def.checks?.some((c: any) => c._zod.def.check === 'number_format' && /int/.test(c._zod.def.format))) info.integer = true;
+      if (def.checks?.some((c: any) => c._zod.def.check === 'number_format' && /int/.test(c._zod.def.format)))
+        info.integer = true;
       break;
     case 'boolean':
       info.kind = 'boolean';
@@ -93,7 +94,9 @@ export function describeField(name: string, schema: z.ZodType): FieldInfo {
       info.element = describeField(name, def.element);
       break;
     default:
-      throw new Error(`schema walker: field "${name}" uses zod type "${def.type}", which the CMS builder does not know`);
+      throw new Error(
+        `schema walker: field "${name}" uses zod type "${def.type}", which the CMS builder does not know`,
+      );
   }
   return info;
 }

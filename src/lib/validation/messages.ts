@@ -90,8 +90,12 @@ export function describeIssue(issue: z.core.$ZodIssue, field: FieldInfo | undefi
       return { ja: `${issue.minimum}以上にしてください`, en: `must be at least ${issue.minimum}` };
     case 'too_big':
       if (issue.origin === 'string')
-        return { ja: `長すぎます。${issue.maximum}字以内にしてください`, en: `too long; keep it within ${issue.maximum} characters` };
-      if (issue.origin === 'array') return { ja: `${issue.maximum}つまでにしてください`, en: `at most ${issue.maximum} items` };
+        return {
+          ja: `長すぎます。${issue.maximum}字以内にしてください`,
+          en: `too long; keep it within ${issue.maximum} characters`,
+        };
+      if (issue.origin === 'array')
+        return { ja: `${issue.maximum}つまでにしてください`, en: `at most ${issue.maximum} items` };
       return { ja: `${issue.maximum}以下にしてください`, en: `must be at most ${issue.maximum}` };
     case 'unrecognized_keys':
       return {

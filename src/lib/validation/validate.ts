@@ -28,7 +28,11 @@ export function fieldsOf(type: ContentType): FieldInfo[] {
 }
 
 /** Schema, file name and body checks of one file. */
-export function validateFile(root: string, type: ContentType, file: string): { entry?: ValidEntry; problems: ContentProblem[] } {
+export function validateFile(
+  root: string,
+  type: ContentType,
+  file: string,
+): { entry?: ValidEntry; problems: ContentProblem[] } {
   let content: ContentFile;
   try {
     content = readContentFile(root, type, file);
@@ -69,23 +73,32 @@ export function validateFile(root: string, type: ContentType, file: string): { e
       file,
       field: 'body',
       label: type.body.label,
-      message: { ja: `「${type.body.label}」が空です。本文を書いてください`, en: 'the body is empty; write the text below the front matter' },
+      message: {
+        ja: `「${type.body.label}」が空です。本文を書いてください`,
+        en: 'the body is empty; write the text below the front matter',
+      },
     });
   }
   return { entry: { ...content, type: type.name, parsed }, problems };
 }
 
 /** Every id a field (or list) points to in another collection, with its path. */
-function* referencesOf(fields: FieldInfo[], data: unknown, path: (string | number)[] = []): Generator<{ path: (string | number)[]; collection: string; id: string; label: string }> {
+function* referencesOf(
+  fields: FieldInfo[],
+  data: unknown,
+  path: (string | number)[] = [],
+): Generator<{ path: (string | number)[]; collection: string; id: string; label: string }> {
   if (data === null || typeof data !== 'object') return;
   for (const field of fields) {
     const value = (data as Record<string, unknown>)[field.name];
     if (value === undefined) continue;
     const here = [...path, field.name];
     const relation = field.meta.relation;
-    if (relation && typeof value === 'string') yield { path: here, collection: relation, id: value, label: field.meta.label ?? field.name };
+    if (relation && typeof value === 'string')
+      yield { path: here, collection: relation, id: value, label: field.meta.label ?? field.name };
     else if (relation && Array.isArray(value))
-      for (const [i, id] of value.entries()) yield { path: [...here, i], collection: relation, id: String(id), label: field.meta.label ?? field.name };
+      for (const [i, id] of value.entries())
+        yield { path: [...here, i], collection: relation, id: String(id), label: field.meta.label ?? field.name };
     else if (field.kind === 'object' && field.fields) yield* referencesOf(field.fields, value, here);
     else if (field.kind === 'array' && field.element?.fields && Array.isArray(value))
       for (const [i, item] of value.entries()) yield* referencesOf(field.element.fields, item, [...here, i]);
@@ -123,7 +136,10 @@ function crossCollectionProblems(byId: Map<string, Map<string, ValidEntry>>): Co
           field: 'parent',
           label: '上位の地区',
           value: district.parsed['parent'],
-          message: { ja: '上位の地区をたどると元の地区に戻ってしまいます。上位の地区を選び直してください', en: 'parent districts form a loop; choose another parent' },
+          message: {
+            ja: '上位の地区をたどると元の地区に戻ってしまいます。上位の地区を選び直してください',
+            en: 'parent districts form a loop; choose another parent',
+          },
         });
         break;
       }
@@ -136,7 +152,12 @@ function crossCollectionProblems(byId: Map<string, Map<string, ValidEntry>>): Co
 
 function strayProblem(file: string): ContentProblem {
   const name = file.split('/').pop() ?? file;
-  const suggestion = name.replace(/\.md$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'entry-id';
+  const suggestion =
+    name
+      .replace(/\.md$/, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'entry-id';
   return {
     file,
     message: {

@@ -38,7 +38,11 @@ export async function typeWithIme(page: Page, locator: Locator, text: string) {
   await locator.click();
   const cdp = await page.context().newCDPSession(page);
   for (const chunk of text.match(/.{1,4}/gu) ?? []) {
-    await cdp.send('Input.imeSetComposition', { text: chunk, selectionStart: chunk.length, selectionEnd: chunk.length });
+    await cdp.send('Input.imeSetComposition', {
+      text: chunk,
+      selectionStart: chunk.length,
+      selectionEnd: chunk.length,
+    });
     await cdp.send('Input.insertText', { text: chunk });
   }
   await cdp.detach();
@@ -59,7 +63,8 @@ export async function publish(page: Page) {
 }
 
 /** Decap's field errors: 「…は必須です。」 and 「…が入力規則（…）と一致しません。」 */
-export const fieldErrors = (page: Page) => page.getByText(/は必須です。|と一致しません。|すべての必須項目を入力してください/);
+export const fieldErrors = (page: Page) =>
+  page.getByText(/は必須です。|と一致しません。|すべての必須項目を入力してください/);
 
 /** Waits for 保存しました。; if Decap refused instead, fails with the errors it showed. */
 export async function waitForSaved(page: Page) {

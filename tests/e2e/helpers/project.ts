@@ -26,7 +26,9 @@ export function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -45,8 +47,15 @@ export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 }
 
 /** Starts a command and resolves once its output matches `ready`. */
-export function startProcess(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; ready: RegExp; timeoutMs?: number }): Promise<Running> {
-  const child = spawn(process.execPath, args, { cwd: options.cwd, env: childEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+export function startProcess(
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; ready: RegExp; timeoutMs?: number },
+): Promise<Running> {
+  const child = spawn(process.execPath, args, {
+    cwd: options.cwd,
+    env: childEnv(options.env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const stop = () =>
     new Promise<void>((done) => {
@@ -55,7 +64,10 @@ export function startProcess(args: string[], options: { cwd: string; env?: NodeJ
       child.kill('SIGTERM');
     });
   return new Promise((resolveStart, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${options.ready}:\n${output}`)), options.timeoutMs ?? 120_000);
+    const timer = setTimeout(
+      () => reject(new Error(`timed out waiting for ${options.ready}:\n${output}`)),
+      options.timeoutMs ?? 120_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (options.ready.test(output)) {
