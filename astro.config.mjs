@@ -1,6 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import { safeMarkdown } from './src/lib/markdown/safe.ts';
 import tsunagari from './src/integrations/tsunagari.ts';
 
 export default defineConfig({
@@ -9,7 +11,9 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [tsunagari(), mdx()],
   markdown: {
-    // Volunteers write Markdown; raw HTML in it is not trusted (see issue on safe content).
+    // Volunteers write Markdown, which may carry pasted HTML: it is shown as text, never run
+    // (src/lib/markdown/safe.ts).
+    processor: satteri({ mdastPlugins: [safeMarkdown] }),
   },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1', port: 4321 },
