@@ -2,13 +2,16 @@
  * The project's Astro integration:
  * - validates all content before Astro reads it, so `astro build` stops with our
  *   volunteer-friendly message (file, field, value, fix) instead of dropping or mangling an entry;
- * - serves Decap CMS's self-hosted bundle at /admin/ in dev and copies it into dist/admin/.
+ * - serves Decap CMS's self-hosted bundle at /admin/ in dev and copies it into dist/admin/;
+ * - indexes the built site with Pagefind (Japanese segmentation), failing the build on any
+ *   indexing error instead of only logging it.
  */
 import { createReadStream, existsSync, readdirSync, copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
 import { validateContent } from '../lib/validation/validate.ts';
 import { formatReport } from '../lib/validation/messages.ts';
 
@@ -55,8 +58,10 @@ export default function tsunagari(): AstroIntegration {
           });
         }
       },
-      'astro:build:done': ({ dir, logger }) => {
-        const target = join(fileURLToPath(dir), 'admin');
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        await buildSearchIndex(outDir, logger);
+        const target = join(outDir, 'admin');
         if (!existsSync(target)) mkdirSync(target, { recursive: true });
         const files = decapFiles();
         for (const name of files) copyFileSync(join(decapDist, name), join(target, name));
@@ -64,4 +69,19 @@ export default function tsunagari(): AstroIntegration {
       },
     },
   };
+}
+
+async function buildSearchIndex(outDir: string, logger: { info: (m: string) => void }) {
+  const started = Date.now();
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ja' });
+  try {
+    if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: outDir });
+    if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+    logger.info(`Pagefind: ${added.page_count} pages indexed in ${Date.now() - started} ms`);
+  } finally {
+    await pagefind.close();
+  }
 }

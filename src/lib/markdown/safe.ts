@@ -11,6 +11,7 @@ const SAFE_URL = /^(?:https?:|mailto:|tel:|[/#?.]|[^:]*$)/i;
 /** True for web, mail and phone links and for relative ones; false for script-capable schemes. */
 export function isSafeUrl(url: string): boolean {
   // Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return SAFE_URL.test(url.replace(/[\u0000-\u0020\u007f]/g, ''));
 }
 

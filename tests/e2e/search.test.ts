@@ -1,0 +1,116 @@
+/**
+ * Japanese search with Pagefind in real Chromium over the built sample site: realistic
+ * queries find the page a resident is after in the top three, filters exist, the search
+ * page works with the keyboard, and it is the only page that runs JavaScript.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './helpers/browser.ts';
+import { buildProject, copyProject, removeProject } from './helpers/project.ts';
+import { serveDirectory } from './helpers/serve.ts';
+
+/** What a resident types, and the page they are looking for. */
+const QUERIES: [string, string][] = [
+  ['子育て', '/salons/piyopiyo-kosodate/'],
+  ['子育て 相談', '/desks/kosodate-shien-sukusuku/'],
+  ['見守り訪問', '/recruitments/mimamori-homonin/'],
+  ['買い物', '/salons/idohanbai-maruya/'],
+  ['移動販売', '/salons/idohanbai-maruya/'],
+  ['避難', '/events/bosai-kunren-wakaba-2027/'],
+  ['防災訓練', '/events/bosai-kunren-wakaba-2027/'],
+  ['ボランティア', '/desks/volunteer-center/'],
+  ['子ども食堂', '/salons/mogumogu-shokudo/'],
+  ['日本語', '/salons/nihongo-salon/'],
+  ['外国人', '/desks/gaikokujin-sodan/'],
+  ['介護', '/desks/hokatsu-higashi/'],
+  ['認知症', '/events/ninchisho-supporter-2027/'],
+  ['配食', '/recruitments/haishoku-volunteer/'],
+  ['ごみ出し', '/recruitments/gomidashi-supporter/'],
+  ['体操', '/salons/hyakusai-taiso-asahidai/'],
+  ['喫茶', '/salons/kawabata-kissa/'],
+  ['ひだまり', '/salons/hidamari-salon/'],
+  ['福祉まつり', '/events/fukushi-matsuri-2026/'],
+  ['えんがわ', '/places/ibasho-engawa/'],
+  ['あさひ台', '/places/asahidai-shukaijo/'],
+  ['若葉小学校区', '/districts/wakaba/'],
+  ['本町一丁目', '/districts/honcho-itchome/'],
+];
+
+let dir: string;
+let server: Awaited<ReturnType<typeof serveDirectory>>;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  dir = copyProject();
+  await buildProject(dir);
+  [server, browser] = await Promise.all([serveDirectory(join(dir, 'dist')), launchChromium()]);
+  page = await browser.newPage();
+  await page.goto(`${server.url}/search/`);
+  // Pagefind's own API, loaded in the page as the search UI loads it.
+  await page.addScriptTag({ type: 'module', content: "window.pagefind = await import('/pagefind/pagefind.js');" });
+  await page.waitForFunction(() => 'pagefind' in window);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dir) removeProject(dir);
+});
+
+/** Runs a query through Pagefind in the page and returns the first results' URLs and meta. */
+const search = (query: string | null, options: Record<string, unknown> = {}) =>
+  page.evaluate(
+    async ([q, o]) => {
+      const found = await (window as any).pagefind.search(q, o);
+      const data = await Promise.all(found.results.slice(0, 10).map((r: any) => r.data()));
+      return data.map((d: any) => ({ url: d.url as string, meta: d.meta as Record<string, string> }));
+    },
+    [query, options] as const,
+  );
+
+describe('Japanese queries over the sample content', () => {
+  it.each(QUERIES)('「%s」 finds %s in the top three', async (query, expected) => {
+    const top = (await search(query)).slice(0, 3).map((r) => r.url);
+    expect(top).toContain(expected);
+  });
+
+  it('offers filters for type, category, district and audience, and sorts by date', async () => {
+    const filters: Record<string, Record<string, number>> = await page.evaluate(() =>
+      (window as any).pagefind.filters(),
+    );
+    expect(filters['種類']?.['イベント']).toBe(readdirSync(join(dir, 'content/events')).length);
+    expect(Object.keys(filters['分類'] ?? {})).toContain('見守り');
+    expect(Object.keys(filters['地区'] ?? {})).toContain('若葉小学校区');
+    expect(Object.keys(filters['対象'] ?? {})).toContain('高齢の方');
+    const events = await search(null, { filters: { 種類: 'イベント' }, sort: { date: 'asc' } });
+    const dates = events.map((r) => r.meta['date'] ?? '');
+    expect(dates.length).toBeGreaterThan(2);
+    expect([...dates].sort()).toEqual(dates);
+  });
+});
+
+describe('the search page', () => {
+  it('works with the keyboard alone', async () => {
+    const fresh = await browser.newPage();
+    await fresh.goto(`${server.url}/search/`);
+    const box = fresh.getByRole('textbox').or(fresh.getByRole('searchbox')).first();
+    await box.waitFor();
+    await box.focus();
+    await fresh.keyboard.type('子ども食堂');
+    const result = fresh.getByRole('search').getByRole('link').first();
+    await result.waitFor();
+    await result.focus();
+    await fresh.keyboard.press('Enter');
+    await fresh.waitForURL(/\/(salons|events|reports)\//);
+    await fresh.close();
+  });
+
+  it('is the only page that runs JavaScript', () => {
+    const pages = readdirSync(join(dir, 'dist'), { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f.endsWith('.html') && !f.startsWith('admin/') && !f.startsWith('search/'),
+    );
+    for (const file of pages) expect(readFileSync(join(dir, 'dist', file), 'utf8'), file).not.toContain('<script');
+  });
+});
