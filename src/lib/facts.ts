@@ -6,18 +6,19 @@
 import type { UIKey } from '../i18n/ja.ts';
 import { formatDateJa, formatTimeJa, parseDate, parseDateTime, startOfDateJst } from './dates.ts';
 import { describeSchedule } from './schedule-text.ts';
+import { nextOccurrences, todayInJapan } from './recurrence.ts';
 import type { Schedule } from '../schemas/salon.ts';
 
 type T = (key: UIKey, params?: Record<string, string | number>) => string;
 export interface Link {
   text: string;
   href?: string;
+  /** Machine-readable date for <time datetime>. */
+  datetime?: string;
 }
 export interface Fact {
   label: string;
   values: Link[];
-  /** ISO datetime for <time>. */
-  datetime?: string;
 }
 type Lookup = ReadonlyMap<string, { title: string; href: string }>;
 type Data = Record<string, any>;
@@ -37,10 +38,15 @@ export function formatPeriod(start: string, end: string): string {
   return `${formatDateJa(s)} ${formatTimeJa(s)}〜${formatDateJa(e)} ${formatTimeJa(e)}`;
 }
 
-export function factsFor(collection: string, data: Data, lookup: Lookup, t: T): Fact[] {
+/**
+ * @param today 'YYYY-MM-DD' in Japan at build time, from which a salon's next dates are listed.
+ */
+export function factsFor(collection: string, data: Data, lookup: Lookup, t: T, today = todayInJapan()): Fact[] {
   const facts: Fact[] = [];
   const add = (key: UIKey, values: Link[] | undefined, datetime?: string) => {
-    if (values && values.length) facts.push({ label: t(key), values, ...(datetime ? { datetime } : {}) });
+    if (!values?.length) return;
+    const [first, ...rest] = values;
+    facts.push({ label: t(key), values: datetime && first ? [{ ...first, datetime }, ...rest] : values });
   };
   const ref = (target: string, id: string | undefined): Link[] | undefined => {
     if (!id) return undefined;
@@ -79,6 +85,14 @@ export function factsFor(collection: string, data: Data, lookup: Lookup, t: T): 
       break;
     case 'salons':
       add('fact.schedule', text(describeSchedule(data['schedule'] as Schedule, t)));
+      if (data['status'] === 'active')
+        add(
+          'fact.nextDates',
+          nextOccurrences(data['schedule'] as Schedule, today, 4).map((o) => ({
+            text: formatDate(o.date),
+            datetime: `${o.start}+09:00`,
+          })),
+        );
       add('fact.kind', vocab('salonKind', [data['kind']]));
       gathering();
       break;

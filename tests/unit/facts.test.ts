@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import { factsFor, formatPeriod } from '../../src/lib/facts.ts';
 import { eventSchema } from '../../src/schemas/event.ts';
+import { salonSchema } from '../../src/schemas/salon.ts';
 
 const lookup = new Map([
   ['places/kominkan', { title: '東公民館', href: '/places/kominkan/' }],
@@ -31,7 +32,7 @@ describe('facts a resident needs to act', () => {
       capacity: 30,
       application: { required: true, deadline: '2026-12-01' },
     });
-    const facts = factsFor('events', event, lookup, t);
+    const facts = factsFor('events', event, lookup, t, '2026-11-23');
     expect(facts.map((f) => [f.label, f.values.map((v) => v.text).join('、')])).toEqual([
       ['日時', '2026年12月5日(土) 10:00〜12:00'],
       ['会場', '東公民館'],
@@ -44,7 +45,36 @@ describe('facts a resident needs to act', () => {
       ['地区', '東小学校区'],
       ['分類', '防災'],
     ]);
-    expect(facts[0]?.datetime).toBe('2026-12-05T10:00+09:00');
+    expect(facts[0]?.values[0]?.datetime).toBe('2026-12-05T10:00+09:00');
     expect(facts[1]?.values[0]?.href).toBe('/places/kominkan/');
+  });
+
+  it("lists a salon's next dates from the build day, skipping holidays", () => {
+    const salon = salonSchema.parse({
+      id: 'hidamari',
+      title: 'ひだまり',
+      kind: 'salon',
+      summary: 'お茶会',
+      schedule: {
+        frequency: 'weekly',
+        weekdays: ['mon'],
+        startTime: '10:00',
+        endTime: '12:00',
+        validFrom: '2026-09-01',
+      },
+      place: 'kominkan',
+      districts: ['higashi'],
+      categories: ['salon'],
+      organizer: 'shakyo',
+    });
+    const next = factsFor('salons', salon, lookup, t, '2026-09-14').find((f) => f.label === '次の開催日');
+    // 2026-09-21 is 敬老の日: the salon rests.
+    expect(next?.values.map((v) => v.text)).toEqual([
+      '2026年9月14日(月)',
+      '2026年9月28日(月)',
+      '2026年10月5日(月)',
+      '2026年10月19日(月)',
+    ]);
+    expect(next?.values[0]?.datetime).toBe('2026-09-14T10:00+09:00');
   });
 });
