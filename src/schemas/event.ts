@@ -16,6 +16,7 @@ import {
   refListField,
   textField,
 } from './fields.ts';
+import { flyerField } from './flyer.ts';
 import { EVENT_STATUSES } from './vocabulary.ts';
 
 export const eventSchema = z
@@ -59,6 +60,8 @@ export const eventSchema = z
     /** Why it was cancelled or postponed, and the new date if any. */
     statusNote: meta(z.string().trim().min(1).optional(), { label: '中止・延期のお知らせ', widget: 'text' }),
     image: imageField('イベントの写真').optional(),
+    /** チラシ: template, colour and wording of the printable flyer; derived from the entry when absent. */
+    flyer: flyerField().optional(),
   })
   .superRefine((event, ctx) => {
     const start = parseDateTime(event.start);

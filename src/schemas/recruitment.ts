@@ -12,6 +12,7 @@ import {
   refListField,
   textField,
 } from './fields.ts';
+import { flyerField } from './flyer.ts';
 import { RECRUITMENT_STATUSES } from './vocabulary.ts';
 
 export const recruitmentSchema = z.strictObject({
@@ -36,6 +37,8 @@ export const recruitmentSchema = z.strictObject({
   howToApply: longTextField('応募方法', '例: 社協（0123-45-6789）へお電話ください'),
   contact: phoneField('問い合わせ電話番号').optional(),
   status: choiceField(RECRUITMENT_STATUSES, 'recruitmentStatus', '募集状況').default('open'),
+  /** チラシ: template, colour and wording of the printable flyer; derived from the entry when absent. */
+  flyer: flyerField().optional(),
 });
 export type RecruitmentInput = z.input<typeof recruitmentSchema>;
 export type Recruitment = z.output<typeof recruitmentSchema>;

@@ -17,6 +17,7 @@ import {
   textField,
   timeField,
 } from './fields.ts';
+import { flyerField } from './flyer.ts';
 import { FREQUENCIES, HOLIDAY_POLICIES, SALON_KINDS, SALON_STATUSES, WEEKDAYS, WEEKS_OF_MONTH } from './vocabulary.ts';
 
 /**
@@ -114,6 +115,8 @@ export const salonSchema = z.strictObject({
   /** active, paused (お休み中) or ended. */
   status: choiceField(SALON_STATUSES, 'salonStatus', '状況').default('active'),
   image: imageField('写真').optional(),
+  /** チラシ: template, colour and wording of the printable flyer; derived from the entry when absent. */
+  flyer: flyerField().optional(),
 });
 export type SalonInput = z.input<typeof salonSchema>;
 export type Salon = z.output<typeof salonSchema>;

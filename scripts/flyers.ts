@@ -1,0 +1,110 @@
+/**
+ * `npm run flyers` (and the second half of `npm run build`): the printable flyer of every
+ * event, salon and recruitment into dist/flyers/<collection>/<id>.pdf, .png and -og.png.
+ *
+ * A plain Node step, not part of the Astro/Vite build, because resvg is a native module Vite
+ * cannot bundle. Astro empties dist/ on every build, so finished flyers are kept in
+ * .cache/flyers/ under a hash of their inputs and copied back when nothing changed.
+ *
+ * Options: --out <dir> (default dist), FLYERS_TODAY=YYYY-MM-DD to fix the date the next salon
+ * dates count from (tests, reproducible builds).
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { t } from '../src/i18n/index.ts';
+import { todayInJapan } from '../src/lib/recurrence.ts';
+import { formatReport } from '../src/lib/validation/messages.ts';
+import { validateContent } from '../src/lib/validation/validate.ts';
+import { cacheKey } from '../src/flyers/cache.ts';
+import { loadFonts } from '../src/flyers/fonts.ts';
+import { buildFlyerModel } from '../src/flyers/model.ts';
+import { FLYER_COLLECTIONS, flyerPaths } from '../src/flyers/paths.ts';
+import { FlyerTextError, renderFlyer } from '../src/flyers/render.ts';
+
+const root = process.cwd();
+const outArg = process.argv.indexOf('--out');
+const outDir = join(root, outArg > 0 ? (process.argv[outArg + 1] ?? 'dist') : 'dist');
+const cacheDir = join(root, '.cache', 'flyers');
+
+const { entries, problems } = validateContent(root);
+if (problems.length) {
+  console.error(formatReport(problems));
+  process.exit(1);
+}
+const lookup = new Map<string, Record<string, unknown>>();
+for (const [collection, list] of entries)
+  for (const entry of list) lookup.set(`${collection}/${entry.id}`, entry.parsed);
+const settings = entries.get('settings')?.[0]?.parsed as
+  { url: string; siteName: string; publisher: string } | undefined;
+if (!settings) {
+  console.error('content/settings/site.yml がありません / content/settings/site.yml is missing');
+  process.exit(1);
+}
+const today = process.env['FLYERS_TODAY'] ?? todayInJapan();
+const fonts = loadFonts();
+
+const jobs = FLYER_COLLECTIONS.flatMap((collection) =>
+  (entries.get(collection) ?? []).map((entry) => ({ collection, entry })),
+);
+const files = (dir: string, collection: string, id: string) => {
+  const paths = flyerPaths(collection, id);
+  return [paths.pdf, paths.png, paths.og].map((p) => join(dir, p.replace(/^\/flyers\//, '')));
+};
+
+let rendered = 0;
+let skipped = 0;
+let renderMs = 0;
+const failures: string[] = [];
+const started = performance.now();
+for (const [index, { collection, entry }] of jobs.entries()) {
+  const model = buildFlyerModel(
+    { collection, id: entry.id, data: entry.parsed, body: entry.body },
+    { lookup, site: settings, today, t },
+  );
+  const photoFile = model.photo ? join(root, 'public', model.photo.src.replace(/^\/+/, '')) : undefined;
+  const photoHash =
+    photoFile && existsSync(photoFile) ? createHash('sha256').update(readFileSync(photoFile)).digest('hex') : undefined;
+  const key = cacheKey({ model, fontsHash: fonts.hash, ...(photoHash ? { photoHash } : {}) });
+  const cached = files(cacheDir, collection, entry.id);
+  const keyFile = join(cacheDir, collection, `${entry.id}.key`);
+  const outputs = files(join(outDir, 'flyers'), collection, entry.id);
+  mkdirSync(join(outDir, 'flyers', collection), { recursive: true });
+
+  const fresh = existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key && cached.every((f) => existsSync(f));
+  if (fresh) {
+    cached.forEach((file, i) => copyFileSync(file, outputs[i] as string));
+    skipped++;
+    continue;
+  }
+  const t0 = performance.now();
+  try {
+    const result = await renderFlyer(model, { root, fonts });
+    const ms = performance.now() - t0;
+    renderMs += ms;
+    mkdirSync(join(cacheDir, collection), { recursive: true });
+    [result.pdf, result.png, result.og].forEach((data, i) => {
+      writeFileSync(cached[i] as string, data);
+      writeFileSync(outputs[i] as string, data);
+    });
+    writeFileSync(keyFile, key);
+    rendered++;
+    console.log(
+      `[${index + 1}/${jobs.length}] ${entry.file} → flyers/${collection}/${entry.id} (${Math.round(ms)} ms, PDF ${Math.round(result.pdf.length / 1024)} kB)`,
+    );
+    for (const warning of result.warnings) console.warn(`  警告 / warning: ${entry.file}: ${warning}`);
+  } catch (error) {
+    if (!(error instanceof FlyerTextError)) throw error;
+    failures.push(`${entry.file}: ${error.message}`);
+  }
+}
+
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+const average = rendered ? ` (${Math.round(renderMs / rendered)} ms per flyer)` : '';
+console.log(
+  `チラシ: ${rendered}件作成、${skipped}件は変更なし / flyers: ${rendered} rendered, ${skipped} skipped in ${seconds} s${average}`,
+);
+if (failures.length) {
+  console.error(`チラシを作れなかった項目があります / flyers that could not be made:\n${failures.join('\n')}`);
+  process.exit(1);
+}

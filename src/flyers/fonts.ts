@@ -1,0 +1,104 @@
+/**
+ * The flyer fonts: BIZ UDPGothic (universal-design, made for legibility at a distance and for
+ * readers with low vision) with Noto Sans JP as the fallback for characters BIZ UD lacks, or
+ * for everything if the BIZ UD package is missing. Each TTF is 4.5–5.5 MB and Satori parses it
+ * on first use (~300 ms), so the files are read once per process and shared.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import type { Measure } from './text.ts';
+
+export interface FlyerFont {
+  name: string;
+  data: Buffer;
+  weight: 400 | 700;
+  style: 'normal';
+}
+
+export interface FlyerFonts {
+  /** Primary first: Satori falls back along this list for missing glyphs. */
+  fonts: FlyerFont[];
+  /** CSS font-family for Satori. */
+  family: string;
+  /** Changes whenever a font file changes: part of every flyer's cache key. */
+  hash: string;
+  /** Text width with the primary font, the same advance widths Satori lays out with. */
+  measure: Measure;
+}
+
+const require = createRequire(import.meta.url);
+
+const FAMILIES = [
+  {
+    name: 'BIZ UDPGothic',
+    pkg: '@expo-google-fonts/biz-udpgothic',
+    files: { 400: '400Regular/BIZUDPGothic_400Regular.ttf', 700: '700Bold/BIZUDPGothic_700Bold.ttf' },
+  },
+  {
+    name: 'Noto Sans JP',
+    pkg: '@expo-google-fonts/noto-sans-jp',
+    files: { 400: '400Regular/NotoSansJP_400Regular.ttf', 700: '700Bold/NotoSansJP_700Bold.ttf' },
+  },
+] as const;
+
+function packageDir(pkg: string): string | undefined {
+  try {
+    return dirname(require.resolve(`${pkg}/package.json`));
+  } catch {
+    return undefined;
+  }
+}
+
+let loaded: FlyerFonts | undefined;
+
+export function loadFonts(): FlyerFonts {
+  if (loaded) return loaded;
+  const fonts: FlyerFont[] = [];
+  const hash = createHash('sha256');
+  for (const family of FAMILIES) {
+    const dir = packageDir(family.pkg);
+    if (!dir) continue;
+    for (const weight of [400, 700] as const) {
+      const file = join(dir, family.files[weight]);
+      if (!existsSync(file)) continue;
+      const data = readFileSync(file);
+      hash.update(family.name).update(String(weight)).update(data);
+      fonts.push({ name: family.name, data, weight, style: 'normal' });
+    }
+  }
+  const primary = fonts.filter((f) => f.name === fonts[0]?.name);
+  const regular = primary.find((f) => f.weight === 400);
+  if (!regular)
+    throw new Error(
+      'チラシ用のフォントが見つかりません。npm install を実行してください / flyer fonts missing: install @expo-google-fonts/biz-udpgothic (or @expo-google-fonts/noto-sans-jp)',
+    );
+  const bold = primary.find((f) => f.weight === 700) ?? regular;
+  // pdfkit's font engine gives the same advance widths Satori uses (checked to within 1 px).
+  const doc = new PDFDocument({ autoFirstPage: false });
+  doc.registerFont('regular', regular.data);
+  doc.registerFont('bold', bold.data);
+  const widths = new Map<string, number>();
+  const measure: Measure = (text, fontSize, isBold) => {
+    const key = `${isBold ? 'b' : 'r'}${text}`;
+    let width = widths.get(key);
+    if (width === undefined) {
+      width =
+        doc
+          .font(isBold ? 'bold' : 'regular')
+          .fontSize(1000)
+          .widthOfString(text) / 1000;
+      widths.set(key, width);
+    }
+    return width * fontSize;
+  };
+  loaded = {
+    fonts,
+    family: [...new Set(fonts.map((f) => f.name))].map((n) => `'${n}'`).join(', '),
+    hash: hash.digest('hex').slice(0, 16),
+    measure,
+  };
+  return loaded;
+}

@@ -1,0 +1,54 @@
+/**
+ * The flyers a volunteer may want to print today, for the flyers index page: upcoming or
+ * running events (cancelled ones too, so the 中止 notice can go up), active salons and open
+ * recruitments. Pure: pages pass the entries they already have (getCollection data).
+ */
+import { FLYER_COLLECTIONS, flyerPaths, isFlyerCollection, type FlyerCollection, type FlyerPaths } from './paths.ts';
+
+export interface FlyerEntry {
+  collection: string;
+  id: string;
+  data: Record<string, any>;
+}
+
+export interface FlyerListItem {
+  collection: FlyerCollection;
+  id: string;
+  title: string;
+  paths: FlyerPaths;
+}
+
+/** Whether an entry's flyer is worth printing on `today` ('YYYY-MM-DD', Japan). */
+export function isCurrentFlyer(collection: string, data: Record<string, any>, today: string): boolean {
+  switch (collection) {
+    case 'events':
+      return String(data['end'] ?? '').slice(0, 10) >= today;
+    case 'salons':
+      return (
+        data['status'] === 'active' && (!data['schedule']?.['validUntil'] || data['schedule']['validUntil'] >= today)
+      );
+    case 'recruitments':
+      return data['status'] === 'open' && (!data['deadline'] || data['deadline'] >= today);
+    default:
+      return false;
+  }
+}
+
+/** Current flyers, events by start date first, then salons and recruitments by title. */
+export function listFlyers(entries: Iterable<FlyerEntry>, today: string): FlyerListItem[] {
+  const items: (FlyerListItem & { sort: string })[] = [];
+  for (const { collection, id, data } of entries) {
+    if (!isFlyerCollection(collection) || !isCurrentFlyer(collection, data, today)) continue;
+    const title = String(data['title'] ?? id);
+    items.push({
+      collection,
+      id,
+      title,
+      paths: flyerPaths(collection, id),
+      sort: `${FLYER_COLLECTIONS.indexOf(collection)}${collection === 'events' ? String(data['start']) : title}`,
+    });
+  }
+  return items
+    .sort((a, b) => a.sort.localeCompare(b.sort, 'ja'))
+    .map(({ collection, id, title, paths }) => ({ collection, id, title, paths }));
+}

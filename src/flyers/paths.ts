@@ -1,0 +1,35 @@
+/**
+ * Where a flyer's files live, for the pages that link them and for the script that writes
+ * them. Pure and dependency-free so that Astro pages can import it without pulling the
+ * renderer (Satori, resvg) into Vite.
+ */
+
+/** Collections that get flyers. */
+export const FLYER_COLLECTIONS = ['events', 'salons', 'recruitments'] as const;
+export type FlyerCollection = (typeof FLYER_COLLECTIONS)[number];
+
+export const isFlyerCollection = (collection: string): collection is FlyerCollection =>
+  (FLYER_COLLECTIONS as readonly string[]).includes(collection);
+
+export interface FlyerPaths {
+  /** A4 PDF to print: `/flyers/<collection>/<id>.pdf`. */
+  pdf: string;
+  /** PNG preview of the A4 page (1190×1684). */
+  png: string;
+  /** 1200×630 share image for og:image. */
+  og: string;
+}
+
+/** Site-root-relative URLs; under dist/ they are also the file paths (`dist` + url). */
+export function flyerPaths(collection: string, id: string): FlyerPaths {
+  const base = `/flyers/${collection}/${id}`;
+  return { pdf: `${base}.pdf`, png: `${base}.png`, og: `${base}-og.png` };
+}
+
+/** Width and height of the outputs, for <img width height> and og:image:width/height. */
+export const FLYER_SIZES = {
+  /** A4 portrait in PDF points. */
+  pdf: { width: 595.28, height: 841.89 },
+  png: { width: 1190, height: 1684 },
+  og: { width: 1200, height: 630 },
+} as const;

@@ -1,0 +1,42 @@
+/**
+ * The QR code to an entry's page as one SVG path, not an image: svg-to-pdfkit drops <image>
+ * elements, and a path stays sharp in the PDF at any printer resolution.
+ */
+import QRCode from 'qrcode';
+
+export interface QrPath {
+  /** Modules per side, without the quiet zone. */
+  modules: number;
+  /** Path in module units: one rectangle per horizontal run of dark modules. */
+  d: string;
+}
+
+export function qrPath(text: string): QrPath {
+  // M (15 %) survives a crease or a pin hole on a notice board and keeps the code coarse.
+  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const size = qr.modules.size;
+  const dark = (x: number, y: number) => qr.modules.get(y, x) === 1;
+  const parts: string[] = [];
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size;) {
+      if (!dark(x, y)) {
+        x++;
+        continue;
+      }
+      let run = 1;
+      while (x + run < size && dark(x + run, y)) run++;
+      parts.push(`M${x} ${y}h${run}v1h-${run}z`);
+      x += run;
+    }
+  }
+  return { modules: size, d: parts.join('') };
+}
+
+/** The path placed in a box of `box` px at (x, y), with a 2-module quiet zone inside the box. */
+export function qrSvg(text: string, x: number, y: number, box: number): string {
+  const { modules, d } = qrPath(text);
+  const scale = box / (modules + 4);
+  const ox = x + 2 * scale;
+  const oy = y + 2 * scale;
+  return `<path fill="#000" transform="matrix(${scale} 0 0 ${scale} ${ox} ${oy})" d="${d}"/>`;
+}

@@ -1,0 +1,586 @@
+/**
+ * The flyer layouts as Satori element trees (plain objects, no JSX, so no React and no JSX
+ * transform in a plain Node step). Every text is broken into lines here (text.ts) and every
+ * line gets an explicit height, so the height of the whole sheet is known before Satori runs:
+ * the body shrinks step by step until it fits between the header and the footer, and what
+ * still does not fit is reported instead of running off the page.
+ */
+import type { FlyerTemplate, FlyerTheme } from '../schemas/flyer.ts';
+import { FLYER_SIZES } from './paths.ts';
+import type { FlyerModel } from './model.ts';
+import { breakLines, fitText, type Measure } from './text.ts';
+
+type Style = Record<string, string | number>;
+type Child = El | string;
+export interface El {
+  type: string;
+  props: { style?: Style; children?: Child | Child[]; [key: string]: unknown };
+}
+
+const el = (type: string, style: Style, children?: Child | Child[], extra: Record<string, unknown> = {}): El => ({
+  type,
+  props: { style: type === 'div' ? { display: 'flex', ...style } : style, ...(children ? { children } : {}), ...extra },
+});
+
+export interface Palette {
+  /** Fills with white text on top: header band, labels. At least 4.5:1 against white. */
+  main: string;
+  /** Text in the theme's colour on white or tint. */
+  dark: string;
+  /** Light backgrounds. */
+  tint: string;
+  ink: string;
+  muted: string;
+  stamp: string;
+}
+
+export const PALETTES: Record<FlyerTheme, Palette> = {
+  green: { main: '#2e7d32', dark: '#1b5e20', tint: '#e8f5e9', ink: '#1a1a1a', muted: '#4a4a4a', stamp: '#c62828' },
+  orange: { main: '#b84a00', dark: '#7a3000', tint: '#fff0e0', ink: '#1a1a1a', muted: '#4a4a4a', stamp: '#c62828' },
+  blue: { main: '#1f5fa8', dark: '#123f73', tint: '#e6f0fb', ink: '#1a1a1a', muted: '#4a4a4a', stamp: '#c62828' },
+  pink: { main: '#b5175a', dark: '#7d0f3e', tint: '#fde8f0', ink: '#1a1a1a', muted: '#4a4a4a', stamp: '#1a1a1a' },
+  purple: { main: '#6a3d9a', dark: '#472668', tint: '#f1e8fa', ink: '#1a1a1a', muted: '#4a4a4a', stamp: '#c62828' },
+  brown: { main: '#7a4e2d', dark: '#553519', tint: '#f6ede4', ink: '#1a1a1a', muted: '#4a4a4a', stamp: '#c62828' },
+};
+/** Black only: prints the same on a home printer and through a photocopier. */
+const MONO: Palette = { main: '#000', dark: '#000', tint: '#fff', ink: '#000', muted: '#000', stamp: '#000' };
+
+/** Sizes in px of the 595×842 page (= PDF points); the body is scaled down from these to fit. */
+interface Spec {
+  margin: number;
+  headline: number;
+  title: { size: number; min: number; lines: number };
+  catchCopy: number;
+  when: number;
+  next: number;
+  point: number;
+  maxPoints: number;
+  label: number;
+  labelWidth: number;
+  value: number;
+  note: number;
+  gap: number;
+  qr: number;
+  /** Facts shown, by label; undefined = all. Large print keeps what a reader acts on. */
+  keep?: (key: string) => boolean;
+  /** Smallest body scale before the layout gives up and warns. */
+  minScale: number;
+  /** Largest body scale: short notices grow to fill the sheet instead of leaving it half empty. */
+  maxScale: number;
+  filled: boolean;
+}
+
+const LARGE_KEEP = new Set(['where', 'fee', 'apply', 'deadline', 'contact', 'role', 'frequency', 'tasks']);
+
+const SPECS: Record<FlyerTemplate, Spec> = {
+  poster: {
+    margin: 32,
+    headline: 16,
+    title: { size: 40, min: 24, lines: 3 },
+    catchCopy: 19,
+    when: 22,
+    next: 15,
+    point: 15,
+    maxPoints: 4,
+    label: 13,
+    labelWidth: 86,
+    value: 14,
+    note: 12,
+    gap: 16,
+    qr: 92,
+    minScale: 0.72,
+    maxScale: 1.3,
+    filled: true,
+  },
+  bw: {
+    margin: 32,
+    headline: 16,
+    title: { size: 40, min: 24, lines: 3 },
+    catchCopy: 18,
+    when: 22,
+    next: 15,
+    point: 15,
+    maxPoints: 4,
+    label: 13,
+    labelWidth: 86,
+    value: 14,
+    note: 12,
+    gap: 15,
+    qr: 92,
+    minScale: 0.72,
+    maxScale: 1.3,
+    filled: false,
+  },
+  large: {
+    margin: 28,
+    headline: 20,
+    title: { size: 50, min: 32, lines: 3 },
+    catchCopy: 22,
+    when: 30,
+    next: 20,
+    point: 20,
+    maxPoints: 2,
+    label: 18,
+    labelWidth: 118,
+    value: 21,
+    note: 17,
+    gap: 18,
+    qr: 104,
+    keep: (key) => LARGE_KEEP.has(key),
+    minScale: 0.8,
+    maxScale: 1.2,
+    filled: true,
+  },
+};
+
+const LINE = 1.4;
+const TITLE_LINE = 1.22;
+
+/** Lines as stacked boxes of known height. */
+function lines(texts: string[], size: number, style: Style, lineHeight = LINE): { el: El; height: number } {
+  const h = Math.ceil(size * lineHeight);
+  return {
+    el: el(
+      'div',
+      { flexDirection: 'column', flexShrink: 0 },
+      texts.map((text) =>
+        el(
+          'div',
+          { height: h, fontSize: size, lineHeight: `${h}px`, whiteSpace: 'nowrap', flexShrink: 0, ...style },
+          text,
+        ),
+      ),
+    ),
+    height: h * texts.length,
+  };
+}
+
+export interface Layout {
+  element: El;
+  width: number;
+  height: number;
+  warnings: string[];
+}
+
+export interface Slot {
+  name: 'qr' | 'photo';
+}
+
+/** Data attribute naming the boxes the renderer fills after Satori (QR path, photo in the PDF). */
+export const SLOT = 'data-slot';
+
+function stampEl(text: string, color: string, size: number, top: number, right: number): El {
+  return el(
+    'div',
+    {
+      position: 'absolute',
+      top,
+      right,
+      transform: 'rotate(-12deg)',
+      border: `${Math.round(size / 10)}px solid ${color}`,
+      borderRadius: 12,
+      background: 'rgba(255,255,255,0.92)',
+      color,
+      fontSize: size,
+      fontWeight: 700,
+      lineHeight: 1,
+      padding: `${Math.round(size / 6)}px ${Math.round(size / 4)}px`,
+    },
+    text,
+  );
+}
+
+export function a4Layout(model: FlyerModel, measure: Measure): Layout {
+  const spec = SPECS[model.template];
+  const palette = spec.filled ? PALETTES[model.theme] : MONO;
+  const { width: W, height: H } = { width: 595, height: 842 };
+  const inner = W - spec.margin * 2;
+  const warnings: string[] = [];
+
+  // Header: headline and title, the title shrinking to fit its lines.
+  const titleFit = fitText(model.title, {
+    width: inner,
+    fontSize: spec.title.size,
+    minSize: spec.title.min,
+    maxLines: spec.title.lines,
+    bold: true,
+    measure,
+  });
+  if (titleFit.overflow)
+    warnings.push(
+      `タイトルが長すぎてチラシに入りきりません（${spec.title.min}pxでも${spec.title.lines}行を超えます）。短くしてください / the title does not fit in ${spec.title.lines} lines even at ${spec.title.min}px; shorten it`,
+    );
+  const onHeader = spec.filled ? '#fff' : palette.ink;
+  const headlineFit = fitText(model.headline, {
+    width: inner,
+    fontSize: spec.headline,
+    minSize: 10,
+    maxLines: 1,
+    bold: true,
+    measure,
+  });
+  const headline = lines(headlineFit.lines, headlineFit.fontSize, { fontWeight: 700, color: onHeader });
+  const title = lines(titleFit.lines, titleFit.fontSize, { fontWeight: 700, color: onHeader }, TITLE_LINE);
+  const headerPad = spec.margin * 0.8;
+  const headerHeight = headerPad * 2 + headline.height + 8 + title.height + (spec.filled ? 0 : 6);
+  const header = el(
+    'div',
+    {
+      flexDirection: 'column',
+      flexShrink: 0,
+      padding: `${headerPad}px ${spec.margin}px`,
+      background: spec.filled ? palette.main : '#fff',
+      ...(spec.filled ? {} : { borderBottom: `6px solid ${palette.ink}` }),
+    },
+    [headline.el, el('div', { height: 8, flexShrink: 0 }), title.el],
+  );
+
+  // Footer: QR code to the page, the page address, who publishes.
+  const qrBox = spec.qr;
+  const footerText = inner - qrBox - 16;
+  const qrLabel = lines([model.labels.qr], spec.label + 2, {
+    fontWeight: 700,
+    color: palette.ink,
+  });
+  const urlLines = lines(
+    breakLines(model.url, { width: footerText, fontSize: spec.note - 1, measure }).slice(0, 2),
+    spec.note - 1,
+    {
+      color: palette.muted,
+    },
+  );
+  const pubFit = fitText(`${model.siteName}\u3000${model.publisher}`, {
+    width: footerText,
+    fontSize: spec.note,
+    minSize: 9,
+    maxLines: 2,
+    measure,
+  });
+  const publisher = lines(pubFit.lines, pubFit.fontSize, { color: palette.ink });
+  const footerHeight = qrBox + spec.margin * 0.6 * 2;
+  const footer = el(
+    'div',
+    {
+      flexShrink: 0,
+      padding: `${spec.margin * 0.6}px ${spec.margin}px`,
+      alignItems: 'center',
+      background: spec.filled ? palette.tint : '#fff',
+      borderTop: `${spec.filled ? 0 : 2}px solid ${palette.ink}`,
+    },
+    [
+      el('div', { width: qrBox, height: qrBox, background: '#fff', flexShrink: 0 }, undefined, { [SLOT]: 'qr' }),
+      el('div', { width: 16, flexShrink: 0 }),
+      el('div', { flexDirection: 'column', width: footerText }, [
+        qrLabel.el,
+        urlLines.el,
+        el('div', { height: 4 }),
+        publisher.el,
+      ]),
+    ],
+  );
+
+  // Body: everything else, scaled down until it fits between header and footer.
+  const available = H - headerHeight - footerHeight - spec.margin * 1.2;
+  let body: { el: El; height: number } | undefined;
+  let scale = spec.maxScale;
+  for (; ; scale = Math.round((scale - 0.04) * 100) / 100) {
+    body = bodyLayout(model, spec, palette, inner, scale, measure);
+    if (body.height <= available || scale <= spec.minScale) break;
+  }
+  if (body.height > available)
+    warnings.push(
+      `内容が多すぎてチラシに入りきりません。おすすめポイントや申し込み方法を短くしてください / the flyer's text does not fit on the page even at ${Math.round(scale * 100)}%; shorten the points or the application text`,
+    );
+
+  const element = el(
+    'div',
+    {
+      width: W,
+      height: H,
+      flexDirection: 'column',
+      background: '#fff',
+      color: palette.ink,
+      position: 'relative',
+    },
+    [
+      header,
+      el('div', { flexDirection: 'column', flexGrow: 1, padding: `${spec.margin * 0.6}px ${spec.margin}px 0` }, [
+        body.el,
+      ]),
+      footer,
+    ],
+  );
+  return { element, width: W, height: H, warnings };
+}
+
+function bodyLayout(
+  model: FlyerModel,
+  spec: Spec,
+  palette: Palette,
+  inner: number,
+  scale: number,
+  measure: Measure,
+): { el: El; height: number } {
+  const s = (n: number) => Math.round(n * scale * 2) / 2;
+  const gap = s(spec.gap);
+  const blocks: { el: El; height: number }[] = [];
+
+  if (model.stamp) {
+    // The stamp sits in the flow, never over other text: a notice board reader must still see
+    // what was cancelled, and when.
+    const size = s(spec.when * 1.9);
+    const border = Math.max(3, Math.round(size / 12));
+    const stampWidth = Math.ceil(measure(model.stamp, size, true)) + size * 0.5 + border * 2;
+    const stampHeight = Math.ceil(size * 1.2) + border * 2;
+    const stamp = el(
+      'div',
+      {
+        width: stampWidth,
+        height: stampHeight,
+        flexShrink: 0,
+        alignItems: 'center',
+        justifyContent: 'center',
+        border: `${border}px solid ${palette.stamp}`,
+        borderRadius: 10,
+        color: palette.stamp,
+        fontSize: size,
+        fontWeight: 700,
+        transform: 'rotate(-8deg)',
+      },
+      model.stamp,
+    );
+    const size2 = s(spec.value + 1);
+    const noteWidth = inner - stampWidth - 24;
+    const note = model.statusNote
+      ? lines(breakLines(model.statusNote, { width: noteWidth, fontSize: size2, bold: true, measure }), size2, {
+          fontWeight: 700,
+          color: palette.stamp,
+        })
+      : undefined;
+    blocks.push({
+      el: el('div', { flexShrink: 0, alignItems: 'center' }, [
+        stamp,
+        ...(note ? [el('div', { width: 24, flexShrink: 0 }), el('div', { width: noteWidth }, [note.el])] : []),
+      ]),
+      height: Math.max(stampHeight + 12, note?.height ?? 0),
+    });
+  }
+
+  if (model.catchCopy) {
+    const size = s(spec.catchCopy);
+    blocks.push(
+      lines(breakLines(model.catchCopy, { width: inner, fontSize: size, bold: true, measure }), size, {
+        fontWeight: 700,
+        color: palette.dark,
+      }),
+    );
+  }
+
+  if (model.when) {
+    const pad = s(12);
+    const size = s(spec.when);
+    const whenText = lines(
+      breakLines(model.when, { width: inner - pad * 2 - 4, fontSize: size, bold: true, measure }),
+      size,
+      {
+        fontWeight: 700,
+        color: palette.ink,
+      },
+    );
+    const parts: El[] = [whenText.el];
+    let height = whenText.height;
+    if (model.nextDates.length) {
+      const nsize = s(spec.next);
+      const next = lines(
+        breakLines(`${model.labels.nextDates}\u3000${model.nextDates.join('・')}`, {
+          width: inner - pad * 2 - 4,
+          fontSize: nsize,
+          bold: true,
+          measure,
+        }),
+        nsize,
+        { fontWeight: 700, color: palette.dark },
+      );
+      parts.push(el('div', { height: 4, flexShrink: 0 }), next.el);
+      height += 4 + next.height;
+    }
+    blocks.push({
+      el: el(
+        'div',
+        {
+          flexDirection: 'column',
+          flexShrink: 0,
+          padding: pad,
+          background: palette.tint,
+          border: `2px solid ${palette.main}`,
+          borderRadius: spec.filled ? 8 : 0,
+        },
+        parts,
+      ),
+      height: height + pad * 2 + 4,
+    });
+  }
+
+  const points = model.points.slice(0, spec.maxPoints);
+  const photoWidth = model.photo ? Math.round(inner * 0.42) : 0;
+  if (points.length || model.photo) {
+    const size = s(spec.point);
+    const pointsWidth = inner - (photoWidth ? photoWidth + 16 : 0);
+    const bullet = size * 1.2;
+    let height = 0;
+    const items: El[] = [];
+    for (const point of points) {
+      const text = lines(breakLines(point, { width: pointsWidth - bullet, fontSize: size, measure }), size, {
+        color: palette.ink,
+      });
+      items.push(
+        el('div', { flexShrink: 0, marginBottom: s(4) }, [
+          el(
+            'div',
+            {
+              width: bullet,
+              height: Math.ceil(size * LINE),
+              fontSize: size * 0.8,
+              color: palette.main,
+              alignItems: 'center',
+            },
+            '●',
+          ),
+          text.el,
+        ]),
+      );
+      height += text.height + s(4);
+    }
+    const photoHeight = photoWidth ? Math.round(photoWidth * 0.68) : 0;
+    const row: El[] = [];
+    if (photoWidth)
+      row.push(
+        el(
+          'div',
+          { width: photoWidth, height: photoHeight, flexShrink: 0, marginRight: 16, background: palette.tint },
+          undefined,
+          {
+            [SLOT]: 'photo',
+          },
+        ),
+      );
+    row.push(el('div', { flexDirection: 'column', width: pointsWidth }, items));
+    blocks.push({ el: el('div', { flexShrink: 0 }, row), height: Math.max(height, photoHeight) });
+  }
+
+  const facts = spec.keep ? model.facts.filter((f) => spec.keep?.(f.key)) : model.facts;
+  if (facts.length) {
+    const labelWidth = s(spec.labelWidth);
+    // 2 px to spare: Satori rounds glyph advances up, never down.
+    const valueWidth = inner - labelWidth - 14;
+    const vsize = s(spec.value);
+    const nsize = s(spec.note);
+    const lsize = s(spec.label);
+    const padY = s(5);
+    let height = 0;
+    const rows = facts.map((fact) => {
+      const value = lines(breakLines(fact.value, { width: valueWidth, fontSize: vsize, measure }), vsize, {
+        color: palette.ink,
+      });
+      const note = fact.note
+        ? lines(breakLines(fact.note, { width: valueWidth, fontSize: nsize, measure }), nsize, { color: palette.muted })
+        : undefined;
+      const label = lines(
+        breakLines(fact.label, { width: labelWidth - 12, fontSize: lsize, bold: true, measure }),
+        lsize,
+        { fontWeight: 700, color: spec.filled ? '#fff' : palette.ink },
+        Math.ceil(vsize * LINE) / lsize,
+      );
+      const rowHeight = Math.max(value.height + (note?.height ?? 0), label.height) + padY * 2 + 1;
+      height += rowHeight;
+      return el(
+        'div',
+        { flexShrink: 0, height: rowHeight, borderBottom: `1px solid ${spec.filled ? palette.main : '#000'}` },
+        [
+          el(
+            'div',
+            {
+              width: labelWidth,
+              flexShrink: 0,
+              padding: `${padY}px 6px`,
+              background: spec.filled ? palette.main : '#fff',
+              ...(spec.filled ? {} : { borderRight: '1px solid #000' }),
+            },
+            [label.el],
+          ),
+          el('div', { flexDirection: 'column', width: valueWidth, padding: `${padY}px 0 ${padY}px 12px` }, [
+            value.el,
+            ...(note ? [note.el] : []),
+          ]),
+        ],
+      );
+    });
+    blocks.push({
+      el: el(
+        'div',
+        { flexDirection: 'column', flexShrink: 0, borderTop: `1px solid ${spec.filled ? palette.main : '#000'}` },
+        rows,
+      ),
+      height: height + 1,
+    });
+  }
+
+  const children: El[] = [];
+  blocks.forEach((block, i) => {
+    if (i) children.push(el('div', { height: gap, flexShrink: 0 }));
+    children.push(block.el);
+  });
+  return {
+    el: el('div', { flexDirection: 'column', flexShrink: 0 }, children),
+    height: blocks.reduce((sum, b) => sum + b.height, 0) + gap * Math.max(0, blocks.length - 1),
+  };
+}
+
+/** The 1200×630 share image: what, when, where, big enough to read as a LINE thumbnail. */
+export function ogLayout(model: FlyerModel, measure: Measure): Layout {
+  const { width: W, height: H } = FLYER_SIZES.og;
+  const palette = PALETTES[model.theme];
+  const pad = 56;
+  const inner = W - 48 * 2 - pad * 2;
+  const warnings: string[] = [];
+  const headline = lines([model.headline], 30, { fontWeight: 700, color: palette.dark });
+  const titleFit = fitText(model.title, { width: inner, fontSize: 68, minSize: 44, maxLines: 2, bold: true, measure });
+  if (titleFit.overflow) warnings.push('共有画像のタイトルが長すぎます / the title does not fit the share image');
+  const title = lines(titleFit.lines, titleFit.fontSize, { fontWeight: 700, color: palette.ink }, TITLE_LINE);
+  const info: El[] = [];
+  if (model.when) {
+    const fit = fitText(model.when, { width: inner, fontSize: 36, minSize: 26, maxLines: 1, bold: true, measure });
+    info.push(lines(fit.lines, fit.fontSize, { fontWeight: 700, color: palette.dark }).el);
+  }
+  const where = model.facts.find((f) => f.key === 'where');
+  if (where) {
+    const fit = fitText(where.value, { width: inner, fontSize: 30, minSize: 22, maxLines: 1, measure });
+    info.push(lines(fit.lines, fit.fontSize, { color: palette.ink }).el);
+  }
+  const site = lines([model.siteName], 24, { color: palette.muted });
+  const card = el(
+    'div',
+    {
+      flexDirection: 'column',
+      justifyContent: 'space-between',
+      width: W - 96,
+      height: H - 96,
+      padding: pad,
+      background: '#fff',
+      borderRadius: 28,
+    },
+    [
+      el('div', { flexDirection: 'column' }, [headline.el, el('div', { height: 10 }), title.el]),
+      el('div', { flexDirection: 'column' }, [...info, el('div', { height: 12 }), site.el]),
+    ],
+  );
+  return {
+    element: el('div', { width: W, height: H, padding: 48, background: palette.main, position: 'relative' }, [
+      card,
+      ...(model.stamp ? [stampEl(model.stamp, palette.stamp, 96, 70, 90)] : []),
+    ]),
+    width: W,
+    height: H,
+    warnings,
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Rendering with the real fonts: rare kanji are drawn (from the fallback font where BIZ UD
+ * lacks them), emoji stop the flyer with a message naming the character and the field, and a
+ * long title shrinks instead of running off the sheet.
+ */
+import { describe, expect, it } from 'vitest';
+import { t } from '../../src/i18n/index.ts';
+import { loadFonts } from '../../src/flyers/fonts.ts';
+import { buildFlyerModel } from '../../src/flyers/model.ts';
+import { FlyerTextError, renderFlyer } from '../../src/flyers/render.ts';
+import { a4Layout } from '../../src/flyers/templates.ts';
+import { recruitmentSchema } from '../../src/schemas/recruitment.ts';
+
+const data = (title: string) =>
+  recruitmentSchema.parse({
+    id: 'x',
+    title,
+    role: '見守り訪問員',
+    tasks: 'お宅を訪ねてお話をします。',
+    frequency: '月1回',
+    districts: ['higashi'],
+    categories: ['watch'],
+    organizer: 'shakyo',
+    howToApply: '社協へお電話ください。',
+  });
+const model = (title: string) =>
+  buildFlyerModel(
+    { collection: 'recruitments', id: 'x', data: data(title), body: '' },
+    {
+      lookup: new Map(),
+      site: { url: 'https://example.jp', siteName: 'つながり', publisher: '社協' },
+      today: '2026-11-23',
+      t,
+    },
+  );
+const fonts = loadFonts();
+
+describe('rendering a flyer', () => {
+  it('draws rare kanji (𠮷, 髙, 﨑) and makes a one-page PDF and two PNGs', async () => {
+    const result = await renderFlyer(model('𠮷野さん・髙橋さん・山﨑さんと見守り'), { root: process.cwd(), fonts });
+    expect(result.pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(result.png.readUInt32BE(16)).toBe(1190);
+    expect(result.og.readUInt32BE(16)).toBe(1200);
+    expect(result.og.readUInt32BE(20)).toBe(630);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('refuses emoji with a message naming the character and the field', async () => {
+    const error = await renderFlyer(model('見守り訪問員募集😀'), { root: process.cwd(), fonts }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(FlyerTextError);
+    expect((error as Error).message).toContain('「😀」（絵文字）: タイトル');
+  });
+
+  it('shrinks a long title within limits and warns beyond them', () => {
+    const long = a4Layout(model('見守り訪問員'.repeat(4)), fonts.measure);
+    expect(long.warnings).toEqual([]);
+    const tooLong = a4Layout(model('見守り訪問員'.repeat(20)), fonts.measure);
+    expect(tooLong.warnings.join()).toMatch(/タイトルが長すぎて/);
+  });
+});
