@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentTypes } from '../../src/schemas/index.ts';
@@ -82,6 +83,27 @@ describe('the built sample site', () => {
     expect(admin).toContain('"locale":"ja"');
     expect(admin).toContain('"name":"salons"');
     expect(admin).not.toMatch(/https?:\/\/(unpkg|cdn|jsdelivr)/);
+  });
+
+  it('keeps pages light: median HTML+CSS ≤ 30 kB gzipped, none over 60 kB, scripts ≤ 5 kB outside search', () => {
+    const gz = (file: string) => gzipSync(readFileSync(file)).length;
+    const sizes: [string, number][] = [];
+    for (const file of htmlFiles(join(dir, 'dist')).filter((f) => !f.includes('/admin/'))) {
+      const { document } = parseHTML(readFileSync(file, 'utf8'));
+      const css = [...document.querySelectorAll('link[rel="stylesheet"]')]
+        .map((l) => join(dir, 'dist', l.getAttribute('href') ?? ''))
+        .filter((f) => existsSync(f));
+      sizes.push([relative(dir, file), gz(file) + css.reduce((sum, f) => sum + gz(f), 0)]);
+      if (!file.includes('/search/'))
+        for (const script of document.querySelectorAll('script[src]'))
+          expect(gz(join(dir, 'dist', script.getAttribute('src') ?? '')), relative(dir, file)).toBeLessThanOrEqual(
+            5 * 1024,
+          );
+    }
+    const sorted = sizes.map(([, size]) => size).sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+    expect(median).toBeLessThanOrEqual(30 * 1024);
+    expect(sizes.filter(([, size]) => size > 60 * 1024)).toEqual([]);
   });
 
   it('builds the same pages in Los Angeles as in UTC (dates are Japan time)', () => {
