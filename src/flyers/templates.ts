@@ -544,7 +544,20 @@ export function ogLayout(model: FlyerModel, measure: Measure): Layout {
   const inner = W - 48 * 2 - pad * 2;
   const warnings: string[] = [];
   const headline = lines([model.headline], 30, { fontWeight: 700, color: palette.dark });
-  const titleFit = fitText(model.title, { width: inner, fontSize: 68, minSize: 44, maxLines: 2, bold: true, measure });
+  // Leave room for the stamp beside the title rather than over it.
+  const titleWidth = model.stamp ? inner - 240 : inner;
+  // One line at a slightly smaller size reads better than two at full size.
+  const oneLine = fitText(model.title, {
+    width: titleWidth,
+    fontSize: 68,
+    minSize: 56,
+    maxLines: 1,
+    bold: true,
+    measure,
+  });
+  const titleFit = oneLine.overflow
+    ? fitText(model.title, { width: titleWidth, fontSize: 68, minSize: 44, maxLines: 2, bold: true, measure })
+    : oneLine;
   if (titleFit.overflow) warnings.push('共有画像のタイトルが長すぎます / the title does not fit the share image');
   const title = lines(titleFit.lines, titleFit.fontSize, { fontWeight: 700, color: palette.ink }, TITLE_LINE);
   const info: El[] = [];
@@ -563,8 +576,9 @@ export function ogLayout(model: FlyerModel, measure: Measure): Layout {
     {
       flexDirection: 'column',
       justifyContent: 'space-between',
-      width: W - 96,
-      height: H - 96,
+      // Satori sizes the content box: the padding comes on top of width and height.
+      width: W - 96 - pad * 2,
+      height: H - 96 - pad * 2,
       padding: pad,
       background: '#fff',
       borderRadius: 28,
@@ -577,7 +591,7 @@ export function ogLayout(model: FlyerModel, measure: Measure): Layout {
   return {
     element: el('div', { width: W, height: H, padding: 48, background: palette.main, position: 'relative' }, [
       card,
-      ...(model.stamp ? [stampEl(model.stamp, palette.stamp, 96, 70, 90)] : []),
+      ...(model.stamp ? [stampEl(model.stamp, palette.stamp, 88, 110, 120)] : []),
     ]),
     width: W,
     height: H,

@@ -30,7 +30,11 @@ const graphemes = (text: string): string[] => {
  */
 export function phrasesOf(text: string): string[] {
   parser ??= loadDefaultJapaneseParser();
-  const raw = parser.parse(text).flatMap((phrase) => phrase.split(/(?<= )(?=\S)/));
+  // Spaces (Latin text) and opening brackets are break opportunities BudouX sometimes merges
+  // away: サロン「ひだまり」 may break before 「 rather than inside サロン.
+  const raw = parser
+    .parse(text)
+    .flatMap((phrase) => phrase.split(/(?<= )(?=\S)|(?<=[^\s「『（(［【〈《])(?=[「『（(［【〈《])/));
   const units: string[] = [];
   for (const phrase of raw) {
     const previous = units[units.length - 1];

@@ -1,0 +1,92 @@
+/**
+ * `node scripts/flyers.ts` on a copy of the project: every event, salon and recruitment gets
+ * its one-page A4 PDF, its preview and its 1200×630 share image, and a second run renders
+ * nothing because nothing changed. Run directly, without `astro build`, to keep it short: the
+ * script reads content/ itself and only writes under dist/flyers/.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FLYER_COLLECTIONS, flyerPaths } from '../../src/flyers/paths.ts';
+import { idOfFile, scanCollection } from '../../src/lib/content/files.ts';
+import { contentTypeByName } from '../../src/schemas/index.ts';
+import { ROOT, childEnv, copyProject, removeProject } from './helpers/project.ts';
+
+let dir: string;
+let first: { status: number | null; output: string };
+
+const run = () => {
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/flyers.ts')], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: childEnv({ FLYERS_TODAY: '2026-11-23' }),
+  });
+  return { status: result.status, output: result.stdout + result.stderr };
+};
+const pngSize = (file: string) => {
+  const data = readFileSync(file);
+  return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
+};
+const entries = () =>
+  FLYER_COLLECTIONS.flatMap((collection) => {
+    const type = contentTypeByName.get(collection);
+    if (!type) throw new Error(collection);
+    return scanCollection(dir, type).entries.map((file) => ({ collection, id: idOfFile(file) }));
+  });
+
+beforeAll(() => {
+  dir = copyProject();
+  first = run();
+});
+afterAll(() => removeProject(dir));
+
+describe('the flyers step', () => {
+  it('renders every event, salon and recruitment and says how many', () => {
+    expect(first.status, first.output).toBe(0);
+    expect(first.output).toMatch(new RegExp(`flyers: ${entries().length} rendered, 0 skipped`));
+  });
+
+  it('writes a one-page A4 PDF, a preview and a 1200×630 share image for each', async () => {
+    for (const { collection, id } of entries()) {
+      const paths = flyerPaths(collection, id);
+      const [pdf, png, og] = [paths.pdf, paths.png, paths.og].map((p) => join(dir, 'dist', p));
+      for (const file of [pdf, png, og]) expect(existsSync(file as string), file).toBe(true);
+      const bytes = readFileSync(pdf as string);
+      expect(bytes.length, `${pdf} ≤ 1 MB`).toBeLessThan(1024 * 1024);
+      const doc = await PDFDocument.load(bytes);
+      expect(doc.getPageCount(), pdf).toBe(1);
+      const { width, height } = doc.getPage(0).getSize();
+      expect([Math.round(width), Math.round(height)], pdf).toEqual([595, 842]);
+      expect(doc.getTitle()).toBeTruthy();
+      expect(pngSize(png as string)).toEqual({ width: 1190, height: 1684 });
+      expect(pngSize(og as string)).toEqual({ width: 1200, height: 630 });
+    }
+  });
+
+  it('renders nothing the second time, and only the changed entry after an edit', () => {
+    const again = run();
+    expect(again.status, again.output).toBe(0);
+    expect(again.output).toMatch(new RegExp(`flyers: 0 rendered, ${entries().length} skipped`));
+
+    const file = join(dir, 'content/salons/hidamari-salon.ja.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('fee: 100円（お茶代）', 'fee: 200円（お茶代）'));
+    const edited = run();
+    expect(edited.status, edited.output).toBe(0);
+    expect(edited.output).toMatch(new RegExp(`flyers: 1 rendered, ${entries().length - 1} skipped`));
+    expect(edited.output).toContain('content/salons/hidamari-salon.ja.md');
+  });
+
+  it('stops with the entry, the field and the character when a title has an emoji', () => {
+    const file = join(dir, 'content/events/fukushi-matsuri-2026.ja.md');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('title: みどり野ふれあい福祉まつり 2026', 'title: 福祉まつり🎉'),
+    );
+    const result = run();
+    expect(result.status).toBe(1);
+    expect(result.output).toContain('content/events/fukushi-matsuri-2026.ja.md');
+    expect(result.output).toContain('「🎉」（絵文字）: タイトル');
+  });
+});
