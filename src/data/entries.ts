@@ -34,14 +34,15 @@ export function titleOf(collection: string, data: Record<string, unknown>): stri
   return String(data[field] ?? '');
 }
 
-/** id → { title, href } for every entry of every collection, to show references as links. */
+/** id → { title, href, data } for every entry of every collection, to show references as links. */
 export async function buildLookup() {
-  const lookup = new Map<string, { title: string; href: string }>();
+  const lookup = new Map<string, { title: string; href: string; data: Record<string, unknown> }>();
   for (const collection of FOLDER_COLLECTIONS) {
     for (const entry of await getCollection(collection)) {
       lookup.set(`${collection}/${entry.id}`, {
         title: titleOf(collection, entry.data as Record<string, unknown>),
         href: entryHref(collection, entry.id),
+        data: entry.data as Record<string, unknown>,
       });
     }
   }

@@ -20,7 +20,7 @@ export interface Fact {
   label: string;
   values: Link[];
 }
-type Lookup = ReadonlyMap<string, { title: string; href: string }>;
+type Lookup = ReadonlyMap<string, { title: string; href: string; data?: Record<string, unknown> }>;
 type Data = Record<string, any>;
 
 const text = (value: string): Link[] => [{ text: value }];
@@ -64,9 +64,24 @@ export function factsFor(collection: string, data: Data, lookup: Lookup, t: T, t
       add('fact.deadline', text(formatDate(application['deadline'])), application['deadline']);
   };
 
+  /** A place's address, way there and barrier-free facts, so nobody has to click through. */
+  const placeDetails = (place: Data) => {
+    add('fact.address', text(place['address']));
+    if (place['access']) add('fact.access', text(place['access']));
+    if (place['barrierFree']) {
+      const bf = place['barrierFree'] as Data;
+      const notes = (['wheelchair', 'toilet', 'parking'] as const)
+        .filter((k) => bf[k])
+        .map((k) => ({ text: t(`barrierFree.${k}`) }));
+      add('fact.barrierFree', [...notes, ...(bf['notes'] ? text(bf['notes']) : [])]);
+    }
+  };
+
   /** Where, cost, who, how to join and who runs it: the same for events and salons. */
   const gathering = () => {
     add('fact.where', ref('places', data['place']));
+    const place = lookup.get(`places/${data['place']}`)?.data;
+    if (place) placeDetails(place);
     add('fact.fee', text(data['fee']));
     if (data['capacity']) add('fact.capacity', text(t('fact.people', { count: data['capacity'] })));
     add('fact.audience', vocab('audience', data['audience']));
@@ -141,15 +156,7 @@ export function factsFor(collection: string, data: Data, lookup: Lookup, t: T, t
       add('fact.languages', vocab('language', data['languages']));
       break;
     case 'places':
-      add('fact.address', text(data['address']));
-      if (data['access']) add('fact.access', text(data['access']));
-      if (data['barrierFree']) {
-        const bf = data['barrierFree'] as Data;
-        const notes = (['wheelchair', 'toilet', 'parking'] as const)
-          .filter((k) => bf[k])
-          .map((k) => ({ text: t(`barrierFree.${k}`) }));
-        add('fact.barrierFree', [...notes, ...(bf['notes'] ? text(bf['notes']) : [])]);
-      }
+      placeDetails(data);
       add('fact.districts', ref('districts', data['district']));
       if (data['phone']) add('fact.phone', text(data['phone']));
       break;

@@ -68,6 +68,18 @@ describe('the built sample site', () => {
     expect(missing).toEqual([]);
   });
 
+  it('describes every event in valid schema.org JSON-LD', () => {
+    for (const file of htmlFiles(join(dir, 'dist/events')).filter((f) => !f.endsWith('events/index.html'))) {
+      const { document } = parseHTML(readFileSync(file, 'utf8'));
+      const blocks = [...document.querySelectorAll('script[type="application/ld+json"]')];
+      expect(blocks, relative(dir, file)).toHaveLength(1);
+      const data = JSON.parse(blocks[0]?.textContent ?? '');
+      expect(data['@type']).toBe('Event');
+      expect(data.startDate).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}\+09:00$/);
+      expect(data.location.address.streetAddress.length).toBeGreaterThan(0);
+    }
+  });
+
   it('shows a cancelled event with an unmistakable banner', () => {
     const cancelled = readdirSync(join(dir, 'content/events')).find((f) =>
       readFileSync(join(dir, 'content/events', f), 'utf8').includes('status: cancelled'),

@@ -5,7 +5,18 @@ import { eventSchema } from '../../src/schemas/event.ts';
 import { salonSchema } from '../../src/schemas/salon.ts';
 
 const lookup = new Map([
-  ['places/kominkan', { title: '東公民館', href: '/places/kominkan/' }],
+  [
+    'places/kominkan',
+    {
+      title: '東公民館',
+      href: '/places/kominkan/',
+      data: {
+        address: '架空市本町1-2-3',
+        access: '市民バス「本町」下車 徒歩2分',
+        barrierFree: { wheelchair: true, notes: '入口にスロープ' },
+      },
+    },
+  ],
   ['districts/higashi', { title: '東小学校区', href: '/districts/higashi/' }],
   ['organizations/shakyo', { title: '架空市社協', href: '/organizations/shakyo/' }],
 ]);
@@ -36,6 +47,9 @@ describe('facts a resident needs to act', () => {
     expect(facts.map((f) => [f.label, f.values.map((v) => v.text).join('、')])).toEqual([
       ['日時', '2026年12月5日(土) 10:00〜12:00'],
       ['会場', '東公民館'],
+      ['住所', '架空市本町1-2-3'],
+      ['交通', '市民バス「本町」下車 徒歩2分'],
+      ['バリアフリー', '車いすで入れます、入口にスロープ'],
       ['参加費', '無料'],
       ['定員', '30人'],
       ['対象', 'どなたでも'],
