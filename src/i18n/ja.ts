@@ -82,7 +82,7 @@ export const ja = {
   'category.indexTitle': '分類から探す',
   'category.indexLead': '見守り、子育て、防災など、分類ごとに情報をまとめています。',
   'category.pageTitle': '分類: {category}',
-  'category.lead': '「{category}」に当てはまるイベント・サロン・募集・報告・相談窓口です。近い予定から順にならべています。',
+  'category.lead': '「{category}」のイベント・サロン・募集・報告・相談窓口です。近い予定から順にならべています。',
   'category.count': '{count}件',
 
   'collection.districts': '地区',

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { useTranslations } from '../../src/i18n/index.ts';
+import { inCategory, inDistricts, listSections, type Entries, type Entry } from '../../src/lib/listings.ts';
+
+const t = useTranslations('ja');
+const today = '2026-11-24';
+const schedule = (dates: string[]) => ({
+  frequency: 'dates',
+  weekdays: [],
+  weeks: [],
+  dates,
+  startTime: '10:00',
+  endTime: '12:00',
+  validFrom: '2026-01-01',
+  skip: [],
+  holidays: 'hold',
+});
+const e = (id: string, data: Record<string, unknown>): Entry => ({ id, data });
+const entries: Entries = {
+  events: [
+    e('later', {
+      title: 'あと',
+      start: '2026-12-20T10:00',
+      end: '2026-12-20T12:00',
+      status: 'scheduled',
+      districts: ['east'],
+      categories: ['watch'],
+    }),
+    e('sooner', {
+      title: 'さき',
+      start: '2026-11-30T10:00',
+      end: '2026-11-30T12:00',
+      status: 'cancelled',
+      districts: ['east-1'],
+      categories: ['watch'],
+    }),
+    e('past', {
+      title: 'むかし',
+      start: '2026-10-01T10:00',
+      end: '2026-10-01T12:00',
+      status: 'scheduled',
+      districts: ['east'],
+      categories: ['watch'],
+    }),
+    e('west', {
+      title: 'にし',
+      start: '2026-12-01T10:00',
+      end: '2026-12-01T12:00',
+      status: 'scheduled',
+      districts: ['west'],
+      categories: ['food'],
+    }),
+  ],
+  salons: [
+    e('january', {
+      title: 'いちがつ',
+      status: 'active',
+      schedule: schedule(['2027-01-10']),
+      districts: ['east'],
+      categories: ['watch'],
+    }),
+    e('december', {
+      title: 'じゅうにがつ',
+      status: 'active',
+      schedule: schedule(['2026-12-01']),
+      districts: ['east'],
+      categories: ['watch'],
+    }),
+    e('paused', {
+      title: 'やすみ',
+      status: 'paused',
+      schedule: schedule(['2026-12-02']),
+      districts: ['east'],
+      categories: ['watch'],
+    }),
+  ],
+  recruitments: [
+    e('closed', { title: 'しめきり', role: '係', status: 'closed', districts: ['east'], categories: ['watch'] }),
+    e('open', { title: 'ぼしゅう', role: '係', status: 'open', districts: ['east'], categories: ['watch'] }),
+  ],
+  reports: [],
+  desks: [
+    e('desk-east', { name: '東の窓口', phone: '0000', hours: '平日', place: 'hall-east', categories: ['watch'] }),
+    e('desk-west', { name: '西の窓口', phone: '0000', hours: '平日', place: 'hall-west', categories: ['food'] }),
+  ],
+  practices: [e('practice', { title: '事例', town: 'よそ町', themes: ['watch'], date: '2026-01-01' })],
+  places: [
+    e('hall-east', { name: '東会館', address: '東1', district: 'east-1' }),
+    e('hall-west', { name: '西会館', address: '西1', district: 'west' }),
+  ],
+  organizations: [],
+  newsletters: [],
+};
+const ids = (sections: ReturnType<typeof listSections>, id: string) =>
+  sections.find((s) => s.id === id)?.items.map((i) => i.href) ?? [];
+
+describe('district and category listings', () => {
+  it('lists upcoming events first by date, past ones last, and marks a cancellation', () => {
+    const sections = listSections(entries, inDistricts(entries, new Set(['east', 'east-1'])), today, t);
+    expect(sections[0]?.id).toBe('upcoming-events');
+    expect(ids(sections, 'upcoming-events')).toEqual(['/events/sooner/', '/events/later/']);
+    expect(sections[0]?.items[0]?.meta).toContain('【中止】');
+    expect(sections.at(-1)?.id).toBe('past-events');
+    expect(ids(sections, 'past-events')).toEqual(['/events/past/']);
+    // Upcoming events hide themselves in the browser once over; past ones are meant to stay.
+    expect(sections[0]?.items[0]?.ends).toBe('2026-11-30T12:00+09:00');
+    expect(sections.at(-1)?.items[0]?.ends).toBeUndefined();
+  });
+
+  it('orders salons by their next date and puts paused ones last, saying so', () => {
+    const sections = listSections(entries, inDistricts(entries, new Set(['east'])), today, t);
+    expect(ids(sections, 'salons')).toEqual(['/salons/december/', '/salons/january/', '/salons/paused/']);
+    const items = sections.find((s) => s.id === 'salons')?.items ?? [];
+    expect(items[0]?.meta).toContain('次回 2026年12月1日(火)');
+    expect(items[2]?.meta).toContain('【お休み中】');
+  });
+
+  it('lists open recruitments before closed ones', () => {
+    const sections = listSections(entries, inDistricts(entries, new Set(['east'])), today, t);
+    expect(ids(sections, 'recruitments')).toEqual(['/recruitments/open/', '/recruitments/closed/']);
+  });
+
+  it('places a desk and a place in the district of their place', () => {
+    const east = listSections(entries, inDistricts(entries, new Set(['east', 'east-1'])), today, t);
+    expect(ids(east, 'desks')).toEqual(['/desks/desk-east/']);
+    expect(ids(east, 'places')).toEqual(['/places/hall-east/']);
+    const west = listSections(entries, inDistricts(entries, new Set(['west'])), today, t);
+    expect(ids(west, 'upcoming-events')).toEqual(['/events/west/']);
+    expect(ids(west, 'desks')).toEqual(['/desks/desk-west/']);
+    expect(ids(west, 'salons')).toEqual([]);
+  });
+
+  it('selects a category across types, practices by their themes, and leaves out empty sections', () => {
+    const sections = listSections(entries, inCategory('food'), today, t);
+    expect(sections.map((s) => s.id)).toEqual(['upcoming-events', 'desks']);
+    const watch = listSections(entries, inCategory('watch'), today, t);
+    expect(ids(watch, 'practices')).toEqual(['/practices/practice/']);
+    expect(ids(watch, 'upcoming-events')).not.toContain('/events/west/');
+  });
+});
