@@ -7,6 +7,7 @@ export const ja = {
   'site.skipLink': '本文へ移動',
   'site.nav.label': 'サイト内の案内',
   'site.footer.note': 'この情報は地域のボランティアが更新しています。',
+  'site.footer.edit': '編集する（ボランティアの方）',
   'site.home': 'ホーム',
   'site.notFound.title': 'ページが見つかりません',
   'site.notFound.body': 'お探しのページは移動したか、削除された可能性があります。',
@@ -275,6 +276,12 @@ export const ja = {
   'flyer.capacity': '定員{count}人',
   'flyer.publisher': '発行: {name}',
   'flyer.print': 'チラシを印刷する',
+  'flyer.pdf': '（PDF・A4）',
+  'flyer.heading': '印刷用のチラシ',
+  'flyer.previewAlt': '「{title}」のチラシの見本',
+  'flyer.forTitle': '（{title}）',
+  'flyers.title': '印刷用チラシの一覧',
+  'flyers.lead': '掲示板や回覧板に使えるA4のチラシです。白黒で印刷してもきれいに読めます。',
 } as const;
 
 export type UIKey = keyof typeof ja;

@@ -21,6 +21,13 @@ const build = (tz: string, outDir: string) => {
     { cwd: dir, encoding: 'utf8', env: childEnv({ TZ: tz }) },
   );
   if (result.status !== 0) throw new Error(result.stdout + result.stderr);
+  // The flyers step of npm run build, so links to flyers are checked against real files.
+  const flyers = spawnSync(process.execPath, ['scripts/flyers.ts', '--out', outDir], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: childEnv({ TZ: tz }),
+  });
+  if (flyers.status !== 0) throw new Error(flyers.stdout + flyers.stderr);
 };
 const htmlFiles = (root: string): string[] =>
   readdirSync(root, { recursive: true, encoding: 'utf8' })
