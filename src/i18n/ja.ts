@@ -42,6 +42,7 @@ export const ja = {
   'list.deadline': '締め切り {date}',
 
   'calendar.title': '行事カレンダー',
+  'nav.calendar': 'カレンダー',
   'calendar.monthTitle': '{year}年{month}月の行事カレンダー',
   'calendar.lead': 'イベントとサロンの開催日です。「中止」「延期」「お休み」と書かれた予定は開かれません。',
   'calendar.weekdaySuffix': '曜日',
