@@ -21,6 +21,8 @@ export const ja = {
   'search.noscript': '検索には JavaScript が必要です。上のメニューから一覧をご覧ください。',
   'search.placeholder': '例: サロン、見守り、子育て',
 
+  'home.thisWeek': '今日から1週間の予定',
+  'home.calendar': 'カレンダーで見る',
   'home.upcomingEvents': 'これからのイベント',
   'home.salons': 'サロン・定期の集い',
   'home.recruitments': 'ボランティア募集中',

@@ -56,6 +56,9 @@ export function factsFor(collection: string, data: Data, lookup: Lookup, t: T, t
   const refs = (target: string, ids: string[] | undefined) => ids?.flatMap((id) => ref(target, id) ?? []);
   const vocab = (prefix: string, values: string[] | undefined) =>
     values?.map((v) => ({ text: t(`${prefix}.${v}` as UIKey) }));
+  // Each category links to its page, where everything of that kind is listed.
+  const categories = (values: string[] | undefined) =>
+    values?.map((v) => ({ text: t(`category.${v}` as UIKey), href: `/categories/${v}/` }));
   const apply = (application: Data | undefined) => {
     if (!application) return;
     add('fact.apply', text(application['required'] ? t('apply.required') : t('apply.notRequired')));
@@ -89,7 +92,7 @@ export function factsFor(collection: string, data: Data, lookup: Lookup, t: T, t
     add('fact.organizer', ref('organizations', data['organizer']));
     if (data['contact']) add('fact.contact', text(data['contact']));
     add('fact.districts', refs('districts', data['districts']));
-    add('fact.categories', vocab('category', data['categories']));
+    add('fact.categories', categories(data['categories']));
   };
 
   switch (collection) {
@@ -133,12 +136,12 @@ export function factsFor(collection: string, data: Data, lookup: Lookup, t: T, t
       if (data['volunteers'] !== undefined)
         add('fact.volunteers', text(t('fact.people', { count: data['volunteers'] })));
       add('fact.districts', refs('districts', data['districts']));
-      add('fact.categories', vocab('category', data['categories']));
+      add('fact.categories', categories(data['categories']));
       break;
     case 'practices':
       add('fact.town', text(data['town']));
       add('fact.organizer', text(data['organization']));
-      add('fact.themes', vocab('category', data['themes']));
+      add('fact.themes', categories(data['themes']));
       add('fact.background', text(data['background']));
       add('fact.approach', text(data['approach']));
       add('fact.results', text(data['results']));
