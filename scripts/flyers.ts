@@ -6,21 +6,27 @@
  * cannot bundle. Astro empties dist/ on every build, so finished flyers are kept in
  * .cache/flyers/ under a hash of their inputs and copied back when nothing changed.
  *
+ * Many flyers render on worker threads, one per core (src/flyers/pool.ts); a few (an edit)
+ * render in this thread, as starting workers and loading their fonts would cost more.
+ *
  * Options: --out <dir> (default dist), FLYERS_TODAY=YYYY-MM-DD to fix the date the next salon
- * dates count from (tests, reproducible builds).
+ * dates count from (tests, reproducible builds), FLYERS_WORKERS=<n> to choose the number of
+ * worker threads (0 = render in this thread).
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { t } from '../src/i18n/index.ts';
 import { todayInJapan } from '../src/lib/recurrence.ts';
 import { formatReport } from '../src/lib/validation/messages.ts';
 import { validateContent } from '../src/lib/validation/validate.ts';
 import { cacheKey } from '../src/flyers/cache.ts';
-import { loadFonts } from '../src/flyers/fonts.ts';
+import { fontsHash, loadFonts } from '../src/flyers/fonts.ts';
 import { buildFlyerModel } from '../src/flyers/model.ts';
 import { FLYER_COLLECTIONS, flyerPaths } from '../src/flyers/paths.ts';
-import { FlyerTextError, renderFlyer } from '../src/flyers/render.ts';
+import { createFlyerPool, type FlyerPool } from '../src/flyers/pool.ts';
+import { FlyerTextError, renderFlyer, type RenderedFlyer } from '../src/flyers/render.ts';
 
 const root = process.cwd();
 const outArg = process.argv.indexOf('--out');
@@ -42,7 +48,6 @@ if (!settings) {
   process.exit(1);
 }
 const today = process.env['FLYERS_TODAY'] ?? todayInJapan();
-const fonts = loadFonts();
 
 const jobs = FLYER_COLLECTIONS.flatMap((collection) =>
   (entries.get(collection) ?? []).map((entry) => ({ collection, entry })),
@@ -55,8 +60,22 @@ const files = (dir: string, collection: string, id: string) => {
 let rendered = 0;
 let skipped = 0;
 let renderMs = 0;
+let renderCpuMs = 0;
 const failures: string[] = [];
 const started = performance.now();
+
+interface Todo {
+  index: number;
+  file: string;
+  collection: string;
+  id: string;
+  model: ReturnType<typeof buildFlyerModel>;
+  key: string;
+  cached: string[];
+  keyFile: string;
+  outputs: string[];
+}
+const todo: Todo[] = [];
 for (const [index, { collection, entry }] of jobs.entries()) {
   const model = buildFlyerModel(
     { collection, id: entry.id, data: entry.parsed, body: entry.body },
@@ -65,7 +84,7 @@ for (const [index, { collection, entry }] of jobs.entries()) {
   const photoFile = model.photo ? join(root, 'public', model.photo.src.replace(/^\/+/, '')) : undefined;
   const photoHash =
     photoFile && existsSync(photoFile) ? createHash('sha256').update(readFileSync(photoFile)).digest('hex') : undefined;
-  const key = cacheKey({ model, fontsHash: fonts.hash, ...(photoHash ? { photoHash } : {}) });
+  const key = cacheKey({ model, fontsHash: fontsHash(), ...(photoHash ? { photoHash } : {}) });
   const cached = files(cacheDir, collection, entry.id);
   const keyFile = join(cacheDir, collection, `${entry.id}.key`);
   const outputs = files(join(outDir, 'flyers'), collection, entry.id);
@@ -77,30 +96,80 @@ for (const [index, { collection, entry }] of jobs.entries()) {
     skipped++;
     continue;
   }
-  const t0 = performance.now();
-  try {
-    const result = await renderFlyer(model, { root, fonts });
-    const ms = performance.now() - t0;
-    renderMs += ms;
-    mkdirSync(join(cacheDir, collection), { recursive: true });
-    [result.pdf, result.png, result.og].forEach((data, i) => {
-      writeFileSync(cached[i] as string, data);
-      writeFileSync(outputs[i] as string, data);
-    });
-    writeFileSync(keyFile, key);
-    rendered++;
-    console.log(
-      `[${index + 1}/${jobs.length}] ${entry.file} → flyers/${collection}/${entry.id} (${Math.round(ms)} ms, PDF ${Math.round(result.pdf.length / 1024)} kB)`,
+  todo.push({ index, file: entry.file, collection, id: entry.id, model, key, cached, keyFile, outputs });
+}
+
+/**
+ * Each worker pays ~1 s of CPU to start and parse its fonts before its first flyer (~0.1 s
+ * each), so the pool only pays off for a full build of many flyers on an otherwise idle machine.
+ */
+const MIN_FOR_WORKERS = 40;
+const workerCount = Math.max(
+  0,
+  Math.floor(
+    Number(process.env['FLYERS_WORKERS'] ?? (todo.length >= MIN_FOR_WORKERS ? Math.min(availableParallelism(), 4) : 0)),
+  ),
+);
+const pool: FlyerPool | undefined = workerCount > 0 ? createFlyerPool(root, workerCount) : undefined;
+
+const save = (job: Todo, result: RenderedFlyer, ms: number) => {
+  mkdirSync(join(cacheDir, job.collection), { recursive: true });
+  [result.pdf, result.png, result.og].forEach((data, i) => {
+    writeFileSync(job.cached[i] as string, data);
+    writeFileSync(job.outputs[i] as string, data);
+  });
+  writeFileSync(job.keyFile, job.key);
+  rendered++;
+  console.log(
+    `[${job.index + 1}/${jobs.length}] ${job.file} → flyers/${job.collection}/${job.id} (${Math.round(ms)} ms, PDF ${Math.round(result.pdf.length / 1024)} kB)`,
+  );
+  for (const warning of result.warnings) console.warn(`  警告 / warning: ${job.file}: ${warning}`);
+};
+const failed = (job: Todo, error: unknown) => {
+  if (!(error instanceof FlyerTextError)) throw error;
+  failures.push(`${job.file}: ${error.message}`);
+};
+
+try {
+  if (pool) {
+    await Promise.all(
+      todo.map((job) =>
+        pool.render(job.model).then(
+          (result) => {
+            renderMs += result.ms;
+            renderCpuMs += result.cpuMs;
+            save(job, result, result.ms);
+          },
+          (error: unknown) => failed(job, error),
+        ),
+      ),
     );
-    for (const warning of result.warnings) console.warn(`  警告 / warning: ${entry.file}: ${warning}`);
-  } catch (error) {
-    if (!(error instanceof FlyerTextError)) throw error;
-    failures.push(`${entry.file}: ${error.message}`);
+  } else {
+    const fonts = loadFonts();
+    for (const job of todo) {
+      const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
+      try {
+        const result = await renderFlyer(job.model, { root, fonts });
+        const ms = performance.now() - t0;
+        const cpu = process.cpuUsage(cpu0);
+        renderMs += ms;
+        renderCpuMs += (cpu.user + cpu.system) / 1000;
+        save(job, result, ms);
+      } catch (error) {
+        failed(job, error);
+      }
+    }
   }
+} finally {
+  await pool?.close();
 }
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-const average = rendered ? ` (${Math.round(renderMs / rendered)} ms per flyer)` : '';
+const threads = pool ? `, ${workerCount} worker threads` : '';
+const average = rendered
+  ? ` (${Math.round(renderMs / rendered)} ms per flyer, CPU ${Math.round(renderCpuMs / rendered)} ms${threads})`
+  : '';
 console.log(
   `チラシ: ${rendered}件作成、${skipped}件は変更なし / flyers: ${rendered} rendered, ${skipped} skipped in ${seconds} s${average}`,
 );

@@ -52,10 +52,18 @@ function packageDir(pkg: string): string | undefined {
   }
 }
 
+let files: { fonts: FlyerFont[]; hash: string } | undefined;
+/** Widths at 1 px by weight and text: layouts measure the same candidate lines again and again. */
+const widths = new Map<string, number>();
+
+/** Forgets measured widths, so a benchmark can time each flyer as if its texts were new. */
+export function clearMeasureCache(): void {
+  widths.clear();
+}
 let loaded: FlyerFonts | undefined;
 
-export function loadFonts(): FlyerFonts {
-  if (loaded) return loaded;
+function readFontFiles(): { fonts: FlyerFont[]; hash: string } {
+  if (files) return files;
   const fonts: FlyerFont[] = [];
   const hash = createHash('sha256');
   for (const family of FAMILIES) {
@@ -69,6 +77,21 @@ export function loadFonts(): FlyerFonts {
       fonts.push({ name: family.name, data, weight, style: 'normal' });
     }
   }
+  files = { fonts, hash: hash.digest('hex').slice(0, 16) };
+  return files;
+}
+
+/**
+ * The fonts' part of the cache key, without parsing them: the flyers script needs it for
+ * every entry, but parses the fonts only where it renders (in its worker threads).
+ */
+export function fontsHash(): string {
+  return readFontFiles().hash;
+}
+
+export function loadFonts(): FlyerFonts {
+  if (loaded) return loaded;
+  const { fonts, hash } = readFontFiles();
   const primary = fonts.filter((f) => f.name === fonts[0]?.name);
   const regular = primary.find((f) => f.weight === 400);
   if (!regular)
@@ -80,7 +103,6 @@ export function loadFonts(): FlyerFonts {
   const doc = new PDFDocument({ autoFirstPage: false });
   doc.registerFont('regular', regular.data);
   doc.registerFont('bold', bold.data);
-  const widths = new Map<string, number>();
   const measure: Measure = (text, fontSize, isBold) => {
     const key = `${isBold ? 'b' : 'r'}${text}`;
     let width = widths.get(key);
@@ -97,7 +119,7 @@ export function loadFonts(): FlyerFonts {
   loaded = {
     fonts,
     family: [...new Set(fonts.map((f) => f.name))].map((n) => `'${n}'`).join(', '),
-    hash: hash.digest('hex').slice(0, 16),
+    hash,
     measure,
   };
   return loaded;

@@ -14,7 +14,7 @@ export const isFlyerCollection = (collection: string): collection is FlyerCollec
 export interface FlyerPaths {
   /** A4 PDF to print: `/flyers/<collection>/<id>.pdf`. */
   pdf: string;
-  /** PNG preview of the A4 page (1190×1684). */
+  /** PNG preview of the A4 page (794×1124: 96 dpi, for the web page; the PDF is for printing). */
   png: string;
   /** 1200×630 share image for og:image. */
   og: string;
@@ -30,6 +30,6 @@ export function flyerPaths(collection: string, id: string): FlyerPaths {
 export const FLYER_SIZES = {
   /** A4 portrait in PDF points. */
   pdf: { width: 595.28, height: 841.89 },
-  png: { width: 1190, height: 1684 },
+  png: { width: 794, height: 1124 },
   og: { width: 1200, height: 630 },
 } as const;

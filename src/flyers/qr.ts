@@ -1,6 +1,6 @@
 /**
- * The QR code to an entry's page as one SVG path, not an image: svg-to-pdfkit drops <image>
- * elements, and a path stays sharp in the PDF at any printer resolution.
+ * The QR code to an entry's page as one SVG path, not an image: a path stays sharp in the PDF
+ * at any printer resolution, and costs the PDF converter one short path.
  */
 import QRCode from 'qrcode';
 

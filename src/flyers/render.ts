@@ -1,18 +1,22 @@
 /**
- * Renders one flyer model into its three files: the A4 PDF (Satori SVG → PDFKit, vector: the
- * text is already paths), the PNG preview and the 1200×630 share image (resvg). Runs in plain
- * Node only — resvg is a native module that Vite cannot bundle.
+ * Renders one flyer model into its three files: the A4 PDF, the PNG preview and the 1200×630
+ * share image. Satori lays each layout out once into an SVG whose text is glyph outlines; the
+ * A4 SVG is drawn into PDFKit by our own converter (svg-pdf.ts: vector, sharp at any printer
+ * resolution) and rasterised by resvg for the preview. Runs in plain Node only — resvg is a
+ * native module that Vite cannot bundle.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { deflateSync } from 'node:zlib';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import PDFDocument from 'pdfkit';
 import satori, { type SatoriOptions } from 'satori';
-import SVGtoPDF from 'svg-to-pdfkit';
 import type { FlyerFonts } from './fonts.ts';
 import type { FlyerModel } from './model.ts';
 import { FLYER_SIZES } from './paths.ts';
+import { encodePng } from './png.ts';
 import { qrSvg } from './qr.ts';
+import { drawSvg } from './svg-pdf.ts';
 import { SLOT, a4Layout, ogLayout, type El, type Layout } from './templates.ts';
 
 export interface RenderedFlyer {
@@ -85,14 +89,12 @@ async function toSvg(layout: Layout, fonts: FlyerFonts, model: FlyerModel, slots
 }
 
 /**
- * Satori's SVG defines a mask for every box whether used or not and repeats the end point of
- * each curve as a line ("Q… 77 33L77 33"); dropping both shrinks the SVG by a quarter and
- * makes svg-to-pdfkit, the slowest step, about twice as fast.
+ * Satori's SVG defines a mask for every box whether used or not; resvg parses each one. The
+ * PDF converter skips them itself (and the zero-length lines Satori repeats after each curve).
  */
 export function compactSvg(svg: string): string {
-  return svg
-    .replace(/<mask id="([^"]+)">[\s\S]*?<\/mask>/g, (mask, id: string) => (svg.includes(`url(#${id})`) ? mask : ''))
-    .replace(/(?<=[ A-Za-z])(-?[\d.]+) (-?[\d.]+)L\1 \2(?![\d.])/g, '$1 $2');
+  const used = new Set(Array.from(svg.matchAll(/mask="url\(#([^")]+)\)"/g), (m) => m[1]));
+  return svg.replace(/<mask id="([^"]+)">[\s\S]*?<\/mask>/g, (mask, id: string) => (used.has(id) ? mask : ''));
 }
 
 /** Adds the QR path into the Satori SVG at the slot Satori laid out for it. */
@@ -118,7 +120,7 @@ function loadPhoto(root: string, src: string, warnings: string[]): { data: Buffe
   return { data: readFileSync(file), type };
 }
 
-/** Puts the photo into the layout's photo slot as an <img> (for the PNG; the PDF draws it itself). */
+/** Puts the photo into the layout's photo slot as an <img>, for both the PDF and the preview. */
 function withPhoto(element: El, photo: { data: Buffer; type: string }, alt: string): El {
   const visit = (node: El): El => {
     if (node.props[SLOT] === 'photo') {
@@ -149,17 +151,29 @@ function withPhoto(element: El, photo: { data: Buffer; type: string }, alt: stri
   return visit(element);
 }
 
-function toPdf(
-  svg: string,
-  model: FlyerModel,
-  photo: { data: Buffer } | undefined,
-  photoBox: Box | undefined,
-): Promise<Buffer> {
+/**
+ * PDFKit compresses page content at zlib's default level, a fifth of a flyer's time for ~250 kB
+ * of glyph outlines; level 1 takes a fifth of that for a file ~15 % larger (~95 kB, still
+ * smaller than svg-to-pdfkit's). PDFKit has no
+ * option for it, so the page is written uncompressed and its stream compressed here. If PDFKit's
+ * internals ever differ, the page simply stays uncompressed (valid, only larger).
+ */
+function compressPage(doc: PDFKit.PDFDocument): void {
+  const content = doc.page.content as unknown as { buffer?: unknown; data?: Record<string, unknown> };
+  if (!Array.isArray(content.buffer) || !content.data || content.data['Filter']) return;
+  content.buffer = [deflateSync(Buffer.concat(content.buffer as Uint8Array[]), { level: 1 })];
+  content.data['Filter'] = 'FlateDecode';
+}
+
+function toPdf(svg: string, model: FlyerModel, warnings: string[]): Promise<Buffer> {
   const { width, height } = FLYER_SIZES.pdf;
   const doc = new PDFDocument({
     size: [width, height],
     margin: 0,
     lang: 'ja-JP',
+    compress: false,
+    // No default font: the text is outlines, and loading Helvetica's metrics cost ~0.5 ms a page.
+    font: '',
     info: {
       Title: model.title,
       Subject: model.catchCopy || model.title,
@@ -171,39 +185,74 @@ function toPdf(
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  const sx = width / 595;
-  const sy = height / 842;
-  SVGtoPDF(doc, svg, 0, 0, { width, height, preserveAspectRatio: 'none' });
-  if (photo && photoBox) {
-    const box = [photoBox.left * sx, photoBox.top * sy, photoBox.width * sx, photoBox.height * sy] as const;
-    doc.save();
-    doc.rect(...box).clip();
-    doc.image(photo.data, box[0], box[1], { cover: [box[2], box[3]], align: 'center', valign: 'center' });
-    doc.restore();
-  }
+  drawSvg(doc, svg, { width, height, warn: (message) => warnings.push(`PDF: ${message}`) });
+  compressPage(doc);
   doc.end();
   return done;
+}
+
+/**
+ * resvg looks for system fonts on every render unless told not to (~20 ms each); the SVGs have
+ * no text elements, only outlines, so no font is ever needed.
+ */
+const RESVG: ResvgRenderOptions = { font: { loadSystemFonts: false } };
+
+function toPng(svg: string, width: number): Buffer {
+  const image = new Resvg(svg, { ...RESVG, fitTo: { mode: 'width', value: width } }).render();
+  return encodePng(image.width, image.height, image.pixels);
 }
 
 export interface RenderOptions {
   /** Project root: photos are read from public/. */
   root: string;
   fonts: FlyerFonts;
+  /** If given, CPU and wall milliseconds of each step are added to it (for the benchmark). */
+  timings?: FlyerTimings;
 }
 
-export async function renderFlyer(model: FlyerModel, { root, fonts }: RenderOptions): Promise<RenderedFlyer> {
+/** Steps of a render: layout (line breaking, fitting), the two Satori runs, the three outputs. */
+export const RENDER_STEPS = ['layout', 'a4Svg', 'pdf', 'png', 'ogSvg', 'og'] as const;
+export type RenderStep = (typeof RENDER_STEPS)[number];
+export type FlyerTimings = Partial<Record<RenderStep, { cpu: number; wall: number }>>;
+
+const cpuMs = () => {
+  // The whole process, GC and native helper threads included: the honest cost of a flyer when
+  // rendering in one thread (in a worker thread it would count the other workers too).
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+export async function renderFlyer(model: FlyerModel, { root, fonts, timings }: RenderOptions): Promise<RenderedFlyer> {
+  let cpu = timings ? cpuMs() : 0;
+  let wall = timings ? performance.now() : 0;
+  const lap = (step: RenderStep) => {
+    if (!timings) return;
+    const [c, w] = [cpuMs(), performance.now()];
+    const t = (timings[step] ??= { cpu: 0, wall: 0 });
+    t.cpu += c - cpu;
+    t.wall += w - wall;
+    [cpu, wall] = [c, w];
+  };
+
   const a4 = a4Layout(model, fonts.measure);
   const og = ogLayout(model, fonts.measure);
   const warnings = [...a4.warnings, ...og.warnings];
   const photo = model.photo && model.template !== 'bw' ? loadPhoto(root, model.photo.src, warnings) : undefined;
   if (photo && model.photo) a4.element = withPhoto(a4.element, photo, model.photo.alt);
+  lap('layout');
 
   const slots = new Map<string, Box>();
+  // One Satori layout of the A4 sheet serves both the PDF and the preview.
   const a4Svg = withQr(compactSvg(await toSvg(a4, fonts, model, slots)), model.url, slots.get('qr'));
-  const pdf = await toPdf(a4Svg.replace(/<image[^>]*\/>/g, ''), model, photo, slots.get('photo'));
-  const png = new Resvg(a4Svg, { fitTo: { mode: 'width', value: 1190 } }).render().asPng();
+  lap('a4Svg');
+  const pdf = await toPdf(a4Svg, model, warnings);
+  lap('pdf');
+  const png = toPng(a4Svg, FLYER_SIZES.png.width);
+  lap('png');
   const ogSvg = compactSvg(await toSvg(og, fonts, model, new Map()));
-  const ogPng = new Resvg(ogSvg, { fitTo: { mode: 'width', value: FLYER_SIZES.og.width } }).render().asPng();
+  lap('ogSvg');
+  const ogPng = toPng(ogSvg, FLYER_SIZES.og.width);
+  lap('og');
 
-  return { pdf, png: Buffer.from(png), og: Buffer.from(ogPng), warnings };
+  return { pdf, png, og: ogPng, warnings };
 }

@@ -18,17 +18,42 @@ const NO_START = new Set([
 const NO_END = new Set([...'（(［[｛{「『【〈《〔〘〖“‘']);
 
 let parser: ReturnType<typeof loadDefaultJapaneseParser> | undefined;
+// One segmenter for the process: creating one per call was a tenth of a flyer's CPU time.
+const segmenter = new Intl.Segmenter('ja', { granularity: 'grapheme' });
 
-const graphemes = (text: string): string[] => {
-  const segmenter = new Intl.Segmenter('ja', { granularity: 'grapheme' });
-  return [...segmenter.segment(text)].map((s) => s.segment);
-};
+const graphemes = (text: string): string[] => Array.from(segmenter.segment(text), (s) => s.segment);
+
+/** First grapheme without segmenting the whole phrase (a grapheme is at most a few code units). */
+const firstGrapheme = (text: string): string =>
+  segmenter.segment(text.slice(0, 16))[Symbol.iterator]().next().value?.segment ?? '';
+const lastGrapheme = (text: string): string => graphemes(text.slice(-16)).pop() ?? '';
+
+/**
+ * Layouts break the same texts again at every size they try while shrinking to fit; the
+ * phrases of a text do not depend on the size, so they are computed once per text.
+ */
+const phraseCache = new Map<string, string[]>();
+
+/** Forgets the phrases, so a benchmark can time each flyer as if its texts were new. */
+export function clearPhraseCache(): void {
+  phraseCache.clear();
+}
 
 /**
  * Units that must stay on one line: BudouX phrases, further split after spaces (so Latin text
  * can wrap) and glued where a break would violate 禁則.
  */
 export function phrasesOf(text: string): string[] {
+  const cached = phraseCache.get(text);
+  if (cached) return cached;
+  // Bounded so a long build over thousands of entries does not keep every text alive.
+  if (phraseCache.size > 5000) phraseCache.clear();
+  const units = computePhrases(text);
+  phraseCache.set(text, units);
+  return units;
+}
+
+function computePhrases(text: string): string[] {
   parser ??= loadDefaultJapaneseParser();
   // Spaces (Latin text) and opening brackets are break opportunities BudouX sometimes merges
   // away: サロン「ひだまり」 may break before 「 rather than inside サロン.
@@ -38,8 +63,8 @@ export function phrasesOf(text: string): string[] {
   const units: string[] = [];
   for (const phrase of raw) {
     const previous = units[units.length - 1];
-    const first = graphemes(phrase)[0] ?? '';
-    const last = previous === undefined ? '' : (graphemes(previous).pop() ?? '');
+    const first = firstGrapheme(phrase);
+    const last = previous === undefined ? '' : lastGrapheme(previous);
     // A weekday in brackets stays with its date: 11月8日(日), never 11月8日 / (日).
     const weekday = /^[（(].[）)]/.test(phrase);
     if (previous !== undefined && (NO_START.has(first) || NO_END.has(last) || weekday))

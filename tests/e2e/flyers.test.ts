@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FLYER_COLLECTIONS, flyerPaths } from '../../src/flyers/paths.ts';
+import { FLYER_COLLECTIONS, FLYER_SIZES, flyerPaths } from '../../src/flyers/paths.ts';
 import { idOfFile, scanCollection } from '../../src/lib/content/files.ts';
 import { contentTypeByName } from '../../src/schemas/index.ts';
 import { ROOT, childEnv, copyProject, removeProject } from './helpers/project.ts';
@@ -60,8 +60,8 @@ describe('the flyers step', () => {
       const { width, height } = doc.getPage(0).getSize();
       expect([Math.round(width), Math.round(height)], pdf).toEqual([595, 842]);
       expect(doc.getTitle()).toBeTruthy();
-      expect(pngSize(png as string)).toEqual({ width: 1190, height: 1684 });
-      expect(pngSize(og as string)).toEqual({ width: 1200, height: 630 });
+      expect(pngSize(png as string)).toEqual(FLYER_SIZES.png);
+      expect(pngSize(og as string)).toEqual(FLYER_SIZES.og);
     }
   });
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import { loadFonts } from '../../src/flyers/fonts.ts';
 import { buildFlyerModel } from '../../src/flyers/model.ts';
+import { FLYER_SIZES } from '../../src/flyers/paths.ts';
 import { FlyerTextError, renderFlyer } from '../../src/flyers/render.ts';
 import { a4Layout } from '../../src/flyers/templates.ts';
 import { recruitmentSchema } from '../../src/schemas/recruitment.ts';
@@ -39,7 +40,8 @@ describe('rendering a flyer', () => {
   it('draws rare kanji (𠮷, 髙, 﨑) and makes a one-page PDF and two PNGs', async () => {
     const result = await renderFlyer(model('𠮷野さん・髙橋さん・山﨑さんと見守り'), { root: process.cwd(), fonts });
     expect(result.pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(result.png.readUInt32BE(16)).toBe(1190);
+    expect(result.png.readUInt32BE(16)).toBe(FLYER_SIZES.png.width);
+    expect(result.png.readUInt32BE(20)).toBe(FLYER_SIZES.png.height);
     expect(result.og.readUInt32BE(16)).toBe(1200);
     expect(result.og.readUInt32BE(20)).toBe(630);
     expect(result.warnings).toEqual([]);

@@ -1,0 +1,44 @@
+/**
+ * A flyer-rendering thread for the pool in pool.ts: loads the fonts once, then renders the
+ * models it is sent, one at a time, and posts back the three files.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadFonts } from './fonts.ts';
+import type { FlyerModel } from './model.ts';
+import { FlyerTextError, renderFlyer } from './render.ts';
+import type { WorkerReply, WorkerRequest } from './pool.ts';
+
+const { root } = workerData as { root: string };
+const fonts = loadFonts();
+const port = parentPort;
+if (!port) throw new Error('worker.ts runs as a worker thread (see pool.ts)');
+
+port.on('message', ({ id, model }: WorkerRequest) => {
+  // This thread only: process.cpuUsage() would count every worker of the pool (and the GC's
+  // helper threads, which the main-thread figures include).
+  const cpu = process.threadCpuUsage();
+  const started = performance.now();
+  renderFlyer(model as FlyerModel, { root, fonts }).then(
+    (result) => {
+      const used = process.threadCpuUsage(cpu);
+      const reply: WorkerReply = {
+        id,
+        ok: true,
+        result,
+        ms: performance.now() - started,
+        cpuMs: (used.user + used.system) / 1000,
+      };
+      port.postMessage(reply);
+    },
+    (error: unknown) => {
+      const reply: WorkerReply = {
+        id,
+        ok: false,
+        textError: error instanceof FlyerTextError,
+        message: error instanceof Error ? error.message : String(error),
+        stack: error instanceof Error ? (error.stack ?? '') : '',
+      };
+      port.postMessage(reply);
+    },
+  );
+});
