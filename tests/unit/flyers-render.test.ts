@@ -8,6 +8,7 @@ import { t } from '../../src/i18n/index.ts';
 import { loadFonts } from '../../src/flyers/fonts.ts';
 import { buildFlyerModel } from '../../src/flyers/model.ts';
 import { FLYER_SIZES } from '../../src/flyers/paths.ts';
+import { createFlyerPool } from '../../src/flyers/pool.ts';
 import { FlyerTextError, renderFlyer } from '../../src/flyers/render.ts';
 import { a4Layout } from '../../src/flyers/templates.ts';
 import { recruitmentSchema } from '../../src/schemas/recruitment.ts';
@@ -61,4 +62,29 @@ describe('rendering a flyer', () => {
     const tooLong = a4Layout(model('見守り訪問員'.repeat(20)), fonts.measure);
     expect(tooLong.warnings.join()).toMatch(/タイトルが長すぎて/);
   });
+});
+
+describe('rendering on worker threads', () => {
+  it('gives the same files as the main thread, and passes text errors back as such', async () => {
+    const pool = createFlyerPool(process.cwd(), 2);
+    try {
+      const [a, b, emoji] = await Promise.allSettled([
+        pool.render(model('見守り訪問員募集')),
+        pool.render(model('配食ボランティア募集')),
+        pool.render(model('見守り訪問員募集😀')),
+      ]);
+      const here = await renderFlyer(model('見守り訪問員募集'), { root: process.cwd(), fonts });
+      expect(a.status === 'fulfilled' && Buffer.isBuffer(a.value.pdf)).toBe(true);
+      if (a.status === 'fulfilled') {
+        expect(a.value.pdf.equals(here.pdf)).toBe(true);
+        expect(a.value.png.equals(here.png)).toBe(true);
+        expect(a.value.og.equals(here.og)).toBe(true);
+        expect(a.value.cpuMs).toBeGreaterThan(0);
+      }
+      expect(b.status).toBe('fulfilled');
+      expect(emoji.status === 'rejected' && emoji.reason).toBeInstanceOf(FlyerTextError);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 });
