@@ -169,6 +169,9 @@ export interface Slot {
 /** Data attribute naming the boxes the renderer fills after Satori (QR path, photo in the PDF). */
 export const SLOT = 'data-slot';
 
+/** Degrees the 中止 / 募集終了 stamps are turned, as a rubber stamp would be. */
+const STAMP_ANGLE = 12;
+
 function stampEl(text: string, color: string, size: number, top: number, right: number): El {
   return el(
     'div',
@@ -176,7 +179,7 @@ function stampEl(text: string, color: string, size: number, top: number, right: 
       position: 'absolute',
       top,
       right,
-      transform: 'rotate(-12deg)',
+      transform: `rotate(-${STAMP_ANGLE}deg)`,
       border: `${Math.round(size / 10)}px solid ${color}`,
       borderRadius: 12,
       background: 'rgba(255,255,255,0.92)',
@@ -536,6 +539,21 @@ function bodyLayout(
   };
 }
 
+/** The share image's stamp: font size, and offsets from the top and right of the image, in px. */
+const OG_STAMP = { size: 88, top: 110, right: 120 } as const;
+
+/**
+ * How far from the right edge of the image the stamp reaches leftwards, rotated: stampEl's box
+ * (text, padding, border) turned by its 12° about its centre.
+ */
+function stampReach(text: string, size: number, right: number, measure: Measure): number {
+  const border = Math.round(size / 10);
+  const width = measure(text, size, true) + 2 * (Math.round(size / 4) + border);
+  const height = size + 2 * (Math.round(size / 6) + border);
+  const angle = (STAMP_ANGLE * Math.PI) / 180;
+  return right + width / 2 + (width * Math.cos(angle) + height * Math.sin(angle)) / 2;
+}
+
 /** The 1200×630 share image: what, when, where, big enough to read as a LINE thumbnail. */
 export function ogLayout(model: FlyerModel, measure: Measure): Layout {
   const { width: W, height: H } = FLYER_SIZES.og;
@@ -544,8 +562,12 @@ export function ogLayout(model: FlyerModel, measure: Measure): Layout {
   const inner = W - 48 * 2 - pad * 2;
   const warnings: string[] = [];
   const headline = lines([model.headline], 30, { fontWeight: 700, color: palette.dark });
-  // Leave room for the stamp beside the title rather than over it.
-  const titleWidth = model.stamp ? inner - 240 : inner;
+  // Leave room for the stamp beside the title rather than over it: a fixed 240 px was enough
+  // for 中止 but let 募集終了 cover two characters of the title.
+  const titleLeft = 48 + pad;
+  const titleWidth = model.stamp
+    ? Math.min(inner, W - stampReach(model.stamp, OG_STAMP.size, OG_STAMP.right, measure) - 16 - titleLeft)
+    : inner;
   // One line at a slightly smaller size reads better than two at full size.
   const oneLine = fitText(model.title, {
     width: titleWidth,
@@ -555,9 +577,12 @@ export function ogLayout(model: FlyerModel, measure: Measure): Layout {
     bold: true,
     measure,
   });
-  const titleFit = oneLine.overflow
+  let titleFit = oneLine.overflow
     ? fitText(model.title, { width: titleWidth, fontSize: 68, minSize: 44, maxLines: 2, bold: true, measure })
     : oneLine;
+  // Beside a stamp the title is narrower; a third line (there is room below) beats cutting it.
+  if (titleFit.overflow && model.stamp)
+    titleFit = fitText(model.title, { width: titleWidth, fontSize: 44, minSize: 40, maxLines: 3, bold: true, measure });
   if (titleFit.overflow) warnings.push('共有画像のタイトルが長すぎます / the title does not fit the share image');
   const title = lines(titleFit.lines, titleFit.fontSize, { fontWeight: 700, color: palette.ink }, TITLE_LINE);
   const info: El[] = [];
@@ -591,7 +616,7 @@ export function ogLayout(model: FlyerModel, measure: Measure): Layout {
   return {
     element: el('div', { width: W, height: H, padding: 48, background: palette.main, position: 'relative' }, [
       card,
-      ...(model.stamp ? [stampEl(model.stamp, palette.stamp, 88, 110, 120)] : []),
+      ...(model.stamp ? [stampEl(model.stamp, palette.stamp, OG_STAMP.size, OG_STAMP.top, OG_STAMP.right)] : []),
     ]),
     width: W,
     height: H,

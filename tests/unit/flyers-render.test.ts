@@ -10,7 +10,7 @@ import { buildFlyerModel } from '../../src/flyers/model.ts';
 import { FLYER_SIZES } from '../../src/flyers/paths.ts';
 import { createFlyerPool } from '../../src/flyers/pool.ts';
 import { FlyerTextError, renderFlyer } from '../../src/flyers/render.ts';
-import { a4Layout } from '../../src/flyers/templates.ts';
+import { a4Layout, ogLayout, type El } from '../../src/flyers/templates.ts';
 import { recruitmentSchema } from '../../src/schemas/recruitment.ts';
 
 const data = (title: string) =>
@@ -54,6 +54,37 @@ describe('rendering a flyer', () => {
     );
     expect(error).toBeInstanceOf(FlyerTextError);
     expect((error as Error).message).toContain('「😀」（絵文字）: タイトル');
+  });
+
+  it('keeps the share image’s title clear of a wide stamp (募集終了)', () => {
+    const closed = { ...model('福祉まつり当日のボランティア募集（締め切りました）'), stamp: '募集終了' };
+    const layout = ogLayout(closed, fonts.measure);
+    expect(layout.warnings).toEqual([]);
+    const texts: { text: string; style: Record<string, string | number> }[] = [];
+    let stamp: El | undefined;
+    const walk = (node: El) => {
+      const style = node.props.style ?? {};
+      if (typeof style['transform'] === 'string') stamp = node;
+      else if (typeof node.props.children === 'string') texts.push({ text: node.props.children, style });
+      if (Array.isArray(node.props.children))
+        for (const child of node.props.children) if (typeof child !== 'string') walk(child);
+    };
+    walk(layout.element);
+    // The stamp's box, turned about its centre: where its left edge reaches.
+    const s = stamp?.props.style ?? {};
+    const [border, padY, padX] = [String(s['border']), String(s['padding']), String(s['padding'])].map((v, i) =>
+      parseFloat(v.split(' ')[i === 2 ? 1 : 0] as string),
+    ) as [number, number, number];
+    const size = Number(s['fontSize']);
+    const width = fonts.measure('募集終了', size, true) + 2 * (padX + border);
+    const height = size + 2 * (padY + border);
+    const angle = (Math.abs(parseFloat(String(s['transform']).replace('rotate(', ''))) * Math.PI) / 180;
+    const stampLeft = 1200 - Number(s['right']) - width / 2 - (width * Math.cos(angle) + height * Math.sin(angle)) / 2;
+    const title = texts.filter((t) => Number(t.style['fontSize']) >= 40);
+    expect(title.map((t) => t.text).join('')).toBe(closed.title);
+    // The card's content starts 48 + 56 px from the left.
+    for (const line of title)
+      expect(104 + fonts.measure(line.text, Number(line.style['fontSize']), true), line.text).toBeLessThan(stampLeft);
   });
 
   it('shrinks a long title within limits and warns beyond them', () => {
