@@ -43,6 +43,8 @@ export interface FlyerModel {
   facts: FlyerFact[];
   /** 中止, 延期, お休み中 …: stamped across the sheet. */
   stamp?: string;
+  /** Cancelled, ended or no longer recruiting: how to apply no longer matters (large print leaves it out). */
+  over?: boolean;
   statusNote?: string;
   /** The entry's page, printed as a QR code and as text. */
   url: string;
@@ -214,6 +216,7 @@ export function buildFlyerModel(source: FlyerSource, context: FlyerContext): Fly
     nextDates,
     facts,
     ...(stamp ? { stamp } : {}),
+    ...(['cancelled', 'ended', 'closed'].includes(String(data['status'])) ? { over: true } : {}),
     ...(data['statusNote'] ? { statusNote: String(data['statusNote']) } : {}),
     url: pageUrl(context.site.url, collection, id),
     siteName: context.site.siteName,

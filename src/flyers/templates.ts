@@ -7,7 +7,7 @@
  */
 import type { FlyerTemplate, FlyerTheme } from '../schemas/flyer.ts';
 import { FLYER_SIZES } from './paths.ts';
-import type { FlyerModel } from './model.ts';
+import type { FlyerFact, FlyerModel } from './model.ts';
 import { breakLines, fitText, type Measure } from './text.ts';
 
 type Style = Record<string, string | number>;
@@ -61,16 +61,17 @@ interface Spec {
   note: number;
   gap: number;
   qr: number;
-  /** Facts shown, by label; undefined = all. Large print keeps what a reader acts on. */
-  keep?: (key: string) => boolean;
+  /**
+   * Large print: the body is never set smaller than the colour poster of the same entry
+   * (its catch copy and date line at least as large); points, then the photo, make way first.
+   */
+  atLeastPoster?: boolean;
   /** Smallest body scale before the layout gives up and warns. */
   minScale: number;
   /** Largest body scale: short notices grow to fill the sheet instead of leaving it half empty. */
   maxScale: number;
   filled: boolean;
 }
-
-const LARGE_KEEP = new Set(['where', 'fee', 'apply', 'deadline', 'contact', 'role', 'frequency', 'tasks']);
 
 const SPECS: Record<FlyerTemplate, Spec> = {
   poster: {
@@ -89,7 +90,7 @@ const SPECS: Record<FlyerTemplate, Spec> = {
     gap: 16,
     qr: 92,
     minScale: 0.72,
-    maxScale: 1.3,
+    maxScale: 1.16,
     filled: true,
   },
   bw: {
@@ -108,27 +109,27 @@ const SPECS: Record<FlyerTemplate, Spec> = {
     gap: 15,
     qr: 92,
     minScale: 0.72,
-    maxScale: 1.3,
+    maxScale: 1.16,
     filled: false,
   },
   large: {
     margin: 28,
     headline: 20,
-    title: { size: 50, min: 32, lines: 3 },
-    catchCopy: 22,
+    title: { size: 46, min: 32, lines: 3 },
+    catchCopy: 24,
     when: 30,
-    next: 20,
+    next: 21,
     point: 20,
     maxPoints: 2,
-    label: 18,
-    labelWidth: 118,
+    label: 17,
+    labelWidth: 112,
     value: 21,
     note: 17,
-    gap: 18,
-    qr: 104,
-    keep: (key) => LARGE_KEEP.has(key),
-    minScale: 0.8,
-    maxScale: 1.2,
+    gap: 16,
+    qr: 96,
+    atLeastPoster: true,
+    minScale: 0.76,
+    maxScale: 1.3,
     filled: true,
   },
 };
@@ -193,10 +194,14 @@ function stampEl(text: string, color: string, size: number, top: number, right: 
   );
 }
 
-export function a4Layout(model: FlyerModel, measure: Measure): Layout {
-  const spec = SPECS[model.template];
-  const palette = spec.filled ? PALETTES[model.theme] : MONO;
-  const { width: W, height: H } = { width: 595, height: 842 };
+/** The title still had to be cut inside a word even at the smallest size. */
+function splitWarning(title: string): string {
+  return `タイトル「${title}」が小さな文字でも1行に入らず、言葉の途中で折り返しています。短くするか、区切りに空白を入れてください / the title 「${title}」 had to be broken inside a word even at the smallest size; shorten it or add a space where it may break`;
+}
+
+/** The A4 sheet's header (headline, title) and footer (QR code, address, publisher). */
+function a4Frame(model: FlyerModel, spec: Spec, palette: Palette, measure: Measure) {
+  const W = 595;
   const inner = W - spec.margin * 2;
   const warnings: string[] = [];
 
@@ -209,6 +214,7 @@ export function a4Layout(model: FlyerModel, measure: Measure): Layout {
     bold: true,
     measure,
   });
+  if (titleFit.split) warnings.push(splitWarning(model.title));
   if (titleFit.overflow)
     warnings.push(
       `タイトルが長すぎてチラシに入りきりません（${spec.title.min}pxでも${spec.title.lines}行を超えます）。短くしてください / the title does not fit in ${spec.title.lines} lines even at ${spec.title.min}px; shorten it`,
@@ -245,13 +251,17 @@ export function a4Layout(model: FlyerModel, measure: Measure): Layout {
     fontWeight: 700,
     color: palette.ink,
   });
-  const urlLines = lines(
-    breakLines(model.url, { width: footerText, fontSize: spec.note - 1, measure }).slice(0, 2),
-    spec.note - 1,
-    {
-      color: palette.muted,
-    },
-  );
+  // The address breaks only after a / (…/salons/ hidamari-salon/), never inside a word: a
+  // reader types it from the sheet. It shrinks to fit two lines rather than cut a name.
+  const urlFit = fitText(model.url, {
+    width: footerText,
+    fontSize: spec.note - 1,
+    minSize: 8,
+    maxLines: 2,
+    measure,
+    units: model.url.split(/(?<=\/)(?=[^/])/),
+  });
+  const urlLines = lines(urlFit.lines, urlFit.fontSize, { color: palette.muted });
   const pubFit = fitText(`${model.siteName}\u3000${model.publisher}`, {
     width: footerText,
     fontSize: spec.note,
@@ -281,16 +291,122 @@ export function a4Layout(model: FlyerModel, measure: Measure): Layout {
       ]),
     ],
   );
+  return { header, footer, inner, available: 842 - headerHeight - footerHeight - spec.margin * 1.2, warnings };
+}
+
+/** Body scales tried: 0.02 apart, so a body that just misses one scale is not dropped by much. */
+const SCALE_STEP = 0.02;
+
+interface FittedBody {
+  body: Body;
+  scale: number;
+  fits: boolean;
+  content: Content;
+}
+
+/**
+ * The largest body scale from the template's maximum down to `minScale` at which the body
+ * fits `available` (a binary search: taller text never takes fewer lines), its leftover height
+ * then shared out between the blocks so the sheet does not end in an empty band.
+ */
+function fitBody(
+  model: FlyerModel,
+  spec: Spec,
+  palette: Palette,
+  inner: number,
+  available: number,
+  measure: Measure,
+  minScale: number,
+  content: Content,
+): FittedBody {
+  const steps = Math.max(0, Math.round((spec.maxScale - minScale) / SCALE_STEP));
+  const at = (k: number) => Math.round((spec.maxScale - k * SCALE_STEP) * 100) / 100;
+  const layout = (k: number, extraGap = 0) =>
+    bodyLayout(model, spec, palette, inner, at(k), measure, content, extraGap);
+  let body = layout(0);
+  let k = 0;
+  if (body.height > available) {
+    const last = layout(steps);
+    if (last.height > available) return { body: last, scale: at(steps), fits: false, content };
+    let [lo, hi] = [0, steps];
+    body = last;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      const candidate = layout(mid);
+      if (candidate.height <= available) [hi, body] = [mid, candidate];
+      else lo = mid;
+    }
+    k = hi;
+  }
+  const spare = available - body.height;
+  if (body.blocks > 1 && spare > 1) {
+    const gap = Math.round(spec.gap * at(k) * 2) / 2;
+    body = layout(k, Math.min(Math.floor((spare / (body.blocks - 1)) * 2) / 2, gap * 2));
+  }
+  return { body, scale: at(k), fits: true, content };
+}
+
+/** The sizes that must never be smaller in large print than on the poster. */
+function bodySizes(spec: Spec, scale: number, floor?: Content['floor']) {
+  const s = (n: number) => Math.round(n * scale * 2) / 2;
+  return {
+    catchCopy: Math.max(s(spec.catchCopy), floor?.catchCopy ?? 0),
+    when: Math.max(s(spec.when), floor?.when ?? 0),
+    value: s(spec.value),
+  };
+}
+
+export interface A4Layout extends Layout {
+  /** Body scale chosen (1 = the template's sizes), for tests and the samples. */
+  scale: number;
+  sizes: ReturnType<typeof bodySizes>;
+}
+
+export function a4Layout(model: FlyerModel, measure: Measure): A4Layout {
+  const spec = SPECS[model.template];
+  const palette = spec.filled ? PALETTES[model.theme] : MONO;
+  const { width: W, height: H } = { width: 595, height: 842 };
+  const frame = a4Frame(model, spec, palette, measure);
+  const { inner, available, warnings } = frame;
 
   // Body: everything else, scaled down until it fits between header and footer.
-  const available = H - headerHeight - footerHeight - spec.margin * 1.2;
-  let body: { el: El; height: number } | undefined;
-  let scale = spec.maxScale;
-  for (; ; scale = Math.round((scale - 0.04) * 100) / 100) {
-    body = bodyLayout(model, spec, palette, inner, scale, measure);
-    if (body.height <= available || scale <= spec.minScale) break;
-  }
-  if (body.height > available)
+  const full: Content = { points: spec.maxPoints, photo: spec.filled };
+  let fitted: FittedBody;
+  if (spec.atLeastPoster) {
+    // Large print is only large if it is larger than the poster of the same entry.
+    const posterSpec = SPECS.poster;
+    const posterFrame = a4Frame(model, posterSpec, PALETTES[model.theme], measure);
+    const poster = fitBody(
+      model,
+      posterSpec,
+      PALETTES[model.theme],
+      posterFrame.inner,
+      posterFrame.available,
+      measure,
+      posterSpec.minScale,
+      { points: posterSpec.maxPoints, photo: true },
+    );
+    const ps = bodySizes(posterSpec, poster.scale);
+    // The catch copy and the date line never smaller than the poster's; the rest of the body
+    // (already larger at the same scale) not smaller either.
+    const floor = { catchCopy: ps.catchCopy, when: ps.when };
+    const minScale = Math.ceil(Math.max(spec.minScale, ps.value / spec.value) / SCALE_STEP - 1e-6) * SCALE_STEP;
+    const variants: Content[] = [
+      { ...full, floor },
+      { ...full, floor, points: 1 },
+      { ...full, floor, points: 0 },
+      { points: 0, photo: false, floor },
+    ];
+    fitted = fitBody(model, spec, palette, inner, available, measure, minScale, variants[0] as Content);
+    for (const variant of variants.slice(1)) {
+      if (fitted.fits) break;
+      fitted = fitBody(model, spec, palette, inner, available, measure, minScale, variant);
+    }
+    if (!fitted.fits)
+      fitted = fitBody(model, spec, palette, inner, available, measure, spec.minScale, variants[3] as Content);
+  } else fitted = fitBody(model, spec, palette, inner, available, measure, spec.minScale, full);
+  const { body, scale } = fitted;
+  if (!fitted.fits)
     warnings.push(
       `内容が多すぎてチラシに入りきりません。おすすめポイントや申し込み方法を短くしてください / the flyer's text does not fit on the page even at ${Math.round(scale * 100)}%; shorten the points or the application text`,
     );
@@ -306,14 +422,50 @@ export function a4Layout(model: FlyerModel, measure: Measure): Layout {
       position: 'relative',
     },
     [
-      header,
+      frame.header,
       el('div', { flexDirection: 'column', flexGrow: 1, padding: `${spec.margin * 0.6}px ${spec.margin}px 0` }, [
         body.el,
       ]),
-      footer,
+      frame.footer,
     ],
   );
-  return { element, width: W, height: H, warnings };
+  return { element, width: W, height: H, warnings, scale, sizes: bodySizes(spec, scale, fitted.content.floor) };
+}
+
+/**
+ * Large print says the same in fewer rows: the organizer goes with the phone number under
+ * 問い合わせ, a deadline the application text already gives (12月12日までに、…) is not
+ * repeated in a row of its own, and a cancelled or closed notice does not say how to apply.
+ */
+export function compactFacts(facts: FlyerFact[], over = false): FlyerFact[] {
+  const organizer = facts.find((f) => f.key === 'organizer');
+  const contact = facts.find((f) => f.key === 'contact');
+  const apply = facts.find((f) => f.key === 'apply');
+  const deadline = facts.find((f) => f.key === 'deadline');
+  const monthDay = /(\d+)年(\d+)月(\d+)日/.exec(deadline?.value ?? '');
+  const repeated = monthDay && apply?.value.includes(`${monthDay[2]}月${monthDay[3]}日`);
+  return facts.flatMap((fact) => {
+    if (fact === deadline && (repeated || over)) return [];
+    // Cancelled or closed: the stamp says so, and nobody should be told how to apply.
+    if (fact === apply && over) return [];
+    if (fact === organizer && contact) return [];
+    if (fact === contact && organizer) return [{ ...fact, value: `${organizer.value}\u3000${fact.value}` }];
+    return [fact];
+  });
+}
+
+/** What the body holds besides the entry's facts: how many points, and the photo or not. */
+interface Content {
+  points: number;
+  photo: boolean;
+  /** Smallest catch copy and date line in px (large print: the poster's). */
+  floor?: { catchCopy: number; when: number };
+}
+
+interface Body {
+  el: El;
+  height: number;
+  blocks: number;
 }
 
 function bodyLayout(
@@ -323,15 +475,17 @@ function bodyLayout(
   inner: number,
   scale: number,
   measure: Measure,
-): { el: El; height: number } {
+  content: Content,
+  extraGap = 0,
+): Body {
   const s = (n: number) => Math.round(n * scale * 2) / 2;
-  const gap = s(spec.gap);
+  const gap = s(spec.gap) + extraGap;
   const blocks: { el: El; height: number }[] = [];
 
   if (model.stamp) {
     // The stamp sits in the flow, never over other text: a notice board reader must still see
     // what was cancelled, and when.
-    const size = s(spec.when * 1.9);
+    const size = s(spec.when * (spec.atLeastPoster ? 1.6 : 1.9));
     const border = Math.max(3, Math.round(size / 12));
     const stampWidth = Math.ceil(measure(model.stamp, size, true)) + size * 0.5 + border * 2;
     const stampHeight = Math.ceil(size * 1.2) + border * 2;
@@ -369,8 +523,9 @@ function bodyLayout(
     });
   }
 
+  const sizes = bodySizes(spec, scale, content.floor);
   if (model.catchCopy) {
-    const size = s(spec.catchCopy);
+    const size = sizes.catchCopy;
     blocks.push(
       lines(breakLines(model.catchCopy, { width: inner, fontSize: size, bold: true, measure }), size, {
         fontWeight: 700,
@@ -381,7 +536,7 @@ function bodyLayout(
 
   if (model.when) {
     const pad = s(12);
-    const size = s(spec.when);
+    const size = sizes.when;
     const whenText = lines(
       breakLines(model.when, { width: inner - pad * 2 - 4, fontSize: size, bold: true, measure }),
       size,
@@ -394,12 +549,19 @@ function bodyLayout(
     let height = whenText.height;
     if (model.nextDates.length) {
       const nsize = s(spec.next);
+      // Each date with its weekday is one unit, and the label another: lines break between
+      // dates (次の開催日 11月27日(金)・/ 12月25日(金)), never inside 次の開催日 or 1月29日(金).
+      const units = [
+        `${model.labels.nextDates}\u3000`,
+        ...model.nextDates.map((d, i) => (i < model.nextDates.length - 1 ? `${d}・` : d)),
+      ];
       const next = lines(
-        breakLines(`${model.labels.nextDates}\u3000${model.nextDates.join('・')}`, {
+        breakLines(units.join(''), {
           width: inner - pad * 2 - 4,
           fontSize: nsize,
           bold: true,
           measure,
+          units,
         }),
         nsize,
         { fontWeight: 700, color: palette.dark },
@@ -424,9 +586,9 @@ function bodyLayout(
     });
   }
 
-  const points = model.points.slice(0, spec.maxPoints);
-  const photoWidth = model.photo ? Math.round(inner * 0.42) : 0;
-  if (points.length || model.photo) {
+  const points = model.points.slice(0, content.points);
+  const photoWidth = model.photo && content.photo ? Math.round(inner * 0.42) : 0;
+  if (points.length || photoWidth) {
     const size = s(spec.point);
     const pointsWidth = inner - (photoWidth ? photoWidth + 16 : 0);
     const bullet = size * 1.2;
@@ -471,7 +633,7 @@ function bodyLayout(
     blocks.push({ el: el('div', { flexShrink: 0 }, row), height: Math.max(height, photoHeight) });
   }
 
-  const facts = spec.keep ? model.facts.filter((f) => spec.keep?.(f.key)) : model.facts;
+  const facts = spec.atLeastPoster ? compactFacts(model.facts, model.over) : model.facts;
   if (facts.length) {
     const labelWidth = s(spec.labelWidth);
     // 2 px to spare: Satori rounds glyph advances up, never down.
@@ -536,6 +698,7 @@ function bodyLayout(
   return {
     el: el('div', { flexDirection: 'column', flexShrink: 0 }, children),
     height: blocks.reduce((sum, b) => sum + b.height, 0) + gap * Math.max(0, blocks.length - 1),
+    blocks: blocks.length,
   };
 }
 
@@ -583,6 +746,7 @@ export function ogLayout(model: FlyerModel, measure: Measure): Layout {
   // Beside a stamp the title is narrower; a third line (there is room below) beats cutting it.
   if (titleFit.overflow && model.stamp)
     titleFit = fitText(model.title, { width: titleWidth, fontSize: 44, minSize: 40, maxLines: 3, bold: true, measure });
+  if (titleFit.split) warnings.push(`共有画像: ${splitWarning(model.title)}`);
   if (titleFit.overflow) warnings.push('共有画像のタイトルが長すぎます / the title does not fit the share image');
   const title = lines(titleFit.lines, titleFit.fontSize, { fontWeight: 700, color: palette.ink }, TITLE_LINE);
   const info: El[] = [];

@@ -11,6 +11,8 @@ import { FLYER_SIZES } from '../../src/flyers/paths.ts';
 import { createFlyerPool } from '../../src/flyers/pool.ts';
 import { FlyerTextError, renderFlyer } from '../../src/flyers/render.ts';
 import { a4Layout, ogLayout, type El } from '../../src/flyers/templates.ts';
+import { validateContent } from '../../src/lib/validation/validate.ts';
+import type { FlyerTemplate } from '../../src/schemas/flyer.ts';
 import { recruitmentSchema } from '../../src/schemas/recruitment.ts';
 
 const data = (title: string) =>
@@ -88,8 +90,11 @@ describe('rendering a flyer', () => {
   });
 
   it('shrinks a long title within limits and warns beyond them', () => {
-    const long = a4Layout(model('見守り訪問員'.repeat(4)), fonts.measure);
+    const long = a4Layout(model('見守り訪問員を募集します、説明会と研修もあります'.repeat(2)), fonts.measure);
     expect(long.warnings).toEqual([]);
+    // One long "word" (BudouX finds no break in it) is cut between characters, with a warning.
+    const word = a4Layout(model('見守り訪問員'.repeat(4)), fonts.measure);
+    expect(word.warnings.join()).toMatch(/言葉の途中で折り返して/);
     const tooLong = a4Layout(model('見守り訪問員'.repeat(20)), fonts.measure);
     expect(tooLong.warnings.join()).toMatch(/タイトルが長すぎて/);
   });
@@ -118,4 +123,94 @@ describe('rendering on worker threads', () => {
       await pool.close();
     }
   }, 60_000);
+});
+
+/** Every text of a layout with its font size, in reading order. */
+function texts(node: El): { text: string; size: number }[] {
+  const out: { text: string; size: number }[] = [];
+  const walk = (n: El) => {
+    const c = n.props.children;
+    if (typeof c === 'string') out.push({ text: c, size: Number(n.props.style?.['fontSize'] ?? 0) });
+    else if (Array.isArray(c)) for (const x of c) if (typeof x !== 'string') walk(x);
+  };
+  walk(node);
+  return out;
+}
+
+describe('the sample flyers, with the real fonts', () => {
+  const { entries } = validateContent(process.cwd());
+  const lookup = new Map<string, Record<string, unknown>>();
+  for (const [c, list] of entries) for (const e of list) lookup.set(`${c}/${e.id}`, e.parsed);
+  const site = entries.get('settings')?.[0]?.parsed as { url: string; siteName: string; publisher: string };
+  const sample = (collection: 'events' | 'salons' | 'recruitments', id: string, template: FlyerTemplate) => {
+    const entry = entries.get(collection)?.find((e) => e.id === id);
+    if (!entry) throw new Error(id);
+    const m = buildFlyerModel(
+      { collection, id, data: entry.parsed, body: entry.body },
+      { lookup, site, today: '2026-11-23', t },
+    );
+    return { ...m, template };
+  };
+  /** The title: the first run of lines set at 32 px or more (a stamp further down is not). */
+  const titleLines = (layout: { element: El }) => {
+    const all = texts(layout.element);
+    const start = all.findIndex((x) => x.size >= 32);
+    const end = all.findIndex((x, i) => i > start && x.size !== all[start]?.size);
+    return all.slice(start, end < 0 ? undefined : end);
+  };
+
+  it('sets titles whole at a smaller size rather than cut a word (large print)', () => {
+    const title = (id: string, collection: 'events' | 'salons' = 'salons') =>
+      titleLines(a4Layout(sample(collection, id, 'large'), fonts.measure)).map((x) => x.text);
+    expect(title('hidamari-salon')).toEqual(['ふれあいいきいきサロン', '「ひだまり」']);
+    expect(title('salon-sakuhinten-2027', 'events')).toEqual(['サロン作品展', '「わたしたちの手しごと」']);
+    expect(title('idohanbai-maruya')).toEqual(['移動スーパー「みどり号」', 'まるや商店前']);
+    expect(title('mochitsuki-asahidai-2026', 'events')).toEqual(['あさひ台', '年末もちつき大会']);
+    const poster = titleLines(a4Layout(sample('salons', 'idohanbai-maruya', 'poster'), fonts.measure));
+    expect(poster.map((x) => x.text)).toEqual(['移動スーパー「みどり号」', 'まるや商店前']);
+  });
+
+  it('large print keeps who is welcome, the organizer and the district, and is larger than the poster', () => {
+    for (const [collection, id] of [
+      ['events', 'kodomo-christmas-2026'],
+      ['events', 'salon-sakuhinten-2027'],
+      ['salons', 'hyakusai-taiso-asahidai'],
+      ['salons', 'mogumogu-shokudo'],
+      ['recruitments', 'gomidashi-supporter'],
+      ['recruitments', 'fukushi-matsuri-2026-volunteer'],
+    ] as const) {
+      const large = a4Layout(sample(collection, id, 'large'), fonts.measure);
+      const poster = a4Layout(sample(collection, id, 'poster'), fonts.measure);
+      expect(large.warnings, id).toEqual([]);
+      const all = texts(large.element).map((x) => x.text);
+      for (const label of collection === 'recruitments' ? ['こんな方を', '問い合わせ'] : ['対象', '問い合わせ', '地区'])
+        expect(all, `${id}: ${label}`).toContain(label);
+      const m = sample(collection, id, 'large');
+      const organizer = m.facts.find((f) => f.key === 'organizer')?.value;
+      if (organizer) expect(all.join(''), id).toContain(organizer);
+      expect(large.sizes.catchCopy, id).toBeGreaterThanOrEqual(poster.sizes.catchCopy);
+      expect(large.sizes.when, id).toBeGreaterThanOrEqual(poster.sizes.when);
+      expect(large.sizes.value, id).toBeGreaterThan(poster.sizes.value);
+    }
+  });
+
+  it('breaks the next dates between dates and the page address only after a /', () => {
+    for (const template of ['poster', 'bw', 'large'] as const)
+      for (const [collection, id] of [
+        ['salons', 'engawa-sawakai'],
+        ['salons', 'piyopiyo-kosodate'],
+        ['salons', 'hidamari-salon'],
+        ['recruitments', 'fukushi-matsuri-2026-volunteer'],
+      ] as const) {
+        const all = texts(a4Layout(sample(collection, id, template), fonts.measure).element).map((x) => x.text);
+        const next = all.filter((x) => /^次の|^\d+月\d+日\(.\)/.test(x));
+        for (const line of next)
+          expect(line, `${id} ${template}`).toMatch(/^(次の開催日\u3000)?(\d+月\d+日\(.\)・?)+$/);
+        const url = all.filter(
+          (x) => x.startsWith('https://') || (all.some((y) => y.startsWith('https://')) && /\/$/.test(x)),
+        );
+        expect(url.join(''), `${id} ${template}`).toBe(`${site.url.replace(/\/+$/, '')}/${collection}/${id}/`);
+        for (const line of url) expect(line, `${id} ${template}`).toMatch(/\/$/);
+      }
+  });
 });

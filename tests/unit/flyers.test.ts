@@ -48,6 +48,17 @@ describe('line breaking', () => {
     for (const line of lines) expect(measure(line, 1, false)).toBeLessThanOrEqual(12);
   });
 
+  it('breaks only where it is told to: between dates, after each / of an address', () => {
+    const units = ['次の開催日\u3000', '11月27日(金)・', '12月25日(金)・', '1月29日(金)'];
+    const lines = breakLines(units.join(''), { width: 16, fontSize: 1, measure, units });
+    expect(lines).toEqual(['次の開催日\u300011月27日(金)・', '12月25日(金)・1月29日(金)']);
+  });
+
+  it('keeps a date with its time and breaks a period after 〜', () => {
+    const lines = breakLines('2027年2月19日(金) 10:00〜2027年2月21日(日) 15:00', { width: 14, fontSize: 1, measure });
+    expect(lines).toEqual(['2027年2月19日(金) 10:00〜', '2027年2月21日(日) 15:00']);
+  });
+
   it('keeps explicit line breaks', () => {
     expect(breakLines('一行目\n二行目', { width: 100, fontSize: 1, measure })).toEqual(['一行目', '二行目']);
   });
@@ -67,6 +78,53 @@ describe('shrink to fit', () => {
     expect(fitted.fontSize).toBeGreaterThanOrEqual(24);
     expect(fitted.lines.length).toBeLessThanOrEqual(2);
     for (const line of fitted.lines) expect(measure(line, fitted.fontSize, true)).toBeLessThanOrEqual(300);
+  });
+
+  // Large print: 539 px wide, 50 px down to 32 px, three lines.
+  const large = { width: 539, fontSize: 50, minSize: 32, maxLines: 3, bold: true, measure };
+
+  it('shrinks rather than cut a word between characters (ふれあいいきいきサロ / ン)', () => {
+    expect(fitText('ふれあいいきいきサロン「ひだまり」', large)).toEqual({
+      fontSize: 48,
+      lines: ['ふれあいいきいきサロン', '「ひだまり」'],
+      overflow: false,
+    });
+  });
+
+  it('keeps a quoted name whole when a slightly smaller size allows it (「わた / したちの…」)', () => {
+    const fitted = fitText('サロン作品展「わたしたちの手しごと」', large);
+    expect(fitted.lines).toEqual(['サロン作品展', '「わたしたちの手しごと」']);
+    expect(fitted.fontSize).toBeGreaterThanOrEqual(42);
+  });
+
+  it('keeps words BudouX cuts in two (まる / や商店前, 年末も / ちつき)', () => {
+    expect(fitText('移動スーパー「みどり号」まるや商店前', large).lines).toEqual([
+      '移動スーパー',
+      '「みどり号」',
+      'まるや商店前',
+    ]);
+    expect(
+      fitText('移動スーパー「みどり号」まるや商店前', { ...large, width: 531, fontSize: 40, minSize: 24 }).lines,
+    ).toEqual(['移動スーパー「みどり号」', 'まるや商店前']);
+    expect(fitText('あさひ台 年末もちつき大会', large).lines).toEqual(['あさひ台', '年末もちつき大会']);
+    // After a particle a new word starts: no glue there.
+    expect(fitText('世界の家庭料理でおしゃべり会', { ...large, width: 400 }).lines).toEqual([
+      '世界の家庭料理で',
+      'おしゃべり会',
+    ]);
+  });
+
+  it('starts a long quoted title on its own line rather than cut its first word', () => {
+    const lines = fitText('見守り座談会「気になるあの人に、どう声をかける？」', large).lines;
+    expect(lines[0]).toBe('見守り座談会');
+    expect(lines[1]?.startsWith('「気になる')).toBe(true);
+  });
+
+  it('cuts between characters only when even the smallest size needs it, and says so', () => {
+    const fitted = fitText('Tsunagari-Midorino-Volunteer-Recruitment-2026', { ...options, maxLines: 3 });
+    expect(fitted.split).toBe(true);
+    expect(fitted.overflow).toBe(false);
+    expect(fitText('ひだまりサロン', options).split).toBeUndefined();
   });
 
   it('beyond the smallest size, cuts with … and reports the overflow', () => {
