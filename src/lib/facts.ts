@@ -19,11 +19,24 @@ export interface Link {
 export interface Fact {
   label: string;
   values: Link[];
+  /** How much search weighs these words (Pagefind's data-pagefind-weight; 1 is ordinary text). */
+  weight?: number;
 }
 type Lookup = ReadonlyMap<string, { title: string; href: string; data?: Record<string, unknown> }>;
 type Data = Record<string, any>;
 
 const text = (value: string): Link[] => [{ text: value }];
+
+/** A phone number a phone can call with one tap: 0123-45-6789 → tel:0123456789. */
+export const phoneLink = (phone: string): Link[] => [{ text: phone, href: `tel:${phone.replace(/[^\d+]/g, '')}` }];
+const emailLink = (email: string): Link[] => [{ text: email, href: `mailto:${email}` }];
+const webLink = (url: string): Link[] => [{ text: url, href: url }];
+/**
+ * What an entry is counts more in search than a passing mention: its kind (ふれあいサロン) as
+ * much as a subheading, its categories a little more than body text.
+ */
+const KIND_WEIGHT = 5;
+const TOPIC_WEIGHT = 2;
 
 export function formatDate(date: string): string {
   return parseDate(date) ? formatDateJa(startOfDateJst(date)) : date;
@@ -47,6 +60,23 @@ export function factsFor(collection: string, data: Data, lookup: Lookup, t: T, t
     if (!values?.length) return;
     const [first, ...rest] = values;
     facts.push({ label: t(key), values: datetime && first ? [{ ...first, datetime }, ...rest] : values });
+  };
+  const topic = (key: UIKey, values: Link[] | undefined, weight = TOPIC_WEIGHT) => {
+    const before = facts.length;
+    add(key, values);
+    if (facts.length > before) facts[facts.length - 1]!.weight = weight;
+  };
+  /** Phone, e-mail and website, each a link a resident can tap. */
+  const reach = (phoneKey: UIKey, d: Data) => {
+    if (d['phone']) add(phoneKey, phoneLink(d['phone']));
+    if (d['email']) add('fact.email', emailLink(d['email']));
+    if (d['url']) add('fact.website', webLink(d['url']));
+  };
+  /** The place by name (linked) with its address, access and barrier-free facts. */
+  const where = (key: UIKey) => {
+    add(key, ref('places', data['place']));
+    const place = lookup.get(`places/${data['place']}`)?.data;
+    if (place) placeDetails(place);
   };
   const ref = (target: string, id: string | undefined): Link[] | undefined => {
     if (!id) return undefined;
@@ -82,17 +112,15 @@ export function factsFor(collection: string, data: Data, lookup: Lookup, t: T, t
 
   /** Where, cost, who, how to join and who runs it: the same for events and salons. */
   const gathering = () => {
-    add('fact.where', ref('places', data['place']));
-    const place = lookup.get(`places/${data['place']}`)?.data;
-    if (place) placeDetails(place);
+    where('fact.where');
     add('fact.fee', text(data['fee']));
     if (data['capacity']) add('fact.capacity', text(t('fact.people', { count: data['capacity'] })));
     add('fact.audience', vocab('audience', data['audience']));
     apply(data['application']);
     add('fact.organizer', ref('organizations', data['organizer']));
-    if (data['contact']) add('fact.contact', text(data['contact']));
+    if (data['contact']) add('fact.contact', phoneLink(data['contact']));
     add('fact.districts', refs('districts', data['districts']));
-    add('fact.categories', categories(data['categories']));
+    topic('fact.categories', categories(data['categories']));
   };
 
   switch (collection) {
@@ -111,7 +139,7 @@ export function factsFor(collection: string, data: Data, lookup: Lookup, t: T, t
             datetime: `${o.start}+09:00`,
           })),
         );
-      add('fact.kind', vocab('salonKind', [data['kind']]));
+      topic('fact.kind', vocab('salonKind', [data['kind']]), KIND_WEIGHT);
       gathering();
       break;
     case 'recruitments':
@@ -120,13 +148,14 @@ export function factsFor(collection: string, data: Data, lookup: Lookup, t: T, t
       add('fact.tasks', text(data['tasks']));
       add('fact.frequency', text(data['frequency']));
       add('fact.welcome', text(data['welcome']));
-      add('fact.where', ref('places', data['place']));
+      where('fact.activityPlace');
       add('fact.related', ref('events', data['event']));
       if (data['deadline']) add('fact.deadline', text(formatDate(data['deadline'])), data['deadline']);
       add('fact.apply', text(data['howToApply']));
       add('fact.organizer', ref('organizations', data['organizer']));
-      if (data['contact']) add('fact.contact', text(data['contact']));
+      if (data['contact']) add('fact.contact', phoneLink(data['contact']));
       add('fact.districts', refs('districts', data['districts']));
+      topic('fact.categories', categories(data['categories']));
       break;
     case 'reports':
       add('fact.date', text(formatDate(data['date'])), data['date']);
@@ -136,12 +165,12 @@ export function factsFor(collection: string, data: Data, lookup: Lookup, t: T, t
       if (data['volunteers'] !== undefined)
         add('fact.volunteers', text(t('fact.people', { count: data['volunteers'] })));
       add('fact.districts', refs('districts', data['districts']));
-      add('fact.categories', categories(data['categories']));
+      topic('fact.categories', categories(data['categories']));
       break;
     case 'practices':
       add('fact.town', text(data['town']));
       add('fact.organizer', text(data['organization']));
-      add('fact.themes', categories(data['themes']));
+      topic('fact.themes', categories(data['themes']));
       add('fact.background', text(data['background']));
       add('fact.approach', text(data['approach']));
       add('fact.results', text(data['results']));
@@ -154,14 +183,15 @@ export function factsFor(collection: string, data: Data, lookup: Lookup, t: T, t
         (data['helpsWith'] as string[]).map((h) => ({ text: h })),
       );
       add('fact.hours', text(data['hours']));
-      add('fact.phone', text(data['phone']));
-      add('fact.where', ref('places', data['place']));
+      reach('fact.phone', data);
+      where('fact.deskPlace');
       add('fact.languages', vocab('language', data['languages']));
+      topic('fact.categories', categories(data['categories']));
       break;
     case 'places':
       placeDetails(data);
       add('fact.districts', ref('districts', data['district']));
-      if (data['phone']) add('fact.phone', text(data['phone']));
+      if (data['phone']) add('fact.phone', phoneLink(data['phone']));
       break;
     case 'districts':
       add('fact.kind', vocab('districtKind', [data['kind']]));
@@ -170,7 +200,7 @@ export function factsFor(collection: string, data: Data, lookup: Lookup, t: T, t
     case 'organizations':
       add('fact.kind', vocab('orgKind', [data['kind']]));
       add('fact.districts', refs('districts', data['districts']));
-      if (data['phone']) add('fact.phone', text(data['phone']));
+      reach('fact.phone', data);
       break;
     case 'newsletters':
       add('fact.date', text(`${Number(data['month'].slice(0, 4))}年${Number(data['month'].slice(5))}月号`));

@@ -3,6 +3,14 @@ import { t } from '../../src/i18n/index.ts';
 import { factsFor, formatPeriod } from '../../src/lib/facts.ts';
 import { eventSchema } from '../../src/schemas/event.ts';
 import { salonSchema } from '../../src/schemas/salon.ts';
+import { deskSchema } from '../../src/schemas/desk.ts';
+import { recruitmentSchema } from '../../src/schemas/recruitment.ts';
+import { organizationSchema } from '../../src/schemas/organization.ts';
+import type { Fact } from '../../src/lib/facts.ts';
+
+/** label → "text<href>" pairs, so a test sees both what is shown and where it links. */
+const shown = (facts: Fact[]) =>
+  Object.fromEntries(facts.map((f) => [f.label, f.values.map((v) => (v.href ? `${v.text}<${v.href}>` : v.text))]));
 
 const lookup = new Map([
   [
@@ -90,5 +98,98 @@ describe('facts a resident needs to act', () => {
       '2026年10月19日(月)',
     ]);
     expect(next?.values[0]?.datetime).toBe('2026-09-14T10:00+09:00');
+  });
+
+  it('makes phone numbers tappable and shows e-mail and website of a desk, with its place', () => {
+    const desk = deskSchema.parse({
+      id: 'hokatsu',
+      name: '地域包括支援センター',
+      helpsWith: ['介護'],
+      hours: '平日 8:30〜17:15',
+      phone: '0123-45-6789',
+      email: 'hokatsu@example.jp',
+      url: 'https://example.jp/hokatsu/',
+      place: 'kominkan',
+      categories: ['elderly'],
+    });
+    const facts = shown(factsFor('desks', desk, lookup, t, '2026-11-23'));
+    expect(facts['電話']).toEqual(['0123-45-6789<tel:0123456789>']);
+    expect(facts['メール']).toEqual(['hokatsu@example.jp<mailto:hokatsu@example.jp>']);
+    expect(facts['ホームページ']).toEqual(['https://example.jp/hokatsu/<https://example.jp/hokatsu/>']);
+    expect(facts['場所']).toEqual(['東公民館</places/kominkan/>']);
+    expect(facts['住所']).toEqual(['架空市本町1-2-3']);
+    expect(facts['交通']).toEqual(['市民バス「本町」下車 徒歩2分']);
+    expect(facts['バリアフリー']).toEqual(['車いすで入れます', '入口にスロープ']);
+    expect(facts['分類']).toEqual(['高齢者</categories/elderly/>']);
+  });
+
+  it('leaves out e-mail and website a desk does not have', () => {
+    const desk = deskSchema.parse({
+      id: 'd',
+      name: '窓口',
+      helpsWith: ['何でも'],
+      hours: '平日',
+      phone: '0123-45-6789',
+      categories: ['elderly'],
+    });
+    const facts = shown(factsFor('desks', desk, lookup, t));
+    expect(Object.keys(facts)).not.toContain('メール');
+    expect(Object.keys(facts)).not.toContain('ホームページ');
+    expect(Object.keys(facts)).not.toContain('住所');
+  });
+
+  it("shows a recruitment's place with address, access and barrier-free notes, and a tappable contact", () => {
+    const recruitment = recruitmentSchema.parse({
+      id: 'mimamori',
+      title: '見守り訪問員を募集',
+      role: '見守り訪問員',
+      tasks: '月に1回訪ねます',
+      frequency: '月1回',
+      districts: ['higashi'],
+      categories: ['watch'],
+      place: 'kominkan',
+      organizer: 'shakyo',
+      howToApply: 'お電話ください',
+      contact: '0123-45-0000',
+    });
+    const facts = shown(factsFor('recruitments', recruitment, lookup, t));
+    expect(facts['活動場所']).toEqual(['東公民館</places/kominkan/>']);
+    expect(facts['住所']).toEqual(['架空市本町1-2-3']);
+    expect(facts['交通']).toEqual(['市民バス「本町」下車 徒歩2分']);
+    expect(facts['バリアフリー']).toEqual(['車いすで入れます', '入口にスロープ']);
+    expect(facts['問い合わせ']).toEqual(['0123-45-0000<tel:0123450000>']);
+    expect(facts['分類']).toEqual(['見守り</categories/watch/>']);
+  });
+
+  it("links an organization's phone, e-mail and website", () => {
+    const org = organizationSchema.parse({
+      id: 'npo',
+      name: 'NPO法人つなぐ手',
+      kind: 'npo',
+      phone: '0123-45-1111',
+      email: 'info@example.jp',
+      url: 'https://example.jp/',
+    });
+    const facts = shown(factsFor('organizations', org, lookup, t));
+    expect(facts['電話']).toEqual(['0123-45-1111<tel:0123451111>']);
+    expect(facts['メール']).toEqual(['info@example.jp<mailto:info@example.jp>']);
+    expect(facts['ホームページ']).toEqual(['https://example.jp/<https://example.jp/>']);
+  });
+
+  it('weighs what an entry is about more in search', () => {
+    const event = eventSchema.parse({
+      id: 'e',
+      title: '防災訓練',
+      summary: '体験します',
+      start: '2026-12-05T10:00',
+      end: '2026-12-05T12:00',
+      place: 'kominkan',
+      districts: ['higashi'],
+      categories: ['disaster'],
+      organizer: 'shakyo',
+    });
+    const facts = factsFor('events', event, lookup, t);
+    expect(facts.find((f) => f.label === '分類')?.weight).toBe(2);
+    expect(facts.find((f) => f.label === '会場')?.weight).toBeUndefined();
   });
 });
