@@ -3,11 +3,36 @@
 (function () {
   var element = document.getElementById('search');
   if (!element || typeof PagefindUI === 'undefined') return;
-  new PagefindUI({
-    element: '#search',
-    showSubResults: false,
-    showImages: false,
-    resetStyles: false,
-    translations: { placeholder: element.getAttribute('data-placeholder') || '' },
+  // Pagefind's UI deletes the options it reads, so each instance gets a fresh object.
+  function create(sort) {
+    return new PagefindUI({
+      element: '#search',
+      showSubResults: false,
+      showImages: false,
+      resetStyles: false,
+      sort: sort,
+      translations: { placeholder: element.getAttribute('data-placeholder') || '' },
+    });
+  }
+  var ui = create(undefined);
+
+  // 関連度順 / 日付順: Pagefind's UI takes its sort only when created, so a change re-creates it
+  // with the same words and ticked filters (read back from its own checkboxes).
+  var sort = document.getElementById('search-sort');
+  if (!sort) return;
+  sort.hidden = false;
+  sort.addEventListener('change', function (event) {
+    var input = element.querySelector('input[type="search"], input[type="text"]');
+    var term = input ? input.value : '';
+    var filters = {};
+    var ticked = element.querySelectorAll('input[type="checkbox"]:checked');
+    for (var i = 0; i < ticked.length; i++) {
+      (filters[ticked[i].name] = filters[ticked[i].name] || []).push(ticked[i].value);
+    }
+    ui.destroy();
+    element.textContent = '';
+    ui = create(event.target.value === 'date' ? { date: 'desc' } : undefined);
+    if (Object.keys(filters).length) ui.triggerFilters(filters);
+    if (term) ui.triggerSearch(term);
   });
 })();

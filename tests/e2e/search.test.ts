@@ -13,6 +13,8 @@ import { serveDirectory } from './helpers/serve.ts';
 
 /** What a resident types, and the page they are looking for. */
 const QUERIES: [string, string][] = [
+  ['サロン', '/salons/utagoe-wakaba/'],
+  ['見守り', '/recruitments/mimamori-homonin/'],
   ['子育て', '/salons/piyopiyo-kosodate/'],
   ['子育て 相談', '/desks/kosodate-shien-sukusuku/'],
   ['見守り訪問', '/recruitments/mimamori-homonin/'],
@@ -94,7 +96,63 @@ describe('Japanese queries over the sample content', () => {
   });
 });
 
+describe('excerpts', () => {
+  it('show the entry text, not the hidden filter words run together', async () => {
+    const excerpts: string[] = await page.evaluate(async () => {
+      const found = await (window as any).pagefind.search('イベント');
+      const data = await Promise.all(found.results.map((r: any) => r.data()));
+      return data.map((d: any) => `${d.content}`);
+    });
+    for (const text of excerpts) expect(text).not.toMatch(/イベント[^\s。、]*\d{4}-\d{2}-\d{2}$/);
+    // The filter block is ignored as text: no page's content ends with its ISO sort date.
+    expect(excerpts.some((text) => /\d{4}-\d{2}-\d{2}\s*$/.test(text))).toBe(false);
+  });
+});
+
 describe('the search page', () => {
+  it('sorts by date when the resident chooses 日付順, by keyboard', async () => {
+    const fresh = await browser.newPage();
+    await fresh.goto(`${server.url}/search/`);
+    const box = fresh.getByRole('textbox').or(fresh.getByRole('searchbox')).first();
+    await box.waitFor();
+    await box.fill('サロン');
+    const links = fresh.getByRole('search').getByRole('link');
+    await links.first().waitFor();
+    const urls = async () =>
+      (await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).slice(0, 5);
+    const byRelevance = await urls();
+
+    const sort = fresh.getByRole('group', { name: '並べ方' });
+    await sort.getByRole('radio', { name: '関連度順' }).focus();
+    await fresh.keyboard.press('ArrowDown');
+    expect(await sort.getByRole('radio', { name: '日付順（新しい順）' }).isChecked()).toBe(true);
+    const expected = (await search('サロン', { sort: { date: 'desc' } })).slice(0, 5).map((r) => r.url);
+    expect(expected).not.toEqual(byRelevance);
+    await fresh.waitForFunction(
+      (want) =>
+        JSON.stringify(
+          [...document.querySelectorAll('#search a')]
+            .slice(0, 5)
+            .map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+        ) === want,
+      JSON.stringify(expected),
+    );
+    // The words typed are kept.
+    expect(await fresh.getByRole('textbox').or(fresh.getByRole('searchbox')).first().inputValue()).toBe('サロン');
+
+    await fresh.keyboard.press('ArrowUp');
+    await fresh.waitForFunction(
+      (want) =>
+        JSON.stringify(
+          [...document.querySelectorAll('#search a')]
+            .slice(0, 5)
+            .map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+        ) === want,
+      JSON.stringify(byRelevance),
+    );
+    await fresh.close();
+  });
+
   it('works with the keyboard alone', async () => {
     const fresh = await browser.newPage();
     const blocked: string[] = [];
