@@ -1,5 +1,6 @@
 // Text size and contrast switches, remembered on this device; and "upcoming" lists that stay
-// true between daily rebuilds by hiding what has ended. The page works fully without this file.
+// true between daily rebuilds by hiding what has ended (data-ends: an event over, a recruitment
+// past its deadline). The page works fully without this file.
 (function () {
   var KEY = 'tsunagari-prefs';
   var root = document.documentElement;

@@ -45,6 +45,24 @@ export interface Section {
   items: ListItem[];
 }
 
+/** A recruitment whose deadline (a Japan date) is before `today` takes nobody any more. */
+export function deadlinePassed(data: Data, today: string): boolean {
+  return typeof data['deadline'] === 'string' && data['deadline'] < today;
+}
+
+/**
+ * When the reader's browser may hide a recruitment (see prefs.js): the end of its deadline day
+ * in Japan, so one that closes between two daily rebuilds disappears on time.
+ */
+export function recruitmentEnds(data: Data): string | undefined {
+  return typeof data['deadline'] === 'string' ? `${data['deadline']}T23:59:59+09:00` : undefined;
+}
+
+/** Open recruitments that still take helpers on `today` (Japan date), for the home page. */
+export function openRecruitments<E extends Entry>(recruitments: E[], today: string): E[] {
+  return recruitments.filter((r) => r.data['status'] === 'open' && !deadlinePassed(r.data, today));
+}
+
 /** Which entries belong: called with the collection name and the entry's data. */
 export type Select = (collection: keyof Entries, entry: Entry) => boolean;
 
@@ -114,8 +132,10 @@ export function listSections(entries: Entries, select: Select, today: string, t:
     .map((s) => s.item);
 
   const recruitments = pick('recruitments')
+    .filter((r) => !deadlinePassed(r.data, today))
     .sort((a, b) => Number(a.data['status'] !== 'open') - Number(b.data['status'] !== 'open'))
     .map((r) => ({
+      ends: recruitmentEnds(r.data),
       href: href('recruitments', r.id),
       title: r.data['title'],
       meta: [

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { useTranslations } from '../../src/i18n/index.ts';
-import { inCategory, inDistricts, listSections, type Entries, type Entry } from '../../src/lib/listings.ts';
+import {
+  inCategory,
+  inDistricts,
+  listSections,
+  openRecruitments,
+  type Entries,
+  type Entry,
+} from '../../src/lib/listings.ts';
 
 const t = useTranslations('ja');
 const today = '2026-11-24';
@@ -77,6 +84,23 @@ const entries: Entries = {
   recruitments: [
     e('closed', { title: 'しめきり', role: '係', status: 'closed', districts: ['east'], categories: ['watch'] }),
     e('open', { title: 'ぼしゅう', role: '係', status: 'open', districts: ['east'], categories: ['watch'] }),
+    // The deadline is a Japan date: yesterday's has passed, today's is still open all day.
+    e('expired', {
+      title: 'きのうまで',
+      role: '係',
+      status: 'open',
+      deadline: '2026-11-23',
+      districts: ['east'],
+      categories: ['watch'],
+    }),
+    e('due-today', {
+      title: 'きょうまで',
+      role: '係',
+      status: 'open',
+      deadline: '2026-11-24',
+      districts: ['east'],
+      categories: ['watch'],
+    }),
   ],
   reports: [],
   desks: [
@@ -115,9 +139,24 @@ describe('district and category listings', () => {
     expect(items[2]?.meta).toContain('【お休み中】');
   });
 
-  it('lists open recruitments before closed ones', () => {
+  it('lists open recruitments before closed ones, and none whose deadline has passed', () => {
     const sections = listSections(entries, inDistricts(entries, new Set(['east'])), today, t);
-    expect(ids(sections, 'recruitments')).toEqual(['/recruitments/open/', '/recruitments/closed/']);
+    expect(ids(sections, 'recruitments')).toEqual([
+      '/recruitments/open/',
+      '/recruitments/due-today/',
+      '/recruitments/closed/',
+    ]);
+    const items = sections.find((s) => s.id === 'recruitments')?.items ?? [];
+    // Between rebuilds the reader's browser hides it once the deadline day is over in Japan.
+    expect(items[1]?.ends).toBe('2026-11-24T23:59:59+09:00');
+    expect(Date.parse(items[1]!.ends!)).toBe(Date.parse('2026-11-24T14:59:59Z'));
+    expect(items[1]?.meta).toContain('締め切り 2026年11月24日(火)');
+    expect(items[0]?.ends).toBeUndefined();
+  });
+
+  it('offers the home page only open recruitments before their deadline', () => {
+    expect(openRecruitments(entries.recruitments, today).map((r) => r.id)).toEqual(['open', 'due-today']);
+    expect(openRecruitments(entries.recruitments, '2026-11-25').map((r) => r.id)).toEqual(['open']);
   });
 
   it('places a desk and a place in the district of their place', () => {
