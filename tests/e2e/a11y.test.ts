@@ -25,7 +25,7 @@ beforeAll(async () => {
   await buildProject(dir);
   [server, browser] = await Promise.all([serveDirectory(join(dir, 'dist')), launchChromium()]);
   const dist = join(dir, 'dist');
-  templates.push('/', '/events/', '/search/', '/404.html');
+  templates.push('/', '/events/', '/search/', '/flyers/', '/404.html');
   // One entry page of every collection: each shows a different set of facts.
   for (const name of readdirSync(dist)) {
     const collection = join(dist, name);
@@ -40,7 +40,12 @@ beforeAll(async () => {
     templates.push(`/${extra}/`);
     const child = readdirSync(root).find((f) => existsSync(join(root, f, 'index.html')));
     if (child) templates.push(`/${extra}/${child}/`);
+    // A district's own calendar (/area/<id>/calendar/) is a template of its own.
+    if (child && existsSync(join(root, child, 'calendar', 'index.html')))
+      templates.push(`/${extra}/${child}/calendar/`);
   }
+  for (const required of ['/flyers/', '/calendar/', '/categories/', '/area/']) expect(templates).toContain(required);
+  expect(templates.some((t) => /^\/area\/[^/]+\/calendar\/$/.test(t))).toBe(true);
 });
 const content = () => join(dir, 'content');
 afterAll(async () => {
