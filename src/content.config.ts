@@ -3,7 +3,7 @@
  * originals `<id>.ja.md`; translations beside them (`<id>.en.md` …, Decap i18n
  * multiple_files) are left out until translated pages exist.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
@@ -23,6 +23,8 @@ import {
   settingsType,
 } from './schemas/index.ts';
 import type { ContentType } from './schemas/define.ts';
+import { formatProblem } from './lib/validation/messages.ts';
+import { missingFileProblem } from './lib/validation/validate.ts';
 
 const folder = <S extends z.ZodType>(type: ContentType<S>) =>
   defineCollection({
@@ -48,9 +50,12 @@ export const collections = {
   pages: folder(pageType),
   settings: defineCollection({
     // One YAML file edited as a Decap file collection; read with the YAML 1.2 core schema like the validator.
-    loader: async () => [
-      { id: 'site', ...YAML.parse(readFileSync(settingsType.file ?? '', 'utf8'), { schema: 'core' }) },
-    ],
+    loader: async () => {
+      const file = settingsType.file ?? 'content/settings/site.yml';
+      // The build validates first and stops earlier; `astro dev` only logs, so say it here too.
+      if (!existsSync(file)) throw new Error(formatProblem(missingFileProblem({ ...settingsType, file })));
+      return [{ id: 'site', ...YAML.parse(readFileSync(file, 'utf8'), { schema: 'core' }) }];
+    },
     schema: settingsType.schema.extend({ id: z.literal('site') }),
   }),
 };

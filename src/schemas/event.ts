@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { parseDateTime } from '../lib/dates.ts';
+import { parseDate, parseDateTime } from '../lib/dates.ts';
 import { defineContentType } from './define.ts';
 import {
   applicationField,
@@ -39,7 +39,9 @@ export const eventSchema = z
     place: refField('places', '会場'),
     /** Districts it is for (the first is its home district). */
     districts: refListField('districts', '地区'),
+    /** Topics, for category pages, search filters and the flyer colour. */
     categories: categoriesField(),
+    /** Who it is for; everyone unless the volunteer narrows it. */
     audience: audienceField(),
     /** Free text so that 無料, 300円, 材料費100円 all fit. */
     fee: meta(z.string().trim().min(1).default('無料'), { label: '参加費', hint: '例: 無料、300円（お茶代）' }),
@@ -49,7 +51,9 @@ export const eventSchema = z
       widget: 'number',
       cms: { value_type: 'int' },
     }),
+    /** Whether and how to apply beforehand, and by when (before the start). */
     application: applicationField().optional(),
+    /** Who runs it, named on the page and the flyer. */
     organizer: refField('organizations', '主催団体'),
     /** Phone residents call with questions. */
     contact: phoneField('問い合わせ電話番号').optional(),
@@ -59,6 +63,7 @@ export const eventSchema = z
     ),
     /** Why it was cancelled or postponed, and the new date if any. */
     statusNote: meta(z.string().trim().min(1).optional(), { label: '中止・延期のお知らせ', widget: 'text' }),
+    /** A photo for the page and flyer; needs its alt text. */
     image: imageField('イベントの写真').optional(),
     /** チラシ: template, colour and wording of the printable flyer; derived from the entry when absent. */
     flyer: flyerField().optional(),
@@ -72,8 +77,9 @@ export const eventSchema = z
         en: `end (${event.end}) is not after start (${event.start}); set it after the start`,
       });
     }
+    // Compared only once both are real dates: a malformed one already has its own message.
     const deadline = event.application?.deadline;
-    if (start && deadline && deadline > event.start.slice(0, 10)) {
+    if (start && deadline && parseDate(deadline) && deadline > event.start.slice(0, 10)) {
       bilingualIssue(ctx, ['application', 'deadline'], {
         ja: `申し込み締め切り（${deadline}）がイベントの開始日（${event.start.slice(0, 10)}）より後です。開始日までの日付にしてください`,
         en: `the application deadline (${deadline}) is after the event starts (${event.start.slice(0, 10)}); set it on or before that day`,

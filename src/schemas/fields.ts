@@ -202,15 +202,17 @@ export const urlField = (label = 'ウェブサイト') =>
 export const imageField = (label = '画像') =>
   meta(
     z.preprocess(
-      (value) =>
-        value &&
-        typeof value === 'object' &&
-        Object.values(value).every((v) => v === undefined || v === null || v === '')
-          ? undefined
-          : value,
+      (value) => {
+        if (!value || typeof value !== 'object') return value;
+        if (Object.values(value).every((v) => v === undefined || v === null || v === '')) return undefined;
+        // A removed picture leaves src empty: one message (alt without image), not two.
+        return 'src' in value && value.src === '' ? { ...value, src: undefined } : value;
+      },
       z
         .strictObject({
+          /** The uploaded picture, under public/uploads/. */
           src: meta(z.string().min(1).optional(), { label: '画像ファイル', widget: 'image' }),
+          /** What the picture shows, read out to residents who cannot see it. */
           alt: meta(z.string().trim().min(1).optional(), {
             label: '画像の説明（代替テキスト）',
             hint: '画像を選んだら必ず書いてください。目の不自由な方のために、写っているものを一文で。例: 公民館で体操をする参加者',
@@ -237,12 +239,15 @@ export const imageField = (label = '画像') =>
 export const applicationField = () =>
   meta(
     z.strictObject({
+      /** Residents must apply before coming. */
       required: meta(z.boolean().default(false), { label: '事前申し込みが必要', widget: 'boolean' }),
+      /** How to apply, in words (phone, counter, form). */
       how: meta(z.string().trim().min(1).optional(), {
         label: '申し込み方法',
         widget: 'text',
         hint: '例: 12月1日までに社協へ電話（0123-45-6789）でお申し込みください',
       }),
+      /** Last day to apply; not after the event starts. */
       deadline: dateField('申し込み締め切り').optional(),
     }),
     { label: '申し込み' },

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { TIME_RE, parseDate } from '../lib/dates.ts';
 import { defineContentType } from './define.ts';
 import {
   applicationField,
@@ -80,13 +81,14 @@ export const scheduleSchema = z
         '開催日を1つ以上入れてください（くり返し方が「日付を指定」のため）',
         'list at least one date for a dates schedule',
       );
-    if (s.endTime <= s.startTime)
+    // Compared only when both are well formed: a malformed one already has its own message.
+    if (TIME_RE.test(s.startTime) && TIME_RE.test(s.endTime) && s.endTime <= s.startTime)
       need(
         'endTime',
         `終了時刻（${s.endTime}）が開始時刻（${s.startTime}）より前か同じです。開始より後の時刻にしてください`,
         `endTime (${s.endTime}) is not after startTime (${s.startTime})`,
       );
-    if (s.validUntil && s.validUntil < s.validFrom)
+    if (s.validUntil && parseDate(s.validUntil) && parseDate(s.validFrom) && s.validUntil < s.validFrom)
       need(
         'validUntil',
         `予定の終了日（${s.validUntil}）が開始日（${s.validFrom}）より前です`,
@@ -103,17 +105,27 @@ export const salonSchema = z.strictObject({
   kind: choiceField(SALON_KINDS, 'salonKind', '種類'),
   /** One sentence for lists and flyers. */
   summary: meta(z.string().trim().min(1).max(120), { label: 'ひとこと紹介', widget: 'text', hint: '120字まで' }),
+  /** When it meets, as a rule the calendar and feeds expand into dates. */
   schedule: meta(scheduleSchema, { label: '開催日程' }),
+  /** Where it meets. */
   place: refField('places', '会場'),
+  /** Districts it is for (the first is its home district). */
   districts: refListField('districts', '地区'),
+  /** Topics, for category pages, search filters and the flyer colour. */
   categories: categoriesField(),
+  /** Who it is for; everyone unless the volunteer narrows it. */
   audience: audienceField(),
+  /** Free text so that 無料, 100円（お茶代） all fit. */
   fee: meta(z.string().trim().min(1).default('無料'), { label: '参加費', hint: '例: 100円（お茶代）' }),
+  /** Whether and how to apply beforehand (most salons: just come). */
   application: applicationField().optional(),
+  /** Who runs it, named on the page and the flyer. */
   organizer: refField('organizations', '運営団体'),
+  /** Phone residents call with questions. */
   contact: phoneField('問い合わせ電話番号').optional(),
   /** active, paused (お休み中) or ended. */
   status: choiceField(SALON_STATUSES, 'salonStatus', '状況').default('active'),
+  /** A photo for the page and flyer; needs its alt text. */
   image: imageField('写真').optional(),
   /** チラシ: template, colour and wording of the printable flyer; derived from the entry when absent. */
   flyer: flyerField().optional(),

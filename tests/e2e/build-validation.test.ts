@@ -50,7 +50,10 @@ describe('bad input stops the build and npm run check with the file, field, valu
     it(bad.name, () => {
       const originals = Object.fromEntries(Object.keys(bad.files).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
       try {
-        for (const [file, text] of Object.entries(bad.files)) writeFileSync(join(dir, file), text);
+        for (const [file, text] of Object.entries(bad.files)) {
+          if (text === null) rmSync(join(dir, file));
+          else writeFileSync(join(dir, file), text);
+        }
         const build = astroBuild();
         expect(build.status, build.stdout + build.stderr).not.toBe(0);
         const checked = check();

@@ -12,10 +12,12 @@ const EVENT = 'content/events/bousai.ja.md';
 const SALON = 'content/salons/hidamari.ja.md';
 const RECRUITMENT = 'content/recruitments/bousai-staff.ja.md';
 const REPORT = 'content/reports/hidamari-2026-11.ja.md';
+const SETTINGS = 'content/settings/site.yml';
 
 export interface BadInput {
   name: string;
-  files: Record<string, string>;
+  /** New text of each file, or null to delete it. */
+  files: Record<string, string | null>;
   expected: string[];
 }
 
@@ -31,7 +33,7 @@ export const BAD_INPUTS: BadInput[] = [
     name: 'a missing required field',
     files: { [EVENT]: fixtureFile(EVENT).replace('summary: 避難所の開設を体験します。\n', '') },
     expected: [
-      'content/events/bousai.ja.md: summary（ひとこと紹介）: 必須の項目「ひとこと紹介」がありません。120字まで。一覧やチラシに載ります のように書き足してください。 / required field is missing; add it.',
+      'content/events/bousai.ja.md: summary（ひとこと紹介）: 必須の項目「ひとこと紹介」がありません。書き足してください。ヒント: 120字まで。一覧やチラシに載ります。 / summary (ひとこと紹介) is required; add it: text of at most 120 characters.',
     ],
   },
   {
@@ -46,6 +48,27 @@ export const BAD_INPUTS: BadInput[] = [
     files: { [SALON]: fixtureFile(SALON).replace("validFrom: '2026-04-01'", 'validFrom: 2026-02-30') },
     expected: [
       'content/salons/hidamari.ja.md: schedule.validFrom（この予定の開始日）: 「2026-02-30」 — 「2026-02-30」という日付はカレンダーにありません。日付を確かめてください。 / 2026-02-30 is not a real calendar date; check the day and month.',
+    ],
+  },
+  {
+    name: 'a missing required date, with its format',
+    files: { [EVENT]: fixtureFile(EVENT).replace("start: '2026-12-05T10:00'\n", '') },
+    expected: [
+      'content/events/bousai.ja.md: start（開始日時）: 必須の項目「開始日時」がありません。書き足してください。年-月-日T時:分 の形で書いてください（例: 2026-12-05T10:00）。 / start (開始日時) is required; add it: write it as YYYY-MM-DDTHH:mm in Japan time (e.g. 2026-12-05T10:00).',
+    ],
+  },
+  {
+    name: 'missing site settings',
+    files: { [SETTINGS]: null },
+    expected: [
+      'content/settings/site.yml: 「サイト設定」のファイルがありません。管理画面（/admin/）の「サイト設定」を開いて保存するか、content/settings/site.yml を作ってください（書く項目は docs/CONTENT.md にあります）。 / the settings file is missing; save サイト設定 in the CMS (/admin/) or create content/settings/site.yml (its fields are listed in docs/CONTENT.md).',
+    ],
+  },
+  {
+    name: 'a number where text is expected is shown as written',
+    files: { [EVENT]: fixtureFile(EVENT).replace('organizer: shakyo', 'organizer: shakyo\nfee: 0300') },
+    expected: [
+      'content/events/bousai.ja.md: fee（参加費）: 「0300」 — 引用符がないため数として読まれました。文字として書くには引用符で囲んでください（例: fee: "0300"）。 / read as a number; put it in quotes to keep it as text: fee: "0300".',
     ],
   },
   {

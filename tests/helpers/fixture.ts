@@ -4,9 +4,15 @@ import { dirname, join, resolve } from 'node:path';
 
 export const FIXTURE = resolve(import.meta.dirname, '../fixtures/minimal');
 
-/** A throw-away copy of the minimal fixture site with some files replaced or removed. */
+const copies = new Set<string>();
+
+/**
+ * A throw-away copy of the minimal fixture site with some files replaced (or removed, with
+ * null). Call removeFixtureCopies() in afterEach/afterAll so nothing is left in /tmp.
+ */
 export function fixtureCopy(files: Record<string, string | null> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'tsunagari-fixture-'));
+  copies.add(dir);
   cpSync(FIXTURE, dir, { recursive: true });
   for (const [path, text] of Object.entries(files)) {
     const target = join(dir, path);
@@ -17,4 +23,10 @@ export function fixtureCopy(files: Record<string, string | null> = {}): string {
     }
   }
   return dir;
+}
+
+/** Deletes every copy fixtureCopy() made in this test file. */
+export function removeFixtureCopies(): void {
+  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
+  copies.clear();
 }

@@ -4,13 +4,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/lib/validation/validate.ts';
 import { formatProblem, formatReport } from '../../src/lib/validation/messages.ts';
-import { FIXTURE, fixtureCopy } from '../helpers/fixture.ts';
+import { FIXTURE, fixtureCopy, removeFixtureCopies } from '../helpers/fixture.ts';
 import { BAD_INPUTS } from '../helpers/bad-inputs.ts';
 
 const fixtureFile = (path: string) => readFileSync(join(FIXTURE, path), 'utf8');
+afterEach(removeFixtureCopies);
+
 const problemsAfter = (files: Record<string, string | null>) =>
   validateContent(fixtureCopy(files)).problems.map(formatProblem);
 

@@ -58,6 +58,23 @@ export function parseContentFile(file: string, text: string, frontMatter: boolea
   return { file, data: doc.toJS() ?? {}, body };
 }
 
+/**
+ * The text a scalar was written as in a content file (`012345` for what YAML read as the
+ * number 12345), so messages can quote the volunteer's own words. Undefined when the file or
+ * the path cannot be read.
+ */
+export function writtenText(text: string, frontMatter: boolean, path: readonly PropertyKey[]): string | undefined {
+  const yamlText = frontMatter ? FRONT_MATTER_RE.exec(text)?.[1] : text;
+  if (yamlText === undefined) return undefined;
+  const doc = YAML.parseDocument(yamlText, { schema: 'core' });
+  const node = doc.getIn(
+    path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
+    true,
+  );
+  if (!YAML.isScalar(node)) return undefined;
+  return node.range ? yamlText.slice(node.range[0], node.range[1]).trim() : undefined;
+}
+
 export interface CollectionFiles {
   /** Japanese originals, the entries. */
   entries: string[];

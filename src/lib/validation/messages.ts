@@ -53,21 +53,102 @@ function optionList(field: FieldInfo | undefined): Bilingual {
   return { ja, en: values.join(', ') };
 }
 
+/** The label a collection has in the CMS sidebar, e.g. places → 会場・居場所. */
+export type CollectionLabels = (collection: string) => string;
+
+/**
+ * What to write into a required field that is missing: its format (dates, times, phone
+ * numbers), where a reference comes from, the allowed values of a choice and the CMS hint.
+ */
+function missingField(
+  name: string,
+  field: FieldInfo | undefined,
+  collectionLabel: CollectionLabels | undefined,
+): Bilingual {
+  const label = field?.meta.label ?? name;
+  const ja = [`必須の項目「${label}」がありません。書き足してください`];
+  let en = '';
+  const { format, hint, relation } = field?.meta ?? {};
+  if (relation) {
+    const title = collectionLabel?.(relation) ?? relation;
+    ja.push(`「${title}」のID（content/${relation}/ にあるファイル名から .ja.md を除いた部分）を書きます`);
+    en = `the id of an entry in content/${relation}/ (its file name without .ja.md)`;
+  } else if (format) {
+    ja.push(format.ja);
+    en = format.en;
+  }
+  // A hint that is only an example repeats the format's own example.
+  if (hint && !(format && hint.includes('例'))) ja.push(hint.startsWith('例') ? hint : `ヒント: ${hint}`);
+  const options = optionList(field);
+  if (!relation && options.en) {
+    ja.push(`選べる値: ${options.ja}`);
+    en = `${field?.kind === 'array' ? 'one or more of' : 'one of'}: ${options.en}`;
+  }
+  if (!en && field) {
+    en = (typeNames[field.kind] ?? { en: field.kind }).en;
+    if (field.kind === 'string' && field.max !== undefined) en += ` of at most ${field.max} characters`;
+  }
+  return {
+    ja: ja.join('。'),
+    en: `${name}${field?.meta.label ? ` (${field.meta.label})` : ''} is required${en ? `; add it: ${en}` : '; add it'}`,
+  };
+}
+
+/**
+ * YAML reads unquoted 012345 as the number 12345 and true as a boolean; say so, show what was
+ * written and how to quote it.
+ */
+function quoteIt(key: PropertyKey | undefined, actual: string, written: string): Bilingual {
+  const example = `${typeof key === 'string' ? `${key}: ` : '- '}"${written}"`;
+  const as =
+    actual === 'boolean' ? { ja: 'はい/いいえ（true/false）', en: 'true/false' } : { ja: '数', en: 'a number' };
+  return {
+    ja: `引用符がないため${as.ja}として読まれました。文字として書くには引用符で囲んでください（例: ${example}）`,
+    en: `read as ${as.en}; put it in quotes to keep it as text: ${example}`,
+  };
+}
+
+export interface IssueContext {
+  /** The value as written in the file, for scalars YAML read as something else than text. */
+  written?: string;
+  collectionLabel?: CollectionLabels;
+}
+
 /** The bilingual message for one zod issue, given the field it concerns. */
-export function describeIssue(issue: z.core.$ZodIssue, field: FieldInfo | undefined, value: unknown): Bilingual {
-  const label = field?.meta.label ?? '';
+export function describeIssue(
+  issue: z.core.$ZodIssue,
+  field: FieldInfo | undefined,
+  value: unknown,
+  context: IssueContext = {},
+): Bilingual {
   switch (issue.code) {
     case 'invalid_type':
-      if (value === undefined)
+      if (value === undefined || value === null)
+        return missingField(fieldPath(issue.path), field, context.collectionLabel);
+      if (issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
+        const written = context.written ?? String(value);
+        const format = field?.meta.format;
+        // Quotes would not help 0123456789 as a phone number: say how to write it instead.
+        if (format && field.pattern && !field.pattern.test(written))
+          return { ja: `書き方が違います。${format.ja}`, en: `wrong format; ${format.en}` };
+        return quoteIt(issue.path.at(-1), typeof value, written);
+      }
+      if (issue.expected === 'number' && typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) {
+        const key = issue.path.at(-1);
+        const example = `${typeof key === 'string' ? `${key}: ` : '- '}${value.trim()}`;
         return {
-          ja: `必須の項目「${label}」がありません。${field?.meta.hint ? `${field.meta.hint} のように` : ''}書き足してください`,
-          en: 'required field is missing; add it',
+          ja: `数字が文字として書かれています。引用符を外して書いてください（例: ${example}）`,
+          en: `a number written as text; remove the quotes: ${example}`,
         };
+      }
       {
         const expected = typeNames[issue.expected] ?? { ja: issue.expected, en: issue.expected };
         return { ja: `${expected.ja}で書いてください`, en: `expected ${expected.en}` };
       }
     case 'invalid_value': {
+      // zod reports a missing choice as a value outside the list.
+      if (value === undefined || value === null)
+        return missingField(fieldPath(issue.path), field, context.collectionLabel);
       const options = optionList(field);
       return {
         ja: `選べる値ではありません。次のどれかにしてください: ${options.ja}`,
@@ -113,21 +194,40 @@ export function describeIssue(issue: z.core.$ZodIssue, field: FieldInfo | undefi
 }
 
 /** Every problem of one entry, from a failed safeParse. */
-export function problemsFromZod(file: string, error: z.ZodError, fields: FieldInfo[], data: unknown): ContentProblem[] {
+export function problemsFromZod(
+  file: string,
+  error: z.ZodError,
+  fields: FieldInfo[],
+  data: unknown,
+  options: { sourceAt?: (path: readonly PropertyKey[]) => string | undefined; collectionLabel?: CollectionLabels } = {},
+): ContentProblem[] {
   return error.issues.map((issue) => {
     // unrecognized_keys reports on the object that holds the unknown key.
     const field = fieldAt(fields, issue.path);
     const value = issue.code === 'unrecognized_keys' ? undefined : valueAt(data, issue.path);
-    const problem: ContentProblem = { file, message: describeIssue(issue, field, value) };
+    const written =
+      typeof value === 'number' || typeof value === 'boolean' ? options.sourceAt?.(issue.path) : undefined;
+    const context: IssueContext = {};
+    if (written !== undefined) context.written = written;
+    if (options.collectionLabel) context.collectionLabel = options.collectionLabel;
+    const problem: ContentProblem = { file, message: describeIssue(issue, field, value, context) };
     if (issue.path.length) problem.field = fieldPath(issue.path);
     if (field?.meta.label) problem.label = field.meta.label;
-    if (value !== undefined && (typeof value !== 'object' || value === null)) problem.value = value;
+    if (written !== undefined) problem.value = written;
+    else if (value !== undefined && value !== null && value !== '' && typeof value !== 'object') problem.value = value;
     return problem;
   });
 }
 
+const SHOWN_LENGTH = 30;
+
+/** The value in 「」, a long text cut short (its length is what matters then). */
 function showValue(value: unknown): string {
-  return typeof value === 'string' ? `「${value}」` : `「${JSON.stringify(value)}」`;
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const chars = [...text];
+  return chars.length > SHOWN_LENGTH
+    ? `「${chars.slice(0, SHOWN_LENGTH).join('')}…」（${chars.length}字）`
+    : `「${text}」`;
 }
 
 /** One line per problem: file: field（label）: 「value」— 日本語 / English */

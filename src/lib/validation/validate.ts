@@ -5,7 +5,16 @@
  */
 import { contentTypes } from '../../schemas/index.ts';
 import type { ContentType } from '../../schemas/define.ts';
-import { YamlSyntaxError, idOfFile, readContentFile, scanCollection, type ContentFile } from '../content/files.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  YamlSyntaxError,
+  idOfFile,
+  readContentFile,
+  scanCollection,
+  writtenText,
+  type ContentFile,
+} from '../content/files.ts';
 import { describeFields, type FieldInfo } from '../schema/walk.ts';
 import { fieldPath, problemsFromZod, type ContentProblem } from './messages.ts';
 
@@ -26,6 +35,9 @@ export function fieldsOf(type: ContentType): FieldInfo[] {
   if (!fields) fieldsCache.set(type, (fields = describeFields(type.schema)));
   return fields;
 }
+
+/** The CMS label of a collection (places → 会場・居場所), as named in messages. */
+const titleOf = (collection: string) => contentTypes.find((t) => t.name === collection)?.label ?? collection;
 
 /** Schema, file name and body checks of one file. */
 export function validateFile(
@@ -53,7 +65,14 @@ export function validateFile(
   }
   const fields = fieldsOf(type);
   const result = type.schema.safeParse(content.data);
-  if (!result.success) return { problems: problemsFromZod(file, result.error, fields, content.data) };
+  if (!result.success) {
+    let text: string | undefined;
+    const sourceAt = (path: readonly PropertyKey[]) =>
+      writtenText((text ??= readFileSync(join(root, file), 'utf8')), !type.file, path);
+    return {
+      problems: problemsFromZod(file, result.error, fields, content.data, { sourceAt, collectionLabel: titleOf }),
+    };
+  }
   const parsed = result.data as Record<string, unknown>;
   const problems: ContentProblem[] = [];
   if (!type.file && parsed['id'] !== content.id) {
@@ -150,6 +169,20 @@ function crossCollectionProblems(byId: Map<string, Map<string, ValidEntry>>): Co
   return problems;
 }
 
+/**
+ * A single-file content type (site settings) whose file is missing: the site cannot be built
+ * without it, so say which file and how to get it back.
+ */
+export function missingFileProblem(type: ContentType & { file: string }): ContentProblem {
+  return {
+    file: type.file,
+    message: {
+      ja: `「${type.label}」のファイルがありません。管理画面（/admin/）の「${type.label}」を開いて保存するか、${type.file} を作ってください（書く項目は docs/CONTENT.md にあります）`,
+      en: `the ${type.name} file is missing; save ${type.label} in the CMS (/admin/) or create ${type.file} (its fields are listed in docs/CONTENT.md)`,
+    },
+  };
+}
+
 function strayProblem(file: string): ContentProblem {
   const name = file.split('/').pop() ?? file;
   const suggestion =
@@ -185,6 +218,8 @@ export function validateContent(root: string): ValidationResult {
   const knownIds = new Map<string, Set<string>>();
   for (const type of contentTypes) {
     const valid: ValidEntry[] = [];
+    if (type.file && !existsSync(join(root, type.file)))
+      problems.push(missingFileProblem({ ...type, file: type.file }));
     const { entries: files, translations, strays } = scanCollection(root, type);
     knownIds.set(type.name, new Set(files.map(idOfFile)));
     problems.push(...strays.map((file) => strayProblem(file)));
@@ -198,7 +233,6 @@ export function validateContent(root: string): ValidationResult {
     }
     entries.set(type.name, valid);
   }
-  const titleOf = (collection: string) => contentTypes.find((t) => t.name === collection)?.label ?? collection;
   for (const type of contentTypes) {
     for (const entry of entries.get(type.name) ?? []) {
       for (const ref of referencesOf(fieldsOf(type), entry.parsed)) {
