@@ -6,6 +6,7 @@ import { LANGUAGES } from './vocabulary.ts';
 export const deskSchema = z.strictObject({
   /** File name and URL. */
   id: idField(),
+  /** What residents call the desk: 地域包括支援センター〇〇. */
   name: textField('窓口の名前', '例: 地域包括支援センター桜ヶ丘'),
   /** What residents can ask about, one item each. */
   helpsWith: meta(z.array(z.string().trim().min(1)).min(1), {
@@ -14,12 +15,17 @@ export const deskSchema = z.strictObject({
   }),
   /** Opening hours as residents read them. */
   hours: textField('受付時間', '例: 平日 8:30〜17:15（土日祝・年末年始は休み）'),
+  /** The number residents call; every desk has one. */
   phone: phoneField(),
+  /** For residents who cannot phone (hearing, language). */
   email: emailField().optional(),
+  /** The desk's own page, for details this site does not keep. */
   url: urlField().optional(),
+  /** Where to go in person; empty for phone-only desks. */
   place: refField('places', '場所').optional(),
   /** Languages staff can answer in, やさしい日本語 included. */
   languages: meta(z.array(z.enum(LANGUAGES)).min(1).default(['ja']), { label: '対応言語', options: 'language' }),
+  /** Topics it helps with, so category pages and search find it. */
   categories: categoriesField(),
 });
 export type DeskInput = z.input<typeof deskSchema>;

@@ -5,6 +5,7 @@ import { idField, meta, refField, textField } from './fields.ts';
 export const newsletterSchema = z.strictObject({
   /** File name and URL, e.g. sakuragaoka-2026-12. */
   id: idField(),
+  /** The issue's name as printed: 〇〇だより 12月号. */
   title: textField('タイトル', '例: 桜ヶ丘地区社協だより 12月号'),
   /** The month the issue covers. */
   month: meta(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), {
@@ -14,6 +15,7 @@ export const newsletterSchema = z.strictObject({
   }),
   /** The district publishing it; empty = the whole town. */
   district: refField('districts', '発行する地区', '町全体のだよりなら空のまま').optional(),
+  /** What is in this issue, for lists and search. */
   summary: meta(z.string().trim().min(1).max(200), { label: 'この号の内容', widget: 'text' }),
 });
 export type NewsletterInput = z.input<typeof newsletterSchema>;

@@ -14,7 +14,9 @@ export const organizationSchema = z.strictObject({
   districts: refListField('districts', '活動する地区', '町全体で活動する場合は空のままで', 0).default([]),
   /** Public contact numbers and addresses only. */
   phone: phoneField().optional(),
+  /** Public contact address. */
   email: emailField().optional(),
+  /** The organization's own website. */
   url: urlField().optional(),
 });
 export type OrganizationInput = z.input<typeof organizationSchema>;

@@ -5,6 +5,7 @@ import { idField, meta, textField } from './fields.ts';
 export const pageSchema = z.strictObject({
   /** File name and URL (/pages/<id>/). */
   id: idField(),
+  /** Heading and <title> of the page. */
   title: textField('タイトル'),
   /** Shown in search results and link previews. */
   description: meta(z.string().trim().min(1).max(160).optional(), {

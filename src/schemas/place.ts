@@ -31,9 +31,13 @@ export const placeSchema = z.strictObject({
   barrierFree: meta(
     z
       .strictObject({
+        /** Step-free entry a wheelchair can use. */
         wheelchair: meta(z.boolean().default(false), { label: '車いすで入れる', widget: 'boolean' }),
+        /** A multi-purpose (accessible) toilet. */
         toilet: meta(z.boolean().default(false), { label: '多目的トイレがある', widget: 'boolean' }),
+        /** Parking for visitors. */
         parking: meta(z.boolean().default(false), { label: '駐車場がある', widget: 'boolean' }),
+        /** Anything else: steps, lifts, seating on chairs. */
         notes: meta(z.string().trim().min(1).optional(), {
           label: 'そのほか',
           widget: 'text',

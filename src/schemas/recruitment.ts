@@ -18,6 +18,7 @@ import { RECRUITMENT_STATUSES } from './vocabulary.ts';
 export const recruitmentSchema = z.strictObject({
   /** File name and URL. */
   id: idField(),
+  /** The notice's headline. */
   title: textField('タイトル', '例: 見守り訪問のボランティアを募集します'),
   /** The role in a few words: 見守り訪問員, 配食ボランティア. */
   role: textField('役割', '例: 見守り訪問員'),
@@ -27,15 +28,23 @@ export const recruitmentSchema = z.strictObject({
   frequency: textField('頻度・時間', '例: 月1回、2時間程度（平日午前）'),
   /** Who is welcome; reassure first-timers. */
   welcome: meta(z.string().trim().min(1).default('どなたでも歓迎します'), { label: 'こんな方を歓迎', widget: 'text' }),
+  /** Districts where the helpers are needed. */
   districts: refListField('districts', '地区'),
+  /** Topics, for category pages and search filters. */
   categories: categoriesField(),
+  /** Where the work happens, if at one place. */
   place: refField('places', '活動場所').optional(),
   /** An event the helpers are recruited for; the deadline must come before it. */
   event: refField('events', '関係するイベント').optional(),
+  /** Who is recruiting, named on the page and the flyer. */
   organizer: refField('organizations', '募集する団体'),
+  /** Last day to apply; empty = open until filled. */
   deadline: dateField('締め切り', '決まっていなければ空のまま').optional(),
+  /** How to apply, in words residents can follow. */
   howToApply: longTextField('応募方法', '例: 社協（0123-45-6789）へお電話ください'),
+  /** Phone for questions before applying. */
   contact: phoneField('問い合わせ電話番号').optional(),
+  /** open or closed; a closed notice is stamped 募集終了. */
   status: choiceField(RECRUITMENT_STATUSES, 'recruitmentStatus', '募集状況').default('open'),
   /** チラシ: template, colour and wording of the printable flyer; derived from the entry when absent. */
   flyer: flyerField().optional(),

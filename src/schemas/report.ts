@@ -13,8 +13,11 @@ import {
 
 const photoSchema = z
   .strictObject({
+    /** The uploaded photo, under public/uploads/. */
     src: meta(z.string().min(1), { label: '写真ファイル', widget: 'image' }),
+    /** What the photo shows, read out to residents who cannot see it. */
     alt: meta(z.string().trim().min(1), { label: '写真の説明（代替テキスト）', hint: '写っているものを一文で' }),
+    /** A line printed under the photo. */
     caption: meta(z.string().trim().min(1).optional(), { label: 'キャプション' }),
     /** Everyone recognisable agreed to publication; without it the photo stays off the site. */
     consent: meta(z.boolean().default(false), {
@@ -34,25 +37,33 @@ const photoSchema = z
 export const reportSchema = z.strictObject({
   /** File name and URL. */
   id: idField(),
+  /** Headline of the report. */
   title: textField('タイトル', '例: 11月のひだまりサロンを開きました'),
   /** The day of the activity. */
   date: dateField('活動日'),
   /** The salon or event this report is about, if any. */
   salon: refField('salons', '関係するサロン').optional(),
+  /** The event this report is about, if any. */
   event: refField('events', '関係するイベント').optional(),
+  /** Districts where it happened. */
   districts: refListField('districts', '地区'),
+  /** Topics, for category pages and search filters. */
   categories: categoriesField(),
+  /** How many residents came; empty if not counted. */
   participants: meta(z.number().int().min(0).optional(), {
     label: '参加者数（人）',
     widget: 'number',
     cms: { value_type: 'int', min: 0 },
   }),
+  /** How many helpers ran it; empty if not counted. */
   volunteers: meta(z.number().int().min(0).optional(), {
     label: 'ボランティア数（人）',
     widget: 'number',
     cms: { value_type: 'int', min: 0 },
   }),
+  /** Photos with alt text; only those with publication consent. */
   photos: meta(z.array(photoSchema).default([]), { label: '写真' }),
+  /** The organization that wrote the report. */
   organizer: refField('organizations', '報告した団体').optional(),
 });
 export type ReportInput = z.input<typeof reportSchema>;
