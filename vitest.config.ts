@@ -7,7 +7,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
-          // The same results whatever the machine's time zone (see tests/unit/timezone.test.ts).
+          // Dates are Japan time whatever the machine's zone: unit tests run far from Japan and
+          // assert it (tests/unit/dates.test.ts); tests/e2e/site.test.ts builds in UTC and Los Angeles.
           env: { TZ: 'America/Los_Angeles' },
         },
       },
