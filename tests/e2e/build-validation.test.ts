@@ -25,6 +25,12 @@ const astroBuild = () =>
     encoding: 'utf8',
     env: childEnv(),
   });
+const astroSync = () =>
+  spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'sync'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: childEnv(),
+  });
 const check = () =>
   spawnSync(process.execPath, [join(dir, 'scripts/check.ts')], { cwd: dir, encoding: 'utf8', env: childEnv() });
 
@@ -67,4 +73,24 @@ describe('bad input stops the build and npm run check with the file, field, valu
       }
     });
   }
+});
+
+describe('missing site settings', () => {
+  const settings = 'content/settings/site.yml';
+  const bad = BAD_INPUTS.find((b) => b.files[settings] === null);
+
+  it('stop the content loader too (astro dev and sync, which only log validation) with the same words', () => {
+    expect(bad).toBeDefined();
+    const original = readFileSync(join(dir, settings), 'utf8');
+    try {
+      rmSync(join(dir, settings));
+      const sync = astroSync();
+      const output = sync.stdout + sync.stderr;
+      expect(sync.status, output).not.toBe(0);
+      for (const line of bad?.expected ?? []) expect(output).toContain(line);
+      expect(output).not.toContain('ENOENT');
+    } finally {
+      writeFileSync(join(dir, settings), original);
+    }
+  });
 });
