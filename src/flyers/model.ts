@@ -193,6 +193,7 @@ export function buildFlyerModel(source: FlyerSource, context: FlyerContext): Fly
       if (data['deadline']) add('fact.deadline', formatDate(data['deadline']));
       add('fact.apply', data['howToApply']);
       contact();
+      districts();
       if (data['status'] === 'closed') stamp = t('flyer.closed');
       break;
     }

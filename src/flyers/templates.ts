@@ -173,13 +173,13 @@ export const SLOT = 'data-slot';
 /** Degrees the 中止 / 募集終了 stamps are turned, as a rubber stamp would be. */
 const STAMP_ANGLE = 12;
 
-function stampEl(text: string, color: string, size: number, top: number, right: number): El {
+function stampEl(text: string, color: string, size: number, top: number, left: number): El {
   return el(
     'div',
     {
       position: 'absolute',
       top,
-      right,
+      left,
       transform: `rotate(-${STAMP_ANGLE}deg)`,
       border: `${Math.round(size / 10)}px solid ${color}`,
       borderRadius: 12,
@@ -636,8 +636,9 @@ function bodyLayout(
   const facts = spec.atLeastPoster ? compactFacts(model.facts, model.over) : model.facts;
   if (facts.length) {
     const labelWidth = s(spec.labelWidth);
-    // 2 px to spare: Satori rounds glyph advances up, never down.
-    const valueWidth = inner - labelWidth - 14;
+    // Satori adds padding to a box's width: the label cell takes labelWidth + 12 and the value
+    // cell its text width + 12. 2 px to spare: Satori rounds glyph advances up, never down.
+    const valueWidth = inner - labelWidth - 26;
     const vsize = s(spec.value);
     const nsize = s(spec.note);
     const lsize = s(spec.label);
@@ -702,19 +703,26 @@ function bodyLayout(
   };
 }
 
-/** The share image's stamp: font size, and offsets from the top and right of the image, in px. */
-const OG_STAMP = { size: 88, top: 110, right: 120 } as const;
+/** The share image's stamp: font size, and its distance from the card's top and right edges, in px. */
+const OG_STAMP = { size: 88, inset: 28 } as const;
 
 /**
- * How far from the right edge of the image the stamp reaches leftwards, rotated: stampEl's box
- * (text, padding, border) turned by its 12° about its centre.
+ * Where the share image's stamp goes: stampEl's box (text, padding, border) turned by its 12°
+ * about its centre, placed so that the turned box stays inside the card (48 px from the image's
+ * edges) near its top right corner. `reach` is the turned box's left edge, which the title keeps
+ * clear of. (The stamp is placed by left and top: Satori adds the image's 48 px padding to its
+ * width, so `right` would count from 1296 px, past the image's edge.)
  */
-function stampReach(text: string, size: number, right: number, measure: Measure): number {
+function ogStamp(text: string, size: number, measure: Measure) {
   const border = Math.round(size / 10);
   const width = measure(text, size, true) + 2 * (Math.round(size / 4) + border);
   const height = size + 2 * (Math.round(size / 6) + border);
   const angle = (STAMP_ANGLE * Math.PI) / 180;
-  return right + width / 2 + (width * Math.cos(angle) + height * Math.sin(angle)) / 2;
+  const halfW = (width * Math.cos(angle) + height * Math.sin(angle)) / 2;
+  const halfH = (width * Math.sin(angle) + height * Math.cos(angle)) / 2;
+  const cx = FLYER_SIZES.og.width - 48 - OG_STAMP.inset - halfW;
+  const cy = 48 + OG_STAMP.inset + halfH;
+  return { left: Math.round(cx - width / 2), top: Math.round(cy - height / 2), reach: cx - halfW };
 }
 
 /** The 1200×630 share image: what, when, where, big enough to read as a LINE thumbnail. */
@@ -729,7 +737,7 @@ export function ogLayout(model: FlyerModel, measure: Measure): Layout {
   // for 中止 but let 募集終了 cover two characters of the title.
   const titleLeft = 48 + pad;
   const titleWidth = model.stamp
-    ? Math.min(inner, W - stampReach(model.stamp, OG_STAMP.size, OG_STAMP.right, measure) - 16 - titleLeft)
+    ? Math.min(inner, ogStamp(model.stamp, OG_STAMP.size, measure).reach - 16 - titleLeft)
     : inner;
   // One line at a slightly smaller size reads better than two at full size.
   const oneLine = fitText(model.title, {
@@ -750,14 +758,45 @@ export function ogLayout(model: FlyerModel, measure: Measure): Layout {
   if (titleFit.overflow) warnings.push('共有画像のタイトルが長すぎます / the title does not fit the share image');
   const title = lines(titleFit.lines, titleFit.fontSize, { fontWeight: 700, color: palette.ink }, TITLE_LINE);
   const info: El[] = [];
-  if (model.when) {
-    const fit = fitText(model.when, { width: inner, fontSize: 36, minSize: 26, maxLines: 1, bold: true, measure });
-    info.push(lines(fit.lines, fit.fontSize, { fontWeight: 700, color: palette.dark }).el);
-  }
-  const where = model.facts.find((f) => f.key === 'where');
-  if (where) {
-    const fit = fitText(where.value, { width: inner, fontSize: 30, minSize: 22, maxLines: 1, measure });
-    info.push(lines(fit.lines, fit.fontSize, { color: palette.ink }).el);
+  // Room below the title for what, when and where: the card's content box less the headline,
+  // the title and the site name.
+  let room = H - 96 - pad * 2 - headline.height - 10 - title.height - 12 - Math.ceil(24 * LINE) - 16;
+  const add = (text: string, size: number, min: number, maxLines: number, style: Style) => {
+    const fit = fitText(text, {
+      width: inner,
+      fontSize: size,
+      minSize: min,
+      maxLines,
+      bold: style['fontWeight'] === 700,
+      measure,
+    });
+    const block = lines(fit.lines, fit.fontSize, style);
+    if (fit.overflow || block.height > room) return;
+    info.push(block.el);
+    room -= block.height;
+  };
+  const fact = (key: string) => model.facts.find((f) => f.key === key);
+  if (model.when) add(model.when, 36, 26, 1, { fontWeight: 700, color: palette.dark });
+  const where = fact('where');
+  if (model.when && where) add(where.value, 30, 22, 1, { color: palette.ink });
+  const organizer = fact('organizer');
+  if (model.when && organizer) add(`${organizer.label}\u3000${organizer.value}`, 24, 20, 1, { color: palette.muted });
+  if (!model.when) {
+    // A recruitment has no date: what the helper does, how often, by when and for whom fill
+    // the card instead (a half-empty card reads as a mistake in a LINE chat).
+    const role = fact('role');
+    const tasks = fact('tasks');
+    if (role && !model.title.includes(role.value)) add(role.value, 34, 26, 1, { fontWeight: 700, color: palette.dark });
+    if (tasks) add(tasks.value, 28, 22, role && !model.title.includes(role.value) ? 1 : 2, { color: palette.ink });
+    if (where) add(`${where.label}\u3000${where.value}`, 26, 20, 1, { color: palette.ink });
+    const frequency = fact('frequency');
+    if (frequency) add(`${frequency.label}\u3000${frequency.value}`, 26, 20, 1, { color: palette.ink });
+    const closing = [fact('deadline'), fact('organizer')].filter((f): f is FlyerFact => Boolean(f));
+    if (closing.length)
+      add(closing.map((f) => `${f.label}\u3000${f.value}`).join('\u3000\u3000'), 26, 20, 1, {
+        fontWeight: 700,
+        color: palette.dark,
+      });
   }
   const site = lines([model.siteName], 24, { color: palette.muted });
   const card = el(
@@ -774,13 +813,20 @@ export function ogLayout(model: FlyerModel, measure: Measure): Layout {
     },
     [
       el('div', { flexDirection: 'column' }, [headline.el, el('div', { height: 10 }), title.el]),
-      el('div', { flexDirection: 'column' }, [...info, el('div', { height: 12 }), site.el]),
+      el('div', { flexDirection: 'column', gap: 2 }, info),
+      site.el,
     ],
   );
   return {
     element: el('div', { width: W, height: H, padding: 48, background: palette.main, position: 'relative' }, [
       card,
-      ...(model.stamp ? [stampEl(model.stamp, palette.stamp, OG_STAMP.size, OG_STAMP.top, OG_STAMP.right)] : []),
+      ...(model.stamp
+        ? [
+            (({ top, left }) => stampEl(model.stamp as string, palette.stamp, OG_STAMP.size, top, left))(
+              ogStamp(model.stamp, OG_STAMP.size, measure),
+            ),
+          ]
+        : []),
     ]),
     width: W,
     height: H,

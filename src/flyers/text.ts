@@ -87,12 +87,15 @@ function computePhrases(text: string): string[] {
   parser ??= loadDefaultJapaneseParser();
   // Spaces (Latin text, full-width spaces between facts) and opening brackets are break
   // opportunities BudouX sometimes merges away: サロン「ひだまり」 may break before 「 rather
-  // than inside サロン. BudouX also runs a quoted name on into the next word (「みどり号」まる /
-  // や商店前), and a period's end date into its start time (10:00〜2027年2月21日).
+  // than inside サロン, and a list (東小学校区・西小学校区) after each ・. BudouX also runs a
+  // quoted name on into the next word (「みどり号」まる / や商店前), and a period's end date
+  // into its start time (10:00〜2027年2月21日).
   const raw = parser
     .parse(text)
     .flatMap((phrase) =>
-      phrase.split(/(?<=[ \u3000])(?=[^\s\u3000])|(?<=[^\s「『（(［【〈《])(?=[「『（(［【〈《])|(?<=〜)(?=\d+[年月])/),
+      phrase.split(
+        /(?<=[ \u3000])(?=[^\s\u3000])|(?<=[^\s「『（(［【〈《])(?=[「『（(［【〈《])|(?<=〜)(?=\d+[年月])|(?<=・)(?=[^・\s])/,
+      ),
     )
     .flatMap((phrase) => {
       const parts: string[] = [];

@@ -81,7 +81,13 @@ describe('rendering a flyer', () => {
     const width = fonts.measure('募集終了', size, true) + 2 * (padX + border);
     const height = size + 2 * (padY + border);
     const angle = (Math.abs(parseFloat(String(s['transform']).replace('rotate(', ''))) * Math.PI) / 180;
-    const stampLeft = 1200 - Number(s['right']) - width / 2 - (width * Math.cos(angle) + height * Math.sin(angle)) / 2;
+    const [cx, cy] = [Number(s['left']) + width / 2, Number(s['top']) + height / 2];
+    const halfW = (width * Math.cos(angle) + height * Math.sin(angle)) / 2;
+    const halfH = (width * Math.sin(angle) + height * Math.cos(angle)) / 2;
+    const stampLeft = cx - halfW;
+    // The turned stamp stays inside the white card (48 px from the image's edges).
+    expect(cx + halfW).toBeLessThanOrEqual(1200 - 48);
+    expect(cy - halfH).toBeGreaterThanOrEqual(48);
     const title = texts.filter((t) => Number(t.style['fontSize']) >= 40);
     expect(title.map((t) => t.text).join('')).toBe(closed.title);
     // The card's content starts 48 + 56 px from the left.

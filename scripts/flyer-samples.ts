@@ -1,0 +1,65 @@
+/**
+ * `npm run flyers:samples`: the sample flyers under docs/flyers/ — three different entries (an
+ * event, a salon, a recruitment) in each template (colour poster, black-and-white 回覧板, large
+ * print) as their PNG previews, plus their 1200×630 share images. Rendered from content/ with
+ * the same code as `npm run flyers`, the next salon dates counted from a fixed day so that the
+ * files change only when the flyers do. Look at every file after running it.
+ *
+ * Options: FLYERS_TODAY=YYYY-MM-DD (default 2026-11-23), --out <dir> (default docs/flyers), and
+ * entries as <collection>/<id> arguments instead of the default three.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { t } from '../src/i18n/index.ts';
+import { formatReport } from '../src/lib/validation/messages.ts';
+import { validateContent } from '../src/lib/validation/validate.ts';
+import { loadFonts } from '../src/flyers/fonts.ts';
+import { buildFlyerModel } from '../src/flyers/model.ts';
+import { isFlyerCollection } from '../src/flyers/paths.ts';
+import { renderFlyer } from '../src/flyers/render.ts';
+import { FLYER_TEMPLATES } from '../src/schemas/flyer.ts';
+
+const DEFAULT = ['events/mochitsuki-asahidai-2026', 'salons/hidamari-salon', 'recruitments/mimamori-homonin'];
+
+const root = process.cwd();
+const args = process.argv.slice(2);
+const outArg = args.indexOf('--out');
+const outDir = join(root, outArg >= 0 ? (args[outArg + 1] ?? 'docs/flyers') : 'docs/flyers');
+if (outArg >= 0) args.splice(outArg, 2);
+const today = process.env['FLYERS_TODAY'] ?? '2026-11-23';
+const wanted = args.length ? args : DEFAULT;
+
+const { entries, problems } = validateContent(root);
+if (problems.length) {
+  console.error(formatReport(problems));
+  process.exit(1);
+}
+const lookup = new Map<string, Record<string, unknown>>();
+for (const [collection, list] of entries)
+  for (const entry of list) lookup.set(`${collection}/${entry.id}`, entry.parsed);
+const site = entries.get('settings')?.[0]?.parsed as { url: string; siteName: string; publisher: string };
+const fonts = loadFonts();
+mkdirSync(outDir, { recursive: true });
+
+let warned = false;
+for (const name of wanted) {
+  const [collection = '', id = ''] = name.split('/');
+  const entry = entries.get(collection)?.find((e) => e.id === id);
+  if (!isFlyerCollection(collection) || !entry) {
+    console.error(`見つかりません / no such event, salon or recruitment: ${name}`);
+    process.exit(1);
+  }
+  const model = buildFlyerModel({ collection, id, data: entry.parsed, body: entry.body }, { lookup, site, today, t });
+  for (const template of FLYER_TEMPLATES) {
+    const result = await renderFlyer({ ...model, template }, { root, fonts });
+    writeFileSync(join(outDir, `${id}-${template}.png`), result.png);
+    // The share image is the same whatever the template: written once.
+    if (template === 'poster') writeFileSync(join(outDir, `${id}-og.png`), result.og);
+    for (const warning of result.warnings) {
+      warned = true;
+      console.warn(`  警告 / warning: ${entry.file} (${template}): ${warning}`);
+    }
+  }
+  console.log(`${relative(root, join(outDir, id))}-{${FLYER_TEMPLATES.join(',')},og}.png`);
+}
+if (warned) process.exitCode = 1;
