@@ -20,6 +20,9 @@ const DISTRICT = 'content/districts/higashi.ja.md';
 const ORG = 'content/organizations/shakyo.ja.md';
 const REPORT = 'content/reports/hidamari-2026-11.ja.md';
 const NEWSLETTER = 'content/newsletters/higashi-2026-12.ja.md';
+const PLACE = 'content/places/kominkan.ja.md';
+const DESK = 'content/desks/hokatsu.ja.md';
+const SETTINGS = 'content/settings/site.yml';
 
 const fixtureFile = (path: string) => readFileSync(join(FIXTURE, path), 'utf8');
 /** The fixture file with one change; throws if the text to change is not there (a test that cannot fail). */
@@ -267,6 +270,69 @@ const CASES: Case[] = [
     files: { 'content/events/kunren.en.md': fixtureFile(EVENT) },
     expected: [
       'content/events/kunren.en.md: 翻訳の元になる日本語のファイル（content/events/kunren.ja.md）がありません。ファイル名を確かめてください。 / translation without its Japanese original (content/events/kunren.ja.md); check the file name.',
+    ],
+  },
+  {
+    name: 'a capacity of zero',
+    files: { [EVENT]: edit(EVENT, 'organizer: shakyo', 'organizer: shakyo\ncapacity: 0') },
+    expected: [
+      'content/events/bousai.ja.md: capacity（定員（人））: 「0」 — 0より大きい数にしてください。 / must be more than 0.',
+    ],
+  },
+  {
+    name: 'a negative participant count',
+    files: { [REPORT]: edit(REPORT, 'participants: 18', 'participants: -1') },
+    expected: [
+      'content/reports/hidamari-2026-11.ja.md: participants（参加者数（人））: 「-1」 — 0以上にしてください。 / must be at least 0.',
+    ],
+  },
+  {
+    name: 'a latitude outside Japan',
+    files: { [PLACE]: edit(PLACE, 'district: higashi', 'district: higashi\nlat: 135.5') },
+    expected: ['content/places/kominkan.ja.md: lat（緯度）: 「135.5」 — 46以下にしてください。 / must be at most 46.'],
+  },
+  {
+    name: 'a flyer headline over 20 characters',
+    files: { [EVENT]: edit(EVENT, 'organizer: shakyo', `organizer: shakyo\nflyer:\n  headline: ${'お'.repeat(21)}`) },
+    expected: [
+      'content/events/bousai.ja.md: flyer.headline（見出し）: 「おおおおおおおおおおおおおおおおおおおおお」 — 長すぎます。20字以内にしてください。 / too long; keep it within 20 characters.',
+    ],
+  },
+  {
+    name: 'more than four flyer points',
+    files: {
+      [EVENT]: edit(
+        EVENT,
+        'organizer: shakyo',
+        'organizer: shakyo\nflyer:\n  points:\n    - 一\n    - 二\n    - 三\n    - 四\n    - 五',
+      ),
+    },
+    expected: [
+      'content/events/bousai.ja.md: flyer.points（おすすめポイント）: 4つまでにしてください。 / at most 4 items.',
+    ],
+  },
+  {
+    name: 'an unknown weekday',
+    files: { [SALON]: edit(SALON, '    - wed', '    - Wed') },
+    expected: [
+      'content/salons/hidamari.ja.md: schedule.weekdays[1]（曜日）: 「Wed」 — 選べる値ではありません。次のどれかにしてください: mon（月）、tue（火）、wed（水）、thu（木）、fri（金）、sat（土）、sun（日）。 / not an allowed value; use one of: mon, tue, wed, thu, fri, sat, sun.',
+    ],
+  },
+  {
+    name: 'a site description over 160 characters',
+    files: { [SETTINGS]: edit(SETTINGS, 'description: テスト用のサイトです。', `description: ${'て'.repeat(161)}`) },
+    expected: [
+      'content/settings/site.yml: description（サイトの説明）: 「てててててててててててててててててててててててててててててて…」（161字） — 長すぎます。160字以内にしてください。 / too long; keep it within 160 characters.',
+    ],
+  },
+  {
+    name: 'a consultation desk with nothing to help with',
+    files: {
+      [DESK]:
+        '---\nid: hokatsu\nname: 地域包括支援センター\nhelpsWith: []\nhours: 平日 9:00〜17:00\nphone: 0123-45-6789\ncategories:\n  - elderly\n---\n',
+    },
+    expected: [
+      'content/desks/hokatsu.ja.md: helpsWith（相談できること）: 1つ以上入れてください。 / give at least 1 item.',
     ],
   },
 ];

@@ -168,6 +168,9 @@ export function describeIssue(
           en: `give at least ${issue.minimum} item${Number(issue.minimum) > 1 ? 's' : ''}`,
         };
       if (issue.origin === 'string') return { ja: '空です。内容を書いてください', en: 'is empty; write something' };
+      // positive() is "more than 0": saying "at least 0" would accept the value just refused.
+      if (issue.inclusive === false)
+        return { ja: `${issue.minimum}より大きい数にしてください`, en: `must be more than ${issue.minimum}` };
       return { ja: `${issue.minimum}以上にしてください`, en: `must be at least ${issue.minimum}` };
     case 'too_big':
       if (issue.origin === 'string')
@@ -177,6 +180,8 @@ export function describeIssue(
         };
       if (issue.origin === 'array')
         return { ja: `${issue.maximum}つまでにしてください`, en: `at most ${issue.maximum} items` };
+      if (issue.inclusive === false)
+        return { ja: `${issue.maximum}より小さい数にしてください`, en: `must be less than ${issue.maximum}` };
       return { ja: `${issue.maximum}以下にしてください`, en: `must be at most ${issue.maximum}` };
     case 'unrecognized_keys':
       return {
