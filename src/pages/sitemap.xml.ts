@@ -1,10 +1,15 @@
 /**
  * Every public page, for search engines: the home page, the lists, every entry and the
- * pages other routes add (calendar, search).
+ * pages other routes add (calendar months, district overviews and calendars, categories,
+ * search, flyers). The site test checks that each listed page exists in dist/.
  */
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { FOLDER_COLLECTIONS, entryHref, getSettings } from '../data/entries.ts';
+import { MONTHS_AHEAD, MONTHS_BACK, loadDistricts } from '../data/calendar.ts';
+import { calendarMonths } from '../lib/calendar.ts';
+import { todayInJapan } from '../lib/recurrence.ts';
+import { CATEGORIES } from '../schemas/vocabulary.ts';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
@@ -15,6 +20,12 @@ export const GET: APIRoute = async () => {
     paths.push(`/${collection}/`);
     for (const entry of await getCollection(collection)) paths.push(entryHref(collection, entry.id));
   }
+  paths.push('/calendar/');
+  for (const month of calendarMonths(todayInJapan(), MONTHS_BACK, MONTHS_AHEAD)) paths.push(`/calendar/${month}/`);
+  paths.push('/area/');
+  for (const district of await loadDistricts()) paths.push(`/area/${district.id}/`, `/area/${district.id}/calendar/`);
+  paths.push('/categories/');
+  for (const category of CATEGORIES) paths.push(`/categories/${category}/`);
   const urls = paths.map((path) => `  <url><loc>${escape(new URL(path, settings.url).href)}</loc></url>`);
   const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
   return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });

@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentTypes } from '../../src/schemas/index.ts';
+import { CONTENT_SECURITY_POLICY } from '../../src/lib/seo/csp.ts';
 import { idOfFile, scanCollection } from '../../src/lib/content/files.ts';
 import { ROOT, childEnv, copyProject, removeProject } from './helpers/project.ts';
 
@@ -135,5 +136,154 @@ describe('the built sample site', () => {
       );
     }
     rmSync(join(dir, 'dist-la'), { recursive: true });
+  });
+});
+
+describe('share and find', () => {
+  const dist = () => join(dir, 'dist');
+  const read = (path: string) => readFileSync(join(dist(), path), 'utf8');
+  /** The address the site is published at, as its home page's canonical URL says. */
+  const site = () => {
+    const { document } = parseHTML(read('index.html'));
+    return new URL(document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '');
+  };
+  /** The file in dist/ a URL of the site is served from. */
+  const fileOf = (url: string) => {
+    const { pathname } = new URL(url);
+    return join(dist(), decodeURIComponent(pathname), pathname.endsWith('/') ? 'index.html' : '');
+  };
+  const publicPages = () =>
+    htmlFiles(dist())
+      .map((f) => relative(dist(), f))
+      .filter((f) => !f.startsWith('admin/') && f !== '404.html');
+  const pathOf = (file: string) => `/${file.replace(/index\.html$/, '')}`;
+
+  it('lists every public page in sitemap.xml, and only pages that exist', () => {
+    const { document } = parseHTML(read('sitemap.xml'));
+    const urls = [...document.querySelectorAll('loc')].map((l) => l.textContent ?? '');
+    expect(urls.length).toBeGreaterThan(50);
+    for (const url of urls) {
+      expect(url.startsWith(site().origin), url).toBe(true);
+      expect(existsSync(fileOf(url)), url).toBe(true);
+    }
+    const listed = new Set(urls.map((u) => new URL(u).pathname));
+    expect(publicPages().filter((f) => !listed.has(pathOf(f)))).toEqual([]);
+    for (const path of ['/calendar/', '/area/', '/area/wakaba/', '/area/wakaba/calendar/', '/categories/watch/'])
+      expect(listed.has(path), path).toBe(true);
+    expect([...listed].some((p) => /^\/calendar\/\d{4}-\d{2}\/$/.test(p))).toBe(true);
+  });
+
+  it('tells robots to skip the CMS and where the sitemap is', () => {
+    const lines = read('robots.txt').split('\n');
+    expect(lines).toContain('User-agent: *');
+    expect(lines).toContain('Disallow: /admin/');
+    expect(lines).toContain(`Sitemap: ${new URL('/sitemap.xml', site()).href}`);
+  });
+
+  it('gives every page a canonical URL, a description and Open Graph title, description and URL', () => {
+    for (const file of publicPages()) {
+      const { document } = parseHTML(read(file));
+      const meta = (property: string) =>
+        document.querySelector(`meta[property="${property}"]`)?.getAttribute('content') ?? '';
+      const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
+      expect(canonical, file).toBe(new URL(pathOf(file), site()).href);
+      expect(meta('og:url'), file).toBe(canonical);
+      expect(meta('og:title').length, file).toBeGreaterThan(0);
+      expect(document.title, file).toContain(meta('og:title'));
+      expect(meta('og:description').length, file).toBeGreaterThan(0);
+      expect(document.querySelector('meta[name="description"]')?.getAttribute('content'), file).toBe(
+        meta('og:description'),
+      );
+      const icon = document.querySelector('link[rel="icon"]')?.getAttribute('href') ?? '';
+      expect(existsSync(join(dist(), icon)), `${file}: favicon ${icon}`).toBe(true);
+    }
+  });
+
+  it('shares each event, salon and recruitment with its flyer image (og:image, 1200×630)', () => {
+    for (const collection of ['events', 'salons', 'recruitments']) {
+      for (const id of readdirSync(join(dist(), collection)).filter((f) => !f.endsWith('.html'))) {
+        const { document } = parseHTML(read(`${collection}/${id}/index.html`));
+        const meta = (property: string) =>
+          document.querySelector(`meta[property="${property}"]`)?.getAttribute('content') ?? '';
+        const image = meta('og:image');
+        expect(image, `${collection}/${id}`).toBe(new URL(`/flyers/${collection}/${id}-og.png`, site()).href);
+        expect(existsSync(fileOf(image)), image).toBe(true);
+        expect([meta('og:image:width'), meta('og:image:height')]).toEqual(['1200', '630']);
+      }
+    }
+  });
+
+  it('answers a missing page in Japanese', () => {
+    const { document } = parseHTML(read('404.html'));
+    expect(document.documentElement.getAttribute('lang')).toBe('ja');
+    expect(document.querySelector('h1')?.textContent).toBe('ページが見つかりません');
+    expect(document.querySelector('main a[href="/"]')?.textContent).toBe('ホームへ戻る');
+  });
+
+  /** The rules of public/_headers in order: path and headers (a "! Name" line detaches Name). */
+  const headerRules = () => {
+    const rules: { path: string; headers: Record<string, string>; detach: string[] }[] = [];
+    for (const line of read('_headers').split('\n')) {
+      if (line.trim() === '' || line.trim().startsWith('#')) continue;
+      if (line.startsWith('/')) rules.push({ path: line.trim(), headers: {}, detach: [] });
+      else if (line.trim().startsWith('!')) rules.at(-1)?.detach.push(line.trim().slice(1).trim());
+      else {
+        const [name = '', ...value] = line.trim().split(':');
+        rules.at(-1)!.headers[name] = value.join(':').trim();
+      }
+    }
+    return rules;
+  };
+  const matches = (rule: string, path: string) =>
+    new RegExp(`^${rule.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(path);
+  /** Netlify: every matching rule applies in order, a later value replacing an earlier one. */
+  const netlify = (path: string) =>
+    Object.assign(
+      {},
+      ...headerRules()
+        .filter((r) => matches(r.path, path))
+        .map((r) => r.headers),
+    ) as Record<string, string>;
+  /** Cloudflare Pages: values of matching rules are joined; "! Name" drops Name from other rules. */
+  const cloudflare = (path: string) => {
+    const rules = headerRules().filter((r) => matches(r.path, path));
+    const detached = new Set(rules.flatMap((r) => r.detach));
+    const headers: Record<string, string[]> = {};
+    for (const rule of rules)
+      for (const [name, value] of Object.entries(rule.headers))
+        if (!detached.has(name) || rule.detach.includes(name)) (headers[name] ??= []).push(value);
+    return headers;
+  };
+  const directives = (policy: string) =>
+    policy
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean);
+
+  it('sends every page the Content-Security-Policy of its meta tag (plus frame-ancestors, header only)', () => {
+    const { document } = parseHTML(read('events/index.html'));
+    const meta = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
+    expect(meta).toBe(CONTENT_SECURITY_POLICY);
+    for (const page of ['/', '/events/', '/search/', '/salons/hidamari-salon/']) {
+      const header = netlify(page)['Content-Security-Policy'] ?? '';
+      expect(directives(header), page).toEqual([...directives(meta), "frame-ancestors 'none'"]);
+      expect(cloudflare(page)['Content-Security-Policy'], page).toEqual([header]);
+      expect(netlify(page)['X-Content-Type-Options']).toBe('nosniff');
+    }
+  });
+
+  it('gives the CMS its own full header set on Netlify and on Cloudflare Pages', () => {
+    const site = netlify('/events/')['Content-Security-Policy'];
+    for (const headers of [netlify('/admin/'), netlify('/admin/index.html')]) {
+      expect(headers['Content-Security-Policy']).not.toBe(site);
+      expect(headers['Content-Security-Policy']).toContain("'unsafe-eval'");
+      expect(headers['X-Robots-Tag']).toBe('noindex');
+      expect(headers['X-Content-Type-Options']).toBe('nosniff');
+    }
+    const cms = cloudflare('/admin/')['Content-Security-Policy'] ?? [];
+    expect(cms).not.toContain(site);
+    // The rule itself carries every header the site sends, so no host needs the others.
+    const admin = headerRules().find((r) => r.path === '/admin/*');
+    expect(Object.keys(admin?.headers ?? {})).toEqual(expect.arrayContaining(Object.keys(netlify('/events/'))));
   });
 });
