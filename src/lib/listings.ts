@@ -94,25 +94,41 @@ export const inCategory =
   (_collection, entry) =>
     ((entry.data['categories'] ?? entry.data['themes'] ?? []) as string[]).includes(category);
 
+/** An event as a list line: its title, and when with 【中止】/【延期】 if it will not go ahead as planned. */
+export function eventListItem(e: Entry, t: T): ListItem {
+  const status = e.data['status'] === 'scheduled' ? '' : `【${t(`eventStatus.${e.data['status']}` as UIKey)}】`;
+  return {
+    href: href('events', e.id),
+    title: e.data['title'],
+    meta: `${formatPeriod(e.data['start'], e.data['end'])}${status}`,
+  };
+}
+
+/**
+ * Events still to come (or under way) by date, soonest first, and those over, latest first.
+ * @param today 'YYYY-MM-DD' in Japan at build time.
+ */
+export function splitEvents(events: Entry[], today: string, t: T): { upcoming: ListItem[]; past: ListItem[] } {
+  const sorted = [...events].sort((a, b) => a.data['start'].localeCompare(b.data['start']));
+  return {
+    // Upcoming events may end between two daily rebuilds; the reader's browser then hides them.
+    upcoming: sorted
+      .filter((e) => e.data['end'].slice(0, 10) >= today)
+      .map((e) => ({ ...eventListItem(e, t), ends: `${e.data['end']}+09:00` })),
+    past: sorted
+      .filter((e) => e.data['end'].slice(0, 10) < today)
+      .reverse()
+      .map((e) => eventListItem(e, t)),
+  };
+}
+
 /**
  * The sections for the selected entries, empty ones left out.
  * @param today 'YYYY-MM-DD' in Japan at build time: what counts as upcoming.
  */
 export function listSections(entries: Entries, select: Select, today: string, t: T): Section[] {
   const pick = (collection: keyof Entries) => entries[collection].filter((e) => select(collection, e));
-  const eventStatus = (data: Data) =>
-    data['status'] === 'scheduled' ? '' : `【${t(`eventStatus.${data['status']}` as UIKey)}】`;
-  const eventItem = (e: Entry): ListItem => ({
-    href: href('events', e.id),
-    title: e.data['title'],
-    meta: `${formatPeriod(e.data['start'], e.data['end'])}${eventStatus(e.data)}`,
-  });
-  // Upcoming events may end between two daily rebuilds; the reader's browser then hides them.
-  const upcomingItem = (e: Entry): ListItem => ({ ...eventItem(e), ends: `${e.data['end']}+09:00` });
-
-  const events = pick('events').sort((a, b) => a.data['start'].localeCompare(b.data['start']));
-  const upcoming = events.filter((e) => e.data['end'].slice(0, 10) >= today);
-  const past = events.filter((e) => e.data['end'].slice(0, 10) < today).reverse();
+  const { upcoming, past } = splitEvents(pick('events'), today, t);
 
   // Active salons by their next date; paused or ended ones last, saying so.
   const salons = pick('salons')
@@ -174,7 +190,7 @@ export function listSections(entries: Entries, select: Select, today: string, t:
     .map((n) => ({ href: href('newsletters', n.id), title: n.data['title'] }));
 
   const sections: Section[] = [
-    { id: 'upcoming-events', title: t('list.upcomingEvents'), items: upcoming.map(upcomingItem) },
+    { id: 'upcoming-events', title: t('list.upcomingEvents'), items: upcoming },
     { id: 'salons', title: t('list.salons'), items: salons },
     { id: 'recruitments', title: t('list.recruitments'), items: recruitments },
     { id: 'reports', title: t('list.reports'), items: reports },
@@ -183,7 +199,7 @@ export function listSections(entries: Entries, select: Select, today: string, t:
     { id: 'places', title: t('list.places'), items: places },
     { id: 'organizations', title: t('list.organizations'), items: organizations },
     { id: 'newsletters', title: t('list.newsletters'), items: newsletters },
-    { id: 'past-events', title: t('list.pastEvents'), items: past.slice(0, PAST_EVENTS).map(eventItem) },
+    { id: 'past-events', title: t('list.pastEvents'), items: past.slice(0, PAST_EVENTS) },
   ];
   return sections.filter((s) => s.items.length > 0);
 }

@@ -5,6 +5,7 @@ import {
   inDistricts,
   listSections,
   openRecruitments,
+  splitEvents,
   type Entries,
   type Entry,
 } from '../../src/lib/listings.ts';
@@ -175,5 +176,20 @@ describe('district and category listings', () => {
     const watch = listSections(entries, inCategory('watch'), today, t);
     expect(ids(watch, 'practices')).toEqual(['/practices/practice/']);
     expect(ids(watch, 'upcoming-events')).not.toContain('/events/west/');
+  });
+
+  it('splits all events for the events index: upcoming soonest first, then every past one latest first', () => {
+    const older = e('older', {
+      title: 'もっとむかし',
+      start: '2026-09-01T10:00',
+      end: '2026-09-01T12:00',
+      status: 'postponed',
+    });
+    const { upcoming, past } = splitEvents([...entries.events, older], today, t);
+    expect(upcoming.map((i) => i.href)).toEqual(['/events/sooner/', '/events/west/', '/events/later/']);
+    expect(upcoming[0]?.meta).toBe('2026年11月30日(月) 10:00〜12:00【中止】');
+    expect(past.map((i) => i.href)).toEqual(['/events/past/', '/events/older/']);
+    expect(past[1]?.meta).toContain('【延期】');
+    expect(past[0]?.ends).toBeUndefined();
   });
 });
