@@ -9,6 +9,11 @@ import type { Entries } from '../lib/listings.ts';
 /** How many months of calendar pages are published around the build month. */
 export const MONTHS_BACK = 2;
 export const MONTHS_AHEAD = 12;
+/**
+ * Items a day on the whole site's calendar and the home page's week: a region-wide hub has
+ * hundreds of salon dates a day, which only the district calendars should list in full.
+ */
+export const DAY_LIMIT = 8;
 
 export async function loadCalendarSource(): Promise<{ events: CalendarEvent[]; salons: CalendarSalon[] }> {
   const events = (await getCollection('events')).map(({ id, data }) => ({

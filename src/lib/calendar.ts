@@ -289,6 +289,37 @@ function groupByDate(items: readonly CalendarItem[]): Map<string, CalendarItem[]
   return map;
 }
 
+/** A calendar's items with at most a few a day, and how many each day left out. */
+export interface LimitedItems {
+  items: CalendarItem[];
+  /** 'YYYY-MM-DD' → the number of items not shown on that day. */
+  hidden: Record<string, number>;
+}
+
+/**
+ * At most `limit` items on each day, one-off events before salon dates (a salon comes back, an
+ * event does not), shown in the day's usual order; and how many each day left out. A whole
+ * region's calendar over thousands of salons otherwise lists every salon date of the month
+ * (90 kB gzipped a page at 10,000 entries, unreadable on a phone); the district calendars
+ * still list everything.
+ */
+export function limitPerDay(items: readonly CalendarItem[], limit: number): LimitedItems {
+  const kept: CalendarItem[] = [];
+  const hidden: Record<string, number> = {};
+  for (const [date, dayItems] of groupByDate(items)) {
+    if (dayItems.length <= limit) {
+      kept.push(...dayItems);
+      continue;
+    }
+    const first = new Set(
+      [...dayItems.filter((i) => i.kind === 'event'), ...dayItems.filter((i) => i.kind !== 'event')].slice(0, limit),
+    );
+    kept.push(...dayItems.filter((i) => first.has(i)));
+    hidden[date] = dayItems.length - limit;
+  }
+  return { items: kept, hidden };
+}
+
 /**
  * The agenda: only days that have something, in date order. A holiday with nothing on is left
  * out; the grid names every holiday.

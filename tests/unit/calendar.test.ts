@@ -8,6 +8,7 @@ import {
   districtWithDescendants,
   eventItems,
   filterByDistricts,
+  limitPerDay,
   monthGrid,
   monthRange,
   salonItems,
@@ -278,5 +279,25 @@ describe('month arithmetic', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
     expect(weekdayOf('2026-11-24')).toBe(2);
+  });
+});
+
+describe('a few items a day', () => {
+  const range = { from: '2026-11-18', to: '2026-11-18' };
+  const salons = ['a', 'b', 'c', 'd'].map((id) => salon(id, { frequency: 'weekly', weekdays: ['wed'] }));
+  const events = [
+    event({ id: 'late', start: '2026-11-18T19:00', end: '2026-11-18T20:00' }),
+    event({ id: 'early', start: '2026-11-18T08:00', end: '2026-11-18T09:00' }),
+  ];
+  const items = buildCalendarItems({ events, salons }, range);
+
+  it('keeps every item of a day that has no more than the limit', () => {
+    expect(limitPerDay(items, 6)).toEqual({ items: agenda(items).flatMap((d) => d.items), hidden: {} });
+  });
+
+  it('keeps events before salon dates, in the day’s order, and counts the rest', () => {
+    const { items: kept, hidden } = limitPerDay(items, 3);
+    expect(kept.map((i) => i.id)).toEqual(['early', 'a', 'late']);
+    expect(hidden).toEqual({ '2026-11-18': 3 });
   });
 });
