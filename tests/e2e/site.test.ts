@@ -173,6 +173,17 @@ describe('share and find', () => {
     expect([...listed].some((p) => /^\/calendar\/\d{4}-\d{2}\/$/.test(p))).toBe(true);
   });
 
+  it('links every public page from another page, so none is orphaned', () => {
+    const linked = new Set<string>();
+    for (const file of htmlFiles(dist()))
+      for (const a of parseHTML(readFileSync(file, 'utf8')).document.querySelectorAll('a[href^="/"]'))
+        if (pathOf(relative(dist(), file)) !== (a.getAttribute('href') ?? '').split('#')[0])
+          linked.add((a.getAttribute('href') ?? '').split('#')[0] ?? '');
+    expect(publicPages().filter((f) => !linked.has(pathOf(f)))).toEqual([]);
+    expect(linked).toContain('/pages/about/');
+    expect(linked).toContain('/pages/privacy/');
+  });
+
   it('tells robots to skip the CMS and where the sitemap is', () => {
     const lines = read('robots.txt').split('\n');
     expect(lines).toContain('User-agent: *');
