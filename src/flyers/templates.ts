@@ -63,7 +63,8 @@ interface Spec {
   qr: number;
   /**
    * Large print: the body is never set smaller than the colour poster of the same entry
-   * (its catch copy and date line at least as large); points, then the photo, make way first.
+   * (its catch copy and date line at least as large); points, then the photo and, last, the
+   * catch copy make way first.
    */
   atLeastPoster?: boolean;
   /** Smallest body scale before the layout gives up and warns. */
@@ -321,8 +322,8 @@ function fitBody(
 ): FittedBody {
   const steps = Math.max(0, Math.round((spec.maxScale - minScale) / SCALE_STEP));
   const at = (k: number) => Math.round((spec.maxScale - k * SCALE_STEP) * 100) / 100;
-  const layout = (k: number, extraGap = 0) =>
-    bodyLayout(model, spec, palette, inner, at(k), measure, content, extraGap);
+  const layout = (k: number, extraGap = 0, extraPad = 0) =>
+    bodyLayout(model, spec, palette, inner, at(k), measure, content, extraGap, extraPad);
   let body = layout(0);
   let k = 0;
   if (body.height > available) {
@@ -338,10 +339,16 @@ function fitBody(
     }
     k = hi;
   }
+  // What is left goes between the blocks (up to twice their gap), then into the rows of the
+  // facts table (a recruitment is often that table alone).
   const spare = available - body.height;
-  if (body.blocks > 1 && spare > 1) {
+  if (spare > 1) {
     const gap = Math.round(spec.gap * at(k) * 2) / 2;
-    body = layout(k, Math.min(Math.floor((spare / (body.blocks - 1)) * 2) / 2, gap * 2));
+    const extraGap = body.blocks > 1 ? Math.min(Math.floor((spare / (body.blocks - 1)) * 2) / 2, gap * 2) : 0;
+    const left = spare - extraGap * (body.blocks - 1);
+    const padY = Math.round(5 * at(k) * 2) / 2;
+    const extraPad = body.rows ? Math.min(Math.floor((left / body.rows / 2) * 2) / 2, padY * 1.5) : 0;
+    body = layout(k, extraGap, extraPad);
   }
   return { body, scale: at(k), fits: true, content };
 }
@@ -359,6 +366,8 @@ function bodySizes(spec: Spec, scale: number, floor?: Content['floor']) {
 export interface A4Layout extends Layout {
   /** Body scale chosen (1 = the template's sizes), for tests and the samples. */
   scale: number;
+  /** Height in px left empty between the body and the footer. */
+  spare: number;
   sizes: ReturnType<typeof bodySizes>;
 }
 
@@ -396,6 +405,7 @@ export function a4Layout(model: FlyerModel, measure: Measure): A4Layout {
       { ...full, floor, points: 1 },
       { ...full, floor, points: 0 },
       { points: 0, photo: false, floor },
+      { points: 0, photo: false, floor, noCatchCopy: true },
     ];
     fitted = fitBody(model, spec, palette, inner, available, measure, minScale, variants[0] as Content);
     for (const variant of variants.slice(1)) {
@@ -403,7 +413,7 @@ export function a4Layout(model: FlyerModel, measure: Measure): A4Layout {
       fitted = fitBody(model, spec, palette, inner, available, measure, minScale, variant);
     }
     if (!fitted.fits)
-      fitted = fitBody(model, spec, palette, inner, available, measure, spec.minScale, variants[3] as Content);
+      fitted = fitBody(model, spec, palette, inner, available, measure, spec.minScale, variants[4] as Content);
   } else fitted = fitBody(model, spec, palette, inner, available, measure, spec.minScale, full);
   const { body, scale } = fitted;
   if (!fitted.fits)
@@ -429,7 +439,15 @@ export function a4Layout(model: FlyerModel, measure: Measure): A4Layout {
       frame.footer,
     ],
   );
-  return { element, width: W, height: H, warnings, scale, sizes: bodySizes(spec, scale, fitted.content.floor) };
+  return {
+    element,
+    width: W,
+    height: H,
+    warnings,
+    scale,
+    spare: available - body.height,
+    sizes: bodySizes(spec, scale, fitted.content.floor),
+  };
 }
 
 /**
@@ -460,12 +478,16 @@ interface Content {
   photo: boolean;
   /** Smallest catch copy and date line in px (large print: the poster's). */
   floor?: { catchCopy: number; when: number };
+  /** Large print leaves the catch copy out only when nothing else makes room (a long 延期 note). */
+  noCatchCopy?: boolean;
 }
 
 interface Body {
   el: El;
   height: number;
   blocks: number;
+  /** Rows of the facts table. */
+  rows: number;
 }
 
 function bodyLayout(
@@ -477,6 +499,7 @@ function bodyLayout(
   measure: Measure,
   content: Content,
   extraGap = 0,
+  extraPad = 0,
 ): Body {
   const s = (n: number) => Math.round(n * scale * 2) / 2;
   const gap = s(spec.gap) + extraGap;
@@ -524,7 +547,7 @@ function bodyLayout(
   }
 
   const sizes = bodySizes(spec, scale, content.floor);
-  if (model.catchCopy) {
+  if (model.catchCopy && !content.noCatchCopy) {
     const size = sizes.catchCopy;
     blocks.push(
       lines(breakLines(model.catchCopy, { width: inner, fontSize: size, bold: true, measure }), size, {
@@ -642,7 +665,7 @@ function bodyLayout(
     const vsize = s(spec.value);
     const nsize = s(spec.note);
     const lsize = s(spec.label);
-    const padY = s(5);
+    const padY = s(5) + extraPad;
     let height = 0;
     const rows = facts.map((fact) => {
       const value = lines(breakLines(fact.value, { width: valueWidth, fontSize: vsize, measure }), vsize, {
@@ -700,6 +723,7 @@ function bodyLayout(
     el: el('div', { flexDirection: 'column', flexShrink: 0 }, children),
     height: blocks.reduce((sum, b) => sum + b.height, 0) + gap * Math.max(0, blocks.length - 1),
     blocks: blocks.length,
+    rows: facts.length,
   };
 }
 

@@ -1,18 +1,19 @@
 /**
  * `node scripts/flyers.ts` on a copy of the project: every event, salon and recruitment gets
  * its one-page A4 PDF, its preview and its 1200×630 share image, and a second run renders
- * nothing because nothing changed. Run directly, without `astro build`, to keep it short: the
- * script reads content/ itself and only writes under dist/flyers/.
+ * nothing because nothing changed. `astro build` runs first, as in `npm run build`, so the
+ * entry pages can be checked against the files: og:image, the preview and the print link.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FLYER_COLLECTIONS, FLYER_SIZES, flyerPaths } from '../../src/flyers/paths.ts';
 import { idOfFile, scanCollection } from '../../src/lib/content/files.ts';
 import { contentTypeByName } from '../../src/schemas/index.ts';
-import { ROOT, childEnv, copyProject, removeProject } from './helpers/project.ts';
+import { ROOT, buildProject, childEnv, copyProject, removeProject } from './helpers/project.ts';
 
 let dir: string;
 let first: { status: number | null; output: string };
@@ -36,8 +37,9 @@ const entries = () =>
     return scanCollection(dir, type).entries.map((file) => ({ collection, id: idOfFile(file) }));
   });
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = copyProject();
+  await buildProject(dir);
   first = run();
 });
 afterAll(() => removeProject(dir));
@@ -62,6 +64,28 @@ describe('the flyers step', () => {
       expect(doc.getTitle()).toBeTruthy();
       expect(pngSize(png as string)).toEqual(FLYER_SIZES.png);
       expect(pngSize(og as string)).toEqual(FLYER_SIZES.og);
+    }
+  });
+
+  it('links each entry page to its flyer: og:image, the preview and チラシを印刷する', () => {
+    const site = /^url:\s*(\S+)/m.exec(readFileSync(join(dir, 'content/settings/site.yml'), 'utf8'))?.[1] ?? '';
+    expect(site).toMatch(/^https?:\/\//);
+    const fileOf = (href: string) => join(dir, 'dist', decodeURI(new URL(href, site).pathname));
+    for (const { collection, id } of entries()) {
+      const where = `${collection}/${id}`;
+      const paths = flyerPaths(collection, id);
+      const { document } = parseHTML(readFileSync(join(dir, 'dist', collection, id, 'index.html'), 'utf8'));
+      const ogImage = document.querySelector('meta[property="og:image"]')?.getAttribute('content') ?? '';
+      expect(ogImage, where).toBe(new URL(paths.og, site).href);
+      expect(existsSync(fileOf(ogImage)), ogImage).toBe(true);
+      const preview = document.querySelector(`img[src="${paths.png}"]`);
+      expect(preview, `${where}: preview`).not.toBeNull();
+      expect(preview?.getAttribute('alt'), where).toContain('チラシ');
+      expect(existsSync(fileOf(paths.png)), paths.png).toBe(true);
+      const print = [...document.querySelectorAll('a')].find((a) => a.textContent?.includes('チラシを印刷する'));
+      expect(print?.getAttribute('href'), `${where}: チラシを印刷する`).toBe(paths.pdf);
+      const pdf = readFileSync(fileOf(paths.pdf));
+      expect(pdf.subarray(0, 5).toString(), paths.pdf).toBe('%PDF-');
     }
   });
 

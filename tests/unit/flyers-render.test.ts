@@ -3,6 +3,7 @@
  * lacks them), emoji stop the flyer with a message naming the character and the field, and a
  * long title shrinks instead of running off the sheet.
  */
+import satori from 'satori';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import { loadFonts } from '../../src/flyers/fonts.ts';
@@ -48,6 +49,34 @@ describe('rendering a flyer', () => {
     expect(result.og.readUInt32BE(16)).toBe(1200);
     expect(result.og.readUInt32BE(20)).toBe(630);
     expect(result.warnings).toEqual([]);
+    // And they are really drawn: each has its own outline, not the common form's (吉, 高, 崎)
+    // and not the empty box of a character no font has (U+E000).
+    const outline = async (ch: string) => {
+      const svg = await satori(
+        {
+          type: 'div',
+          props: { style: { display: 'flex', fontSize: 100, fontFamily: fonts.family }, children: ch },
+        } as never,
+        {
+          width: 120,
+          height: 120,
+          fonts: fonts.fonts,
+          loadAdditionalAsset: async () => [],
+        },
+      );
+      return Array.from(svg.matchAll(/ d="([^"]*)"/g), (m) => m[1]).join('');
+    };
+    const tofu = await outline('\uE000');
+    for (const [rare, common] of [
+      ['𠮷', '吉'],
+      ['髙', '高'],
+      ['﨑', '崎'],
+    ] as const) {
+      const d = await outline(rare);
+      expect(d.length, rare).toBeGreaterThan(100);
+      expect(d, rare).not.toBe(tofu);
+      expect(d, rare).not.toBe(await outline(common));
+    }
   });
 
   it('refuses emoji with a message naming the character and the field', async () => {
@@ -198,6 +227,17 @@ describe('the sample flyers, with the real fonts', () => {
       expect(large.sizes.when, id).toBeGreaterThanOrEqual(poster.sizes.when);
       expect(large.sizes.value, id).toBeGreaterThan(poster.sizes.value);
     }
+  });
+
+  it('fits every sample flyer in every template without warnings or an empty band', () => {
+    for (const collection of ['events', 'salons', 'recruitments'] as const)
+      for (const { id } of entries.get(collection) ?? [])
+        for (const template of ['poster', 'bw', 'large'] as const) {
+          const layout = a4Layout(sample(collection, id, template), fonts.measure);
+          expect(layout.warnings, `${id} ${template}`).toEqual([]);
+          expect(layout.spare, `${id} ${template}`).toBeGreaterThanOrEqual(0);
+          expect(layout.spare, `${id} ${template}: empty band`).toBeLessThan(24);
+        }
   });
 
   it('breaks the next dates between dates and the page address only after a /', () => {
