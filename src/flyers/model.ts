@@ -52,7 +52,7 @@ export interface FlyerModel {
   publisher: string;
   photo?: { src: string; alt: string };
   /** Fixed wording printed on every flyer, from the dictionary. */
-  labels: { qr: string; nextDates: string };
+  labels: { qr: string; nextDates: string; organizerContact: string };
 }
 
 export interface FlyerSource {
@@ -222,7 +222,7 @@ export function buildFlyerModel(source: FlyerSource, context: FlyerContext): Fly
     url: pageUrl(context.site.url, collection, id),
     siteName: context.site.siteName,
     publisher: context.site.publisher,
-    labels: { qr: t('flyer.qr'), nextDates: t('flyer.nextDates') },
+    labels: { qr: t('flyer.qr'), nextDates: t('flyer.nextDates'), organizerContact: t('flyer.organizerContact') },
     ...(photo?.['src'] ? { photo: { src: String(photo['src']), alt: String(photo['alt'] ?? '') } } : {}),
   };
 }

@@ -451,11 +451,11 @@ export function a4Layout(model: FlyerModel, measure: Measure): A4Layout {
 }
 
 /**
- * Large print says the same in fewer rows: the organizer goes with the phone number under
- * 問い合わせ, a deadline the application text already gives (12月12日までに、…) is not
+ * Large print says the same in fewer rows: the organizer and the phone number share a row
+ * (主催・連絡先), a deadline the application text already gives (12月12日までに、…) is not
  * repeated in a row of its own, and a cancelled or closed notice does not say how to apply.
  */
-export function compactFacts(facts: FlyerFact[], over = false): FlyerFact[] {
+export function compactFacts(facts: FlyerFact[], over = false, organizerContact = '主催・連絡先'): FlyerFact[] {
   const organizer = facts.find((f) => f.key === 'organizer');
   const contact = facts.find((f) => f.key === 'contact');
   const apply = facts.find((f) => f.key === 'apply');
@@ -467,7 +467,8 @@ export function compactFacts(facts: FlyerFact[], over = false): FlyerFact[] {
     // Cancelled or closed: the stamp says so, and nobody should be told how to apply.
     if (fact === apply && over) return [];
     if (fact === organizer && contact) return [];
-    if (fact === contact && organizer) return [{ ...fact, value: `${organizer.value}\u3000${fact.value}` }];
+    if (fact === contact && organizer)
+      return [{ ...fact, label: organizerContact, value: `${organizer.value}\u3000${fact.value}` }];
     return [fact];
   });
 }
@@ -656,7 +657,7 @@ function bodyLayout(
     blocks.push({ el: el('div', { flexShrink: 0 }, row), height: Math.max(height, photoHeight) });
   }
 
-  const facts = spec.atLeastPoster ? compactFacts(model.facts, model.over) : model.facts;
+  const facts = spec.atLeastPoster ? compactFacts(model.facts, model.over, model.labels.organizerContact) : model.facts;
   if (facts.length) {
     const labelWidth = s(spec.labelWidth);
     // Satori adds padding to a box's width: the label cell takes labelWidth + 12 and the value

@@ -283,6 +283,7 @@ export const ja = {
   'flyer.ended': '終了',
   'flyer.closed': '募集終了',
   'flyer.nextDates': '次の開催日',
+  'flyer.organizerContact': '主催・連絡先',
   'flyer.qr': 'くわしくは こちら',
   'flyer.points': 'おすすめ',
   'flyer.applyBy': '{date}までに申し込み',

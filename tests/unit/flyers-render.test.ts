@@ -218,7 +218,9 @@ describe('the sample flyers, with the real fonts', () => {
       const poster = a4Layout(sample(collection, id, 'poster'), fonts.measure);
       expect(large.warnings, id).toEqual([]);
       const all = texts(large.element).map((x) => x.text);
-      for (const label of collection === 'recruitments' ? ['こんな方を', '問い合わせ'] : ['対象', '問い合わせ', '地区'])
+      for (const label of collection === 'recruitments'
+        ? ['こんな方を', '主催・連絡先', '地区']
+        : ['対象', '主催・連絡先', '地区'])
         expect(all, `${id}: ${label}`).toContain(label);
       const m = sample(collection, id, 'large');
       const organizer = m.facts.find((f) => f.key === 'organizer')?.value;
