@@ -11,8 +11,20 @@
       showImages: false,
       resetStyles: false,
       sort: sort,
+      processResult: showDate,
       translations: { placeholder: element.getAttribute('data-placeholder') || '' },
     });
+  }
+  // Pagefind would print the sort key as "Date: 2027-02-19"; show it as 日付: 2027年2月19日.
+  var dateLabel = element.getAttribute('data-date-label') || '';
+  function showDate(result) {
+    var date = result.meta && result.meta.date;
+    if (date && dateLabel) {
+      var parts = date.split('-');
+      delete result.meta.date;
+      result.meta[dateLabel] = Number(parts[0]) + '年' + Number(parts[1]) + '月' + Number(parts[2]) + '日';
+    }
+    return result;
   }
   var ui = create(undefined);
 

@@ -137,6 +137,10 @@ describe('the search page', () => {
         ) === want,
       JSON.stringify(expected),
     );
+    // Dates read in Japanese (日付: 2027年2月19日), not as Pagefind's "Date: 2027-02-19".
+    const shown = await fresh.locator('#search').innerText();
+    expect(shown).toMatch(/日付: \d{4}年\d{1,2}月\d{1,2}日/);
+    expect(shown).not.toContain('Date:');
     // The words typed are kept.
     expect(await fresh.getByRole('textbox').or(fresh.getByRole('searchbox')).first().inputValue()).toBe('サロン');
 
