@@ -124,6 +124,8 @@ function computePhrases(text: string): string[] {
 const HIRAGANA = /^[\u3041-\u309f]$/u;
 const KATAKANA = /^[\u30a1-\u30ff]$/u;
 const PARTICLE_END = /^[をにがはでとへの]$/u;
+/** Words of organization names that BudouX sometimes cuts in two. */
+const KEEP_WORDS = ['法人', '協議会', '町内会', '自治会'];
 const OPEN = '「『（(';
 const CLOSE: Record<string, string> = { '「': '」', '『': '』', '（': '）', '(': ')' };
 /** Longest bracketed name kept on one line when it fits (longer ones are sentences). */
@@ -146,8 +148,14 @@ function computeGlue(units: string[]): { glue: number[]; textGlue: number[]; nam
     const lone = (u: string | undefined) => u !== undefined && HIRAGANA.test(u.trim());
     // 11月8日(日) 15:00: a date and its time on one line when there is room.
     const dateTime = /[)）] $/.test(before) && /^\d{1,2}:\d{2}/.test(unit);
-    if (kana || lone(before) || lone(unit) || dateTime) glue[i] = 2;
-    if (dateTime) textGlue[i] = 2;
+    // Words of this field BudouX cuts (NPO法 / 人つなぐ手): never broken where there is room.
+    const word = KEEP_WORDS.some((w) =>
+      Array.from({ length: w.length - 1 }, (_, k) => k + 1).some(
+        (k) => before.endsWith(w.slice(0, k)) && unit.startsWith(w.slice(k)),
+      ),
+    );
+    if (kana || lone(before) || lone(unit) || dateTime || word) glue[i] = 2;
+    if (dateTime || word) textGlue[i] = 2;
   }
   // Short bracketed names: every boundary inside them.
   const text = units.join('');

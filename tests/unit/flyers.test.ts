@@ -59,6 +59,15 @@ describe('line breaking', () => {
     expect(lines).toEqual(['2027年2月19日(金) 10:00〜', '2027年2月21日(日) 15:00']);
   });
 
+  it('does not cut NPO法 / 人 where the line could take the name whole', () => {
+    const lines = breakLines('申し込みは12月12日までに、NPO法人つなぐ手みどり野へ。', {
+      width: 18,
+      fontSize: 1,
+      measure,
+    });
+    expect(lines.some((l) => l.includes('NPO法人'))).toBe(true);
+  });
+
   it('keeps explicit line breaks', () => {
     expect(breakLines('一行目\n二行目', { width: 100, fontSize: 1, measure })).toEqual(['一行目', '二行目']);
   });
