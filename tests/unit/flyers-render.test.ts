@@ -231,7 +231,7 @@ describe('the sample flyers, with the real fonts', () => {
     }
   });
 
-  it('fits every sample flyer in every template without warnings or an empty band', () => {
+  it('fits every sample flyer in every template without warnings or an empty band, large print larger', () => {
     for (const collection of ['events', 'salons', 'recruitments'] as const)
       for (const { id } of entries.get(collection) ?? [])
         for (const template of ['poster', 'bw', 'large'] as const) {
@@ -239,6 +239,11 @@ describe('the sample flyers, with the real fonts', () => {
           expect(layout.warnings, `${id} ${template}`).toEqual([]);
           expect(layout.spare, `${id} ${template}`).toBeGreaterThanOrEqual(0);
           expect(layout.spare, `${id} ${template}: empty band`).toBeLessThan(24);
+          if (template !== 'large') continue;
+          const poster = a4Layout(sample(collection, id, 'poster'), fonts.measure);
+          expect(layout.sizes.catchCopy, `${id}: catch copy`).toBeGreaterThanOrEqual(poster.sizes.catchCopy);
+          expect(layout.sizes.when, `${id}: date line`).toBeGreaterThanOrEqual(poster.sizes.when);
+          expect(layout.sizes.value, `${id}: facts`).toBeGreaterThan(poster.sizes.value);
         }
   });
 
