@@ -151,7 +151,7 @@ export function listSections(entries: Entries, select: Select, today: string, t:
     .filter((r) => !deadlinePassed(r.data, today))
     .sort((a, b) => Number(a.data['status'] !== 'open') - Number(b.data['status'] !== 'open'))
     .map((r) => ({
-      ends: recruitmentEnds(r.data),
+      ...(r.data['deadline'] ? { ends: recruitmentEnds(r.data) as string } : {}),
       href: href('recruitments', r.id),
       title: r.data['title'],
       meta: [
