@@ -30,6 +30,13 @@ for (const width of [375, 1280]) {
       await page.getByRole('textbox').first().fill('サロン');
       await page.getByRole('search').getByRole('link').first().waitFor();
     }
+    // A full-page screenshot scrolls nothing into view, so lazy images (the flyer preview) would
+    // stay empty boxes: load them all and wait for them, as a reader scrolling down would see.
+    await page.evaluate(async () => {
+      const images = [...document.images];
+      for (const img of images) img.loading = 'eager';
+      await Promise.all(images.map((img) => (img.complete ? undefined : img.decode().catch(() => undefined))));
+    });
     await page.screenshot({ path: join(out, `${name}-${width}.png`), fullPage: true });
     console.log(`docs/screenshots/${name}-${width}.png`);
   }

@@ -13,6 +13,8 @@ import { contentTypes } from '../../src/schemas/index.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/lib/seo/csp.ts';
 import { idOfFile, scanCollection } from '../../src/lib/content/files.ts';
 import { ROOT, childEnv, copyProject, removeProject } from './helpers/project.ts';
+import { launchChromium } from './helpers/browser.ts';
+import { serveDirectory } from './helpers/serve.ts';
 
 let dir: string;
 const build = (tz: string, outDir: string) => {
@@ -297,4 +299,42 @@ describe('share and find', () => {
     const admin = headerRules().find((r) => r.path === '/admin/*');
     expect(Object.keys(admin?.headers ?? {})).toEqual(expect.arrayContaining(Object.keys(netlify('/events/'))));
   });
+
+  it('starts the CMS in Chromium under its own policy, where the site policy would block it', async () => {
+    /** What Chromium reports when the served headers block something on /admin/. */
+    const open = async (headersFor: (path: string) => Record<string, string>) => {
+      const server = await serveDirectory(dist(), headersFor);
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage();
+        await page.addInitScript(() => {
+          const w = window as unknown as { violations: string[] };
+          w.violations = [];
+          document.addEventListener('securitypolicyviolation', (e) =>
+            w.violations.push(`${e.effectiveDirective} ${e.blockedURI}`),
+          );
+        });
+        await page.goto(`${server.url}/admin/`);
+        // The Japanese login screen means CMS.init ran with the config built from the schemas;
+        // with that inline script blocked, Decap starts on its own and fails to find config.yml.
+        const started = await page
+          .getByRole('button', { name: 'ログイン' })
+          .waitFor({ timeout: 15_000 })
+          .then(() => true)
+          .catch(() => false);
+        const violations = await page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+        return { started, violations };
+      } finally {
+        await browser.close();
+        await server.close();
+      }
+    };
+    const cms = await open(netlify);
+    expect(cms.violations).toEqual([]);
+    expect(cms.started).toBe(true);
+    // The site's own policy (no inline scripts) would stop the CMS: the check above can fail.
+    const strict = await open(() => netlify('/events/'));
+    expect(strict.violations.length).toBeGreaterThan(0);
+    expect(strict.started).toBe(false);
+  }, 90_000);
 });

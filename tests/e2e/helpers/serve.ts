@@ -20,9 +20,17 @@ const TYPES: Record<string, string> = {
   '.ics': 'text/calendar; charset=utf-8',
 };
 
-export function serveDirectory(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+/**
+ * Serves `root`; `headers` gives extra response headers for a request path, as a host applies
+ * its _headers file.
+ */
+export function serveDirectory(
+  root: string,
+  headers?: (path: string) => Record<string, string>,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')).replace(/^(\.\.[/\\])+/, '');
+    for (const [name, value] of Object.entries(headers?.(path) ?? {})) res.setHeader(name, value);
     let file = join(root, path);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) {
