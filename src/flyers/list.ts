@@ -16,6 +16,8 @@ export interface FlyerListItem {
   id: string;
   title: string;
   paths: FlyerPaths;
+  /** District ids the entry names, for the flyers of one district (/area/<id>/flyers/). */
+  districts: string[];
 }
 
 /** Whether an entry's flyer is worth printing on `today` ('YYYY-MM-DD', Japan). */
@@ -45,10 +47,21 @@ export function listFlyers(entries: Iterable<FlyerEntry>, today: string): FlyerL
       id,
       title,
       paths: flyerPaths(collection, id),
+      districts: Array.isArray(data['districts']) ? data['districts'].map(String) : [],
       sort: `${FLYER_COLLECTIONS.indexOf(collection)}${collection === 'events' ? String(data['start']) : title}`,
     });
   }
   return items
     .sort((a, b) => a.sort.localeCompare(b.sort, 'ja'))
-    .map(({ collection, id, title, paths }) => ({ collection, id, title, paths }));
+    .map(({ collection, id, title, paths, districts }) => ({ collection, id, title, paths, districts }));
 }
+
+/**
+ * How many flyers /flyers/ lists on its own page: past this (a region-wide hub has thousands)
+ * it only links each district's flyers, which volunteers print for their own area anyway.
+ */
+export const FLYERS_ON_ONE_PAGE = 60;
+
+/** The flyers of entries in any of the given districts (a district and those inside it). */
+export const flyersIn = (flyers: readonly FlyerListItem[], districts: ReadonlySet<string>): FlyerListItem[] =>
+  flyers.filter((flyer) => flyer.districts.some((d) => districts.has(d)));

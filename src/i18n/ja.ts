@@ -297,6 +297,12 @@ export const ja = {
   'flyer.forTitle': '（{title}）',
   'flyers.title': '印刷用チラシの一覧',
   'flyers.lead': '掲示板や回覧板に使えるA4のチラシです。白黒で印刷してもきれいに読めます。',
+  'flyers.tooMany': 'チラシが{count}枚あるので、地区ごとのページに分けています。',
+  'flyers.byArea': '地区ごとのチラシ',
+  'flyers.areaLink': '{district}（{count}枚）',
+  'flyers.areaTitle': '{district}の印刷用チラシ',
+  'flyers.all': 'すべてのチラシ',
+  'area.flyers': '{district}の印刷用チラシ',
 } as const;
 
 export type UIKey = keyof typeof ja;

@@ -23,7 +23,8 @@ export const GET: APIRoute = async () => {
   paths.push('/calendar/');
   for (const month of calendarMonths(todayInJapan(), MONTHS_BACK, MONTHS_AHEAD)) paths.push(`/calendar/${month}/`);
   paths.push('/area/');
-  for (const district of await loadDistricts()) paths.push(`/area/${district.id}/`, `/area/${district.id}/calendar/`);
+  for (const district of await loadDistricts())
+    paths.push(`/area/${district.id}/`, `/area/${district.id}/calendar/`, `/area/${district.id}/flyers/`);
   paths.push('/categories/');
   for (const category of CATEGORIES) paths.push(`/categories/${category}/`);
   const urls = paths.map((path) => `  <url><loc>${escape(new URL(path, settings.url).href)}</loc></url>`);

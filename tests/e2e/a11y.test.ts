@@ -43,6 +43,8 @@ beforeAll(async () => {
     // A district's own calendar (/area/<id>/calendar/) is a template of its own.
     if (child && existsSync(join(root, child, 'calendar', 'index.html')))
       templates.push(`/${extra}/${child}/calendar/`);
+    // …and so is its flyers page (/area/<id>/flyers/).
+    if (child && existsSync(join(root, child, 'flyers', 'index.html'))) templates.push(`/${extra}/${child}/flyers/`);
   }
   for (const required of ['/flyers/', '/calendar/', '/categories/', '/area/']) expect(templates).toContain(required);
   expect(templates.some((t) => /^\/area\/[^/]+\/calendar\/$/.test(t))).toBe(true);

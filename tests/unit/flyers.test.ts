@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import { cacheKey } from '../../src/flyers/cache.ts';
-import { listFlyers, isCurrentFlyer } from '../../src/flyers/list.ts';
+import { flyersIn, listFlyers, isCurrentFlyer } from '../../src/flyers/list.ts';
 import { buildFlyerModel, pointsFromBody, type FlyerContext } from '../../src/flyers/model.ts';
 import { flyerPaths } from '../../src/flyers/paths.ts';
 import { qrPath } from '../../src/flyers/qr.ts';
@@ -284,6 +284,21 @@ describe('paths and lists for the pages', () => {
     ]);
     expect(list[0]?.paths.pdf).toBe('/flyers/events/mochitsuki.pdf');
     expect(isCurrentFlyer('recruitments', { status: 'open', deadline: '2026-11-22' }, '2026-11-23')).toBe(false);
+  });
+
+  it('gives each district the flyers of entries that name it or a district inside it', () => {
+    const list = listFlyers(
+      [
+        { collection: 'events', id: 'a', data: { ...event, districts: ['honcho'] } },
+        { collection: 'salons', id: 'b', data: { ...salon, districts: ['wakaba', 'honcho'] } },
+        { collection: 'recruitments', id: 'c', data: { title: '募集', status: 'open', districts: ['asahi'] } },
+      ],
+      '2026-11-23',
+    );
+    expect(list.map((f) => f.districts)).toEqual([['honcho'], ['wakaba', 'honcho'], ['asahi']]);
+    expect(flyersIn(list, new Set(['honcho'])).map((f) => f.id)).toEqual(['a', 'b']);
+    expect(flyersIn(list, new Set(['midori', 'asahi'])).map((f) => f.id)).toEqual(['c']);
+    expect(flyersIn(list, new Set(['nowhere']))).toEqual([]);
   });
 });
 
