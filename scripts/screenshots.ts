@@ -31,12 +31,17 @@ for (const width of [375, 1280]) {
       await page.getByRole('search').getByRole('link').first().waitFor();
     }
     // A full-page screenshot scrolls nothing into view, so lazy images (the flyer preview) would
-    // stay empty boxes: load them all and wait for them, as a reader scrolling down would see.
-    await page.evaluate(async () => {
-      const images = [...document.images];
-      for (const img of images) img.loading = 'eager';
-      await Promise.all(images.map((img) => (img.complete ? undefined : img.decode().catch(() => undefined))));
+    // stay empty boxes: scroll down as a reader would and wait until every image has its pixels.
+    await page.evaluate(() => {
+      for (const img of document.images) img.loading = 'eager';
+      window.scrollTo(0, document.body.scrollHeight);
     });
+    await page
+      .waitForFunction(() => [...document.images].every((img) => img.complete && img.naturalWidth > 0), undefined, {
+        timeout: 10_000,
+      })
+      .catch(() => console.warn(`${path}: an image did not load`));
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(out, `${name}-${width}.png`), fullPage: true });
     console.log(`docs/screenshots/${name}-${width}.png`);
   }
