@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildProject, copyProject, removeProject } from './helpers/project.ts';
+import { phraseBreaks } from '../../src/lib/markdown/headings.ts';
 
 const VECTORS = [
   '<script>alert(1)</script>',
@@ -32,7 +33,7 @@ beforeAll(async () => {
   dir = copyProject();
   const file = join(dir, 'content/events', readdirSync(join(dir, 'content/events'))[0] as string);
   const text = readFileSync(file, 'utf8');
-  writeFileSync(file, `${text}\n安全のテスト本文です。\n\n${VECTORS.join('\n\n')}\n`);
+  writeFileSync(file, `${text}\n安全のテスト本文です。\n\n## 当日の持ち物と注意\n\n${VECTORS.join('\n\n')}\n`);
   await buildProject(dir);
 });
 afterAll(() => removeProject(dir));
@@ -65,4 +66,15 @@ it('renders the volunteer text but no script, frame, handler, style or unsafe UR
   // Pasted HTML is shown as the text the volunteer typed, so they can see and fix it.
   expect(body.textContent).toContain('<script>alert(1)</script>');
   expect(html).not.toMatch(/<script>alert|<img[^>]*onerror|<iframe/i);
+});
+
+it('breaks a Markdown heading between phrases only (invisible breaks, words kept whole)', () => {
+  const html = readdirSync(join(dir, 'dist/events'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html'))
+    .map((p) => readFileSync(join(dir, 'dist/events', p), 'utf8'))
+    .find((h) => h.includes('安全のテスト本文です。'));
+  const { document } = parseHTML(html as string);
+  const heading = [...document.querySelectorAll('.body h2')].find((h) => h.textContent?.includes('持ち物'));
+  expect(heading?.textContent).toBe(phraseBreaks('当日の持ち物と注意'));
+  expect(heading?.textContent?.split('\u200b')).toEqual(['当日の', '持ち物と', '注意']);
 });
