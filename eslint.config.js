@@ -22,7 +22,13 @@ export default tseslint.config(
     files: ['public/scripts/**/*.js'],
     languageOptions: {
       sourceType: 'script',
-      globals: { document: 'readonly', window: 'readonly', localStorage: 'readonly', PagefindUI: 'readonly' },
+      globals: {
+        document: 'readonly',
+        window: 'readonly',
+        localStorage: 'readonly',
+        Event: 'readonly',
+        PagefindUI: 'readonly',
+      },
     },
     rules: {
       'no-empty': ['error', { allowEmptyCatch: true }],

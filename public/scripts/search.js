@@ -45,6 +45,15 @@
     element.textContent = '';
     ui = create(event.target.value === 'date' ? { date: 'desc' } : undefined);
     if (Object.keys(filters).length) ui.triggerFilters(filters);
-    if (term) ui.triggerSearch(term);
+    if (term) retype(term);
   });
+
+  // The words go into the new search box as if typed: triggerSearch() on a UI that is still
+  // loading was sometimes dropped, leaving a resident who switched back with no results.
+  function retype(term) {
+    var box = element.querySelector('input[type="search"], input[type="text"]');
+    if (!box) return ui.triggerSearch(term);
+    box.value = term;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  }
 })();
