@@ -27,6 +27,7 @@ export default tseslint.config(
         window: 'readonly',
         localStorage: 'readonly',
         Event: 'readonly',
+        URLSearchParams: 'readonly',
         PagefindUI: 'readonly',
       },
     },

@@ -26,34 +26,50 @@
     }
     return result;
   }
-  var ui = create(undefined);
+  // 関連度順 / 日付順 comes from the address (?sort=date&q=…&f=…): Pagefind's UI takes its sort
+  // only when created, and a second UI on the same page sometimes never finished loading (a
+  // resident was left at 「検索しています」), so a change of order loads the page afresh.
+  var params = new URLSearchParams(window.location.search);
+  var byDate = params.get('sort') === 'date';
+  var ui = create(byDate ? { date: 'desc' } : undefined);
+  var filters;
+  try {
+    filters = JSON.parse(params.get('f') || '{}') || {};
+  } catch (e) {
+    filters = {};
+  }
+  if (Object.keys(filters).length) ui.triggerFilters(filters);
+  var term = params.get('q');
+  if (term) type(term);
 
-  // 関連度順 / 日付順: Pagefind's UI takes its sort only when created, so a change re-creates it
-  // with the same words and ticked filters (read back from its own checkboxes).
   var sort = document.getElementById('search-sort');
   if (!sort) return;
   sort.hidden = false;
+  var chosen = sort.querySelector('input[value="' + (byDate ? 'date' : 'relevance') + '"]');
+  if (chosen) {
+    chosen.checked = true;
+    // Back where the resident was: on the order they chose, with the keyboard.
+    if (params.has('sort')) chosen.focus();
+  }
   sort.addEventListener('change', function (event) {
-    var input = element.querySelector('input[type="search"], input[type="text"]');
-    var term = input ? input.value : '';
-    var filters = {};
+    var box = element.querySelector('input[type="search"], input[type="text"]');
     var ticked = element.querySelectorAll('input[type="checkbox"]:checked');
+    var chosenFilters = {};
     for (var i = 0; i < ticked.length; i++) {
-      (filters[ticked[i].name] = filters[ticked[i].name] || []).push(ticked[i].value);
+      (chosenFilters[ticked[i].name] = chosenFilters[ticked[i].name] || []).push(ticked[i].value);
     }
-    ui.destroy();
-    element.textContent = '';
-    ui = create(event.target.value === 'date' ? { date: 'desc' } : undefined);
-    if (Object.keys(filters).length) ui.triggerFilters(filters);
-    if (term) retype(term);
+    var next = new URLSearchParams();
+    next.set('sort', event.target.value);
+    if (box && box.value) next.set('q', box.value);
+    if (Object.keys(chosenFilters).length) next.set('f', JSON.stringify(chosenFilters));
+    window.location.replace(window.location.pathname + '?' + next.toString());
   });
 
-  // The words go into the new search box as if typed: triggerSearch() on a UI that is still
-  // loading was sometimes dropped, leaving a resident who switched back with no results.
-  function retype(term) {
+  // The words go into the search box as if typed, the way Pagefind's UI searches reliably.
+  function type(words) {
     var box = element.querySelector('input[type="search"], input[type="text"]');
-    if (!box) return ui.triggerSearch(term);
-    box.value = term;
+    if (!box) return ui.triggerSearch(words);
+    box.value = words;
     box.dispatchEvent(new Event('input', { bubbles: true }));
   }
 })();

@@ -135,6 +135,8 @@ describe('the search page', () => {
     const sort = fresh.getByRole('group', { name: '並べ方' });
     await sort.getByRole('radio', { name: '関連度順' }).focus();
     await fresh.keyboard.press('ArrowDown');
+    // The page loads afresh in the chosen order, keeping the words (and any ticked filters).
+    await fresh.waitForURL(/[?&]sort=date\b/);
     expect(await sort.getByRole('radio', { name: '日付順（新しい順）' }).isChecked()).toBe(true);
     const expected = (await search('サロン', { sort: { date: 'desc' } })).slice(0, 5).map((r) => r.url);
     expect(expected).not.toEqual(byRelevance);
@@ -146,7 +148,10 @@ describe('the search page', () => {
     // The words typed are kept.
     expect(await fresh.getByRole('textbox').or(fresh.getByRole('searchbox')).first().inputValue()).toBe('サロン');
 
+    // Focus is back on the chosen order, so the keyboard goes on from there.
     await fresh.keyboard.press('ArrowUp');
+    await fresh.waitForURL(/[?&]sort=relevance\b/);
+    expect(await sort.getByRole('radio', { name: '関連度順' }).isChecked()).toBe(true);
     await shows(byRelevance);
     await fresh.close();
   });
