@@ -11,8 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { t } from '../src/i18n/index.ts';
-import { formatReport } from '../src/lib/validation/messages.ts';
-import { validateContent } from '../src/lib/validation/validate.ts';
+import { loadFlyerContent } from '../src/flyers/content.ts';
 import { loadFonts } from '../src/flyers/fonts.ts';
 import { buildFlyerModel } from '../src/flyers/model.ts';
 import { isFlyerCollection } from '../src/flyers/paths.ts';
@@ -29,15 +28,7 @@ if (outArg >= 0) args.splice(outArg, 2);
 const today = process.env['FLYERS_TODAY'] ?? '2026-11-23';
 const wanted = args.length ? args : DEFAULT;
 
-const { entries, problems } = validateContent(root);
-if (problems.length) {
-  console.error(formatReport(problems));
-  process.exit(1);
-}
-const lookup = new Map<string, Record<string, unknown>>();
-for (const [collection, list] of entries)
-  for (const entry of list) lookup.set(`${collection}/${entry.id}`, entry.parsed);
-const site = entries.get('settings')?.[0]?.parsed as { url: string; siteName: string; publisher: string };
+const { entries, lookup, site } = loadFlyerContent(root);
 const fonts = loadFonts();
 mkdirSync(outDir, { recursive: true });
 

@@ -19,9 +19,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { t } from '../src/i18n/index.ts';
 import { todayInJapan } from '../src/lib/recurrence.ts';
-import { formatReport } from '../src/lib/validation/messages.ts';
-import { validateContent } from '../src/lib/validation/validate.ts';
 import { cacheKey } from '../src/flyers/cache.ts';
+import { loadFlyerContent } from '../src/flyers/content.ts';
 import { fontsHash, loadFonts } from '../src/flyers/fonts.ts';
 import { buildFlyerModel } from '../src/flyers/model.ts';
 import { FLYER_COLLECTIONS, flyerPaths } from '../src/flyers/paths.ts';
@@ -33,20 +32,7 @@ const outArg = process.argv.indexOf('--out');
 const outDir = join(root, outArg > 0 ? (process.argv[outArg + 1] ?? 'dist') : 'dist');
 const cacheDir = join(root, '.cache', 'flyers');
 
-const { entries, problems } = validateContent(root);
-if (problems.length) {
-  console.error(formatReport(problems));
-  process.exit(1);
-}
-const lookup = new Map<string, Record<string, unknown>>();
-for (const [collection, list] of entries)
-  for (const entry of list) lookup.set(`${collection}/${entry.id}`, entry.parsed);
-const settings = entries.get('settings')?.[0]?.parsed as
-  { url: string; siteName: string; publisher: string } | undefined;
-if (!settings) {
-  console.error('content/settings/site.yml がありません / content/settings/site.yml is missing');
-  process.exit(1);
-}
+const { entries, lookup, site: settings } = loadFlyerContent(root);
 const today = process.env['FLYERS_TODAY'] ?? todayInJapan();
 
 const jobs = FLYER_COLLECTIONS.flatMap((collection) =>
