@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PDFDocument } from 'pdf-lib';
 import { launchChromium } from './helpers/browser.ts';
 import { buildProject, copyProject, removeProject } from './helpers/project.ts';
 import { serveDirectory } from './helpers/serve.ts';
@@ -114,6 +115,30 @@ describe('the reading switches', () => {
     expect(await size()).toBeGreaterThan(before * 1.15);
     expect(await page.evaluate(() => document.documentElement.dataset['contrast'])).toBe('high');
     expect(await page.getByRole('button', { name: '白黒はっきり' }).getAttribute('aria-pressed')).toBe('true');
+    await page.close();
+  });
+});
+
+describe('printing', () => {
+  it('prints an entry on A4 with its facts and without the site menu, switches or footer', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/salons/hidamari-salon/`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation', { name: 'サイト内の案内' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: '文字を大きく' }).isVisible()).toBe(false);
+    expect(await page.locator('footer').isVisible()).toBe(false);
+    expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
+    expect(await page.getByText('毎月第2水曜日', { exact: false }).first().isVisible()).toBe(true);
+    // preferCSSPageSize: the page size comes from the site's own @page rule, as when a resident prints.
+    const pdf = await PDFDocument.load(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    expect(pdf.getPageCount()).toBeGreaterThan(0);
+    expect(pdf.getPageCount()).toBeLessThanOrEqual(3);
+    for (const p of pdf.getPages()) {
+      const { width, height } = p.getSize();
+      // A4 is 595.28 × 841.89 pt; Chromium rounds to whole CSS pixels, so allow a point or so.
+      expect(Math.abs(width - 595.28)).toBeLessThan(1.5);
+      expect(Math.abs(height - 841.89)).toBeLessThan(1.5);
+    }
     await page.close();
   });
 });
