@@ -2,36 +2,18 @@
  * Loads collections for pages and resolves references to titles and links.
  */
 import { getCollection, getEntry, type CollectionKey } from 'astro:content';
-import { contentTypeByName } from '../schemas/index.ts';
+import { ENTRY_COLLECTIONS, entryHref, titleOf } from '../lib/entries.ts';
 
 export type FolderCollection = Exclude<CollectionKey, 'settings'>;
 
-export const FOLDER_COLLECTIONS: FolderCollection[] = [
-  'events',
-  'salons',
-  'recruitments',
-  'reports',
-  'desks',
-  'practices',
-  'newsletters',
-  'places',
-  'districts',
-  'organizations',
-  'pages',
-];
-
-export const entryHref = (collection: string, id: string) => `/${collection}/${id}/`;
+/** Every collection whose entries get a page of their own (src/lib/entries.ts). */
+export const FOLDER_COLLECTIONS: readonly FolderCollection[] = ENTRY_COLLECTIONS;
+export { entryHref, titleOf };
 
 export async function getSettings() {
   const settings = await getEntry('settings', 'site');
   if (!settings) throw new Error('content/settings/site.yml is missing');
   return settings.data;
-}
-
-/** Title of any entry, by the type's title field. */
-export function titleOf(collection: string, data: Record<string, unknown>): string {
-  const field = contentTypeByName.get(collection)?.titleField ?? 'title';
-  return String(data[field] ?? '');
 }
 
 /** id → { title, href, data } for every entry of every collection, to show references as links. */

@@ -3,19 +3,18 @@
  * - validates all content before Astro reads it, so `astro build` stops with our
  *   volunteer-friendly message (file, field, value, fix) instead of dropping or mangling an entry;
  * - serves Decap CMS's self-hosted bundle at /admin/ in dev and copies it into dist/admin/;
- * - indexes the site with Pagefind (Japanese segmentation) while Astro renders it: pages reach
- *   the index through src/middleware.ts as they are rendered, and the index is written when the
- *   build is done; any indexing error fails the build instead of only being logged.
+ * - indexes the entries with Pagefind (Japanese segmentation) in a worker thread while Astro
+ *   renders (search-index.ts); any indexing error, or an entry page missing from the index,
+ *   fails the build instead of only being logged.
  */
 import { createReadStream, existsSync, readdirSync, copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { AstroIntegration } from 'astro';
-import * as pagefind from 'pagefind';
 import { validateContent } from '../lib/validation/validate.ts';
 import { formatReport } from '../lib/validation/messages.ts';
-import { setSearchIndexer } from '../lib/search/indexer.ts';
+import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
 
 const require = createRequire(import.meta.url);
 const decapDist = join(require.resolve('decap-cms/package.json'), '..', 'dist');
@@ -27,19 +26,21 @@ export class ContentValidationError extends Error {
 }
 
 export default function tsunagari(): AstroIntegration {
-  let search: SearchIndex | undefined;
+  let search: SearchIndexJob | undefined;
   return {
     name: 'tsunagari',
     hooks: {
       'astro:config:setup': ({ command, config, logger, updateConfig }) => {
         const root = fileURLToPath(config.root);
-        const { problems } = validateContent(root);
+        const { entries, problems } = validateContent(root);
         if (problems.length) {
           const report = formatReport(problems);
           // In dev the volunteer keeps editing; the build must not publish a broken site.
           if (command === 'build') throw new ContentValidationError(report);
           logger.error(report);
         }
+        // Search indexes the validated entries beside the build (search-index.ts).
+        if (command === 'build') search = startSearchIndex(root, entries);
         if (command === 'dev') {
           const files = new Set(decapFiles());
           updateConfig({
@@ -61,12 +62,14 @@ export default function tsunagari(): AstroIntegration {
           });
         }
       },
-      'astro:build:start': async () => {
-        search = await startSearchIndex();
-      },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, pages, logger }) => {
         const outDir = fileURLToPath(dir);
-        await finishSearchIndex(search, outDir, logger);
+        if (!search) throw new Error('Pagefind: the search index was not started');
+        await search.finish(
+          outDir,
+          pages.map((p) => p.pathname),
+          logger,
+        );
         search = undefined;
         const target = join(outDir, 'admin');
         if (!existsSync(target)) mkdirSync(target, { recursive: true });
@@ -76,60 +79,4 @@ export default function tsunagari(): AstroIntegration {
       },
     },
   };
-}
-
-interface SearchIndex {
-  index: pagefind.PagefindIndex;
-  /** Pages handed over by the middleware, and the errors Pagefind gave for any of them. */
-  added: Promise<unknown>[];
-  pages: number;
-  errors: string[];
-}
-
-/**
- * A Pagefind index that takes pages while Astro renders them (src/middleware.ts), so that its
- * service process reads and segments them on the second core: on 10,000 entries that work took
- * 6 s after the build in one process, most of it now hidden behind the rendering.
- */
-async function startSearchIndex(): Promise<SearchIndex> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ja' });
-  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  const search: SearchIndex = { index, added: [], pages: 0, errors: [] };
-  setSearchIndexer({
-    add(url, html) {
-      search.pages += 1;
-      search.added.push(
-        index
-          .addHTMLFile({ url, content: html })
-          .then((r) => search.errors.push(...r.errors.map((e) => `${url}: ${e}`))),
-      );
-    },
-  });
-  return search;
-}
-
-async function finishSearchIndex(
-  search: SearchIndex | undefined,
-  outDir: string,
-  logger: { info: (m: string) => void },
-) {
-  setSearchIndexer(undefined);
-  // What the build waits for once the pages are rendered: the search step's own share of the time.
-  const waited = Date.now();
-  try {
-    if (!search) throw new Error('Pagefind: the search index was not started');
-    await Promise.all(search.added);
-    // Should pages ever not pass through the middleware, index the written files instead.
-    if (search.pages === 0) {
-      const added = await search.index.addDirectory({ path: outDir });
-      search.errors.push(...added.errors);
-      search.pages = added.page_count;
-    }
-    if (search.errors.length) throw new Error(`Pagefind: ${search.errors.join('; ')}`);
-    const written = await search.index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-    logger.info(`Pagefind: ${search.pages} pages indexed in ${Date.now() - waited} ms after rendering`);
-  } finally {
-    await pagefind.close();
-  }
 }

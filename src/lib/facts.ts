@@ -21,6 +21,8 @@ export interface Fact {
   values: Link[];
   /** How much search weighs these words (Pagefind's data-pagefind-weight; 1 is ordinary text). */
   weight?: number;
+  /** False for facts search leaves out: the next dates change daily and only add noise (2026, 年, 月…). */
+  indexed?: false;
 }
 type Lookup = ReadonlyMap<string, { title: string; href: string; data?: Record<string, unknown> }>;
 type Data = Record<string, any>;
@@ -131,7 +133,8 @@ export function factsFor(collection: string, data: Data, lookup: Lookup, t: T, t
       break;
     case 'salons':
       add('fact.schedule', text(describeSchedule(data['schedule'] as Schedule, t)));
-      if (data['status'] === 'active')
+      if (data['status'] === 'active') {
+        const before = facts.length;
         add(
           'fact.nextDates',
           nextOccurrences(data['schedule'] as Schedule, today, 4).map((o) => ({
@@ -139,6 +142,8 @@ export function factsFor(collection: string, data: Data, lookup: Lookup, t: T, t
             datetime: `${o.start}+09:00`,
           })),
         );
+        if (facts.length > before) facts[facts.length - 1]!.indexed = false;
+      }
       topic('fact.kind', vocab('salonKind', [data['kind']]), KIND_WEIGHT);
       gathering();
       break;

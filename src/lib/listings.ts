@@ -82,10 +82,32 @@ export function districtsOf(collection: keyof Entries, data: Data, placeDistrict
   return collection === 'desks' && place ? [place] : [];
 }
 
+// District → its entries, worked out once per set of entries: a region has hundreds of
+// district pages, and asking every entry's districts again for each cost ~1 s at 10,000 entries.
+const districtIndexes = new WeakMap<Entries, Map<string, Set<Entry>>>();
+
+function districtIndex(entries: Entries): Map<string, Set<Entry>> {
+  let index = districtIndexes.get(entries);
+  if (index) return index;
+  const placeDistricts = new Map(entries.places.map((p) => [p.id, String(p.data['district'])]));
+  index = new Map();
+  for (const collection of Object.keys(entries) as (keyof Entries)[])
+    for (const entry of entries[collection])
+      for (const district of districtsOf(collection, entry.data, placeDistricts)) {
+        let members = index.get(district);
+        if (!members) index.set(district, (members = new Set()));
+        members.add(entry);
+      }
+  districtIndexes.set(entries, index);
+  return index;
+}
+
 /** Selects entries in any of the districts (pass a district with its descendants). */
 export function inDistricts(entries: Entries, districtIds: ReadonlySet<string>): Select {
-  const placeDistricts = new Map(entries.places.map((p) => [p.id, String(p.data['district'])]));
-  return (collection, entry) => districtsOf(collection, entry.data, placeDistricts).some((d) => districtIds.has(d));
+  const index = districtIndex(entries);
+  const members = new Set<Entry>();
+  for (const id of districtIds) for (const entry of index.get(id) ?? []) members.add(entry);
+  return (_collection, entry) => members.has(entry);
 }
 
 /** Selects entries in a category; practices call their categories `themes`. */

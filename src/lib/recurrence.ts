@@ -36,6 +36,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 // Long enough to find the next meeting of a salon that meets once a year, short enough that a
 // schedule with no future dates costs a bounded amount of work.
 const SEARCH_DAYS = 2 * 366;
+// Most schedules meet within weeks: the next meetings are looked for this far ahead first, and
+// two years ahead only when too few are found (expanding two years each time cost ~1 s a build
+// at 2,000 salons, listed on several pages each).
+const NEAR_DAYS = 92;
 
 /** Days since 1970-01-01; the one number all arithmetic below works on. */
 function dayNumber(date: string): number {
@@ -154,10 +158,15 @@ export function expandSchedule(schedule: Schedule, range: DateRange): Occurrence
 /** The next `count` held meetings on or after `fromDate`, looking about two years ahead. */
 export function nextOccurrences(schedule: Schedule, fromDate: string, count: number): Occurrence[] {
   if (count <= 0) return [];
-  const to = fromDayNumber(dayNumber(fromDate) + SEARCH_DAYS);
-  return expandSchedule(schedule, { from: fromDate, to })
-    .filter((o) => o.status === 'held')
-    .slice(0, count);
+  const start = dayNumber(fromDate);
+  let held: Occurrence[] = [];
+  for (const days of [NEAR_DAYS, SEARCH_DAYS]) {
+    held = expandSchedule(schedule, { from: fromDate, to: fromDayNumber(start + days) }).filter(
+      (o) => o.status === 'held',
+    );
+    if (held.length >= count) break;
+  }
+  return held.slice(0, count);
 }
 
 /** Today's date in Japan, the day "upcoming" counts from whatever the build machine's TZ. */

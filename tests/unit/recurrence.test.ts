@@ -281,6 +281,18 @@ describe('the next meetings', () => {
     expect(nextOccurrences(s, '2030-07-01', 1)).toEqual([]);
   });
 
+  it('finds meetings beyond the first three months when there are too few before', () => {
+    // Every second month: three months ahead hold only two of the four asked for.
+    const s = schedule({ frequency: 'dates', dates: ['2026-02-10', '2026-04-10', '2026-06-10', '2026-08-10'] });
+    expect(dates(nextOccurrences(s, '2026-02-01', 4))).toEqual([
+      '2026-02-10',
+      '2026-04-10',
+      '2026-06-10',
+      '2026-08-10',
+    ]);
+    expect(dates(nextOccurrences(s, '2026-02-01', 1))).toEqual(['2026-02-10']);
+  });
+
   it('stops at validUntil', () => {
     const s = schedule({ frequency: 'monthly-date', day: 15, validUntil: '2026-03-15' });
     expect(dates(nextOccurrences(s, '2026-02-01', 5))).toEqual(['2026-02-15', '2026-03-15']);

@@ -1,0 +1,28 @@
+/**
+ * Which entries get a page and how they are named and addressed: shared by the pages (through
+ * src/data/entries.ts) and by what runs outside Astro's runtime (the search index worker).
+ */
+import { contentTypeByName } from '../schemas/index.ts';
+
+/** The collections whose entries each get a page at /<collection>/<id>/ (every one but settings). */
+export const ENTRY_COLLECTIONS = [
+  'events',
+  'salons',
+  'recruitments',
+  'reports',
+  'desks',
+  'practices',
+  'newsletters',
+  'places',
+  'districts',
+  'organizations',
+  'pages',
+] as const;
+
+export const entryHref = (collection: string, id: string) => `/${collection}/${id}/`;
+
+/** Title of any entry, by the type's title field. */
+export function titleOf(collection: string, data: Record<string, unknown>): string {
+  const field = contentTypeByName.get(collection)?.titleField ?? 'title';
+  return String(data[field] ?? '');
+}

@@ -1,0 +1,87 @@
+/**
+ * What search indexes for one entry: the title, summary, facts and body its page shows, and the
+ * filters and date the search page offers. Built from the validated content rather than read
+ * back from the rendered page, so that Pagefind indexes on the second core while Astro is still
+ * rendering (src/integrations/search-worker.ts). Pure: the caller resolves references and renders
+ * the Markdown body.
+ */
+import type { UIKey } from '../../i18n/ja.ts';
+import type { Fact } from '../facts.ts';
+import { phrases } from '../phrases.ts';
+import { statusNotice } from '../status-notice.ts';
+
+type T = (key: UIKey, params?: Record<string, string | number>) => string;
+type Data = Record<string, any>;
+
+export interface SearchEntry {
+  collection: string;
+  id: string;
+  title: string;
+  data: Data;
+  /** The entry's facts as its page lists them (src/lib/facts.ts). */
+  facts: Fact[];
+  /** Names of the entry's districts, resolved by the caller. */
+  districts: string[];
+  /** The Markdown body rendered to HTML as the page renders it. */
+  bodyHtml: string;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ESCAPES[c] as string);
+
+/** The day an entry is about ('YYYY-MM-DD': event start, report date, deadline, newsletter month), for 日付順. */
+export function searchDate(data: Data): string | undefined {
+  return (
+    data['start']?.slice(0, 10) ??
+    data['date'] ??
+    data['deadline'] ??
+    (data['month'] ? `${data['month']}-01` : undefined)
+  );
+}
+
+/**
+ * The search page's filters for an entry, named in Japanese because Pagefind's UI shows the
+ * names as they are: 種類 (what it is), 分類, 地区, 対象.
+ */
+export function searchFilters(collection: string, data: Data, districts: string[], t: T): Record<string, string[]> {
+  const filters: Record<string, string[]> = { [t('fact.kind')]: [t(`collection.${collection}` as UIKey)] };
+  const categories: string[] = data['categories'] ?? data['themes'] ?? [];
+  const audience: string[] = data['audience'] ?? [];
+  if (categories.length) filters[t('fact.categories')] = categories.map((c) => t(`category.${c}` as UIKey));
+  if (districts.length) filters[t('fact.districts')] = districts;
+  if (audience.length) filters[t('fact.audience')] = audience.map((a) => t(`audience.${a}` as UIKey));
+  return filters;
+}
+
+const factHtml = (fact: Fact) => {
+  const weight = fact.weight ? ` data-pagefind-weight="${fact.weight}"` : '';
+  return `<div><dt>${escape(fact.label)}</dt><dd${weight}>${fact.values.map((v) => escape(v.text)).join('、')}</dd></div>`;
+};
+
+/**
+ * The HTML document Pagefind reads for an entry: the article as its page shows it, from the
+ * title and any 中止/延期 notice to the body, then a hidden, ignored block with the filters, the
+ * date sort and the date shown in results. Pagefind weighs the h1 and the Markdown headings as
+ * on the page, and the page's breaks between phrases (<wbr>) are where Pagefind splits words it
+ * would otherwise keep whole, such as サロン in 歌声サロン「わかば」.
+ */
+export function searchDocument(entry: SearchEntry, t: T): { url: string; html: string } {
+  const { collection, id, title, data, facts, districts, bodyHtml } = entry;
+  const notice = statusNotice(data['status'], data['statusNote'], t);
+  const banner = notice
+    ? `<div><p>${escape(notice.headline)}</p>${notice.note ? `<p>${escape(notice.note)}</p>` : ''}</div>`
+    : '';
+  const summary = typeof data['summary'] === 'string' ? `<p>${escape(data['summary'])}</p>` : '';
+  const filters = Object.entries(searchFilters(collection, data, districts, t)).flatMap(([name, values]) =>
+    values.map((value) => `<span data-pagefind-filter="${escape(name)}">${escape(value)}</span>`),
+  );
+  const date = searchDate(data);
+  if (date)
+    filters.push(`<span data-pagefind-sort="date">${date}</span><span data-pagefind-meta="date">${date}</span>`);
+  const shownFacts = facts.filter((f) => f.indexed !== false).map(factHtml);
+  const html =
+    '<!doctype html><html lang="ja"><head><meta charset="utf-8"></head><body><article data-pagefind-body>' +
+    `<h1>${phrases(title).map(escape).join('<wbr>')}</h1>${banner}${summary}<dl>${shownFacts.join('')}</dl>` +
+    `<div>${bodyHtml}</div><div hidden data-pagefind-ignore>${filters.join('')}</div></article></body></html>`;
+  return { url: `/${collection}/${id}/`, html };
+}

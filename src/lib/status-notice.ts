@@ -1,0 +1,19 @@
+/**
+ * The notice an entry's page opens with when it will not go ahead as announced (中止, 延期,
+ * お休み中, 終了, 締め切り), with the volunteer's note. Search indexes it too, so a result's
+ * excerpt says so.
+ */
+import type { UIKey } from '../i18n/ja.ts';
+
+type T = (key: UIKey, params?: Record<string, string | number>) => string;
+
+const NOTICED = ['cancelled', 'postponed', 'paused', 'ended', 'closed'];
+
+export function statusNotice(
+  status: unknown,
+  note: unknown,
+  t: T,
+): { headline: string; note: string | undefined } | undefined {
+  if (typeof status !== 'string' || !NOTICED.includes(status)) return undefined;
+  return { headline: t(`status.${status}` as UIKey), note: typeof note === 'string' && note ? note : undefined };
+}

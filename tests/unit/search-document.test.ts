@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { t } from '../../src/i18n/index.ts';
+import { searchDate, searchDocument, searchFilters } from '../../src/lib/search/document.ts';
+import { statusNotice } from '../../src/lib/status-notice.ts';
+import type { Fact } from '../../src/lib/facts.ts';
+
+const facts: Fact[] = [
+  { label: '会場', values: [{ text: '東公民館', href: '/places/kominkan/' }] },
+  { label: '次の開催日', values: [{ text: '2026年12月2日(水)' }], indexed: false },
+  { label: '分類', values: [{ text: '見守り' }, { text: '防災' }], weight: 2 },
+];
+
+const event = {
+  collection: 'events',
+  id: 'bosai-2027',
+  title: '防災訓練 <やさしい日本語>',
+  data: {
+    start: '2027-01-17T09:00',
+    status: 'postponed',
+    statusNote: '雪のため延期します。',
+    summary: '避難所の開け方を体験します。',
+    categories: ['disaster'],
+    audience: ['everyone'],
+  },
+  facts,
+  districts: ['若葉小学校区'],
+  bodyHtml: '<h2>持ち物</h2><p>タオル</p>',
+};
+
+describe('the document search indexes for an entry', () => {
+  const { url, html } = searchDocument(event, t);
+
+  it('is addressed like the entry page and written in Japanese', () => {
+    expect(url).toBe('/events/bosai-2027/');
+    expect(html).toMatch(/^<!doctype html><html lang="ja">/);
+    expect(html).toContain('<article data-pagefind-body>');
+  });
+
+  it('has the title (escaped, phrases as on the page), the notice, the summary, the facts and the body', () => {
+    expect(html).toContain('<h1>防災訓練 &lt;やさしい<wbr>日本語&gt;</h1>');
+    expect(html).toContain('<p>このイベントは延期になりました</p><p>雪のため延期します。</p>');
+    expect(html).toContain('<p>避難所の開け方を体験します。</p>');
+    expect(html).toContain('<div><dt>会場</dt><dd>東公民館</dd></div>');
+    expect(html).toContain('<dd data-pagefind-weight="2">見守り、防災</dd>');
+    expect(html).toContain('<h2>持ち物</h2><p>タオル</p>');
+  });
+
+  it('leaves out the next dates, which change daily', () => {
+    expect(html).not.toContain('次の開催日');
+    expect(html).not.toContain('2026年12月2日');
+  });
+
+  it('carries the filters, the date sort and the date in a hidden block search does not read as text', () => {
+    const hidden = html.slice(html.indexOf('<div hidden data-pagefind-ignore>'));
+    expect(hidden).toContain('<span data-pagefind-filter="種類">イベント</span>');
+    expect(hidden).toContain('<span data-pagefind-filter="分類">防災</span>');
+    expect(hidden).toContain('<span data-pagefind-filter="地区">若葉小学校区</span>');
+    expect(hidden).toContain('<span data-pagefind-sort="date">2027-01-17</span>');
+    expect(hidden).toContain('<span data-pagefind-meta="date">2027-01-17</span>');
+  });
+});
+
+describe('search filters and dates', () => {
+  it('names the filters in Japanese and leaves out empty ones', () => {
+    expect(searchFilters('salons', { categories: [], audience: ['elderly'] }, [], t)).toEqual({
+      種類: ['サロン・定期の集い'],
+      対象: ['高齢の方'],
+    });
+    // Practices call their categories themes.
+    expect(searchFilters('practices', { themes: ['watch'] }, ['東'], t)).toMatchObject({
+      分類: ['見守り'],
+      地区: ['東'],
+    });
+  });
+
+  it('dates an entry by its start, date, deadline or month', () => {
+    expect(searchDate({ start: '2027-01-17T09:00' })).toBe('2027-01-17');
+    expect(searchDate({ date: '2026-11-08' })).toBe('2026-11-08');
+    expect(searchDate({ deadline: '2027-01-08' })).toBe('2027-01-08');
+    expect(searchDate({ month: '2026-11' })).toBe('2026-11-01');
+    expect(searchDate({})).toBeUndefined();
+  });
+});
+
+describe('the status notice', () => {
+  it('is shown for entries that will not go ahead as announced, with the note', () => {
+    expect(statusNotice('cancelled', '雨のため', t)).toEqual({ headline: t('status.cancelled'), note: '雨のため' });
+    expect(statusNotice('closed', '', t)).toEqual({ headline: t('status.closed'), note: undefined });
+  });
+
+  it('is not shown for entries going ahead', () => {
+    expect(statusNotice('scheduled', 'x', t)).toBeUndefined();
+    expect(statusNotice('open', undefined, t)).toBeUndefined();
+    expect(statusNotice(undefined, undefined, t)).toBeUndefined();
+  });
+});
