@@ -3,14 +3,18 @@
 (function () {
   var element = document.getElementById('search');
   if (!element || typeof PagefindUI === 'undefined') return;
+  // The past (ended events, closed recruitments, old reports) is a bundle of its own, merged in
+  // only when the resident asks (src/integrations/search-index.ts, BUNDLE_FOLDERS).
+  var PAST_BUNDLE = '/pagefind-past/';
   // Pagefind's UI deletes the options it reads, so each instance gets a fresh object.
-  function create(sort) {
+  function create(sort, withPast) {
     return new PagefindUI({
       element: '#search',
       showSubResults: false,
       showImages: false,
       resetStyles: false,
       sort: sort,
+      mergeIndex: withPast ? [{ bundlePath: PAST_BUNDLE }] : undefined,
       processResult: showDate,
       translations: { placeholder: element.getAttribute('data-placeholder') || '' },
     });
@@ -26,42 +30,64 @@
     }
     return result;
   }
-  // 関連度順 / 日付順 comes from the address (?sort=date&q=…&f=…): Pagefind's UI takes its sort
-  // only when created, and a second UI on the same page sometimes never finished loading (a
-  // resident was left at 「検索しています」), so a change of order loads the page afresh.
+  // 関連度順 / 日付順 and 終わったものも探す come from the address (?sort=date&past=1&q=…&f=…):
+  // Pagefind's UI takes them only when created, and a second UI on the same page sometimes never
+  // finished loading (a resident was left at 「検索しています」), so a change loads the page afresh.
   var params = new URLSearchParams(window.location.search);
   var byDate = params.get('sort') === 'date';
-  var ui = create(byDate ? { date: 'desc' } : undefined);
+  var past = params.get('past') === '1';
+  var ui;
   var filters;
   try {
     filters = JSON.parse(params.get('f') || '{}') || {};
   } catch (e) {
     filters = {};
   }
-  if (Object.keys(filters).length) ui.triggerFilters(filters);
-  var term = params.get('q');
-  if (term) type(term);
-
-  var sort = document.getElementById('search-sort');
-  if (!sort) return;
-  sort.hidden = false;
-  var chosen = sort.querySelector('input[value="' + (byDate ? 'date' : 'relevance') + '"]');
-  if (chosen) {
-    chosen.checked = true;
-    // Back where the resident was: on the order they chose, with the keyboard.
-    if (params.has('sort')) chosen.focus();
+  function start(withPast) {
+    ui = create(byDate ? { date: 'desc' } : undefined, withPast);
+    if (Object.keys(filters).length) ui.triggerFilters(filters);
+    var term = params.get('q');
+    if (term) type(term);
   }
-  sort.addEventListener('change', function (event) {
+  var pastNone = document.getElementById('search-past-none');
+  if (past) {
+    // A new site has nothing past yet, and so no past bundle: say so rather than fail.
+    fetch(PAST_BUNDLE + 'pagefind-entry.json', { method: 'HEAD' }).then(
+      function (response) {
+        if (!response.ok && pastNone) pastNone.hidden = false;
+        start(response.ok);
+      },
+      function () {
+        start(false);
+      },
+    );
+  } else start(false);
+
+  var controls = document.getElementById('search-controls');
+  if (!controls) return;
+  controls.hidden = false;
+  var chosen = controls.querySelector('input[name="sort"][value="' + (byDate ? 'date' : 'relevance') + '"]');
+  if (chosen) chosen.checked = true;
+  var pastInput = controls.querySelector('input[name="past"]');
+  if (pastInput) pastInput.checked = past;
+  // Back where the resident was: on the control they changed, with the keyboard.
+  var changed = params.get('changed');
+  if (changed === 'sort' && chosen) chosen.focus();
+  if (changed === 'past' && pastInput) pastInput.focus();
+  controls.addEventListener('change', function (event) {
     var box = element.querySelector('input[type="search"], input[type="text"]');
     var ticked = element.querySelectorAll('input[type="checkbox"]:checked');
     var chosenFilters = {};
     for (var i = 0; i < ticked.length; i++) {
       (chosenFilters[ticked[i].name] = chosenFilters[ticked[i].name] || []).push(ticked[i].value);
     }
+    var sortInput = controls.querySelector('input[name="sort"]:checked');
     var next = new URLSearchParams();
-    next.set('sort', event.target.value);
+    next.set('sort', sortInput ? sortInput.value : 'relevance');
+    if (pastInput && pastInput.checked) next.set('past', '1');
     if (box && box.value) next.set('q', box.value);
     if (Object.keys(chosenFilters).length) next.set('f', JSON.stringify(chosenFilters));
+    next.set('changed', event.target.name);
     window.location.replace(window.location.pathname + '?' + next.toString());
   });
 

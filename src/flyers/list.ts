@@ -4,6 +4,7 @@
  * recruitments. Pure: pages pass the entries they already have (getCollection data).
  */
 import { FLYER_COLLECTIONS, flyerPaths, isFlyerCollection, type FlyerCollection, type FlyerPaths } from './paths.ts';
+import { compareJa } from '../lib/collate.ts';
 
 export interface FlyerEntry {
   collection: string;
@@ -52,7 +53,7 @@ export function listFlyers(entries: Iterable<FlyerEntry>, today: string): FlyerL
     });
   }
   return items
-    .sort((a, b) => a.sort.localeCompare(b.sort, 'ja'))
+    .sort((a, b) => compareJa(a.sort, b.sort))
     .map(({ collection, id, title, paths, districts }) => ({ collection, id, title, paths, districts }));
 }
 

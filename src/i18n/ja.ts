@@ -18,12 +18,15 @@ export const ja = {
   'prefs.largeText': '文字を大きく',
   'prefs.highContrast': '白黒はっきり',
   'search.title': 'さがす',
-  'search.lead': 'ことばを入れると、イベント・サロン・募集・相談窓口などから探します。分類や地区でしぼりこめます。',
+  'search.lead':
+    'ことばを入れると、これからのイベント・サロン・募集・相談窓口などから探します。分類や地区でしぼりこめます。',
   'search.noscript': '検索には JavaScript が必要です。上のメニューから一覧をご覧ください。',
   'search.placeholder': '例: サロン、見守り、子育て',
   'search.sort': '並べ方',
   'search.sortRelevance': '関連度順',
   'search.sortDate': '日付順（新しい順）',
+  'search.past': '終わったものも探す（終わった催し・サロン、締め切った募集、1年以上前の報告・だより）',
+  'search.pastNone': 'まだ終わったものはありません。',
 
   'home.thisWeek': '今日から1週間の予定',
   'home.calendar': 'カレンダーで見る',

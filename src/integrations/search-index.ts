@@ -5,28 +5,35 @@
  * syncs and renders on the first. Reading the rendered pages instead left Pagefind's index
  * writing (13 s of 40 at 10,000 entries) to wait until the last page was rendered.
  *
- * The bundle is written to a staging folder (Astro empties dist/ after this starts) and moved
- * to dist/pagefind/ when the build is done, after checking that it holds exactly the entry
+ * The bundles, current and past (src/lib/search/document.ts), are written to a staging folder
+ * (Astro empties dist/ after this starts) and moved to dist/pagefind/ and dist/pagefind-past/
+ * when the build is done, after checking that it holds exactly the entry
  * pages the build rendered: an entry missing from search fails the build.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { ENTRY_COLLECTIONS, entryHref } from '../lib/entries.ts';
+import { todayInJapan } from '../lib/recurrence.ts';
 import type { ValidEntry } from '../lib/validation/validate.ts';
 
 export interface SearchJob {
   /** Entries by collection: id, front matter after the schema, Markdown body. */
   entries: Record<string, { id: string; data: Record<string, any>; body: string }[]>;
-  /** Where Pagefind writes its bundle. */
+  /** Where Pagefind writes its bundles (see BUNDLE_FOLDERS). */
   outputPath: string;
+  /** 'YYYY-MM-DD' in Japan: what counts as past. */
+  today: string;
 }
 
+/** Where each search bundle is published in dist/; public/scripts/search.js knows them too. */
+export const BUNDLE_FOLDERS = { current: 'pagefind', past: 'pagefind-past' } as const;
+
 export type SearchReply =
-  { ok: true; urls: string[]; indexedMs: number; totalMs: number } | { ok: false; message: string };
+  { ok: true; urls: string[]; pastPages: number; indexedMs: number; totalMs: number } | { ok: false; message: string };
 
 export interface SearchIndexJob {
   /** Waits for the index, checks it against the rendered pages and moves it into `outDir`. */
@@ -43,7 +50,7 @@ export function startSearchIndex(root: string, validated: Map<string, ValidEntry
     entries[collection] = (validated.get(collection) ?? []).map((e) => ({ id: e.id, data: e.parsed, body: e.body }));
   // Resolved from the project root: Astro loads this module from a bundle of its own.
   const worker = new Worker(new URL('src/integrations/search-worker.ts', pathToFileURL(join(root, '/'))), {
-    workerData: { entries, outputPath: staging } satisfies SearchJob,
+    workerData: { entries, outputPath: staging, today: todayInJapan() } satisfies SearchJob,
   });
   // A failed build must not wait for the index.
   worker.unref();
@@ -71,18 +78,22 @@ export function startSearchIndex(root: string, validated: Map<string, ValidEntry
         throw new Error(
           `検索の索引とページが合いません / The search index and the pages disagree: ${missing.slice(0, 10).join(', ')}`,
         );
-      recompressMeta(staging);
-      const target = join(outDir, 'pagefind');
-      rmSync(target, { recursive: true, force: true });
-      try {
-        renameSync(staging, target);
-      } catch {
-        // Another file system (a tmpfs /tmp): copy instead.
-        cpSync(staging, target, { recursive: true });
+      for (const folder of Object.values(BUNDLE_FOLDERS)) {
+        const bundle = join(staging, folder);
+        const target = join(outDir, folder);
+        rmSync(target, { recursive: true, force: true });
+        if (!existsSync(bundle)) continue;
+        recompressMeta(bundle);
+        try {
+          renameSync(bundle, target);
+        } catch {
+          // Another file system (a tmpfs /tmp): copy instead.
+          cpSync(bundle, target, { recursive: true });
+        }
       }
       cleanUp();
       logger.info(
-        `Pagefind: ${indexed.size} pages indexed in ${Math.round(performance.now() - waited)} ms after rendering ` +
+        `Pagefind: ${indexed.size} pages indexed (${result.pastPages} of them past) in ${Math.round(performance.now() - waited)} ms after rendering ` +
           `(${Math.round(result.totalMs)} ms in all beside the build, ${Math.round(result.indexedMs)} ms to read the pages)`,
       );
     },

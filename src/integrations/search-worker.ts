@@ -4,6 +4,7 @@
  * src/lib/search/document.ts describes; Pagefind segments the Japanese text and writes its
  * bundle into the staging folder it is given.
  */
+import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { markdownToHtml } from 'satteri';
@@ -12,12 +13,12 @@ import { ENTRY_COLLECTIONS, entryHref, titleOf } from '../lib/entries.ts';
 import { factsFor } from '../lib/facts.ts';
 import { safeMarkdown } from '../lib/markdown/safe.ts';
 import { headingPhrases } from '../lib/markdown/headings.ts';
-import { searchDocument } from '../lib/search/document.ts';
-import type { SearchJob, SearchReply } from './search-index.ts';
+import { searchBundleOf, searchDocument } from '../lib/search/document.ts';
+import { BUNDLE_FOLDERS, type SearchJob, type SearchReply } from './search-index.ts';
 
 const port = parentPort;
 if (!port) throw new Error('search-worker.ts runs as a worker thread (see search-index.ts)');
-const { entries, outputPath } = workerData as SearchJob;
+const { entries, outputPath, today } = workerData as SearchJob;
 
 async function build(): Promise<SearchReply> {
   const started = performance.now();
@@ -26,11 +27,17 @@ async function build(): Promise<SearchReply> {
     for (const { id, data } of list)
       lookup.set(`${collection}/${id}`, { title: titleOf(collection, data), href: entryHref(collection, id), data });
 
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ja' });
-  if (!index) return { ok: false, message: `Pagefind: ${errors.join('; ')}` };
+  // Two bundles (src/lib/search/document.ts, searchBundleOf): what is current, and the past.
+  const indexes = new Map<'current' | 'past', pagefind.PagefindIndex>();
+  for (const bundle of ['current', 'past'] as const) {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ja' });
+    if (!index) return { ok: false, message: `Pagefind: ${errors.join('; ')}` };
+    indexes.set(bundle, index);
+  }
   const problems: string[] = [];
   const added: Promise<unknown>[] = [];
   const urls: string[] = [];
+  let pastPages = 0;
   for (const collection of ENTRY_COLLECTIONS) {
     for (const { id, data, body } of entries[collection] ?? []) {
       // The same Markdown processing as the page (astro.config.mjs).
@@ -45,15 +52,18 @@ async function build(): Promise<SearchReply> {
           id,
           title: titleOf(collection, data),
           data,
-          facts: factsFor(collection, data, lookup, t),
+          facts: factsFor(collection, data, lookup, t, today),
           districts: districtIds.map((d) => lookup.get(`districts/${d}`)?.title ?? d),
           bodyHtml,
         },
         t,
       );
+      const bundle = searchBundleOf(collection, data, today);
+      if (bundle === 'past') pastPages += 1;
       urls.push(document.url);
       added.push(
-        index
+        indexes
+          .get(bundle)!
           .addHTMLFile({ url: document.url, content: document.html })
           .then((r) => problems.push(...r.errors.map((e) => `${document.url}: ${e}`))),
       );
@@ -62,10 +72,14 @@ async function build(): Promise<SearchReply> {
   await Promise.all(added);
   const indexedMs = performance.now() - started;
   if (problems.length) return { ok: false, message: `Pagefind: ${problems.join('; ')}` };
-  const written = await index.writeFiles({ outputPath });
+  // A site with nothing past yet has no past bundle; the search page then says so.
+  const bundles = pastPages ? (['current', 'past'] as const) : (['current'] as const);
+  for (const bundle of bundles) {
+    const written = await indexes.get(bundle)!.writeFiles({ outputPath: join(outputPath, BUNDLE_FOLDERS[bundle]) });
+    if (written.errors.length) return { ok: false, message: `Pagefind: ${written.errors.join('; ')}` };
+  }
   await pagefind.close();
-  if (written.errors.length) return { ok: false, message: `Pagefind: ${written.errors.join('; ')}` };
-  return { ok: true, urls, indexedMs, totalMs: performance.now() - started };
+  return { ok: true, urls, pastPages, indexedMs, totalMs: performance.now() - started };
 }
 
 build().then(

@@ -14,6 +14,7 @@ import { parseDate } from './dates.ts';
 import { holidayName } from './holidays.ts';
 import { expandSchedule, type DateRange } from './recurrence.ts';
 import type { Schedule } from '../schemas/salon.ts';
+import { compareJa } from './collate.ts';
 
 export type { DateRange };
 
@@ -184,7 +185,7 @@ export function salonItems(salons: readonly CalendarSalon[], range: DateRange): 
 function compareItems(a: CalendarItem, b: CalendarItem): number {
   const at = timeOn(a).from ?? '';
   const bt = timeOn(b).from ?? '';
-  return a.date.localeCompare(b.date) || at.localeCompare(bt) || a.title.localeCompare(b.title, 'ja');
+  return a.date.localeCompare(b.date) || at.localeCompare(bt) || compareJa(a.title, b.title);
 }
 
 /** Events and salon dates in the range, sorted by day and time. */

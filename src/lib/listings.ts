@@ -8,6 +8,7 @@ import { formatDate, formatPeriod } from './facts.ts';
 import { nextOccurrences } from './recurrence.ts';
 import { describeSchedule } from './schedule-text.ts';
 import type { Schedule } from '../schemas/salon.ts';
+import { compareJa } from './collate.ts';
 
 type T = (key: UIKey, params?: Record<string, string | number>) => string;
 type Data = Record<string, any>;
@@ -166,7 +167,7 @@ export function listSections(entries: Entries, select: Select, today: string, t:
             : when;
       return { item: { href: href('salons', s.id), title: s.data['title'], meta }, key: next?.date ?? '9999' };
     })
-    .sort((a, b) => a.key.localeCompare(b.key) || a.item.title.localeCompare(b.item.title, 'ja'))
+    .sort((a, b) => a.key.localeCompare(b.key) || compareJa(a.item.title, b.item.title))
     .map((s) => s.item);
 
   const recruitments = pick('recruitments')

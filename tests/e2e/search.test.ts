@@ -10,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/browser.ts';
 import { buildProject, copyProject, removeProject } from './helpers/project.ts';
 import { serveDirectory } from './helpers/serve.ts';
+import { validateContent } from '../../src/lib/validation/validate.ts';
+import { searchBundleOf } from '../../src/lib/search/document.ts';
+import { todayInJapan } from '../../src/lib/recurrence.ts';
 
 /** What a resident types, and the page they are looking for. */
 const QUERIES: [string, string][] = [
@@ -45,6 +48,10 @@ let dir: string;
 let server: Awaited<ReturnType<typeof serveDirectory>>;
 let browser: Browser;
 let page: Page;
+/** A page whose Pagefind also searches the past bundle, as 終わったものも探す does. */
+let pastPage: Page;
+/** '/<collection>/<id>/' of every entry, by the search bundle it belongs in as of today. */
+const bundles = { current: new Set<string>(), past: new Set<string>() };
 
 beforeAll(async () => {
   dir = copyProject();
@@ -57,6 +64,18 @@ beforeAll(async () => {
   // Pagefind's own API, loaded in the page as the search UI loads it.
   await page.addScriptTag({ type: 'module', content: "window.pagefind = await import('/pagefind/pagefind.js');" });
   await page.waitForFunction(() => 'pagefind' in window);
+  pastPage = await browser.newPage({ bypassCSP: true });
+  await pastPage.goto(`${server.url}/search/`);
+  await pastPage.addScriptTag({
+    type: 'module',
+    content:
+      "const pf = await import('/pagefind/pagefind.js'); await pf.mergeIndex('/pagefind-past/'); window.pagefind = pf;",
+  });
+  await pastPage.waitForFunction(() => 'pagefind' in window);
+  const today = todayInJapan();
+  for (const [collection, entries] of validateContent(dir).entries)
+    for (const entry of collection === 'settings' ? [] : entries)
+      bundles[searchBundleOf(collection, entry.parsed, today)].add(`/${collection}/${entry.id}/`);
 });
 afterAll(async () => {
   await browser?.close();
@@ -65,8 +84,8 @@ afterAll(async () => {
 });
 
 /** Runs a query through Pagefind in the page and returns the first results' URLs and meta. */
-const search = (query: string | null, options: Record<string, unknown> = {}) =>
-  page.evaluate(
+const search = (query: string | null, options: Record<string, unknown> = {}, withPast = false) =>
+  (withPast ? pastPage : page).evaluate(
     async ([q, o]) => {
       const found = await (window as any).pagefind.search(q, o);
       const data = await Promise.all(found.results.slice(0, 10).map((r: any) => r.data()));
@@ -76,21 +95,52 @@ const search = (query: string | null, options: Record<string, unknown> = {}) =>
   );
 
 describe('Japanese queries over the sample content', () => {
-  it.each(QUERIES)('「%s」 finds %s in the top three', async (query, expected) => {
-    const top = (await search(query)).slice(0, 3).map((r) => r.url);
+  // The sample content ages: an event over by the day the tests run is looked for with the past
+  // searched too, where the current pages' own matches (the report of it, say) come first.
+  it.each(QUERIES)('「%s」 finds %s in the top three (top five once past)', async (query, expected) => {
+    const past = bundles.past.has(expected);
+    const top = (await search(query, {}, past)).slice(0, past ? 5 : 3).map((r) => r.url);
     expect(top, JSON.stringify(top)).toContain(expected);
+  });
+
+  it('searches what is current unless asked for the past, which is then found too', async () => {
+    expect(bundles.past.size).toBeGreaterThan(0);
+    /** Every page the bundle(s) hold: all results of a search by every kind. */
+    const everything = (p: Page) =>
+      p.evaluate(async () => {
+        const pf = (window as any).pagefind;
+        const kinds = Object.keys((await pf.filters())['種類'] ?? {});
+        const found = await pf.search(null, { filters: { 種類: { any: kinds } } });
+        return (await Promise.all(found.results.map((r: any) => r.data()))).map((d: any) => d.url as string).sort();
+      });
+    expect(await everything(page)).toEqual([...bundles.current].sort());
+    expect(await everything(pastPage)).toEqual([...bundles.current, ...bundles.past].sort());
+    // And by its title, a past entry is found once the past is searched too.
+    for (const url of bundles.past) {
+      const title = await page.evaluate(async (u) => {
+        const html = await (await fetch(u)).text();
+        return new DOMParser().parseFromString(html, 'text/html').querySelector('h1')?.textContent ?? '';
+      }, url);
+      const withPast = (await search(title, {}, true)).slice(0, 5).map((r) => r.url);
+      expect(withPast, `${title} (${url})`).toContain(url);
+    }
   });
 
   it('offers filters for type, category, district and audience, and sorts by date', async () => {
     const filters: Record<string, Record<string, number>> = await page.evaluate(() =>
       (window as any).pagefind.filters(),
     );
-    expect(filters['種類']?.['イベント']).toBe(readdirSync(join(dir, 'content/events')).length);
+    const events = (set: Set<string>) => [...set].filter((u) => u.startsWith('/events/')).length;
+    expect(filters['種類']?.['イベント']).toBe(events(bundles.current));
+    const withPast: Record<string, Record<string, number>> = await pastPage.evaluate(() =>
+      (window as any).pagefind.filters(),
+    );
+    expect(withPast['種類']?.['イベント']).toBe(readdirSync(join(dir, 'content/events')).length);
     expect(Object.keys(filters['分類'] ?? {})).toContain('見守り');
     expect(Object.keys(filters['地区'] ?? {})).toContain('若葉小学校区');
     expect(Object.keys(filters['対象'] ?? {})).toContain('高齢の方');
-    const events = await search(null, { filters: { 種類: 'イベント' }, sort: { date: 'asc' } });
-    const dates = events.map((r) => r.meta['date'] ?? '');
+    const sorted = await search(null, { filters: { 種類: 'イベント' }, sort: { date: 'asc' } });
+    const dates = sorted.map((r) => r.meta['date'] ?? '');
     expect(dates.length).toBeGreaterThan(2);
     expect([...dates].sort()).toEqual(dates);
   });
@@ -153,6 +203,34 @@ describe('the search page', () => {
     await fresh.waitForURL(/[?&]sort=relevance\b/);
     expect(await sort.getByRole('radio', { name: '関連度順' }).isChecked()).toBe(true);
     await shows(byRelevance);
+    await fresh.close();
+  });
+
+  it('searches the past too when the resident ticks 終わったものも探す, by keyboard', async () => {
+    const url = [...bundles.past].find((u) => u.startsWith('/events/'));
+    expect(url, 'a sample event already over').toBeDefined();
+    const fresh = await browser.newPage();
+    await fresh.goto(`${server.url}${url}`);
+    const title = (await fresh.getByRole('heading', { level: 1 }).innerText()).replace(/\s+/g, ' ');
+    await fresh.goto(`${server.url}/search/`);
+    const box = fresh.getByRole('textbox').or(fresh.getByRole('searchbox')).first();
+    await box.waitFor();
+    await box.fill(title);
+    const results = fresh.locator('#search .pagefind-ui__result-link');
+    await results.first().waitFor();
+    const shown = async () =>
+      await results.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(await shown()).not.toContain(url);
+
+    const past = fresh.getByRole('checkbox', { name: /終わったものも探す/ });
+    await past.focus();
+    await fresh.keyboard.press('Space');
+    await fresh.waitForURL(/[?&]past=1\b/);
+    expect(await past.isChecked()).toBe(true);
+    await expect.poll(shown, { timeout: 10_000 }).toContain(url);
+    // The words typed are kept, and focus is back on the box ticked.
+    expect(await box.inputValue()).toBe(title);
+    expect(await past.evaluate((el) => el === document.activeElement)).toBe(true);
     await fresh.close();
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
-import { searchDate, searchDocument, searchFilters } from '../../src/lib/search/document.ts';
+import { searchBundleOf, searchDate, searchDocument, searchFilters } from '../../src/lib/search/document.ts';
 import { statusNotice } from '../../src/lib/status-notice.ts';
 import type { Fact } from '../../src/lib/facts.ts';
 
@@ -92,5 +92,40 @@ describe('the status notice', () => {
     expect(statusNotice('scheduled', 'x', t)).toBeUndefined();
     expect(statusNotice('open', undefined, t)).toBeUndefined();
     expect(statusNotice(undefined, undefined, t)).toBeUndefined();
+  });
+});
+
+describe('which search bundle an entry goes in', () => {
+  const today = '2026-11-24';
+  const bundle = (collection: string, data: Record<string, unknown>) => searchBundleOf(collection, data, today);
+
+  it('puts events in the past once they have ended (Japan date), not before', () => {
+    expect(bundle('events', { end: '2026-11-23T20:00' })).toBe('past');
+    expect(bundle('events', { end: '2026-11-24T09:00' })).toBe('current');
+    expect(bundle('events', { end: '2027-01-17T12:00', status: 'cancelled' })).toBe('current');
+  });
+
+  it('puts recruitments in the past when closed or past their deadline', () => {
+    expect(bundle('recruitments', { status: 'closed' })).toBe('past');
+    expect(bundle('recruitments', { status: 'open', deadline: '2026-11-23' })).toBe('past');
+    expect(bundle('recruitments', { status: 'open', deadline: '2026-11-24' })).toBe('current');
+    expect(bundle('recruitments', { status: 'open' })).toBe('current');
+  });
+
+  it('puts ended salons in the past, paused ones not', () => {
+    expect(bundle('salons', { status: 'ended' })).toBe('past');
+    expect(bundle('salons', { status: 'paused' })).toBe('current');
+  });
+
+  it('keeps reports and newsletters current for a year', () => {
+    expect(bundle('reports', { date: '2025-11-24' })).toBe('current');
+    expect(bundle('reports', { date: '2025-11-23' })).toBe('past');
+    expect(bundle('newsletters', { month: '2025-12' })).toBe('current');
+    expect(bundle('newsletters', { month: '2025-11' })).toBe('past');
+  });
+
+  it('keeps places, organizations, districts, desks, practices and pages current', () => {
+    for (const collection of ['places', 'organizations', 'districts', 'desks', 'practices', 'pages'])
+      expect(bundle(collection, { status: 'ended', date: '2000-01-01' })).toBe('current');
   });
 });

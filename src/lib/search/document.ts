@@ -9,6 +9,7 @@ import type { UIKey } from '../../i18n/ja.ts';
 import type { Fact } from '../facts.ts';
 import { phrases } from '../phrases.ts';
 import { statusNotice } from '../status-notice.ts';
+import { deadlinePassed } from '../listings.ts';
 
 type T = (key: UIKey, params?: Record<string, string | number>) => string;
 type Data = Record<string, any>;
@@ -28,6 +29,35 @@ export interface SearchEntry {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ESCAPES[c] as string);
+
+/**
+ * Which search bundle an entry goes in. Residents mostly look for what they can still join, so
+ * the search page looks in `current` and adds `past` only when asked (終わったものも探す):
+ * ended events and salons, recruitments closed or past their deadline, and reports and
+ * newsletters over a year old. Every first search downloads the list of all pages in the
+ * bundle it opens (~6 bytes a page), so the past, which only grows, stays out of it.
+ * @param today 'YYYY-MM-DD' in Japan at build time.
+ */
+export function searchBundleOf(collection: string, data: Data, today: string): 'current' | 'past' {
+  const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+  const past = (() => {
+    switch (collection) {
+      case 'events':
+        return String(data['end']).slice(0, 10) < today;
+      case 'salons':
+        return data['status'] === 'ended';
+      case 'recruitments':
+        return data['status'] === 'closed' || deadlinePassed(data, today);
+      case 'reports':
+        return String(data['date']) < yearAgo;
+      case 'newsletters':
+        return `${data['month']}-01` < yearAgo;
+      default:
+        return false;
+    }
+  })();
+  return past ? 'past' : 'current';
+}
 
 /** The day an entry is about ('YYYY-MM-DD': event start, report date, deadline, newsletter month), for 日付順. */
 export function searchDate(data: Data): string | undefined {
