@@ -6,6 +6,7 @@
   // The past (ended events, closed recruitments, old reports) is a bundle of its own, merged in
   // only when the resident asks (src/integrations/search-index.ts, BUNDLE_FOLDERS).
   var PAST_BUNDLE = '/pagefind-past/';
+  var PAST_WHEN_SORTED = 1e-6;
   // Pagefind's UI deletes the options it reads, so each instance gets a fresh object.
   function create(sort, withPast) {
     return new PagefindUI({
@@ -14,7 +15,11 @@
       showImages: false,
       resetStyles: false,
       sort: sort,
-      mergeIndex: withPast ? [{ bundlePath: PAST_BUNDLE }] : undefined,
+      // Pagefind orders merged results by score, and a sorted result's score is its rank in its
+      // own bundle, so by date the two bundles would interleave by rank, not date. Weighed
+      // down, the past follows what is current, each newest first (all but the current
+      // bundle's oldest dated page, whose rank and so score is 0 whatever the weight).
+      mergeIndex: withPast ? [{ bundlePath: PAST_BUNDLE, indexWeight: sort ? PAST_WHEN_SORTED : 1 }] : undefined,
       processResult: showDate,
       translations: { placeholder: element.getAttribute('data-placeholder') || '' },
     });

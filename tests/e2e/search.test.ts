@@ -126,6 +126,38 @@ describe('Japanese queries over the sample content', () => {
     }
   });
 
+  it('sorts by date what is current, then the past, as the search page merges them (search.js)', async () => {
+    const sorted = await browser.newPage({ bypassCSP: true });
+    await sorted.goto(`${server.url}/search/`);
+    await sorted.addScriptTag({
+      type: 'module',
+      content:
+        "const pf = await import('/pagefind/pagefind.js'); await pf.mergeIndex('/pagefind-past/', { indexWeight: 1e-6 }); window.pagefind = pf;",
+    });
+    await sorted.waitForFunction(() => 'pagefind' in window);
+    const dates: string[] = await sorted.evaluate(async () => {
+      const pf = (window as any).pagefind;
+      const found = await pf.search('見守り', { sort: { date: 'desc' } });
+      return (await Promise.all(found.results.map((r: any) => r.data()))).map((d: any) => `${d.meta.date} ${d.url}`);
+    });
+    await sorted.close();
+    // The current bundle's oldest dated page scores 0 by rank, under any weight (search.js).
+    const oldest: string = await page.evaluate(async () => {
+      const pf = (window as any).pagefind;
+      const kinds = Object.keys((await pf.filters())['種類'] ?? {});
+      const found = await pf.search(null, { filters: { 種類: { any: kinds } }, sort: { date: 'asc' } });
+      return (await found.results[0].data()).url;
+    });
+    const shown = dates.filter((d) => !d.endsWith(` ${oldest}`));
+    const current = shown.filter((d) => bundles.current.has(d.split(' ')[1] ?? ''));
+    const past = shown.filter((d) => bundles.past.has(d.split(' ')[1] ?? ''));
+    expect(past.length).toBeGreaterThan(0);
+    expect(shown).toEqual([...current, ...past]);
+    const newestFirst = (list: string[]) => [...list].sort().reverse();
+    expect(current).toEqual(newestFirst(current));
+    expect(past).toEqual(newestFirst(past));
+  });
+
   it('offers filters for type, category, district and audience, and sorts by date', async () => {
     const filters: Record<string, Record<string, number>> = await page.evaluate(() =>
       (window as any).pagefind.filters(),
