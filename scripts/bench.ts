@@ -1118,8 +1118,12 @@ const BASELINE: Stage[] = [
 ];
 /** What a first build finds missing in a fresh copy: its output and Astro's and Vite's caches. */
 const COLD = ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite'];
-/** How many times the site (pages + search) is built for the ratio: its median counts. */
-const siteRepeats = (n: number) => (n <= 1000 ? 3 : 1);
+/**
+ * How many times the site (pages + search) is built for the ratio: its median counts. Three at
+ * every N: two runs at N = 10,000 an hour apart gave ×1.39 and ×1.55, the baseline alone
+ * moving 17.0–19.4 s.
+ */
+const SITE_REPEATS = 3;
 
 async function benchN(n: number, templates: Map<string, Template[]>): Promise<RunResult | undefined> {
   log(`N=${n}: generating content`);
@@ -1157,11 +1161,11 @@ async function benchN(n: number, templates: Map<string, Template[]>): Promise<Ru
   const flyersNotRun = n > SKIP_FLYERS_ABOVE && allStages.some((st) => st.name === 'flyers');
   const stages = flyersNotRun ? allStages.filter((st) => st.name !== 'flyers') : allStages;
   const build = summarise(await runBuild(`N=${n} tsunagari`, 'build', dir, stages));
-  // Repeats where a build takes seconds, so one stray second of load does not swing the ratio;
-  // each repeat is cold like the first (caches removed), ours and the baseline alternating.
+  // Repeats, so one stray burst of load does not swing the ratio; each is cold like the first
+  // (caches removed), ours and the baseline alternating.
   const siteMs = (b: BuildSummary) => phases(b).pages + phases(b).search;
   const site = { ours: [siteMs(build)], baseline: [siteMs(baseline)] };
-  for (let i = 1; i < siteRepeats(n); i++) {
+  for (let i = 1; i < SITE_REPEATS; i++) {
     for (const d of [baselineDir, dir]) for (const c of COLD) rmSync(join(d, c), { recursive: true, force: true });
     site.baseline.push(siteMs(summarise(await runBuild(`N=${n} baseline, again`, 'again', baselineDir, BASELINE))));
     const siteStages = stages.filter((st) => st.name !== 'flyers');
@@ -1402,7 +1406,7 @@ function markdown(report: Report, notes: string): string {
   lines.push(
     '## How each figure is measured',
     '',
-    '- **Build**: each stage of `npm run build` run on its own in the copy, wall-clock time. Astro keeps its content cache in the copy’s own `node_modules/.astro`, so the first build is cold and the rebuild after the edit may use it. At N ≤ 1,000, where a build takes seconds, the site (Astro with search, and the baseline’s Astro + Pagefind) is built three times, cold each time and alternating, and the site ratio is of the medians.',
+    '- **Build**: each stage of `npm run build` run on its own in the copy, wall-clock time. Astro keeps its content cache in the copy’s own `node_modules/.astro`, so the first build is cold and the rebuild after the edit may use it. The site (Astro with search, and the baseline’s Astro + Pagefind) is built three times at each N, cold each time and alternating, and the site ratio is of the medians; the other figures are from the first build.',
     '- **Peak RSS**: the sum of the resident memory of the stage’s process and all its children, sampled from `/proc` every 200 ms (shared pages count once per process, so this errs high).',
     '- **Per page**: every `dist/**/*.html` except `admin/` (the CMS); the HTML and each stylesheet it links gzipped at level 6, summed; JS is scripts the page names plus inline code (JSON-LD excluded).',
     `- **Search**: \`dist/\` served by a static server that gzips text as a host would; a fresh Chromium context loads a \`lang="ja"\` page, imports \`/pagefind/pagefind.js\`, searches 「${SEARCH_QUERY}」 and loads the data of the first ${RESULTS_LOADED} results. Bytes are the response bodies and headers of every \`/pagefind/\` request; time is measured in the page, from the import to the last result’s data.`,
