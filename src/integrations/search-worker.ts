@@ -1,9 +1,10 @@
 /**
  * The search index, built in a worker thread from the validated content while Astro syncs and
  * renders the pages on the main thread (see search-index.ts). Each entry becomes the document
- * src/lib/search/document.ts describes; Pagefind segments the Japanese text and writes its
- * bundle into the staging folder it is given.
+ * src/lib/search/document.ts describes; Pagefind segments the Japanese text and writes the
+ * current and the past bundle into the staging folder it is given.
  */
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
@@ -15,6 +16,16 @@ import { safeMarkdown } from '../lib/markdown/safe.ts';
 import { headingPhrases } from '../lib/markdown/headings.ts';
 import { searchBundleOf, searchDocument } from '../lib/search/document.ts';
 import { BUNDLE_FOLDERS, type SearchJob, type SearchReply } from './search-index.ts';
+
+// The index is needed only when the build is done, so this thread, and the Pagefind process it
+// starts (which inherits its priority), run at the lowest priority and use what rendering leaves:
+// at normal priority they took the second core from Astro's file writes, and a 1,000-entry
+// build spent over half its rendering time waiting. Where lowering it is not allowed, fine.
+try {
+  setPriority(19);
+} catch {
+  // Normal priority.
+}
 
 const port = parentPort;
 if (!port) throw new Error('search-worker.ts runs as a worker thread (see search-index.ts)');
