@@ -57,26 +57,30 @@ beforeAll(async () => {
   dir = copyProject();
   await buildProject(dir);
   [server, browser] = await Promise.all([serveDirectory(join(dir, 'dist')), launchChromium()]);
-  // This page only runs queries through Pagefind's API; the keyboard test below uses a page
+  // These pages only run queries through Pagefind's API; the keyboard tests below use pages
   // under the site's real Content-Security-Policy.
-  page = await browser.newPage({ bypassCSP: true });
-  await page.goto(`${server.url}/search/`);
-  // Pagefind's own API, loaded in the page as the search UI loads it.
-  await page.addScriptTag({ type: 'module', content: "window.pagefind = await import('/pagefind/pagefind.js');" });
-  await page.waitForFunction(() => 'pagefind' in window);
-  pastPage = await browser.newPage({ bypassCSP: true });
-  await pastPage.goto(`${server.url}/search/`);
-  await pastPage.addScriptTag({
-    type: 'module',
-    content:
-      "const pf = await import('/pagefind/pagefind.js'); await pf.mergeIndex('/pagefind-past/'); window.pagefind = pf;",
-  });
-  await pastPage.waitForFunction(() => 'pagefind' in window);
+  page = await pagefindPage();
+  pastPage = await pagefindPage("await pf.mergeIndex('/pagefind-past/');");
   const today = todayInJapan();
   for (const [collection, entries] of validateContent(dir).entries)
     for (const entry of collection === 'settings' ? [] : entries)
       bundles[searchBundleOf(collection, entry.parsed, today)].add(`/${collection}/${entry.id}/`);
 });
+/**
+ * A page of the built site with Pagefind's own API as `window.pagefind`, loaded as the search UI
+ * loads it, after `setup` (code using it as `pf`, such as merging the past bundle).
+ */
+async function pagefindPage(setup = ''): Promise<Page> {
+  const p = await browser.newPage({ bypassCSP: true });
+  await p.goto(`${server.url}/search/`);
+  await p.addScriptTag({
+    type: 'module',
+    content: `const pf = await import('/pagefind/pagefind.js'); ${setup} window.pagefind = pf;`,
+  });
+  await p.waitForFunction(() => 'pagefind' in window);
+  return p;
+}
+
 afterAll(async () => {
   await browser?.close();
   await server?.close();
@@ -127,14 +131,7 @@ describe('Japanese queries over the sample content', () => {
   });
 
   it('sorts by date what is current, then the past, as the search page merges them (search.js)', async () => {
-    const sorted = await browser.newPage({ bypassCSP: true });
-    await sorted.goto(`${server.url}/search/`);
-    await sorted.addScriptTag({
-      type: 'module',
-      content:
-        "const pf = await import('/pagefind/pagefind.js'); await pf.mergeIndex('/pagefind-past/', { indexWeight: 1e-6 }); window.pagefind = pf;",
-    });
-    await sorted.waitForFunction(() => 'pagefind' in window);
+    const sorted = await pagefindPage("await pf.mergeIndex('/pagefind-past/', { indexWeight: 1e-6 });");
     const dates: string[] = await sorted.evaluate(async () => {
       const pf = (window as any).pagefind;
       const found = await pf.search('見守り', { sort: { date: 'desc' } });
