@@ -2,8 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
-import { safeMarkdown } from './src/lib/markdown/safe.ts';
-import { headingPhrases } from './src/lib/markdown/headings.ts';
+import { MDAST_PLUGINS } from './src/lib/markdown/plugins.ts';
 import tsunagari from './src/integrations/tsunagari.ts';
 
 export default defineConfig({
@@ -14,7 +13,7 @@ export default defineConfig({
   markdown: {
     // Volunteers write Markdown, which may carry pasted HTML: it is shown as text, never run
     // (src/lib/markdown/safe.ts). Its headings wrap between phrases (src/lib/markdown/headings.ts).
-    processor: satteri({ mdastPlugins: [safeMarkdown, headingPhrases] }),
+    processor: satteri({ mdastPlugins: MDAST_PLUGINS }),
   },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1', port: 4321 },

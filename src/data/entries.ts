@@ -2,7 +2,7 @@
  * Loads collections for pages and resolves references to titles and links.
  */
 import { getCollection, getEntry, type CollectionKey } from 'astro:content';
-import { ENTRY_COLLECTIONS, entryHref, titleOf } from '../lib/entries.ts';
+import { ENTRY_COLLECTIONS, entryHref, entryLookup, titleOf } from '../lib/entries.ts';
 
 export type FolderCollection = Exclude<CollectionKey, 'settings'>;
 
@@ -18,16 +18,10 @@ export async function getSettings() {
 
 /** id → { title, href, data } for every entry of every collection, to show references as links. */
 export async function buildLookup() {
-  const lookup = new Map<string, { title: string; href: string; data: Record<string, unknown> }>();
-  for (const collection of FOLDER_COLLECTIONS) {
-    for (const entry of await getCollection(collection)) {
-      lookup.set(`${collection}/${entry.id}`, {
-        title: titleOf(collection, entry.data as Record<string, unknown>),
-        href: entryHref(collection, entry.id),
-        data: entry.data as Record<string, unknown>,
-      });
-    }
-  }
-  return lookup;
+  const entries = [];
+  for (const collection of FOLDER_COLLECTIONS)
+    for (const entry of await getCollection(collection))
+      entries.push({ collection, id: entry.id, data: entry.data as Record<string, unknown> });
+  return entryLookup(entries);
 }
 export type Lookup = Awaited<ReturnType<typeof buildLookup>>;

@@ -10,10 +10,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { markdownToHtml } from 'satteri';
 import { t } from '../i18n/index.ts';
-import { ENTRY_COLLECTIONS, entryHref, titleOf } from '../lib/entries.ts';
+import { ENTRY_COLLECTIONS, entryLookup, titleOf } from '../lib/entries.ts';
 import { factsFor } from '../lib/facts.ts';
-import { safeMarkdown } from '../lib/markdown/safe.ts';
-import { headingPhrases } from '../lib/markdown/headings.ts';
+import { MDAST_PLUGINS } from '../lib/markdown/plugins.ts';
+import { districtsOf } from '../lib/listings.ts';
 import { searchBundleOf, searchDocument } from '../lib/search/document.ts';
 import { BUNDLE_FOLDERS, type SearchJob, type SearchReply } from './search-index.ts';
 
@@ -33,10 +33,10 @@ const { entries, outputPath, today } = workerData as SearchJob;
 
 async function build(): Promise<SearchReply> {
   const started = performance.now();
-  const lookup = new Map<string, { title: string; href: string; data: Record<string, unknown> }>();
-  for (const [collection, list] of Object.entries(entries))
-    for (const { id, data } of list)
-      lookup.set(`${collection}/${id}`, { title: titleOf(collection, data), href: entryHref(collection, id), data });
+  const lookup = entryLookup(
+    Object.entries(entries).flatMap(([collection, list]) => list.map(({ id, data }) => ({ collection, id, data }))),
+  );
+  const placeDistricts = new Map((entries['places'] ?? []).map((p) => [p.id, String(p.data['district'])]));
 
   // Two bundles (src/lib/search/document.ts, searchBundleOf): what is current, and the past.
   const indexes = new Map<'current' | 'past', pagefind.PagefindIndex>();
@@ -51,12 +51,11 @@ async function build(): Promise<SearchReply> {
   let pastPages = 0;
   for (const collection of ENTRY_COLLECTIONS) {
     for (const { id, data, body } of entries[collection] ?? []) {
-      // The same Markdown processing as the page (astro.config.mjs).
+      // As the page renders it (astro.config.mjs, with Astro's default features).
       const { html: bodyHtml } = markdownToHtml(body, {
-        mdastPlugins: [safeMarkdown, headingPhrases],
+        mdastPlugins: MDAST_PLUGINS,
         features: { gfm: true, smartPunctuation: true },
       });
-      const districtIds: string[] = data['districts'] ?? (data['district'] ? [data['district']] : []);
       const document = searchDocument(
         {
           collection,
@@ -64,7 +63,7 @@ async function build(): Promise<SearchReply> {
           title: titleOf(collection, data),
           data,
           facts: factsFor(collection, data, lookup, t, today),
-          districts: districtIds.map((d) => lookup.get(`districts/${d}`)?.title ?? d),
+          districts: districtsOf(collection, data, placeDistricts).map((d) => lookup.get(`districts/${d}`)?.title ?? d),
           bodyHtml,
         },
         t,

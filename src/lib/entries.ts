@@ -26,3 +26,19 @@ export function titleOf(collection: string, data: Record<string, unknown>): stri
   const field = contentTypeByName.get(collection)?.titleField ?? 'title';
   return String(data[field] ?? '');
 }
+
+export interface LookupEntry {
+  title: string;
+  href: string;
+  data: Record<string, unknown>;
+}
+
+/** '<collection>/<id>' → title, link and data, to show references by name (src/lib/facts.ts). */
+export function entryLookup(
+  entries: Iterable<{ collection: string; id: string; data: Record<string, unknown> }>,
+): Map<string, LookupEntry> {
+  const lookup = new Map<string, LookupEntry>();
+  for (const { collection, id, data } of entries)
+    lookup.set(`${collection}/${id}`, { title: titleOf(collection, data), href: entryHref(collection, id), data });
+  return lookup;
+}

@@ -76,7 +76,7 @@ const REPORTS = 10;
  * The districts an entry is about. Places have one district; desks have none of their own
  * and count as being where their place is, so 地域包括支援センター shows in its area.
  */
-export function districtsOf(collection: keyof Entries, data: Data, placeDistricts: ReadonlyMap<string, string>) {
+export function districtsOf(collection: string, data: Data, placeDistricts: ReadonlyMap<string, string>) {
   if (Array.isArray(data['districts'])) return data['districts'] as string[];
   if (typeof data['district'] === 'string') return [data['district']];
   const place = typeof data['place'] === 'string' ? placeDistricts.get(data['place']) : undefined;
