@@ -10,12 +10,11 @@
  * when the build is done, after checking that it holds exactly the entry
  * pages the build rendered: an entry missing from search fails the build.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { ENTRY_COLLECTIONS, entryHref } from '../lib/entries.ts';
 import { todayInJapan } from '../lib/recurrence.ts';
 import type { ValidEntry } from '../lib/validation/validate.ts';
@@ -83,7 +82,6 @@ export function startSearchIndex(root: string, validated: Map<string, ValidEntry
         const target = join(outDir, folder);
         rmSync(target, { recursive: true, force: true });
         if (!existsSync(bundle)) continue;
-        recompressMeta(bundle);
         try {
           renameSync(bundle, target);
         } catch {
@@ -98,18 +96,4 @@ export function startSearchIndex(root: string, validated: Map<string, ValidEntry
       );
     },
   };
-}
-
-/**
- * Every first search downloads the language's `.pf_meta` file whole (at 10,000 entries, 85 kB of
- * the 165 kB a first query fetches); Pagefind gzips it at a middling level, and gzip's best level
- * makes it 3 % smaller for 50 ms of build time. Same bytes once unzipped, so the file keeps its name.
- */
-function recompressMeta(bundle: string) {
-  for (const name of readdirSync(bundle).filter((n) => n.endsWith('.pf_meta'))) {
-    const file = join(bundle, name);
-    const written = readFileSync(file);
-    const smaller = gzipSync(gunzipSync(written), { level: 9 });
-    if (smaller.length < written.length) writeFileSync(file, smaller);
-  }
 }

@@ -15,6 +15,7 @@ import { factsFor } from '../lib/facts.ts';
 import { MDAST_PLUGINS } from '../lib/markdown/plugins.ts';
 import { districtsOf } from '../lib/listings.ts';
 import { searchBundleOf, searchDocument } from '../lib/search/document.ts';
+import { regzipBundle } from '../lib/search/regzip.ts';
 import { BUNDLE_FOLDERS, type SearchJob, type SearchReply } from './search-index.ts';
 
 // The index is needed only when the build is done, so this thread, and the Pagefind process it
@@ -84,9 +85,14 @@ async function build(): Promise<SearchReply> {
   if (problems.length) return { ok: false, message: `Pagefind: ${problems.join('; ')}` };
   // A site with nothing past yet has no past bundle; the search page then says so.
   const bundles = pastPages ? (['current', 'past'] as const) : (['current'] as const);
-  for (const bundle of bundles) {
-    const written = await indexes.get(bundle)!.writeFiles({ outputPath: join(outputPath, BUNDLE_FOLDERS[bundle]) });
+  // Both asked for at once: Pagefind's process writes the past while this thread shrinks the
+  // current bundle's files (regzip.ts).
+  const folders = bundles.map((bundle) => join(outputPath, BUNDLE_FOLDERS[bundle]));
+  const writes = bundles.map((bundle, i) => indexes.get(bundle)!.writeFiles({ outputPath: folders[i]! }));
+  for (const [i, writing] of writes.entries()) {
+    const written = await writing;
     if (written.errors.length) return { ok: false, message: `Pagefind: ${written.errors.join('; ')}` };
+    await regzipBundle(folders[i]!);
   }
   await pagefind.close();
   return { ok: true, urls, pastPages, indexedMs, totalMs: performance.now() - started };
