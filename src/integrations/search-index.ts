@@ -26,6 +26,11 @@ export interface SearchJob {
   outputPath: string;
   /** 'YYYY-MM-DD' in Japan: what counts as past. */
   today: string;
+  /**
+   * The folder that keeps the smaller WASM between builds (src/lib/search/regzip.ts); without
+   * it, Pagefind's files stay as written (the dev server, which serves only this machine).
+   */
+  regzipCache: string | undefined;
 }
 
 /** Where each search bundle is published in dist/; public/scripts/search.js knows them too. */
@@ -35,21 +40,39 @@ export type SearchReply =
   { ok: true; urls: string[]; pastPages: number; indexedMs: number; totalMs: number } | { ok: false; message: string };
 
 export interface SearchIndexJob {
+  /** Where the bundles are written (BUNDLE_FOLDERS under it); the dev server serves them from here. */
+  staging: string;
+  /** Settles when the worker has written the bundles, or failed to. */
+  written: Promise<SearchReply>;
   /** Waits for the index, checks it against the rendered pages and moves it into `outDir`. */
   finish(outDir: string, pagePaths: string[], logger: { info: (m: string) => void }): Promise<void>;
+  /** Removes the staging folder (a dev server's index replaced by a newer one). */
+  discard(): void;
 }
 
-export function startSearchIndex(root: string, validated: Map<string, ValidEntry[]>): SearchIndexJob {
+export function startSearchIndex(
+  root: string,
+  validated: Map<string, ValidEntry[]>,
+  { forPublishing = true } = {},
+): SearchIndexJob {
   const staging = mkdtempSync(join(tmpdir(), 'tsunagari-search-'));
   // A build that fails elsewhere leaves no staging folder behind.
-  const cleanUp = () => rmSync(staging, { recursive: true, force: true });
+  const cleanUp = () => {
+    rmSync(staging, { recursive: true, force: true });
+    process.off('exit', cleanUp);
+  };
   process.once('exit', cleanUp);
   const entries: SearchJob['entries'] = {};
   for (const collection of ENTRY_COLLECTIONS)
     entries[collection] = (validated.get(collection) ?? []).map((e) => ({ id: e.id, data: e.parsed, body: e.body }));
   // Resolved from the project root: Astro loads this module from a bundle of its own.
   const worker = new Worker(new URL('src/integrations/search-worker.ts', pathToFileURL(join(root, '/'))), {
-    workerData: { entries, outputPath: staging, today: todayInJapan() } satisfies SearchJob,
+    workerData: {
+      entries,
+      outputPath: staging,
+      today: todayInJapan(),
+      regzipCache: forPublishing ? join(root, '.cache', 'pagefind') : undefined,
+    } satisfies SearchJob,
   });
   // A failed build must not wait for the index.
   worker.unref();
@@ -63,6 +86,9 @@ export function startSearchIndex(root: string, validated: Map<string, ValidEntry
   const expected = new Set(Object.entries(entries).flatMap(([c, list]) => list.map((e) => entryHref(c, e.id))));
 
   return {
+    staging,
+    written: reply,
+    discard: cleanUp,
     async finish(outDir, pagePaths, logger) {
       const waited = performance.now();
       const result = await reply;

@@ -30,7 +30,7 @@ try {
 
 const port = parentPort;
 if (!port) throw new Error('search-worker.ts runs as a worker thread (see search-index.ts)');
-const { entries, outputPath, today } = workerData as SearchJob;
+const { entries, outputPath, today, regzipCache } = workerData as SearchJob;
 
 async function build(): Promise<SearchReply> {
   const started = performance.now();
@@ -92,7 +92,7 @@ async function build(): Promise<SearchReply> {
   for (const [i, writing] of writes.entries()) {
     const written = await writing;
     if (written.errors.length) return { ok: false, message: `Pagefind: ${written.errors.join('; ')}` };
-    await regzipBundle(folders[i]!);
+    if (regzipCache) await regzipBundle(folders[i]!, regzipCache);
   }
   await pagefind.close();
   return { ok: true, urls, pastPages, indexedMs, totalMs: performance.now() - started };

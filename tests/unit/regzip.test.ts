@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -37,5 +37,19 @@ describe('regzip', () => {
       expect(gunzipSync(now).equals(content)).toBe(true);
     }
     expect(readFileSync(join(bundle, 'pagefind.js')).equals(written)).toBe(true);
+  });
+
+  it('keeps the WASM, the same in every build, in the cache folder', async () => {
+    const [first, second, cache] = ['a', 'b', 'cache'].map((n) => mkdtempSync(join(tmpdir(), `regzip-${n}-`)));
+    const written = gzipSync(content, { level: 1 });
+    for (const bundle of [first, second]) writeFileSync(join(bundle!, 'wasm.unknown.pagefind'), written);
+    await regzipBundle(first!, cache);
+    const kept = readdirSync(cache!);
+    expect(kept).toHaveLength(1);
+    // The second bundle gets the kept file, not one made again: mark it to tell them apart.
+    const marked = gzipSync(content, { level: 9 });
+    writeFileSync(join(cache!, kept[0]!), marked);
+    await regzipBundle(second!, cache);
+    expect(readFileSync(join(second!, 'wasm.unknown.pagefind')).equals(marked)).toBe(true);
   });
 });
