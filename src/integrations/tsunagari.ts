@@ -5,7 +5,8 @@
  * - serves Decap CMS's self-hosted bundle at /admin/ in dev and copies it into dist/admin/;
  * - indexes the entries with Pagefind (Japanese segmentation) in a worker thread while Astro
  *   renders (search-index.ts); any indexing error, or an entry page missing from the index,
- *   fails the build instead of only being logged.
+ *   fails the build instead of only being logged; under the dev server the same index is
+ *   served and remade when content changes (search-dev.ts).
  */
 import { createReadStream, existsSync, readdirSync, copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { createRequire } from 'node:module';
 import type { AstroIntegration } from 'astro';
 import { validateContent } from '../lib/validation/validate.ts';
 import { formatReport } from '../lib/validation/messages.ts';
+import { devSearch } from './search-dev.ts';
 import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
 
 const require = createRequire(import.meta.url);
@@ -46,6 +48,8 @@ export default function tsunagari(): AstroIntegration {
           updateConfig({
             vite: {
               plugins: [
+                // Search works under `npm start` too, and follows edits (search-dev.ts).
+                devSearch(root, startSearchIndex(root, entries, { forPublishing: false }), logger),
                 {
                   name: 'tsunagari:decap',
                   configureServer(server) {

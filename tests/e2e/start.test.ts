@@ -1,8 +1,12 @@
 /**
  * `npm start` brings up the site and the CMS's local backend together, and stopping it stops both.
+ * Search works there too, and finds what a volunteer has just saved.
  */
 import { spawn } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchChromium } from './helpers/browser.ts';
 import { childEnv, copyProject, freePort, removeProject } from './helpers/project.ts';
 
 let dir: string;
@@ -19,7 +23,7 @@ const isUp = async (url: string, init?: RequestInit) => {
   }
 };
 
-it('serves the site, the admin page and decap-server, and Ctrl+C stops them all', async () => {
+it('serves the site with search, the admin page and decap-server, and Ctrl+C stops them all', async () => {
   const [sitePort, decapPort] = [await freePort(), await freePort()];
   const started = Date.now();
   const child = spawn(process.execPath, ['scripts/start.mjs', '--port', String(sitePort)], {
@@ -46,6 +50,30 @@ it('serves the site, the admin page and decap-server, and Ctrl+C stops them all'
   expect(admin).toContain(`localhost:${decapPort}`);
   expect((await fetch(`${site}admin/decap-cms.js`)).status).toBe(200);
   expect(output).toContain('http://localhost:4321/admin/');
+
+  // Search, in Chromium through Pagefind's UI, on the index the dev server made.
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const results = (query: string) => async () => {
+      await page.goto(`${site}search/?q=${encodeURIComponent(query)}`);
+      const links = page.locator('#search .pagefind-ui__result-link');
+      await links
+        .first()
+        .waitFor({ timeout: 5_000 })
+        .catch(() => undefined);
+      return await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    };
+    expect(await results('ひだまり')()).toContain('/salons/hidamari-salon/');
+    // As the CMS does, a saved entry is a changed file under content/: the index follows it.
+    const word = 'ホタルイカ';
+    expect(await results(word)()).toEqual([]);
+    appendFileSync(join(dir, 'content/salons/hidamari-salon.ja.md'), `\n秋には${word}の話をします。\n`);
+    await expect.poll(results(word), { timeout: 60_000, interval: 1_000 }).toContain('/salons/hidamari-salon/');
+    expect(output).toContain('検索の索引を更新しました');
+  } finally {
+    await browser.close();
+  }
 
   child.kill('SIGINT');
   await new Promise((r) => child.once('exit', r));

@@ -1,0 +1,93 @@
+/**
+ * Search under `npm start`: the dev server renders pages on request, so nothing is there to index
+ * after a build. The index is made from the validated content as for a build (search-index.ts),
+ * served at /pagefind/ and /pagefind-past/ from its staging folder, and made again when a file
+ * under content/ changes — so an entry saved in the CMS can be searched a moment later.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, join, normalize, sep } from 'node:path';
+import type { Plugin } from 'vite';
+import { validateContent } from '../lib/validation/validate.ts';
+import { BUNDLE_FOLDERS, startSearchIndex, type SearchIndexJob } from './search-index.ts';
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+};
+const BUNDLE_PATH = new RegExp(`^/(${Object.values(BUNDLE_FOLDERS).join('|')})/([^?#]*)`);
+
+interface Logger {
+  info(message: string): void;
+  error(message: string): void;
+}
+
+export function devSearch(root: string, first: SearchIndexJob, logger: Logger): Plugin {
+  let job = first;
+  const content = join(root, 'content') + sep;
+  // One index at a time; a change while one is being made asks for one more after it.
+  let making: Promise<void> | undefined;
+  let again = false;
+
+  async function remake() {
+    const started = performance.now();
+    const next = startSearchIndex(root, validateContent(root).entries, { forPublishing: false });
+    const reply = await next.written;
+    if (!reply.ok) {
+      next.discard();
+      logger.error(`検索の索引を作れませんでした / Search index not updated: ${reply.message}`);
+      return;
+    }
+    const old = job;
+    job = next;
+    old.discard();
+    logger.info(`検索の索引を更新しました / Search index updated (${Math.round(performance.now() - started)} ms)`);
+  }
+
+  function contentChanged(path: string) {
+    if (!path.startsWith(content) || !path.endsWith('.md')) return;
+    if (making) {
+      again = true;
+      return;
+    }
+    making = remake().finally(() => {
+      making = undefined;
+      if (again) {
+        again = false;
+        contentChanged(path);
+      }
+    });
+  }
+
+  return {
+    name: 'tsunagari:search',
+    configureServer(server) {
+      server.watcher.add(content);
+      for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, contentChanged);
+      server.httpServer?.once('close', () => job.discard());
+      server.middlewares.use((req, res, next) => {
+        const match = req.url?.match(BUNDLE_PATH);
+        if (!match) return next();
+        // The first index is still being made when the server starts: wait for it.
+        const serving = job;
+        serving.written.then((reply) => {
+          const folder = join(serving.staging, match[1] ?? '');
+          const file = normalize(join(folder, decodeURIComponent(match[2] ?? '')));
+          if (!reply.ok) {
+            res.statusCode = 503;
+            res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+            res.end(`検索の索引がありません / No search index: ${reply.message}`);
+          } else if (!file.startsWith(folder + sep) || !existsSync(file) || !statSync(file).isFile()) {
+            res.statusCode = 404;
+            res.end();
+          } else {
+            res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
+            // Pagefind's own files are gzipped inside; it unzips them itself.
+            res.setHeader('Cache-Control', 'no-store');
+            createReadStream(file).pipe(res);
+          }
+        }, next);
+      });
+    },
+  };
+}
