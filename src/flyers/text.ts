@@ -6,6 +6,7 @@
  * for overflow. Pure: text width comes from the `Measure` the caller passes.
  */
 import { loadDefaultJapaneseParser } from 'budoux';
+import { NAME_WORDS } from '../lib/phrases.ts';
 
 /** Width in px of `text` set at `fontSize` px, bold or regular. */
 export type Measure = (text: string, fontSize: number, bold: boolean) => number;
@@ -124,8 +125,6 @@ function computePhrases(text: string): string[] {
 const HIRAGANA = /^[\u3041-\u309f]$/u;
 const KATAKANA = /^[\u30a1-\u30ff]$/u;
 const PARTICLE_END = /^[をにがはでとへの]$/u;
-/** Words of organization names that BudouX sometimes cuts in two. */
-const KEEP_WORDS = ['法人', '協議会', '町内会', '自治会'];
 const OPEN = '「『（(';
 const CLOSE: Record<string, string> = { '「': '」', '『': '』', '（': '）', '(': ')' };
 /** Longest bracketed name kept on one line when it fits (longer ones are sentences). */
@@ -149,7 +148,7 @@ function computeGlue(units: string[]): { glue: number[]; textGlue: number[]; nam
     // 11月8日(日) 15:00: a date and its time on one line when there is room.
     const dateTime = /[)）] $/.test(before) && /^\d{1,2}:\d{2}/.test(unit);
     // Words of this field BudouX cuts (NPO法 / 人つなぐ手): never broken where there is room.
-    const word = KEEP_WORDS.some((w) =>
+    const word = NAME_WORDS.some((w) =>
       Array.from({ length: w.length - 1 }, (_, k) => k + 1).some(
         (k) => before.endsWith(w.slice(0, k)) && unit.startsWith(w.slice(k)),
       ),

@@ -14,8 +14,16 @@ import { loadDefaultJapaneseParser } from 'budoux';
 
 const parser = loadDefaultJapaneseParser();
 
+/**
+ * Words of organization names that BudouX cuts in two (NPO法 / 人つなぐ / 手): never broken on
+ * the site, and kept together on the flyers where a line has room (src/flyers/text.ts).
+ */
+export const NAME_WORDS: readonly string[] = ['NPO法人', '社会福祉法人', '法人', '協議会', '町内会', '自治会'];
+
 /** Words of local community life that BudouX splits; add here when a heading breaks badly. */
 export const KEEP_WORDS: readonly string[] = [
+  ...NAME_WORDS,
+  'つなぐ手',
   'もちつき',
   'みどり野',
   'ふれあい',

@@ -16,6 +16,11 @@ describe('phrases', () => {
     ],
     ['居場所「えんがわ」のオープンデー', ['居場所', '「えんがわ」の', 'オープンデー']],
     ['地域包括支援センターみどり野東', ['地域包括支援センター', 'みどり野東']],
+    // BudouX alone: NPO法 / 人つなぐ / 手みどり野 (the flyers keep the same words: NAME_WORDS)
+    ['NPO法人つなぐ手みどり野', ['NPO法人', 'つなぐ手', 'みどり野']],
+    // BudouX alone: one piece of 15 characters, broken anywhere by the browser
+    ['みどり野市民生委員児童委員協議会', ['みどり野市民生委員児童委員', '協議会']],
+    ['社会福祉法人みどり野福祉会の家族介護教室', ['社会福祉法人', 'みどり野福祉会の', '家族介護教室']],
   ])('%s', (text, expected) => {
     expect(phrases(text)).toEqual(expected);
     expect(phrases(text).join('')).toBe(text);
