@@ -117,6 +117,24 @@ describe('the reading switches', () => {
     expect(await page.getByRole('button', { name: '白黒はっきり' }).getAttribute('aria-pressed')).toBe('true');
     await page.close();
   });
+
+  it('in large print on a phone, keep each time range and dated weekday on one line, and nothing wider than the screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 900 } });
+    await context.addInitScript(() => localStorage.setItem('tsunagari-prefs', JSON.stringify({ textSize: 'large' })));
+    const page = await context.newPage();
+    const entries = templates.filter((t) => /^\/(events|salons)\/[^/]+\/$/.test(t));
+    expect(entries.length).toBe(2);
+    for (const path of entries) {
+      await page.goto(`${server.url}${path}`);
+      const together = page.locator('dd .together');
+      expect(await together.count(), path).toBeGreaterThan(0);
+      // One line box each: not 10:00〜 / 12:00, not 12月5日 / (土).
+      const lines = await together.evaluateAll((spans) => spans.map((s) => [s.textContent, s.getClientRects().length]));
+      for (const [text, count] of lines) expect(count, `${path} ${text}`).toBe(1);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(375);
+    }
+    await context.close();
+  });
 });
 
 describe('printing', () => {
