@@ -1,13 +1,39 @@
 /**
  * `npm run screenshots`: photographs the built site (dist/) the way residents see it — home,
  * an event, a salon, the calendar and search, on a phone (375 px) and a desktop (1280 px) —
- * into docs/screenshots/. Needs Debian's chromium and, for Japanese glyphs, a CJK font
- * (fonts-noto-cjk). Run `npm run build` first.
+ * into docs/screenshots/. Needs Debian's chromium; run `npm run build` first. Chromium is given
+ * the fonts the flyers use (BIZ UDPGothic, Noto Sans JP, from npm), first in the site's font
+ * list, so Japanese shows as residents see it even on a machine with no Japanese font installed.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fontFilePaths } from '../src/flyers/fonts.ts';
 import { launchChromium } from '../tests/e2e/helpers/browser.ts';
 import { serveDirectory } from '../tests/e2e/helpers/serve.ts';
+
+/** A fontconfig file: the machine's own configuration, plus the folders of the npm fonts. */
+function fontConfig(): string {
+  const dirs = [...new Set(fontFilePaths().map((f) => dirname(f)))];
+  if (!dirs.length)
+    throw new Error('フォントが見つかりません。npm install を実行してください / fonts missing: run npm install');
+  const folder = mkdtempSync(join(tmpdir(), 'tsunagari-fonts-'));
+  const file = join(folder, 'fonts.conf');
+  writeFileSync(
+    file,
+    [
+      '<?xml version="1.0"?>',
+      '<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">',
+      '<fontconfig>',
+      '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
+      ...dirs.map((d) => `  <dir>${d}</dir>`),
+      `  <cachedir>${join(folder, 'cache')}</cachedir>`,
+      '</fontconfig>',
+      '',
+    ].join('\n'),
+  );
+  return file;
+}
 
 const root = process.cwd();
 const out = join(root, 'docs/screenshots');
@@ -21,7 +47,7 @@ const pages: [string, string][] = [
   ['search', '/search/'],
 ];
 const server = await serveDirectory(join(root, 'dist'));
-const browser = await launchChromium();
+const browser = await launchChromium({ env: { FONTCONFIG_FILE: fontConfig() } });
 for (const width of [375, 1280]) {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   for (const [name, path] of pages) {

@@ -52,6 +52,14 @@ function packageDir(pkg: string): string | undefined {
   }
 }
 
+/** The font files the flyers use, where installed (`npm run screenshots` gives them to Chromium too). */
+export function fontFilePaths(): string[] {
+  return FAMILIES.flatMap((family) => {
+    const dir = packageDir(family.pkg);
+    return dir ? ([400, 700] as const).map((weight) => join(dir, family.files[weight])).filter(existsSync) : [];
+  });
+}
+
 let files: { fonts: FlyerFont[]; hash: string } | undefined;
 /** Widths at 1 px by weight and text: layouts measure the same candidate lines again and again. */
 const widths = new Map<string, number>();
