@@ -7,6 +7,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Plugin } from 'vite';
+import { formatReport } from '../lib/validation/messages.ts';
 import { validateContent } from '../lib/validation/validate.ts';
 import { BUNDLE_FOLDERS, startSearchIndex, type SearchIndexJob } from './search-index.ts';
 
@@ -31,7 +32,10 @@ export function devSearch(root: string, first: SearchIndexJob, logger: Logger): 
 
   async function remake() {
     const started = performance.now();
-    const next = startSearchIndex(root, validateContent(root).entries, { forPublishing: false });
+    const { entries, problems } = validateContent(root);
+    // What the build would refuse, said where the volunteer is looking; the rest stays searchable.
+    if (problems.length) logger.error(formatReport(problems));
+    const next = startSearchIndex(root, entries, { forPublishing: false });
     const reply = await next.written;
     if (!reply.ok) {
       next.discard();

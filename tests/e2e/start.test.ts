@@ -3,7 +3,7 @@
  * Search works there too, and finds what a volunteer has just saved.
  */
 import { spawn } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { launchChromium } from './helpers/browser.ts';
@@ -71,6 +71,10 @@ it('serves the site with search, the admin page and decap-server, and Ctrl+C sto
     appendFileSync(join(dir, 'content/salons/hidamari-salon.ja.md'), `\n秋には${word}の話をします。\n`);
     await expect.poll(results(word), { timeout: 60_000, interval: 1_000 }).toContain('/salons/hidamari-salon/');
     expect(output).toContain('検索の索引を更新しました');
+    // A mistake saved while the site runs is reported there, naming the file and the field.
+    const salon = join(dir, 'content/salons/hidamari-salon.ja.md');
+    writeFileSync(salon, readFileSync(salon, 'utf8').replace('status: active', 'status: maybe'));
+    await expect.poll(() => output, { timeout: 30_000 }).toMatch(/hidamari-salon\.ja\.md.*status/);
   } finally {
     await browser.close();
   }
