@@ -26,9 +26,10 @@ interface Logger {
 export function devSearch(root: string, first: SearchIndexJob, logger: Logger): Plugin {
   let job = first;
   const content = join(root, 'content') + sep;
-  // One index at a time; a change while one is being made asks for one more after it.
-  let making: Promise<void> | undefined;
-  let again = false;
+  // One index at a time, the first included; changes while one is being made ask for one
+  // more after it, which reads them all.
+  let queue: Promise<unknown> = first.written;
+  let waiting = false;
 
   async function remake() {
     const started = performance.now();
@@ -49,18 +50,17 @@ export function devSearch(root: string, first: SearchIndexJob, logger: Logger): 
   }
 
   function contentChanged(path: string) {
-    if (!path.startsWith(content) || !path.endsWith('.md')) return;
-    if (making) {
-      again = true;
-      return;
-    }
-    making = remake().finally(() => {
-      making = undefined;
-      if (again) {
-        again = false;
-        contentChanged(path);
-      }
-    });
+    if (!path.startsWith(content) || !path.endsWith('.md') || waiting) return;
+    waiting = true;
+    queue = queue
+      .then(() => {
+        waiting = false;
+        return remake();
+      })
+      // The dev server keeps running whatever happens here.
+      .catch((error: unknown) =>
+        logger.error(`検索の索引を作れませんでした / Search index not updated: ${String(error)}`),
+      );
   }
 
   return {
