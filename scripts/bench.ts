@@ -1036,9 +1036,9 @@ interface RunResult {
   pageStats: PageStats;
   search?: SearchResult;
   baseline: BuildSummary & { pages: number; distBytes: number };
-  /** Ours ÷ baseline: pages alone, pages + search, and the CPU time of pages + search. */
   /** Site (pages + search) wall times of each build, ms; the site ratio is of their medians. */
   siteRuns?: { ours: number[]; baseline: number[] };
+  /** Ours ÷ baseline: pages alone, pages + search, and the CPU time of pages + search. */
   ratio: { pages: number; site: number; siteCpu: number };
   incremental: BuildSummary & { changed: string; flyersRendered?: number; unchangedFlyersRendered?: number };
 }

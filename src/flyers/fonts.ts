@@ -52,13 +52,19 @@ function packageDir(pkg: string): string | undefined {
   }
 }
 
-/** The font files the flyers use, where installed (`npm run screenshots` gives them to Chromium too). */
-export function fontFilePaths(): string[] {
+/** Each font file of FAMILIES that is installed, primary family first. */
+function installedFonts(): { name: string; weight: 400 | 700; path: string }[] {
   return FAMILIES.flatMap((family) => {
     const dir = packageDir(family.pkg);
-    return dir ? ([400, 700] as const).map((weight) => join(dir, family.files[weight])).filter(existsSync) : [];
+    if (!dir) return [];
+    return ([400, 700] as const)
+      .map((weight) => ({ name: family.name, weight, path: join(dir, family.files[weight]) }))
+      .filter((f) => existsSync(f.path));
   });
 }
+
+/** The font files the flyers use (`npm run screenshots` gives them to Chromium too). */
+export const fontFilePaths = (): string[] => installedFonts().map((f) => f.path);
 
 let files: { fonts: FlyerFont[]; hash: string } | undefined;
 /** Widths at 1 px by weight and text: layouts measure the same candidate lines again and again. */
@@ -74,16 +80,10 @@ function readFontFiles(): { fonts: FlyerFont[]; hash: string } {
   if (files) return files;
   const fonts: FlyerFont[] = [];
   const hash = createHash('sha256');
-  for (const family of FAMILIES) {
-    const dir = packageDir(family.pkg);
-    if (!dir) continue;
-    for (const weight of [400, 700] as const) {
-      const file = join(dir, family.files[weight]);
-      if (!existsSync(file)) continue;
-      const data = readFileSync(file);
-      hash.update(family.name).update(String(weight)).update(data);
-      fonts.push({ name: family.name, data, weight, style: 'normal' });
-    }
+  for (const { name, weight, path } of installedFonts()) {
+    const data = readFileSync(path);
+    hash.update(name).update(String(weight)).update(data);
+    fonts.push({ name, data, weight, style: 'normal' });
   }
   files = { fonts, hash: hash.digest('hex').slice(0, 16) };
   return files;

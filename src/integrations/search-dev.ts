@@ -6,10 +6,11 @@
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
+import type { AstroIntegrationLogger } from 'astro';
 import type { Plugin } from 'vite';
 import { formatReport } from '../lib/validation/messages.ts';
-import { validateContent } from '../lib/validation/validate.ts';
-import { BUNDLE_FOLDERS, startSearchIndex, type SearchIndexJob } from './search-index.ts';
+import { validateContent, type ValidEntry } from '../lib/validation/validate.ts';
+import { BUNDLE_FOLDERS, startSearchIndex } from './search-index.ts';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -18,17 +19,17 @@ const TYPES: Record<string, string> = {
 };
 const BUNDLE_PATH = new RegExp(`^/(${Object.values(BUNDLE_FOLDERS).join('|')})/([^?#]*)`);
 
-interface Logger {
-  info(message: string): void;
-  error(message: string): void;
-}
+/** Served on this machine only: Pagefind's files as written, not made smaller (regzip.ts). */
+const startIndex = (root: string, entries: Map<string, ValidEntry[]>) =>
+  startSearchIndex(root, entries, { forPublishing: false });
 
-export function devSearch(root: string, first: SearchIndexJob, logger: Logger): Plugin {
-  let job = first;
+/** `entries`: the content the dev server validated when it started. */
+export function devSearch(root: string, entries: Map<string, ValidEntry[]>, logger: AstroIntegrationLogger): Plugin {
+  let job = startIndex(root, entries);
   const content = join(root, 'content') + sep;
   // One index at a time, the first included; changes while one is being made ask for one
   // more after it, which reads them all.
-  let queue: Promise<unknown> = first.written;
+  let queue: Promise<unknown> = job.written;
   let waiting = false;
 
   async function remake() {
@@ -36,7 +37,7 @@ export function devSearch(root: string, first: SearchIndexJob, logger: Logger): 
     const { entries, problems } = validateContent(root);
     // What the build would refuse, said where the volunteer is looking; the rest stays searchable.
     if (problems.length) logger.error(formatReport(problems));
-    const next = startSearchIndex(root, entries, { forPublishing: false });
+    const next = startIndex(root, entries);
     const reply = await next.written;
     if (!reply.ok) {
       next.discard();

@@ -13,7 +13,7 @@ import { t } from '../i18n/index.ts';
 import { ENTRY_COLLECTIONS, entryLookup, titleOf } from '../lib/entries.ts';
 import { factsFor } from '../lib/facts.ts';
 import { MDAST_PLUGINS } from '../lib/markdown/plugins.ts';
-import { districtsOf } from '../lib/listings.ts';
+import { districtsOf, placeDistricts } from '../lib/listings.ts';
 import { searchBundleOf, searchDocument } from '../lib/search/document.ts';
 import { regzipBundle } from '../lib/search/regzip.ts';
 import { BUNDLE_FOLDERS, type SearchJob, type SearchReply } from './search-index.ts';
@@ -37,7 +37,7 @@ async function build(): Promise<SearchReply> {
   const lookup = entryLookup(
     Object.entries(entries).flatMap(([collection, list]) => list.map(({ id, data }) => ({ collection, id, data }))),
   );
-  const placeDistricts = new Map((entries['places'] ?? []).map((p) => [p.id, String(p.data['district'])]));
+  const places = placeDistricts(entries['places'] ?? []);
 
   // Two bundles (src/lib/search/document.ts, searchBundleOf): what is current, and the past.
   const indexes = new Map<'current' | 'past', pagefind.PagefindIndex>();
@@ -64,7 +64,7 @@ async function build(): Promise<SearchReply> {
           title: titleOf(collection, data),
           data,
           facts: factsFor(collection, data, lookup, t, today),
-          districts: districtsOf(collection, data, placeDistricts).map((d) => lookup.get(`districts/${d}`)?.title ?? d),
+          districts: districtsOf(collection, data, places).map((d) => lookup.get(`districts/${d}`)?.title ?? d),
           bodyHtml,
         },
         t,
@@ -87,12 +87,14 @@ async function build(): Promise<SearchReply> {
   const bundles = pastPages ? (['current', 'past'] as const) : (['current'] as const);
   // Both asked for at once: Pagefind's process writes the past while this thread shrinks the
   // current bundle's files (regzip.ts).
-  const folders = bundles.map((bundle) => join(outputPath, BUNDLE_FOLDERS[bundle]));
-  const writes = bundles.map((bundle, i) => indexes.get(bundle)!.writeFiles({ outputPath: folders[i]! }));
-  for (const [i, writing] of writes.entries()) {
+  const writes = bundles.map((bundle) => {
+    const folder = join(outputPath, BUNDLE_FOLDERS[bundle]);
+    return { folder, writing: indexes.get(bundle)!.writeFiles({ outputPath: folder }) };
+  });
+  for (const { folder, writing } of writes) {
     const written = await writing;
     if (written.errors.length) return { ok: false, message: `Pagefind: ${written.errors.join('; ')}` };
-    if (regzipCache) await regzipBundle(folders[i]!, regzipCache);
+    if (regzipCache) await regzipBundle(folder, regzipCache);
   }
   await pagefind.close();
   return { ok: true, urls, pastPages, indexedMs, totalMs: performance.now() - started };

@@ -49,7 +49,7 @@ export default function tsunagari(): AstroIntegration {
             vite: {
               plugins: [
                 // Search works under `npm start` too, and follows edits (search-dev.ts).
-                devSearch(root, startSearchIndex(root, entries, { forPublishing: false }), logger),
+                devSearch(root, entries, logger),
                 {
                   name: 'tsunagari:decap',
                   configureServer(server) {

@@ -72,6 +72,11 @@ const href = (collection: string, id: string) => `/${collection}/${id}/`;
 const PAST_EVENTS = 5;
 const REPORTS = 10;
 
+/** Place id → its district: what districtsOf needs to place a desk. */
+export function placeDistricts(places: readonly { id: string; data: Data }[]): Map<string, string> {
+  return new Map(places.map((p) => [p.id, String(p.data['district'])]));
+}
+
 /**
  * The districts an entry is about. Places have one district; desks have none of their own
  * and count as being where their place is, so 地域包括支援センター shows in its area.
@@ -90,11 +95,11 @@ const districtIndexes = new WeakMap<Entries, Map<string, Set<Entry>>>();
 function districtIndex(entries: Entries): Map<string, Set<Entry>> {
   let index = districtIndexes.get(entries);
   if (index) return index;
-  const placeDistricts = new Map(entries.places.map((p) => [p.id, String(p.data['district'])]));
+  const places = placeDistricts(entries.places);
   index = new Map();
   for (const collection of Object.keys(entries) as (keyof Entries)[])
     for (const entry of entries[collection])
-      for (const district of districtsOf(collection, entry.data, placeDistricts)) {
+      for (const district of districtsOf(collection, entry.data, places)) {
         let members = index.get(district);
         if (!members) index.set(district, (members = new Set()));
         members.add(entry);

@@ -29,7 +29,7 @@ export async function regzip(gzipped: Uint8Array): Promise<Uint8Array> {
 }
 
 /** The files of a Pagefind bundle that every first search fetches whole. */
-export const FETCHED_WHOLE = /^(?:pagefind\..+\.pf_meta|wasm\..+\.pagefind)$/;
+const FETCHED_WHOLE = /^(?:pagefind\..+\.pf_meta|wasm\..+\.pagefind)$/;
 /** …and of those, the ones that are the same in every build. */
 const SAME_EVERY_BUILD = /^wasm\./;
 
