@@ -4,10 +4,11 @@
  * the minimal fixture, so nothing here touches the sample content.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BAD_INPUTS } from '../helpers/bad-inputs.ts';
+import { acceptedCases, refusedCases } from '../helpers/corpus.ts';
 import { FIXTURE } from '../helpers/fixture.ts';
 import { ROOT, buildProject, childEnv, copyProject, removeProject } from './helpers/project.ts';
 
@@ -51,15 +52,38 @@ describe('the build on the valid fixture', () => {
   });
 });
 
+/**
+ * Lays `files` over the project copy (null removes a file), runs `body`, and puts back exactly
+ * what was there before, new files removed, so every case starts from the valid fixture.
+ */
+function withFiles<T>(files: Record<string, string | Uint8Array | null>, body: () => T): T {
+  const originals = Object.fromEntries(
+    Object.keys(files).map((f) => [f, existsSync(join(dir, f)) ? readFileSync(join(dir, f)) : null]),
+  );
+  const write = (file: string, data: string | Uint8Array | null) => {
+    const path = join(dir, file);
+    if (data === null) rmSync(path, { force: true });
+    else {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, data);
+    }
+  };
+  try {
+    for (const [file, data] of Object.entries(files)) write(file, data);
+    return body();
+  } finally {
+    for (const [file, data] of Object.entries(originals)) write(file, data);
+  }
+}
+
+const flyers = () =>
+  spawnSync(process.execPath, [join(dir, 'scripts/flyers.ts')], { cwd: dir, encoding: 'utf8', env: childEnv() });
+
 describe('bad input stops the build and npm run check with the file, field, value and fix', () => {
-  for (const bad of BAD_INPUTS) {
+  const cases = [...BAD_INPUTS, ...refusedCases().map((c) => ({ ...c, name: `corpus ${c.id}: ${c.name}` }))];
+  for (const bad of cases) {
     it(bad.name, () => {
-      const originals = Object.fromEntries(Object.keys(bad.files).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
-      try {
-        for (const [file, text] of Object.entries(bad.files)) {
-          if (text === null) rmSync(join(dir, file));
-          else writeFileSync(join(dir, file), text);
-        }
+      withFiles(bad.files, () => {
         const build = astroBuild();
         expect(build.status, build.stdout + build.stderr).not.toBe(0);
         const checked = check();
@@ -68,9 +92,22 @@ describe('bad input stops the build and npm run check with the file, field, valu
           expect(build.stdout + build.stderr).toContain(line);
           expect(checked.stderr).toContain(line);
         }
-      } finally {
-        for (const [file, text] of Object.entries(originals)) writeFileSync(join(dir, file), text);
-      }
+      });
+    });
+  }
+});
+
+describe('input that looks odd but is valid passes npm run check and the whole build (pages and flyers)', () => {
+  for (const good of acceptedCases()) {
+    it(`corpus ${good.id}: ${good.name}`, () => {
+      withFiles(good.files, () => {
+        const checked = check();
+        expect(checked.status, checked.stdout + checked.stderr).toBe(0);
+        const build = astroBuild();
+        expect(build.status, build.stdout + build.stderr).toBe(0);
+        const printed = flyers();
+        expect(printed.status, printed.stdout + printed.stderr).toBe(0);
+      });
     });
   }
 });

@@ -10,7 +10,7 @@ const copies = new Set<string>();
  * A throw-away copy of the minimal fixture site with some files replaced (or removed, with
  * null). Call removeFixtureCopies() in afterEach/afterAll so nothing is left in /tmp.
  */
-export function fixtureCopy(files: Record<string, string | null> = {}): string {
+export function fixtureCopy(files: Record<string, string | Uint8Array | null> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'tsunagari-fixture-'));
   copies.add(dir);
   cpSync(FIXTURE, dir, { recursive: true });

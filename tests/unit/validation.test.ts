@@ -9,11 +9,12 @@ import { validateContent } from '../../src/lib/validation/validate.ts';
 import { formatProblem, formatReport } from '../../src/lib/validation/messages.ts';
 import { FIXTURE, fixtureCopy, removeFixtureCopies } from '../helpers/fixture.ts';
 import { BAD_INPUTS } from '../helpers/bad-inputs.ts';
+import { corpusCases } from '../helpers/corpus.ts';
 
 const fixtureFile = (path: string) => readFileSync(join(FIXTURE, path), 'utf8');
 afterEach(removeFixtureCopies);
 
-const problemsAfter = (files: Record<string, string | null>) =>
+const problemsAfter = (files: Record<string, string | Uint8Array | null>) =>
   validateContent(fixtureCopy(files)).problems.map(formatProblem);
 
 describe('the minimal fixture', () => {
@@ -38,6 +39,13 @@ describe('the minimal fixture', () => {
 describe('bad input names the file, the field, the value and the fix', () => {
   for (const bad of BAD_INPUTS) {
     it(bad.name, () => {
+      expect(problemsAfter(bad.files)).toEqual(bad.expected);
+    });
+  }
+
+  // tests/corpus/: one folder per bad input, refused with its message or accepted as written.
+  for (const bad of corpusCases()) {
+    it(`corpus ${bad.id}: ${bad.name}`, () => {
       expect(problemsAfter(bad.files)).toEqual(bad.expected);
     });
   }
