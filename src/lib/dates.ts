@@ -12,6 +12,19 @@ export const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 export const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
+/**
+ * The years content may name. Outside them a date is a typo (0026 for 2026, 20260 …), and years
+ * below 100 are worse than wrong: JavaScript's Date reads them as 1900–1999, so a page would
+ * show 1926 where its JSON-LD says 0026.
+ */
+export const YEAR_RANGE = { min: 1900, max: 2200 } as const;
+
+/** True when the year of a 'YYYY-MM…' text lies in YEAR_RANGE. */
+export function yearInRange(text: string): boolean {
+  const year = Number(text.slice(0, 4));
+  return year >= YEAR_RANGE.min && year <= YEAR_RANGE.max;
+}
+
 export interface CalendarDate {
   year: number;
   month: number;
@@ -22,10 +35,10 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** Parses 'YYYY-MM-DD' into a real calendar date, or null (2026-02-30 is null). */
+/** Parses 'YYYY-MM-DD' into a real calendar date, or null (2026-02-30 and 0026-12-05 are null). */
 export function parseDate(text: string): CalendarDate | null {
   const m = DATE_RE.exec(text);
-  if (!m) return null;
+  if (!m || !yearInRange(text)) return null;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return { year, month, day };

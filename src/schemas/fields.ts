@@ -5,7 +5,16 @@
  * reference checker and the error messages all read this metadata; nothing restates a field.
  */
 import { z } from 'astro/zod';
-import { DATE_RE, DATETIME_RE, TIME_RE, dateFromYaml, parseDate, parseDateTime } from '../lib/dates.ts';
+import {
+  DATE_RE,
+  DATETIME_RE,
+  TIME_RE,
+  YEAR_RANGE,
+  dateFromYaml,
+  parseDate,
+  parseDateTime,
+  yearInRange,
+} from '../lib/dates.ts';
 import type { UIKey } from '../i18n/ja.ts';
 import { AUDIENCES, CATEGORIES } from './vocabulary.ts';
 
@@ -87,6 +96,19 @@ const notARealDate = (value: string): Bilingual => ({
   en: `${value} is not a real calendar date; check the day and month`,
 });
 
+/**
+ * A year outside YEAR_RANGE (src/lib/dates.ts) is refused in every date, date-time and month
+ * field: 0026 is a typo for 2026, and years below 100 would be shown as 1900–1999.
+ */
+export function checkYear(value: string, ctx: z.RefinementCtx): boolean {
+  if (yearInRange(value)) return true;
+  bilingualIssue(ctx, [], {
+    ja: `「${value}」の年（${value.slice(0, 4)}年）は扱えません。${YEAR_RANGE.min}年から${YEAR_RANGE.max}年までの年を西暦4桁で書いてください`,
+    en: `the year ${value.slice(0, 4)} is out of range; write a year from ${YEAR_RANGE.min} to ${YEAR_RANGE.max}`,
+  });
+  return false;
+}
+
 /** A calendar date in Japan ('2026-12-05'). */
 export const dateField = (label: string, hint?: string) =>
   meta(
@@ -96,7 +118,8 @@ export const dateField = (label: string, hint?: string) =>
         .string()
         .regex(DATE_RE)
         .superRefine((value, ctx) => {
-          if (DATE_RE.test(value) && !parseDate(value)) bilingualIssue(ctx, [], notARealDate(value));
+          if (DATE_RE.test(value) && checkYear(value, ctx) && !parseDate(value))
+            bilingualIssue(ctx, [], notARealDate(value));
         }),
     ),
     {
@@ -115,7 +138,8 @@ export const dateTimeField = (label: string, hint?: string) =>
       .string()
       .regex(DATETIME_RE)
       .superRefine((value, ctx) => {
-        if (DATETIME_RE.test(value) && !parseDateTime(value)) bilingualIssue(ctx, [], notARealDate(value));
+        if (DATETIME_RE.test(value) && checkYear(value, ctx) && !parseDateTime(value))
+          bilingualIssue(ctx, [], notARealDate(value));
       }),
     {
       label,

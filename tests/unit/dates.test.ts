@@ -8,6 +8,7 @@ import {
   startOfDateJst,
   toJstDateString,
   toJstIso,
+  yearInRange,
 } from '../../src/lib/dates.ts';
 
 describe('dates in Japan time', () => {
@@ -17,6 +18,19 @@ describe('dates in Japan time', () => {
     expect(parseDate('2026-02-30')).toBeNull();
     expect(parseDate('2026-13-01')).toBeNull();
     expect(parseDate('2026-4-1')).toBeNull();
+  });
+
+  it('refuses years outside 1900–2200, which Date would misread (0026 as 1926)', () => {
+    expect(yearInRange('1900-01-01')).toBe(true);
+    expect(yearInRange('2200-12-31T23:59')).toBe(true);
+    for (const text of ['0001-01-01', '0099-12-31', '1899-12-31', '2201-01-01', '9999-12'])
+      expect(yearInRange(text), text).toBe(false);
+    expect(parseDate('0026-12-05')).toBeNull();
+    expect(parseDateTime('0026-12-05T10:00')).toBeNull();
+    expect(parseDate('1900-02-28')).toEqual({ year: 1900, month: 2, day: 28 });
+    // 1900 was no leap year, 2000 was.
+    expect(parseDate('1900-02-29')).toBeNull();
+    expect(parseDate('2000-02-29')).toEqual({ year: 2000, month: 2, day: 29 });
   });
 
   it('reads wall-clock times as JST instants, whatever the machine time zone', () => {

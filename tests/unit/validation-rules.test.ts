@@ -49,6 +49,44 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: 'a start in the year 0001 (shown as 1901 before) is refused, and not also compared with the end',
+    files: { [EVENT]: edit(EVENT, "start: '2026-12-05T10:00'", "start: '0001-12-05T10:00'") },
+    expected: [
+      'content/events/bousai.ja.md: start（開始日時）: 「0001-12-05T10:00」 — 「0001-12-05T10:00」の年（0001年）は扱えません。1900年から2200年までの年を西暦4桁で書いてください。 / the year 0001 is out of range; write a year from 1900 to 2200.',
+    ],
+  },
+  {
+    name: 'an end in the year 2201 is refused',
+    files: { [EVENT]: edit(EVENT, "end: '2026-12-05T12:00'", "end: '2201-12-05T12:00'") },
+    expected: [
+      'content/events/bousai.ja.md: end（終了日時）: 「2201-12-05T12:00」 — 「2201-12-05T12:00」の年（2201年）は扱えません。1900年から2200年までの年を西暦4桁で書いてください。 / the year 2201 is out of range; write a year from 1900 to 2200.',
+    ],
+  },
+  {
+    name: 'a date in the year 0099, unquoted as Decap writes it, is refused',
+    files: { [REPORT]: edit(REPORT, "date: '2026-11-11'", 'date: 0099-11-11') },
+    expected: [
+      'content/reports/hidamari-2026-11.ja.md: date（活動日）: 「0099-11-11」 — 「0099-11-11」の年（0099年）は扱えません。1900年から2200年までの年を西暦4桁で書いてください。 / the year 0099 is out of range; write a year from 1900 to 2200.',
+    ],
+  },
+  {
+    name: 'a date inside a list in the year 1899 is refused',
+    files: { [SALON]: edit(SALON, "validFrom: '2026-04-01'", "validFrom: '2026-04-01'\n  skip:\n    - '1899-12-31'") },
+    expected: [
+      'content/salons/hidamari.ja.md: schedule.skip[1]（休みの日）: 「1899-12-31」 — 「1899-12-31」の年（1899年）は扱えません。1900年から2200年までの年を西暦4桁で書いてください。 / the year 1899 is out of range; write a year from 1900 to 2200.',
+    ],
+  },
+  {
+    name: 'a newsletter month in the year 0012 is refused',
+    files: {
+      [NEWSLETTER]:
+        "---\nid: higashi-2026-12\ntitle: 東地区だより 12月号\nmonth: '0012-12'\nsummary: 12月の予定です。\n---\n",
+    },
+    expected: [
+      'content/newsletters/higashi-2026-12.ja.md: month（号（年-月））: 「0012-12」 — 「0012-12」の年（0012年）は扱えません。1900年から2200年までの年を西暦4桁で書いてください。 / the year 0012 is out of range; write a year from 1900 to 2200.',
+    ],
+  },
+  {
     name: 'a start time of 25:00 is not also compared with the end',
     files: { [SALON]: edit(SALON, "startTime: '10:00'", "startTime: '25:00'") },
     expected: [
