@@ -9,6 +9,7 @@ import { contentTypes, contentTypeByName } from '../src/schemas/index.ts';
 import type { ContentType } from '../src/schemas/define.ts';
 import { CMS_TRANSLATION_LOCALES, DEFAULT_CONTENT_LOCALE } from '../src/i18n/locales.ts';
 import { describeFields, type FieldInfo } from '../src/lib/schema/walk.ts';
+import { TEXT_LIMITS } from '../src/schemas/fields.ts';
 
 export type CmsField = Record<string, unknown> & { name: string; label: string; widget: string };
 
@@ -135,6 +136,8 @@ export function cmsFields(type: ContentType, i18n = false): CmsField[] {
       label: type.body.label,
       widget: 'markdown',
       required: type.body.required,
+      // The same limit the build checks (src/lib/validation/validate.ts).
+      pattern: [`^[\\s\\S]{0,${TEXT_LIMITS.body}}$`, `${TEXT_LIMITS.body}字以内で書いてください`],
       ...(type.body.hint ? { hint: type.body.hint } : {}),
       ...(i18n ? { i18n: true } : {}),
     });

@@ -1,6 +1,16 @@
 import { z } from 'astro/zod';
 import { defineContentType } from './define.ts';
-import { categoriesField, emailField, idField, meta, phoneField, refField, textField, urlField } from './fields.ts';
+import {
+  categoriesField,
+  emailField,
+  idField,
+  lineText,
+  meta,
+  phoneField,
+  refField,
+  textField,
+  urlField,
+} from './fields.ts';
 import { LANGUAGES } from './vocabulary.ts';
 
 export const deskSchema = z.strictObject({
@@ -9,7 +19,7 @@ export const deskSchema = z.strictObject({
   /** What residents call the desk: 地域包括支援センター〇〇. */
   name: textField('窓口の名前', '例: 地域包括支援センター桜ヶ丘'),
   /** What residents can ask about, one item each. */
-  helpsWith: meta(z.array(z.string().trim().min(1)).min(1), {
+  helpsWith: meta(z.array(lineText()).min(1), {
     label: '相談できること',
     hint: '1行に1つ。例: 介護のこと',
   }),

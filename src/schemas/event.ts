@@ -10,7 +10,9 @@ import {
   dateTimeField,
   idField,
   imageField,
+  lineText,
   meta,
+  paragraphText,
   phoneField,
   refField,
   refListField,
@@ -44,7 +46,7 @@ export const eventSchema = z
     /** Who it is for; everyone unless the volunteer narrows it. */
     audience: audienceField(),
     /** Free text so that 無料, 300円, 材料費100円 all fit. */
-    fee: meta(z.string().trim().min(1).default('無料'), { label: '参加費', hint: '例: 無料、300円（お茶代）' }),
+    fee: meta(lineText().default('無料'), { label: '参加費', hint: '例: 無料、300円（お茶代）' }),
     /** How many people can come; empty = no limit. */
     capacity: meta(z.number().int().positive().optional(), {
       label: '定員（人）',
@@ -62,7 +64,7 @@ export const eventSchema = z
       'scheduled',
     ),
     /** Why it was cancelled or postponed, and the new date if any. */
-    statusNote: meta(z.string().trim().min(1).optional(), { label: '中止・延期のお知らせ', widget: 'text' }),
+    statusNote: meta(paragraphText().optional(), { label: '中止・延期のお知らせ', widget: 'text' }),
     /** A photo for the page and flyer; needs its alt text. */
     image: imageField('イベントの写真').optional(),
     /** チラシ: template, colour and wording of the printable flyer; derived from the entry when absent. */

@@ -72,11 +72,26 @@ export const idField = () =>
     format: ID_FORMAT,
   });
 
-export const textField = (label: string, hint?: string) =>
-  meta(z.string().trim().min(1), { label, ...(hint ? { hint } : {}) });
+/**
+ * How long volunteers' free text may be, in characters as zod and Decap count them (UTF-16 code
+ * units). Without limits a 10,000-character title made an 8-page flyer and a 5 MB body a
+ * 5.8 MB page. Chosen from the longest sample entries and real municipal pages; the figures
+ * are in docs/CONTENT.md.
+ * - line: titles, names, addresses, hours, fees (longest sample 63; a real 戸塚区 notice title 59)
+ * - paragraph: multi-line fields such as 活動内容, 応募方法 (longest sample 129)
+ * - body: the Markdown body below the front matter (longest sample 480)
+ */
+export const TEXT_LIMITS = { line: 80, paragraph: 400, body: 20_000 } as const;
+
+/** One line of text: a title, a name, an address. */
+export const lineText = () => z.string().trim().min(1).max(TEXT_LIMITS.line);
+/** A few sentences in a multi-line box. */
+export const paragraphText = () => z.string().trim().min(1).max(TEXT_LIMITS.paragraph);
+
+export const textField = (label: string, hint?: string) => meta(lineText(), { label, ...(hint ? { hint } : {}) });
 
 export const longTextField = (label: string, hint?: string) =>
-  meta(z.string().trim().min(1), { label, widget: 'text', ...(hint ? { hint } : {}) });
+  meta(paragraphText(), { label, widget: 'text', ...(hint ? { hint } : {}) });
 
 const DATE_FORMAT: Bilingual = {
   ja: '年-月-日 の形で書いてください（例: 2026-12-05）',
@@ -237,7 +252,7 @@ export const imageField = (label = '画像') =>
           /** The uploaded picture, under public/uploads/. */
           src: meta(z.string().min(1).optional(), { label: '画像ファイル', widget: 'image' }),
           /** What the picture shows, read out to residents who cannot see it. */
-          alt: meta(z.string().trim().min(1).optional(), {
+          alt: meta(paragraphText().optional(), {
             label: '画像の説明（代替テキスト）',
             hint: '画像を選んだら必ず書いてください。目の不自由な方のために、写っているものを一文で。例: 公民館で体操をする参加者',
           }),
@@ -266,7 +281,7 @@ export const applicationField = () =>
       /** Residents must apply before coming. */
       required: meta(z.boolean().default(false), { label: '事前申し込みが必要', widget: 'boolean' }),
       /** How to apply, in words (phone, counter, form). */
-      how: meta(z.string().trim().min(1).optional(), {
+      how: meta(paragraphText().optional(), {
         label: '申し込み方法',
         widget: 'text',
         hint: '例: 12月1日までに社協へ電話（0123-45-6789）でお申し込みください',

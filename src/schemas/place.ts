@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { defineContentType } from './define.ts';
-import { idField, meta, phoneField, refField, textField } from './fields.ts';
+import { idField, meta, paragraphText, phoneField, refField, textField } from './fields.ts';
 
 const latLng = (label: string, min: number, max: number) =>
   meta(z.number().min(min).max(max), {
@@ -22,7 +22,7 @@ export const placeSchema = z.strictObject({
   /** A 居場所 is somewhere anyone may drop in; it is listed as such. */
   ibasho: meta(z.boolean().default(false), { label: 'だれでも立ち寄れる居場所', widget: 'boolean' }),
   /** How to get there: bus stop, parking. */
-  access: meta(z.string().trim().min(1).optional(), {
+  access: meta(paragraphText().optional(), {
     label: '交通・行き方',
     widget: 'text',
     hint: '例: 市民バス「桜ヶ丘」下車 徒歩3分',
@@ -38,7 +38,7 @@ export const placeSchema = z.strictObject({
         /** Parking for visitors. */
         parking: meta(z.boolean().default(false), { label: '駐車場がある', widget: 'boolean' }),
         /** Anything else: steps, lifts, seating on chairs. */
-        notes: meta(z.string().trim().min(1).optional(), {
+        notes: meta(paragraphText().optional(), {
           label: 'そのほか',
           widget: 'text',
           hint: '例: 入口に2段の段差があります',

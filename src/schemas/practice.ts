@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { defineContentType } from './define.ts';
-import { categoriesField, dateField, idField, longTextField, meta, textField } from './fields.ts';
+import { categoriesField, dateField, idField, longTextField, meta, paragraphText, textField } from './fields.ts';
 
 export const practiceSchema = z.strictObject({
   /** File name and URL. */
@@ -22,7 +22,7 @@ export const practiceSchema = z.strictObject({
   /** Advice for a town that wants to start the same. */
   tips: longTextField('始めるときのコツ'),
   /** Whom other towns may ask, in free text (name, section, phone). */
-  contact: meta(z.string().trim().min(1).optional(), {
+  contact: meta(paragraphText().optional(), {
     label: '問い合わせ先',
     hint: '例: みどり町社協 地域福祉係 0123-45-6789',
   }),

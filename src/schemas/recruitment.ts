@@ -7,6 +7,7 @@ import {
   idField,
   longTextField,
   meta,
+  paragraphText,
   phoneField,
   refField,
   refListField,
@@ -27,7 +28,7 @@ export const recruitmentSchema = z.strictObject({
   /** How often and how long: 月1回・2時間程度. */
   frequency: textField('頻度・時間', '例: 月1回、2時間程度（平日午前）'),
   /** Who is welcome; reassure first-timers. */
-  welcome: meta(z.string().trim().min(1).default('どなたでも歓迎します'), { label: 'こんな方を歓迎', widget: 'text' }),
+  welcome: meta(paragraphText().default('どなたでも歓迎します'), { label: 'こんな方を歓迎', widget: 'text' }),
   /** Districts where the helpers are needed. */
   districts: refListField('districts', '地区'),
   /** Topics, for category pages and search filters. */

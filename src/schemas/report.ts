@@ -5,7 +5,9 @@ import {
   categoriesField,
   dateField,
   idField,
+  lineText,
   meta,
+  paragraphText,
   refField,
   refListField,
   textField,
@@ -16,9 +18,9 @@ const photoSchema = z
     /** The uploaded photo, under public/uploads/. */
     src: meta(z.string().min(1), { label: '写真ファイル', widget: 'image' }),
     /** What the photo shows, read out to residents who cannot see it. */
-    alt: meta(z.string().trim().min(1), { label: '写真の説明（代替テキスト）', hint: '写っているものを一文で' }),
+    alt: meta(paragraphText(), { label: '写真の説明（代替テキスト）', hint: '写っているものを一文で' }),
     /** A line printed under the photo. */
-    caption: meta(z.string().trim().min(1).optional(), { label: 'キャプション' }),
+    caption: meta(lineText().optional(), { label: 'キャプション' }),
     /** Everyone recognisable agreed to publication; without it the photo stays off the site. */
     consent: meta(z.boolean().default(false), {
       label: '写っている方の掲載同意を得た',

@@ -11,6 +11,7 @@ import {
   dateField,
   idField,
   imageField,
+  lineText,
   meta,
   phoneField,
   refField,
@@ -116,7 +117,7 @@ export const salonSchema = z.strictObject({
   /** Who it is for; everyone unless the volunteer narrows it. */
   audience: audienceField(),
   /** Free text so that 無料, 100円（お茶代） all fit. */
-  fee: meta(z.string().trim().min(1).default('無料'), { label: '参加費', hint: '例: 100円（お茶代）' }),
+  fee: meta(lineText().default('無料'), { label: '参加費', hint: '例: 100円（お茶代）' }),
   /** Whether and how to apply beforehand (most salons: just come). */
   application: applicationField().optional(),
   /** Who runs it, named on the page and the flyer. */

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'astro/zod';
 import { buildCmsConfig, type CmsField } from '../../admin/config.ts';
 import { contentTypes } from '../../src/schemas/index.ts';
+import { TEXT_LIMITS } from '../../src/schemas/fields.ts';
 
 type AnySchema = z.ZodType & { _zod: { def: Record<string, any> } };
 
@@ -87,6 +88,30 @@ describe('Decap config from the schemas', () => {
     const summary = salons?.['fields'].find((f: CmsField) => f.name === 'summary');
     expect(new RegExp(summary.pattern[0]).test('あ'.repeat(120))).toBe(true);
     expect(new RegExp(summary.pattern[0]).test('あ'.repeat(121))).toBe(false);
+  });
+
+  it('limits the length of every free-text field and body, as the build does', () => {
+    /** Every string, text and Markdown field of the config, with where it is. */
+    const textFields = (fields: CmsField[], where: string): [string, CmsField][] =>
+      fields.flatMap((f) => [
+        ...(['string', 'text', 'markdown'].includes(f.widget) ? [[`${where}.${f.name}`, f] as [string, CmsField]] : []),
+        ...textFields((f['fields'] as CmsField[] | undefined) ?? [], `${where}.${f.name}`),
+        ...(f['field'] ? textFields([f['field'] as CmsField], `${where}.${f.name}[]`) : []),
+      ]);
+    const all = config.collections.flatMap((c) =>
+      textFields(c['fields'] ?? c['files']?.[0]?.['fields'] ?? [], c['name'] as string),
+    );
+    expect(all.length).toBeGreaterThan(50);
+    for (const [where, field] of all) expect(field['pattern'], where).toBeDefined();
+    const pattern = (collection: string, name: string) => {
+      const field = all.find(([where]) => where === `${collection}.${name}`)?.[1];
+      return new RegExp((field?.['pattern'] as [string, string])[0]);
+    };
+    expect(pattern('events', 'title').test('あ'.repeat(TEXT_LIMITS.line))).toBe(true);
+    expect(pattern('events', 'title').test('あ'.repeat(TEXT_LIMITS.line + 1))).toBe(false);
+    expect(pattern('recruitments', 'tasks').test('あ'.repeat(TEXT_LIMITS.paragraph + 1))).toBe(false);
+    expect(pattern('reports', 'body').test('あ\n'.repeat(TEXT_LIMITS.body / 2))).toBe(true);
+    expect(pattern('reports', 'body').test('あ\n'.repeat(TEXT_LIMITS.body / 2) + 'あ')).toBe(false);
   });
 
   it('names new files after the ASCII id field, never the kanji title', () => {

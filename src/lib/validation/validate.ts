@@ -5,6 +5,7 @@
  */
 import { contentTypes } from '../../schemas/index.ts';
 import type { ContentType } from '../../schemas/define.ts';
+import { TEXT_LIMITS } from '../../schemas/fields.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -95,6 +96,17 @@ export function validateFile(
       message: {
         ja: `「${type.body.label}」が空です。本文を書いてください`,
         en: 'the body is empty; write the text below the front matter',
+      },
+    });
+  }
+  if (type.body && content.body.length > TEXT_LIMITS.body) {
+    problems.push({
+      file,
+      field: 'body',
+      label: type.body.label,
+      message: {
+        ja: `「${type.body.label}」が長すぎます（${content.body.length}字）。${TEXT_LIMITS.body}字以内にしてください。長い資料は分けて、別の記事にしてください`,
+        en: `the body is too long (${content.body.length} characters); keep it within ${TEXT_LIMITS.body} characters`,
       },
     });
   }
