@@ -7,6 +7,7 @@
  * must pass through here.
  */
 import type { UIKey } from '../i18n/ja.ts';
+import { withoutComments } from '../lib/markdown/comments.ts';
 import { formatDateJa, startOfDateJst } from '../lib/dates.ts';
 import { formatDate, formatPeriod } from '../lib/facts.ts';
 import { nextOccurrences } from '../lib/recurrence.ts';
@@ -90,7 +91,8 @@ const THEME_BY_CATEGORY: Record<string, FlyerTheme> = {
 /** Top-level bullet items of the Markdown body, without inline markup, that fit as points. */
 export function pointsFromBody(body: string): string[] {
   const points: string[] = [];
-  for (const line of body.split('\n')) {
+  // Comments are notes between editors, never printed (src/lib/markdown/comments.ts).
+  for (const line of withoutComments(body).split('\n')) {
     const match = /^[-*+]\s+(.+)$/.exec(line);
     if (!match?.[1]) continue;
     const text = match[1]

@@ -231,6 +231,13 @@ describe('the flyer model', () => {
       '四',
     ]);
   });
+
+  it('never prints what is inside an HTML comment as a point', () => {
+    expect(pointsFromBody('- 持ち物<!-- 090-1234-5678 -->\n<!--\n- 合鍵は 1234\n-->\n- 上履き\n')).toEqual([
+      '持ち物',
+      '上履き',
+    ]);
+  });
 });
 
 describe('the cache key', () => {

@@ -1,10 +1,11 @@
 /**
  * Volunteers' Markdown is trusted as text, never as code. Raw HTML pasted into an entry is
  * shown as the literal text the volunteer typed (so nothing is lost and the mistake is
- * visible), and links or images whose address could run script (javascript:, data:, vbscript:
+ * visible), except HTML comments, which are dropped, and links or images whose address could run script (javascript:, data:, vbscript:
  * …) lose that address. No <script>, <iframe>, on* handler or style attribute can reach a page.
  */
 import { defineMdastPlugin } from 'satteri';
+import { withoutComments } from './comments.ts';
 
 const SAFE_URL = /^(?:https?:|mailto:|tel:|[/#?.]|[^:]*$)/i;
 
@@ -18,8 +19,10 @@ export function isSafeUrl(url: string): boolean {
 export const safeMarkdown = defineMdastPlugin({
   name: 'tsunagari-safe-markdown',
   html(node, ctx) {
+    const value = withoutComments(node.value);
+    if (value.trim() === '') return ctx.removeNode(node);
     const parent = ctx.parent(node);
-    const text = { type: 'text' as const, value: node.value };
+    const text = { type: 'text' as const, value };
     // Block-level HTML sits where only blocks may go: keep its text as a paragraph.
     const phrasing =
       parent && ['paragraph', 'heading', 'emphasis', 'strong', 'delete', 'link', 'tableCell'].includes(parent.type);
