@@ -9,6 +9,7 @@ import { contentTypes, contentTypeByName } from '../src/schemas/index.ts';
 import type { ContentType } from '../src/schemas/define.ts';
 import { CMS_TRANSLATION_LOCALES, DEFAULT_CONTENT_LOCALE } from '../src/i18n/locales.ts';
 import { describeFields, type FieldInfo } from '../src/lib/schema/walk.ts';
+import { MEDIA_FOLDER, MEDIA_URL } from '../src/lib/media/paths.ts';
 import { TEXT_LIMITS } from '../src/schemas/fields.ts';
 
 export type CmsField = Record<string, unknown> & { name: string; label: string; widget: string };
@@ -179,8 +180,10 @@ export function buildCmsConfig(options: CmsOptions = {}): Record<string, unknown
     // On localhost Decap talks to decap-server and edits content/ in the working tree.
     local_backend: options.localBackendPort ? { url: `http://localhost:${options.localBackendPort}/api/v1` } : true,
     backend: options.backend ?? { name: 'git-gateway', branch: 'main' },
-    media_folder: 'public/uploads',
-    public_folder: '/uploads',
+    // Uploads go to media/, outside public/: only pictures entries use are published, each
+    // checked and re-encoded without metadata (src/lib/media/), still at /uploads/<file>.
+    media_folder: MEDIA_FOLDER,
+    public_folder: MEDIA_URL,
     site_url: '/',
     i18n: {
       structure: 'multiple_files',

@@ -19,6 +19,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { t } from '../src/i18n/index.ts';
 import { todayInJapan } from '../src/lib/recurrence.ts';
+import { MEDIA_FOLDER, mediaNameOf } from '../src/lib/media/paths.ts';
 import { cacheKey } from '../src/flyers/cache.ts';
 import { loadFlyerContent } from '../src/flyers/content.ts';
 import { fontsHash, loadFonts } from '../src/flyers/fonts.ts';
@@ -67,7 +68,8 @@ for (const [index, { collection, entry }] of jobs.entries()) {
     { collection, id: entry.id, data: entry.parsed, body: entry.body },
     { lookup, site: settings, today, t },
   );
-  const photoFile = model.photo ? join(root, 'public', model.photo.src.replace(/^\/+/, '')) : undefined;
+  const photoName = model.photo ? mediaNameOf(model.photo.src) : undefined;
+  const photoFile = photoName ? join(root, MEDIA_FOLDER, photoName) : undefined;
   const photoHash =
     photoFile && existsSync(photoFile) ? createHash('sha256').update(readFileSync(photoFile)).digest('hex') : undefined;
   const key = cacheKey({ model, fontsHash: fontsHash(), ...(photoHash ? { photoHash } : {}) });

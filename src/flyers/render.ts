@@ -5,12 +5,11 @@
  * resolution) and rasterised by resvg for the preview. Runs in plain Node only — resvg is a
  * native module that Vite cannot bundle.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import PDFDocument from 'pdfkit';
 import satori, { type SatoriOptions } from 'satori';
+import { MediaError, readMedia } from '../lib/media/publish.ts';
 import type { FlyerFonts } from './fonts.ts';
 import type { FlyerModel } from './model.ts';
 import { FLYER_SIZES } from './paths.ts';
@@ -36,8 +35,6 @@ interface Box {
   width: number;
   height: number;
 }
-
-const PHOTO_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png' };
 
 /** Which of the model's texts holds a character, to name it in the error. */
 function whereIs(model: FlyerModel, segment: string): string {
@@ -103,21 +100,20 @@ function withQr(svg: string, url: string, box: Box | undefined): string {
   return svg.replace(/<\/svg>\s*$/, `${qrSvg(url, box.left, box.top, Math.min(box.width, box.height))}</svg>`);
 }
 
-function loadPhoto(root: string, src: string, warnings: string[]): { data: Buffer; type: string } | undefined {
-  // Decap stores uploads as /uploads/<file>, served from public/.
-  const file = join(root, 'public', src.replace(/^\/+/, ''));
-  const type = PHOTO_TYPES[extname(file).toLowerCase()];
-  if (!type) {
-    warnings.push(
-      `写真は JPEG か PNG にしてください（${src}）。チラシには載せていません / flyer photos must be JPEG or PNG (${src}); left out`,
-    );
-    return undefined;
+/**
+ * The photo as the site publishes it (src/lib/media/): checked by the media gate and
+ * re-encoded without metadata, so no GPS position reaches a PDF. PDFKit draws JPEG and PNG
+ * only: WebP and AVIF photos become JPEG.
+ */
+async function loadPhoto(root: string, src: string): Promise<{ data: Buffer; type: string }> {
+  try {
+    const { data, format } = await readMedia(root, src, (named) => (named === 'png' ? 'png' : 'jpeg'));
+    return { data, type: `image/${format}` };
+  } catch (error) {
+    // The validator refuses these before any flyer is made; this names the file if one slipped by.
+    if (error instanceof MediaError) throw new FlyerTextError(error.message);
+    throw error;
   }
-  if (!existsSync(file)) {
-    warnings.push(`写真ファイルが見つかりません（${src}） / photo not found (${src}); left out`);
-    return undefined;
-  }
-  return { data: readFileSync(file), type };
 }
 
 /** Puts the photo into the layout's photo slot as an <img>, for both the PDF and the preview. */
@@ -203,7 +199,7 @@ function toPng(svg: string, width: number): Buffer {
 }
 
 export interface RenderOptions {
-  /** Project root: photos are read from public/. */
+  /** Project root: photos are read from media/. */
   root: string;
   fonts: FlyerFonts;
   /** If given, CPU and wall milliseconds of each step are added to it (for the benchmark). */
@@ -237,7 +233,7 @@ export async function renderFlyer(model: FlyerModel, { root, fonts, timings }: R
   const a4 = a4Layout(model, fonts.measure);
   const og = ogLayout(model, fonts.measure);
   const warnings = [...a4.warnings, ...og.warnings];
-  const photo = model.photo && model.template !== 'bw' ? loadPhoto(root, model.photo.src, warnings) : undefined;
+  const photo = model.photo && model.template !== 'bw' ? await loadPhoto(root, model.photo.src) : undefined;
   if (photo && model.photo) a4.element = withPhoto(a4.element, photo, model.photo.alt);
   lap('layout');
 

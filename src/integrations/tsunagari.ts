@@ -3,6 +3,8 @@
  * - validates all content before Astro reads it, so `astro build` stops with our
  *   volunteer-friendly message (file, field, value, fix) instead of dropping or mangling an entry;
  * - serves Decap CMS's self-hosted bundle at /admin/ in dev and copies it into dist/admin/;
+ * - publishes the pictures entries use, and only those, re-encoded without metadata into
+ *   dist/uploads/ (src/lib/media/); the dev server serves /uploads/ the same way;
  * - indexes the entries with Pagefind (Japanese segmentation) in a worker thread while Astro
  *   renders (search-index.ts); any indexing error, or an entry page missing from the index,
  *   fails the build instead of only being logged; under the dev server the same index is
@@ -13,8 +15,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { AstroIntegration } from 'astro';
-import { validateContent } from '../lib/validation/validate.ts';
+import { validateContent, type ValidEntry } from '../lib/validation/validate.ts';
 import { formatReport } from '../lib/validation/messages.ts';
+import { publishMedia } from '../lib/media/publish.ts';
+import { devMedia } from './media-dev.ts';
 import { devSearch } from './search-dev.ts';
 import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
 
@@ -29,6 +33,8 @@ export class ContentValidationError extends Error {
 
 export default function tsunagari(): AstroIntegration {
   let search: SearchIndexJob | undefined;
+  /** The validated entries and the project root, for publishing the pictures they use. */
+  let published: { root: string; entries: Map<string, ValidEntry[]> } | undefined;
   return {
     name: 'tsunagari',
     hooks: {
@@ -43,6 +49,7 @@ export default function tsunagari(): AstroIntegration {
         }
         // Search indexes the validated entries beside the build (search-index.ts).
         if (command === 'build') search = startSearchIndex(root, entries);
+        if (command === 'build') published = { root, entries };
         if (command === 'dev') {
           const files = new Set(decapFiles());
           updateConfig({
@@ -50,6 +57,8 @@ export default function tsunagari(): AstroIntegration {
               plugins: [
                 // Search works under `npm start` too, and follows edits (search-dev.ts).
                 devSearch(root, entries, logger),
+                // /uploads/ through the media gate, re-encoded without metadata (media-dev.ts).
+                devMedia(root),
                 {
                   name: 'tsunagari:decap',
                   configureServer(server) {
@@ -75,6 +84,11 @@ export default function tsunagari(): AstroIntegration {
           logger,
         );
         search = undefined;
+        if (!published) throw new Error('media: the validated entries are missing');
+        const media = await publishMedia(published.root, outDir, published.entries);
+        logger.info(
+          `uploads: ${media.written} pictures re-encoded without metadata (${media.cached} from .cache/uploads/)`,
+        );
         const target = join(outDir, 'admin');
         if (!existsSync(target)) mkdirSync(target, { recursive: true });
         const files = decapFiles();

@@ -16,6 +16,7 @@ import {
   yearInRange,
 } from '../lib/dates.ts';
 import type { UIKey } from '../i18n/ja.ts';
+import { IMAGE_SRC_HINT, IMAGE_SRC_PATTERN, imageSrcProblem } from '../lib/media/paths.ts';
 import { AUDIENCES, CATEGORIES } from './vocabulary.ts';
 
 /** A message in Japanese (what volunteers read first) and English. */
@@ -234,6 +235,23 @@ export const urlField = (label = 'ウェブサイト') =>
   });
 
 /**
+ * Where a picture is: `/uploads/<file>` of a JPEG, PNG, WebP or AVIF uploaded into media/
+ * (src/lib/media/paths.ts). Decap checks the same pattern before saving; the build also checks
+ * that the file exists and really is such a picture (src/lib/media/gate.ts).
+ */
+export const imageSrcField = (label: string) =>
+  meta(
+    z
+      .string()
+      .min(1)
+      .superRefine((src, ctx) => {
+        const problem = imageSrcProblem(src);
+        if (problem) bilingualIssue(ctx, [], problem);
+      }),
+    { label, widget: 'image', cms: { pattern: [IMAGE_SRC_PATTERN, IMAGE_SRC_HINT] } },
+  );
+
+/**
  * An optional image with its alternative text. Both parts are optional to the CMS (Decap
  * demands the sub-fields of an object even when the object itself is optional), and the rule
  * "a picture needs its description" is checked here, at build time.
@@ -249,8 +267,8 @@ export const imageField = (label = '画像') =>
       },
       z
         .strictObject({
-          /** The uploaded picture, under public/uploads/. */
-          src: meta(z.string().min(1).optional(), { label: '画像ファイル', widget: 'image' }),
+          /** The uploaded picture: /uploads/<file>, a JPEG, PNG, WebP or AVIF in media/. */
+          src: imageSrcField('画像ファイル').optional(),
           /** What the picture shows, read out to residents who cannot see it. */
           alt: meta(paragraphText().optional(), {
             label: '画像の説明（代替テキスト）',

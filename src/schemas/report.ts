@@ -5,6 +5,7 @@ import {
   categoriesField,
   dateField,
   idField,
+  imageSrcField,
   lineText,
   meta,
   paragraphText,
@@ -15,8 +16,8 @@ import {
 
 const photoSchema = z
   .strictObject({
-    /** The uploaded photo, under public/uploads/. */
-    src: meta(z.string().min(1), { label: '写真ファイル', widget: 'image' }),
+    /** The uploaded photo: /uploads/<file>, a JPEG, PNG, WebP or AVIF in media/. */
+    src: imageSrcField('写真ファイル'),
     /** What the photo shows, read out to residents who cannot see it. */
     alt: meta(paragraphText(), { label: '写真の説明（代替テキスト）', hint: '写っているものを一文で' }),
     /** A line printed under the photo. */

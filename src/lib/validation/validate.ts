@@ -17,6 +17,7 @@ import {
   type ContentFile,
 } from '../content/files.ts';
 import { describeFields, type FieldInfo } from '../schema/walk.ts';
+import { mediaProblems } from '../media/gate.ts';
 import { fieldPath, problemsFromZod, type ContentProblem } from './messages.ts';
 
 export interface ValidEntry extends ContentFile {
@@ -264,5 +265,7 @@ export function validateContent(root: string): ValidationResult {
   }
   const byId = new Map([...entries].map(([name, list]) => [name, new Map(list.map((e) => [e.id, e]))]));
   problems.push(...crossCollectionProblems(byId));
+  // Uploaded pictures: only real JPEG/PNG/WebP/AVIF in media/, and every one content uses exists.
+  problems.push(...mediaProblems(root, entries));
   return { entries, problems };
 }

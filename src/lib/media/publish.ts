@@ -1,0 +1,67 @@
+/**
+ * Pictures leave the media folder only through here: the build's dist/uploads/, the flyers
+ * and the dev server all get a file that passed the gate and was re-encoded without metadata.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { MEDIA_FOLDER, MEDIA_URL, formatOfName, imageSrcProblem, mediaNameOf, type RasterFormat } from './paths.ts';
+import { mediaFileProblem, mediaReferences, type MediaEntry } from './gate.ts';
+import { MediaError, sanitizeCached } from './sanitize.ts';
+
+export { MediaError } from './sanitize.ts';
+
+/**
+ * The picture an image value points at, checked and re-encoded: in the format its name says,
+ * or in `as` (flyers take JPEG or PNG). Throws MediaError, naming the file, if it cannot be used.
+ */
+export async function readMedia(
+  root: string,
+  src: string,
+  as?: (format: RasterFormat) => RasterFormat,
+): Promise<{ data: Buffer; format: RasterFormat; cached: boolean }> {
+  const name = mediaNameOf(src);
+  if (!name) throw new MediaError(src, imageSrcProblem(src) ?? { ja: '使えない画像です', en: 'unusable image' });
+  const file = `${MEDIA_FOLDER}/${name}`;
+  const path = join(root, MEDIA_FOLDER, name);
+  if (!existsSync(path))
+    throw new MediaError(
+      file,
+      {
+        ja: `画像ファイル ${file} がありません。編集画面で写真をアップロードし直してください`,
+        en: `${file} does not exist; upload the photo again in the CMS`,
+      },
+      true,
+    );
+  const bytes = readFileSync(path);
+  const problem = mediaFileProblem(name, bytes);
+  if (problem) throw new MediaError(problem.file, problem.message);
+  const named = formatOfName(name)!;
+  const format = as ? as(named) : named;
+  const { data, cached } = await sanitizeCached(root, file, bytes, format);
+  return { data, format, cached };
+}
+
+/**
+ * Writes every picture the entries use into `<outDir>/uploads/`, re-encoded; nothing else in
+ * media/ is published. Returns how many were written and how many came from the cache.
+ */
+export async function publishMedia(
+  root: string,
+  outDir: string,
+  entries: Map<string, MediaEntry[]>,
+): Promise<{ written: number; cached: number }> {
+  const names = new Set<string>();
+  for (const ref of mediaReferences(entries)) {
+    const name = mediaNameOf(ref.src);
+    if (name) names.add(name);
+  }
+  let cached = 0;
+  for (const name of names) {
+    const picture = await readMedia(root, `${MEDIA_URL}/${name}`);
+    if (picture.cached) cached++;
+    const target = join(outDir, MEDIA_URL.slice(1), name);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, picture.data);
+  }
+  return { written: names.size, cached };
+}
