@@ -32,6 +32,13 @@ export class YamlSyntaxError extends Error {
   }
 }
 
+/**
+ * A YAML anchor (`&name`) or alias (`*name`). Decap never writes them, and expanding aliases of
+ * aliases can grow a small file into billions of values (an alias bomb), so a file that has one
+ * is refused before anything is expanded; `detail` is the anchor as written (`&a`, `*a`).
+ */
+export class YamlAliasError extends YamlSyntaxError {}
+
 const FRONT_MATTER_RE = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 /** `<id>.<locale>.md`: the Japanese original (`.ja.md`) or a translation beside it. */
@@ -55,6 +62,17 @@ export function parseContentFile(file: string, text: string, frontMatter: boolea
     const line = lineCounter.linePos(error.pos[0]).line;
     throw new YamlSyntaxError(file, line === undefined ? undefined : line + lineOffset, error.message.split('\n')[0] ?? error.code);
   }
+  const aliases: { name: string; offset: number }[] = [];
+  YAML.visit(doc, {
+    Node(_, node) {
+      const name = YAML.isAlias(node) ? `*${node.source}` : node.anchor ? `&${node.anchor}` : undefined;
+      if (!name) return undefined;
+      aliases.push({ name, offset: node.range?.[0] ?? 0 });
+      return YAML.visit.BREAK;
+    },
+  });
+  const alias = aliases[0];
+  if (alias) throw new YamlAliasError(file, lineCounter.linePos(alias.offset).line + lineOffset, alias.name);
   return { file, data: doc.toJS() ?? {}, body };
 }
 

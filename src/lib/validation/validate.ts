@@ -9,6 +9,7 @@ import { TEXT_LIMITS } from '../../schemas/fields.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  YamlAliasError,
   YamlSyntaxError,
   idOfFile,
   readContentFile,
@@ -19,6 +20,7 @@ import {
 import { describeFields, type FieldInfo } from '../schema/walk.ts';
 import { mediaProblems } from '../media/gate.ts';
 import { fieldPath, problemsFromZod, type ContentProblem } from './messages.ts';
+import { notTextProblems } from './unicode.ts';
 
 export interface ValidEntry extends ContentFile {
   type: string;
@@ -52,6 +54,18 @@ export function validateFile(
     content = readContentFile(root, type, file);
   } catch (error) {
     if (!(error instanceof YamlSyntaxError)) throw error;
+    if (error instanceof YamlAliasError)
+      return {
+        problems: [
+          {
+            file,
+            message: {
+              ja: `${error.line}行目にYAMLのアンカー・エイリアス（${error.detail}）があります。編集画面はこの書き方をしないので、読み込みません。値をそれぞれの項目にそのまま書いてください`,
+              en: `YAML anchor or alias (${error.detail}) at line ${error.line}: the CMS never writes them, so they are refused; write each value out in full`,
+            },
+          },
+        ],
+      };
     const at = error.line ? `${error.line}行目の` : '';
     return {
       problems: [
@@ -66,6 +80,9 @@ export function validateFile(
     };
   }
   const fields = fieldsOf(type);
+  // Nothing downstream (pages, search, flyers) may see a character that is not text.
+  const notText = notTextProblems(file, content.data, content.body, fields, type.body?.label ?? '本文');
+  if (notText.length) return { problems: notText };
   const result = type.schema.safeParse(content.data);
   if (!result.success) {
     let text: string | undefined;
