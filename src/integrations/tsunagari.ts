@@ -5,6 +5,8 @@
  * - serves Decap CMS's self-hosted bundle at /admin/ in dev and copies it into dist/admin/;
  * - publishes the pictures entries use, and only those, re-encoded without metadata into
  *   dist/uploads/ (src/lib/media/); the dev server serves /uploads/ the same way;
+ * - in dev, answers this computer only (local-only.ts) and keeps Vite's reloads off the CMS
+ *   page (admin-dev.ts);
  * - indexes the entries with Pagefind (Japanese segmentation) in a worker thread while Astro
  *   renders (search-index.ts); any indexing error, or an entry page missing from the index,
  *   fails the build instead of only being logged; under the dev server the same index is
@@ -17,6 +19,8 @@ import { createRequire } from 'node:module';
 import type { AstroIntegration } from 'astro';
 import { validateContent, type ValidEntry } from '../lib/validation/validate.ts';
 import { formatReport } from '../lib/validation/messages.ts';
+import { adminWithoutViteClient } from './admin-dev.ts';
+import { localOnly } from './local-only.ts';
 import { publishMedia } from '../lib/media/publish.ts';
 import { devMedia } from './media-dev.ts';
 import { devSearch } from './search-dev.ts';
@@ -55,6 +59,10 @@ export default function tsunagari(): AstroIntegration {
           updateConfig({
             vite: {
               plugins: [
+                // This computer only: loopback and a Host that names it (local-only.ts).
+                localOnly(),
+                // The CMS page is not reloaded when a save changes content/ (admin-dev.ts).
+                adminWithoutViteClient(),
                 // Search works under `npm start` too, and follows edits (search-dev.ts).
                 devSearch(root, entries, logger),
                 // /uploads/ through the media gate, re-encoded without metadata (media-dev.ts).

@@ -98,8 +98,8 @@ export function mediaFileProblem(name: string, bytes: Uint8Array): ContentProble
   const named = formatOfName(name);
   const sniffed = sniffImage(bytes);
   const remove = {
-    ja: '編集画面のメディア一覧から削除するか、JPEG・PNG・WebP・AVIF の写真に置き換えてください',
-    en: "delete it in the CMS's media library or replace it with a JPEG, PNG, WebP or AVIF photo",
+    ja: '編集画面の上の「メディア」でこのファイルを選んで「削除する」を押すか、JPEG・PNG・WebP・AVIF の写真に置き換えてください',
+    en: 'delete it in the CMS (メディア, select it, 削除する) or replace it with a JPEG, PNG, WebP or AVIF photo',
   };
   if (sniffed.kind === 'other') {
     const script = /SVG|HTML|XML/.test(sniffed.what.ja);

@@ -52,8 +52,8 @@ export function mediaNameOf(src: string): string | undefined {
 }
 
 const FIX = {
-  ja: '編集画面の「画像を選ぶ」で写真をアップロードして選び直してください（例: /uploads/salon.jpg）',
-  en: "upload the photo with the CMS's image button and choose it again (e.g. /uploads/salon.jpg)",
+  ja: '編集画面の「画像を選択」で写真をアップロードして選び直してください（例: /uploads/salon.jpg）',
+  en: "upload the photo with the CMS's 画像を選択 button and choose it again (e.g. /uploads/salon.jpg)",
 };
 
 /**
