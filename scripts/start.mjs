@@ -1,8 +1,9 @@
 /**
  * `npm start`: the site and the CMS on the sample content, no accounts.
  * Runs Astro's dev server (http://localhost:4321/, CMS at /admin/) and Decap's local backend
- * (decap-server on 8081, writing straight into content/ in this working tree). When one stops,
- * or you press Ctrl+C, both stop.
+ * (decap-server's middleware on 8081, writing straight into content/ in this working tree,
+ * scripts/cms-server.ts). Both listen on this computer's loopback only and refuse requests that
+ * do not name it (src/lib/loopback.ts). When one stops, or you press Ctrl+C, both stop.
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -11,18 +12,22 @@ import { dirname, join } from 'node:path';
 const require = createRequire(import.meta.url);
 const root = process.cwd();
 const astroBin = join(dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
-const decapServer = join(dirname(require.resolve('decap-server/package.json')), 'dist', 'index.js');
+const args = process.argv.slice(2);
+// The CMS backend accepts calls from the dev site's pages only, so it needs the site's port
+// (astro.config.mjs: 4321, and the server does not move to another one when it is taken).
+const portArg = args.findIndex((arg) => arg === '--port' || arg.startsWith('--port='));
+const sitePort = portArg < 0 ? '4321' : (args[portArg].split('=')[1] ?? args[portArg + 1]);
 
 const children = [
-  spawn(process.execPath, [astroBin, 'dev', ...process.argv.slice(2)], { stdio: 'inherit', cwd: root }),
-  spawn(process.execPath, [decapServer], {
+  spawn(process.execPath, [astroBin, 'dev', ...args], { stdio: 'inherit', cwd: root }),
+  spawn(process.execPath, [join(root, 'scripts', 'cms-server.ts')], {
     stdio: 'inherit',
     cwd: root,
     env: {
       ...process.env,
       GIT_REPO_DIRECTORY: root,
-      PORT: process.env.DECAP_PORT ?? '8081',
-      MODE: 'fs',
+      DECAP_PORT: process.env.DECAP_PORT ?? '8081',
+      SITE_PORT: sitePort,
       LOG_LEVEL: 'info',
     },
   }),

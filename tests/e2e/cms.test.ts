@@ -34,10 +34,11 @@ beforeAll(async () => {
   const decapPort = await freePort();
   const astroPort = await freePort();
   [decap, astro, browser] = await Promise.all([
-    startDecapServer(dir, decapPort),
+    startDecapServer(dir, decapPort, astroPort),
     startAstroDev(dir, astroPort, decapPort),
     launchChromium(),
   ]);
+  // 127.0.0.1 here, localhost in tests/e2e/start.test.ts: the CMS calls decap-server as localhost.
   admin = `http://127.0.0.1:${astroPort}/admin/`;
   // Let the dev server compile the admin page once before the first test times it.
   await fetch(admin);

@@ -2,23 +2,17 @@
  * Driving the real Decap CMS UI (Japanese) by role and label, as a volunteer would.
  * Labels and behaviours were established against Decap 3.16 in Chromium.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Response } from 'playwright-core';
 
+/** Opens the CMS and logs in (ログイン: the local backend needs no account). */
 export async function login(page: Page, adminUrl: string) {
   const loginButton = page.getByRole('button', { name: 'ログイン' });
   const contents = page.getByRole('link', { name: 'コンテンツ' });
-  // A cold dev server may reload the page once while Vite optimizes dependencies: try again.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await page.goto(adminUrl);
-      await loginButton.or(contents).first().waitFor({ timeout: 30_000 });
-      if (await loginButton.isVisible()) await loginButton.click();
-      await contents.waitFor({ timeout: 30_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
+  // The first visit compiles the page and loads Decap's 5 MB bundle: slow on a busy machine.
+  await page.goto(adminUrl, { timeout: 120_000 });
+  await loginButton.or(contents).first().waitFor({ timeout: 120_000 });
+  if (await loginButton.isVisible()) await loginButton.click();
+  await contents.waitFor({ timeout: 60_000 });
 }
 
 /** Fills a text input; after a failed publish Decap's first fill may append, so check and retry. */
@@ -56,8 +50,24 @@ export async function choose(page: Page, label: string, option: string, search =
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-/** 公開 → 公開する, then waits for Decap's confirmation. */
+/** decap-server's answer to the save of the last publish(page), if it came. */
+const saves = new WeakMap<Page, Promise<Response>>();
+
+const isSave = (response: Response) => {
+  const request = response.request();
+  if (request.method() !== 'POST' || !response.url().endsWith('/api/v1')) return false;
+  try {
+    return (request.postDataJSON() as { action?: string } | null)?.action === 'persistEntry';
+  } catch {
+    return false;
+  }
+};
+
+/** 公開 → 公開する. */
 export async function publish(page: Page) {
+  const save = page.waitForResponse(isSave, { timeout: 120_000 });
+  save.catch(() => undefined); // a refused save never sends one: waitForSaved says why
+  saves.set(page, save);
   await page.getByRole('button', { name: '公開', exact: true }).click();
   await page.getByRole('menuitem', { name: '公開する' }).click();
 }
@@ -66,12 +76,23 @@ export async function publish(page: Page) {
 export const fieldErrors = (page: Page) =>
   page.getByText(/は必須です。|と一致しません。|すべての必須項目を入力してください/);
 
-/** Waits for 保存しました。; if Decap refused instead, fails with the errors it showed. */
+/**
+ * Waits until decap-server has written the entry: its answer to Decap's persistEntry, sent after
+ * the files are on disk — not the 保存しました toast, which a reload of the page would take away.
+ * If Decap refused to save instead, fails with the errors it showed.
+ */
 export async function waitForSaved(page: Page) {
-  const saved = page.getByText('保存しました。').first();
-  await saved.or(fieldErrors(page).first()).waitFor({ timeout: 30_000 });
-  if (!(await saved.isVisible())) {
+  const save = saves.get(page);
+  if (!save) throw new Error('waitForSaved without publish');
+  const refused = fieldErrors(page)
+    .first()
+    .waitFor({ timeout: 120_000 })
+    .then(() => 'refused' as const);
+  refused.catch(() => undefined);
+  const outcome = await Promise.race([save, refused]);
+  if (outcome === 'refused') {
     await page.screenshot({ path: `${process.env.TMPDIR ?? '/tmp'}/decap-refused.png`, fullPage: true });
     throw new Error(`Decap refused to save: ${(await fieldErrors(page).allTextContents()).join(' / ')}`);
   }
+  if (!outcome.ok()) throw new Error(`decap-server did not save (${outcome.status()}): ${await outcome.text()}`);
 }

@@ -92,11 +92,12 @@ export function startProcess(
 
 const bin = (pkg: string, path: string) => join(ROOT, 'node_modules', pkg, path);
 
-export function startDecapServer(cwd: string, port: number) {
-  return startProcess([bin('decap-server', 'dist/index.js')], {
+/** The CMS backend as `npm start` runs it (loopback only; calls from `sitePort`'s pages). */
+export function startDecapServer(cwd: string, port: number, sitePort: number) {
+  return startProcess([join(cwd, 'scripts', 'cms-server.ts')], {
     cwd,
-    env: { GIT_REPO_DIRECTORY: cwd, PORT: String(port), MODE: 'fs' },
-    ready: /Decap CMS Proxy Server listening on port/,
+    env: { GIT_REPO_DIRECTORY: cwd, DECAP_PORT: String(port), SITE_PORT: String(sitePort) },
+    ready: /Decap CMS Proxy Server listening on/,
   });
 }
 
