@@ -1,3 +1,4 @@
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import { searchBundleOf, searchDate, searchDocument, searchFilters } from '../../src/lib/search/document.ts';
@@ -57,6 +58,26 @@ describe('the document search indexes for an entry', () => {
     expect(hidden).toContain('<span data-pagefind-filter="地区">若葉小学校区</span>');
     expect(hidden).toContain('<span data-pagefind-sort="date">2027-01-17</span>');
     expect(hidden).toContain('<span data-pagefind-meta="date">2027-01-17</span>');
+  });
+
+  it('gives Pagefind a district name with markup as escaped text, which its UI shows as HTML', () => {
+    const name = '<b>太字</b><img src=x onerror=alert(1)>A&B町内会';
+    const { html: withMarkup } = searchDocument({ ...event, districts: [name] }, t);
+    const { document } = parseHTML(withMarkup);
+    const span = document.querySelector('[data-pagefind-filter="地区"]');
+    expect(document.querySelectorAll('b, img')).toHaveLength(0);
+    // What Pagefind stores (the element's text, references decoded) is HTML that reads as the
+    // name the volunteer wrote, with an invisible word joiner after each < and &.
+    const stored = span?.textContent ?? '';
+    expect(stored).toBe('<\u2060b>太字<\u2060/b><\u2060img src=x onerror=alert(1)>A&\u2060B町内会');
+    for (const times of [1, 2, 3]) {
+      // However often Pagefind decodes it, it stays text.
+      let html = stored;
+      for (let i = 1; i < times; i++) html = parseHTML(`<p>${html}</p>`).document.querySelector('p')?.textContent ?? '';
+      const shown = parseHTML(`<p>${html}</p>`).document.querySelector('p');
+      expect(shown?.children).toHaveLength(0);
+      expect(shown?.textContent?.replaceAll('\u2060', '')).toBe(name);
+    }
   });
 });
 

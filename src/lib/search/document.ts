@@ -83,6 +83,18 @@ export function searchFilters(collection: string, data: Data, districts: string[
   return filters;
 }
 
+/**
+ * A filter name or value as Pagefind must store it. Pagefind's UI writes filter names and values
+ * into the search page as HTML (Svelte's {@html}), so a district named
+ * `<b>太字</b><img src=x onerror=…>` became bold text and an image there. Escaping cannot help:
+ * Pagefind decodes character references in filter text however often they were escaped (tried
+ * with 1.6: `&amp;lt;b&amp;gt;` came back as `<b>`). So an invisible WORD JOINER (U+2060)
+ * follows every `<` and `&`: an HTML parser reads `<⁠b>` and `&⁠amp;` as the text they show,
+ * which is what the volunteer wrote. The same value is the checkbox's value and the key that
+ * filtering matches, so nothing else changes; names without `<` or `&` are untouched.
+ */
+export const filterText = (text: string): string => text.replace(/[<&]/g, (c) => `${c}\u2060`);
+
 const factHtml = (fact: Fact) => {
   const weight = fact.weight ? ` data-pagefind-weight="${fact.weight}"` : '';
   return `<div><dt>${escape(fact.label)}</dt><dd${weight}>${fact.values.map((v) => escape(v.text)).join('、')}</dd></div>`;
@@ -103,7 +115,9 @@ export function searchDocument(entry: SearchEntry, t: T): { url: string; html: s
     : '';
   const summary = typeof data['summary'] === 'string' ? `<p>${escape(data['summary'])}</p>` : '';
   const filters = Object.entries(searchFilters(collection, data, districts, t)).flatMap(([name, values]) =>
-    values.map((value) => `<span data-pagefind-filter="${escape(name)}">${escape(value)}</span>`),
+    values.map(
+      (value) => `<span data-pagefind-filter="${escape(filterText(name))}">${escape(filterText(value))}</span>`,
+    ),
   );
   const date = searchDate(data);
   if (date)
