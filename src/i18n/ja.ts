@@ -14,6 +14,8 @@ export const ja = {
   'site.notFound.body': 'お探しのページは移動したか、削除された可能性があります。',
   'site.backHome': 'ホームへ戻る',
   'admin.title': 'つながり 編集画面',
+  'admin.framed': 'この編集画面は、ほかのページの中では開けません。 / The CMS does not run inside another page.',
+  'admin.framedOpen': '編集画面をこのタブで開く / Open the CMS in this tab',
   'prefs.label': '見やすさの切り替え',
   'prefs.largeText': '文字を大きく',
   'prefs.highContrast': '白黒はっきり',

@@ -10,7 +10,11 @@ import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentTypes } from '../../src/schemas/index.ts';
-import { CONTENT_SECURITY_POLICY } from '../../src/lib/seo/csp.ts';
+import {
+  CONTENT_SECURITY_POLICY,
+  SEARCH_CONTENT_SECURITY_POLICY,
+  adminContentSecurityPolicy,
+} from '../../src/lib/seo/csp.ts';
 import { idOfFile, scanCollection } from '../../src/lib/content/files.ts';
 import { ROOT, childEnv, copyProject, removeProject } from './helpers/project.ts';
 import { launchChromium } from './helpers/browser.ts';
@@ -273,16 +277,50 @@ describe('share and find', () => {
       .map((d) => d.trim())
       .filter(Boolean);
 
+  /** The policy in a built page's meta tag. */
+  const metaPolicy = (file: string) =>
+    parseHTML(read(file))
+      .document.querySelector('meta[http-equiv="Content-Security-Policy"]')
+      ?.getAttribute('content') ?? '';
+
   it('sends every page the Content-Security-Policy of its meta tag (plus frame-ancestors, header only)', () => {
-    const { document } = parseHTML(read('events/index.html'));
-    const meta = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
-    expect(meta).toBe(CONTENT_SECURITY_POLICY);
-    for (const page of ['/', '/events/', '/search/', '/salons/hidamari-salon/']) {
+    expect(metaPolicy('events/index.html')).toBe(CONTENT_SECURITY_POLICY);
+    expect(metaPolicy('search/index.html')).toBe(SEARCH_CONTENT_SECURITY_POLICY);
+    for (const page of ['/', '/events/', '/search/', '/salons/hidamari-salon/', '/search/index.html']) {
+      const meta = metaPolicy(`${page.replace(/^\//, '').replace(/index\.html$/, '')}index.html`);
       const header = netlify(page)['Content-Security-Policy'] ?? '';
       expect(directives(header), page).toEqual([...directives(meta), "frame-ancestors 'none'"]);
       expect(cloudflare(page)['Content-Security-Policy'], page).toEqual([header]);
       expect(netlify(page)['X-Content-Type-Options']).toBe('nosniff');
+      expect(cloudflare(page)['X-Content-Type-Options'], page).toEqual(['nosniff']);
     }
+  });
+
+  it("allows WebAssembly ('wasm-unsafe-eval') on the search page only, in meta tags and headers", () => {
+    const pages = htmlFiles(dist()).map((f) => relative(dist(), f).split('\\').join('/'));
+    expect(pages.length).toBeGreaterThan(50);
+    for (const file of pages.filter((f) => !f.startsWith('admin/'))) {
+      const path = `/${file.replace(/index\.html$/, '')}`;
+      const wasm = file === 'search/index.html';
+      expect(metaPolicy(file).includes("'wasm-unsafe-eval'"), file).toBe(wasm);
+      expect(netlify(path)['Content-Security-Policy']?.includes("'wasm-unsafe-eval'"), path).toBe(wasm);
+      expect(
+        cloudflare(path)['Content-Security-Policy']?.some((p) => p.includes("'wasm-unsafe-eval'")),
+        path,
+      ).toBe(wasm);
+    }
+    // Pagefind compiles its WebAssembly in a worker, which runs under the policy it is served with.
+    for (const worker of ['/pagefind/pagefind-worker.js', '/pagefind-past/pagefind-worker.js']) {
+      expect(netlify(worker)['Content-Security-Policy'], worker).toContain("'wasm-unsafe-eval'");
+      expect(cloudflare(worker)['Content-Security-Policy'], worker).toHaveLength(1);
+      expect(cloudflare(worker)['Content-Security-Policy']?.[0], worker).toContain("'wasm-unsafe-eval'");
+    }
+  });
+
+  it('gives /admin/ in a meta tag the policy of its header (without frame-ancestors, header only)', () => {
+    const header = netlify('/admin/')['Content-Security-Policy'] ?? '';
+    expect(metaPolicy('admin/index.html')).toBe(adminContentSecurityPolicy());
+    expect(directives(header)).toEqual([...directives(adminContentSecurityPolicy()), "frame-ancestors 'self'"]);
   });
 
   it('gives the CMS its own full header set on Netlify and on Cloudflare Pages', () => {
