@@ -49,6 +49,13 @@ let skipped = 0;
 let renderMs = 0;
 let renderCpuMs = 0;
 const failures: string[] = [];
+/** Every failure names the entry's file; an unexpected one keeps its stack for whoever fixes it. */
+const failureOf = (file: string, error: unknown) =>
+  `${file}: ${
+    error instanceof FlyerTextError
+      ? error.message
+      : `チラシを作れませんでした / the flyer could not be made: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+  }`;
 const started = performance.now();
 
 interface Todo {
@@ -64,10 +71,16 @@ interface Todo {
 }
 const todo: Todo[] = [];
 for (const [index, { collection, entry }] of jobs.entries()) {
-  const model = buildFlyerModel(
-    { collection, id: entry.id, data: entry.parsed, body: entry.body },
-    { lookup, site: settings, today, t },
-  );
+  let model: ReturnType<typeof buildFlyerModel>;
+  try {
+    model = buildFlyerModel(
+      { collection, id: entry.id, data: entry.parsed, body: entry.body },
+      { lookup, site: settings, today, t },
+    );
+  } catch (error) {
+    failures.push(failureOf(entry.file, error));
+    continue;
+  }
   const photoName = model.photo ? mediaNameOf(model.photo.src) : undefined;
   const photoFile = photoName ? join(root, MEDIA_FOLDER, photoName) : undefined;
   const photoHash =
@@ -113,10 +126,7 @@ const save = (job: Todo, result: RenderedFlyer, ms: number) => {
   );
   for (const warning of result.warnings) console.warn(`  警告 / warning: ${job.file}: ${warning}`);
 };
-const failed = (job: Todo, error: unknown) => {
-  if (!(error instanceof FlyerTextError)) throw error;
-  failures.push(`${job.file}: ${error.message}`);
-};
+const failed = (job: Todo, error: unknown) => failures.push(failureOf(job.file, error));
 
 try {
   if (pool) {

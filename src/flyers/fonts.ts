@@ -1,7 +1,7 @@
 /**
  * The flyer fonts: BIZ UDPGothic (universal-design, made for legibility at a distance and for
  * readers with low vision) with Noto Sans JP as the fallback for characters BIZ UD lacks, or
- * for everything if the BIZ UD package is missing. Each TTF is 4.5–5.5 MB and Satori parses it
+ * for everything if the BIZ UD package is missing, and Noto Emoji for emoji. Each TTF is 4.5–5.5 MB and Satori parses it
  * on first use (~300 ms), so the files are read once per process and shared.
  */
 import { createHash } from 'node:crypto';
@@ -41,6 +41,13 @@ const FAMILIES = [
     name: 'Noto Sans JP',
     pkg: '@expo-google-fonts/noto-sans-jp',
     files: { 400: '400Regular/NotoSansJP_400Regular.ttf', 700: '700Bold/NotoSansJP_700Bold.ttf' },
+  },
+  {
+    // Emoji (🎄 ☕ 🌸) as monochrome outlines, last: they print as clearly in black and white
+    // as in colour, and the Japanese fonts keep the characters they share (※ ☆ ①).
+    name: 'Noto Emoji',
+    pkg: '@expo-google-fonts/noto-emoji',
+    files: { 400: '400Regular/NotoEmoji_400Regular.ttf', 700: '700Bold/NotoEmoji_700Bold.ttf' },
   },
 ] as const;
 
@@ -88,6 +95,9 @@ function readFontFiles(): { fonts: FlyerFont[]; hash: string } {
   files = { fonts, hash: hash.digest('hex').slice(0, 16) };
   return files;
 }
+
+/** Every font file read, primary family first (glyphs.ts asks them which characters they have). */
+export const fontFiles = (): readonly FlyerFont[] => readFontFiles().fonts;
 
 /**
  * The fonts' part of the cache key, without parsing them: the flyers script needs it for

@@ -14,6 +14,7 @@ import { nextOccurrences } from '../lib/recurrence.ts';
 import { describeSchedule } from '../lib/schedule-text.ts';
 import { FLYER_LIMITS, type FlyerSettings, type FlyerTemplate, type FlyerTheme } from '../schemas/flyer.ts';
 import type { Schedule } from '../schemas/salon.ts';
+import { withPrintableText } from './glyphs.ts';
 import type { FlyerCollection } from './paths.ts';
 
 type T = (key: UIKey, params?: Record<string, string | number>) => string;
@@ -203,7 +204,8 @@ export function buildFlyerModel(source: FlyerSource, context: FlyerContext): Fly
 
   const categories = (data['categories'] as string[] | undefined) ?? [];
   const photo = settings.photo?.src ? settings.photo : (data['image'] as Data | undefined);
-  return {
+  // Emoji as the black-and-white fonts draw them (glyphs.ts): ❤️ → ❤, 1️⃣ → ①.
+  return withPrintableText({
     collection,
     id,
     template: settings.template ?? 'poster',
@@ -226,5 +228,5 @@ export function buildFlyerModel(source: FlyerSource, context: FlyerContext): Fly
     publisher: context.site.publisher,
     labels: { qr: t('flyer.qr'), nextDates: t('flyer.nextDates'), organizerContact: t('flyer.organizerContact') },
     ...(photo?.['src'] ? { photo: { src: String(photo['src']), alt: String(photo['alt'] ?? '') } } : {}),
-  };
+  });
 }

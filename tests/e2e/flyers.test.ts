@@ -102,15 +102,20 @@ describe('the flyers step', () => {
     expect(edited.output).toContain('content/salons/hidamari-salon.ja.md');
   });
 
-  it('stops with the entry, the field and the character when a title has an emoji', () => {
+  it('prints an emoji title, and stops naming the entry, the field and the character no font has', () => {
     const file = join(dir, 'content/events/fukushi-matsuri-2026.ja.md');
-    writeFileSync(
-      file,
-      readFileSync(file, 'utf8').replace('title: みどり野ふれあい福祉まつり 2026', 'title: 福祉まつり🎉'),
+    const original = readFileSync(file, 'utf8');
+    const titled = (title: string) =>
+      writeFileSync(file, original.replace('title: みどり野ふれあい福祉まつり 2026', `title: ${title}`));
+    titled('福祉まつり🎉');
+    const emoji = run();
+    expect(emoji.status, emoji.output).toBe(0);
+    expect(emoji.output).toContain('content/events/fukushi-matsuri-2026.ja.md → flyers/events/fukushi-matsuri-2026');
+    titled('福祉まつり 안녕');
+    const hangul = run();
+    expect(hangul.status).toBe(1);
+    expect(hangul.output).toContain(
+      'content/events/fukushi-matsuri-2026.ja.md: title（イベント名）: 「福祉まつり 안녕」 — チラシのフォントにない文字があります（「안녕」U+C548 U+B155）',
     );
-    const result = run();
-    expect(result.status).toBe(1);
-    expect(result.output).toContain('content/events/fukushi-matsuri-2026.ja.md');
-    expect(result.output).toContain('「🎉」（絵文字）: タイトル');
   });
 });

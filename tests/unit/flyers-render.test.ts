@@ -1,7 +1,8 @@
 /**
  * Rendering with the real fonts: rare kanji are drawn (from the fallback font where BIZ UD
- * lacks them), emoji stop the flyer with a message naming the character and the field, and a
- * long title shrinks instead of running off the sheet.
+ * lacks them), emoji from the monochrome emoji font, a character no font has stops the flyer
+ * with a message naming the character and the field, and a long title shrinks instead of
+ * running off the sheet.
  */
 import satori from 'satori';
 import { describe, expect, it } from 'vitest';
@@ -79,12 +80,23 @@ describe('rendering a flyer', () => {
     }
   });
 
-  it('refuses emoji with a message naming the character and the field', async () => {
-    const error = await renderFlyer(model('見守り訪問員募集😀'), { root: process.cwd(), fonts }).catch(
+  it('draws emoji from Noto Emoji, in black and white, also as phones type them (❤️, 1️⃣)', async () => {
+    const png = async (title: string) => (await renderFlyer(model(title), { root: process.cwd(), fonts })).png;
+    const tree = await png('クリスマス会🎄');
+    // Drawn, not left out or boxed: each emoji changes the sheet, and differently.
+    expect(tree.equals(await png('クリスマス会'))).toBe(false);
+    expect(tree.equals(await png('クリスマス会🎁'))).toBe(false);
+    // A variation selector or a keycap would make Satori ask for a picture: printed as ❤ and ①.
+    expect(model('クリスマス会❤️ 1️⃣').title).toBe('クリスマス会❤ ①');
+    expect((await png('クリスマス会❤️ 1️⃣')).equals(await png('クリスマス会❤ ①'))).toBe(true);
+  });
+
+  it('refuses characters no flyer font has, naming the character and the field', async () => {
+    const error = await renderFlyer(model('多文化交流会 안녕하세요'), { root: process.cwd(), fonts }).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(FlyerTextError);
-    expect((error as Error).message).toContain('「😀」（絵文字）: タイトル');
+    expect((error as Error).message).toContain('「안녕하세요」: タイトル');
   });
 
   it('keeps the share image’s title clear of a wide stamp (募集終了)', () => {
@@ -142,7 +154,7 @@ describe('rendering on worker threads', () => {
       const [a, b, emoji] = await Promise.allSettled([
         pool.render(model('見守り訪問員募集')),
         pool.render(model('配食ボランティア募集')),
-        pool.render(model('見守り訪問員募集😀')),
+        pool.render(model('見守り訪問員募集 안녕')),
       ]);
       const here = await renderFlyer(model('見守り訪問員募集'), { root: process.cwd(), fonts });
       expect(a.status === 'fulfilled' && Buffer.isBuffer(a.value.pdf)).toBe(true);

@@ -21,6 +21,7 @@ import { describeFields, type FieldInfo } from '../schema/walk.ts';
 import { mediaProblems } from '../media/gate.ts';
 import { fieldPath, problemsFromZod, type ContentProblem } from './messages.ts';
 import { notTextProblems } from './unicode.ts';
+import { flyerTextProblems } from '../../flyers/text-check.ts';
 
 export interface ValidEntry extends ContentFile {
   type: string;
@@ -282,6 +283,8 @@ export function validateContent(root: string): ValidationResult {
   }
   const byId = new Map([...entries].map(([name, list]) => [name, new Map(list.map((e) => [e.id, e]))]));
   problems.push(...crossCollectionProblems(byId));
+  // What the flyer step would stop on (src/flyers/text-check.ts): check passes what builds.
+  problems.push(...flyerTextProblems(entries));
   // Uploaded pictures: only real JPEG/PNG/WebP/AVIF in media/, and every one content uses exists.
   problems.push(...mediaProblems(root, entries));
   return { entries, problems };
