@@ -1,13 +1,12 @@
 /**
  * Astro's collections, one per content type, all from src/schemas/. Entries are the Japanese
  * originals `<id>.ja.md`; translations beside them (`<id>.en.md` …, Decap i18n
- * multiple_files) are left out until translated pages exist.
+ * multiple_files) are left out until translated pages exist. Every collection is fed by the
+ * project's own loader (src/lib/content/loader.ts): the entries as `npm run check` read and
+ * validated them, so the pages see exactly what check passed.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import YAML from 'yaml';
 import {
   districtType,
   placeType,
@@ -23,18 +22,11 @@ import {
   settingsType,
 } from './schemas/index.ts';
 import type { ContentType } from './schemas/define.ts';
-import { formatProblem } from './lib/validation/messages.ts';
-import { missingFileProblem } from './lib/validation/validate.ts';
+import { contentLoader } from './lib/content/loader.ts';
 
+// The schema gives getCollection its types; the loader stores data the schema already parsed.
 const folder = <S extends z.ZodType>(type: ContentType<S>) =>
-  defineCollection({
-    loader: glob({
-      pattern: '*.ja.md',
-      base: `./content/${type.name}`,
-      generateId: ({ entry }) => entry.replace(/\.ja\.md$/, ''),
-    }),
-    schema: type.schema,
-  });
+  defineCollection({ loader: contentLoader(type), schema: type.schema });
 
 export const collections = {
   districts: folder(districtType),
@@ -49,13 +41,8 @@ export const collections = {
   newsletters: folder(newsletterType),
   pages: folder(pageType),
   settings: defineCollection({
-    // One YAML file edited as a Decap file collection; read with the YAML 1.2 core schema like the validator.
-    loader: async () => {
-      const file = settingsType.file ?? 'content/settings/site.yml';
-      // The build validates first and stops earlier; `astro dev` only logs, so say it here too.
-      if (!existsSync(file)) throw new Error(formatProblem(missingFileProblem({ ...settingsType, file })));
-      return [{ id: 'site', ...YAML.parse(readFileSync(file, 'utf8'), { schema: 'core' }) }];
-    },
+    // One YAML file edited as a Decap file collection, stored under the id 'site'.
+    loader: contentLoader(settingsType),
     schema: settingsType.schema.extend({ id: z.literal('site') }),
   }),
 };

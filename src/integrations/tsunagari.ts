@@ -19,6 +19,7 @@ import { createRequire } from 'node:module';
 import type { AstroIntegration } from 'astro';
 import { validateContent, type ValidEntry } from '../lib/validation/validate.ts';
 import { formatReport } from '../lib/validation/messages.ts';
+import { handOverValidated } from '../lib/content/loader.ts';
 import { adminWithoutViteClient } from './admin-dev.ts';
 import { localOnly } from './local-only.ts';
 import { publishMedia } from '../lib/media/publish.ts';
@@ -51,6 +52,8 @@ export default function tsunagari(): AstroIntegration {
           if (command === 'build') throw new ContentValidationError(report);
           logger.error(report);
         }
+        // Astro's collections are fed these same entries (src/lib/content/loader.ts): read once.
+        handOverValidated(root, entries);
         // Search indexes the validated entries beside the build (search-index.ts).
         if (command === 'build') search = startSearchIndex(root, entries);
         if (command === 'build') published = { root, entries };

@@ -1,0 +1,142 @@
+/**
+ * The Astro content loader of every collection: the entries `npm run check` validated, read by
+ * the project's own reader (files.ts, YAML 1.2 core schema, as Decap writes it) and checked by
+ * validate.ts — not by Astro's glob loader, whose YAML 1.1 reader (js-yaml) turned an unquoted
+ * `title: 2026-12-05` into a Date and refused the entry that check had passed.
+ *
+ * The tsunagari integration validates all content at astro:config:setup; it hands that result
+ * over here (handOverValidated), so a build reads and validates each file once. Astro evaluates
+ * src/content.config.ts in its own module graph, which is why the hand-over goes through a
+ * global rather than a module variable. Without one (a second sync in `astro dev`), each file is
+ * validated here.
+ *
+ * Bodies are rendered with Astro's Markdown processor (astro.config.mjs: satteri with the
+ * project's plugins), as the glob loader rendered them. Under `astro dev` an edited file is read
+ * again and its entry replaced; an entry saved with a mistake keeps its last good version (the
+ * integration's dev search reports the mistake) and a deleted file's entry goes.
+ */
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import type { ContentType } from '../../schemas/define.ts';
+import { formatProblem } from '../validation/messages.ts';
+import { missingFileProblem, validateFile, type ValidEntry } from '../validation/validate.ts';
+import { ENTRY_FILE_RE, idOfFile, scanCollection } from './files.ts';
+import { DEFAULT_CONTENT_LOCALE } from '../../i18n/locales.ts';
+
+const HANDOVER = Symbol.for('tsunagari.validated-content');
+type Handover = { root: string; entries: Map<string, ValidEntry[]> };
+const slot = globalThis as { [HANDOVER]?: Handover };
+
+/** Called by the integration with what it validated: each collection's loader takes its part once. */
+export function handOverValidated(root: string, entries: Map<string, ValidEntry[]>): void {
+  slot[HANDOVER] = { root, entries: new Map(entries) };
+}
+
+function takeValidated(root: string, collection: string): ValidEntry[] | undefined {
+  const handover = slot[HANDOVER];
+  if (handover?.root !== root) return undefined;
+  const entries = handover.entries.get(collection);
+  handover.entries.delete(collection);
+  return entries;
+}
+
+/** Each entry of a collection that passes the schema, read now. */
+function readCollection(root: string, type: ContentType): ValidEntry[] {
+  return scanCollection(root, type).entries.flatMap((file) => validateFile(root, type, file).entry ?? []);
+}
+
+/**
+ * renderMarkdown looks for front matter in what it is given and parses it with js-yaml: an empty
+ * one first keeps a body that starts with `---` (a thematic break) from being taken for it.
+ */
+const EMPTY_FRONT_MATTER = '---\n---\n';
+
+async function storeEntry(context: LoaderContext, root: string, type: ContentType, entry: ValidEntry): Promise<void> {
+  const { store } = context;
+  // As the glob loader did: the body without surrounding blank lines.
+  const body = entry.body.trim();
+  const digest = context.generateDigest({ data: entry.parsed, body });
+  if (store.get(entry.id)?.digest === digest) return;
+  // The site settings are one YAML file without a body; its collection schema names it 'site'.
+  const data = type.file ? { id: entry.id, ...entry.parsed } : entry.parsed;
+  if (type.file) {
+    store.set({ id: entry.id, data, filePath: entry.file, digest });
+    return;
+  }
+  let rendered;
+  try {
+    rendered = await context.renderMarkdown(EMPTY_FRONT_MATTER + body, {
+      fileURL: pathToFileURL(join(root, entry.file)),
+    });
+  } catch (error) {
+    throw new Error(
+      `${entry.file}: 本文を表示用に変換できませんでした / the body could not be rendered: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
+  }
+  store.set({
+    id: entry.id,
+    data,
+    body,
+    filePath: entry.file,
+    digest,
+    rendered,
+    assetImports: rendered.metadata?.imagePaths ?? [],
+  });
+}
+
+/** The loader of one content type's collection (src/content.config.ts). */
+export function contentLoader(type: ContentType): Loader {
+  return {
+    name: 'tsunagari-content',
+    load: async (context) => {
+      const root = fileURLToPath(context.config.root);
+      const entries = takeValidated(root, type.name) ?? readCollection(root, type);
+      if (type.file && entries.length === 0)
+        // The build validates first and stops earlier; `astro dev` and `astro sync` only log, so say it here too.
+        throw new Error(formatProblem(missingFileProblem({ ...type, file: type.file })));
+      const untouched = new Set(context.store.keys());
+      for (const entry of entries) {
+        untouched.delete(entry.id);
+        await storeEntry(context, root, type, entry);
+      }
+      for (const id of untouched) context.store.delete(id);
+      if (context.watcher) watch(context, root, type);
+    },
+  };
+}
+
+/** Under `astro dev`: a file saved (by the CMS or an editor) replaces its entry. */
+function watch(context: LoaderContext, root: string, type: ContentType): void {
+  const { watcher, logger, store } = context;
+  if (!watcher) return;
+  const place = type.file ?? join('content', type.name);
+  watcher.add(join(root, place));
+  // The content file a path is, relative to the root; undefined for anything else.
+  const contentFile = (path: string): string | undefined => {
+    const file = relative(root, path).split(sep).join('/');
+    if (type.file) return file === type.file ? file : undefined;
+    const [folder, collection, name, ...rest] = file.split('/');
+    if (folder !== 'content' || collection !== type.name || !name || rest.length) return undefined;
+    return ENTRY_FILE_RE.exec(name)?.[2] === DEFAULT_CONTENT_LOCALE ? file : undefined;
+  };
+  const changed = async (path: string) => {
+    const file = contentFile(path);
+    if (!file) return;
+    try {
+      const { entry } = validateFile(root, type, file);
+      if (!entry) return;
+      await storeEntry(context, root, type, entry);
+      logger.info(`${file} を読み直しました / reloaded ${file}`);
+    } catch (error) {
+      logger.error(error instanceof Error ? error.message : String(error));
+    }
+  };
+  watcher.on('change', changed);
+  watcher.on('add', changed);
+  watcher.on('unlink', (path) => {
+    const file = contentFile(path);
+    if (file && !type.file) store.delete(idOfFile(file));
+  });
+}
