@@ -20,8 +20,8 @@ import { todayInJapan } from '../lib/recurrence.ts';
 import type { ValidEntry } from '../lib/validation/validate.ts';
 
 export interface SearchJob {
-  /** Entries by collection: id, front matter after the schema, Markdown body. */
-  entries: Record<string, { id: string; data: Record<string, any>; body: string }[]>;
+  /** Entries by collection: id, front matter after the schema, Markdown body, and the file (for errors). */
+  entries: Record<string, { id: string; data: Record<string, any>; body: string; file: string }[]>;
   /** Where Pagefind writes its bundles (see BUNDLE_FOLDERS). */
   outputPath: string;
   /** 'YYYY-MM-DD' in Japan: what counts as past. */
@@ -64,7 +64,12 @@ export function startSearchIndex(
   process.once('exit', cleanUp);
   const entries: SearchJob['entries'] = {};
   for (const collection of ENTRY_COLLECTIONS)
-    entries[collection] = (validated.get(collection) ?? []).map((e) => ({ id: e.id, data: e.parsed, body: e.body }));
+    entries[collection] = (validated.get(collection) ?? []).map((e) => ({
+      id: e.id,
+      data: e.parsed,
+      body: e.body,
+      file: e.file,
+    }));
   // Resolved from the project root: Astro loads this module from a bundle of its own.
   const worker = new Worker(new URL('src/integrations/search-worker.ts', pathToFileURL(join(root, '/'))), {
     workerData: {

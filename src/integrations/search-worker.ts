@@ -51,32 +51,44 @@ async function build(): Promise<SearchReply> {
   const urls: string[] = [];
   let pastPages = 0;
   for (const collection of ENTRY_COLLECTIONS) {
-    for (const { id, data, body } of entries[collection] ?? []) {
-      // As the page renders it (astro.config.mjs, with Astro's default features).
-      const { html: bodyHtml } = markdownToHtml(body, {
-        mdastPlugins: MDAST_PLUGINS,
-        features: { gfm: true, smartPunctuation: true },
-      });
-      const document = searchDocument(
-        {
-          collection,
-          id,
-          title: titleOf(collection, data),
-          data,
-          facts: factsFor(collection, data, lookup, t, today),
-          districts: districtsOf(collection, data, places).map((d) => lookup.get(`districts/${d}`)?.title ?? d),
-          bodyHtml,
-        },
-        t,
-      );
-      const bundle = searchBundleOf(collection, data, today);
+    for (const { id, data, body, file } of entries[collection] ?? []) {
+      // Whatever goes wrong with an entry names its file, as every content message does.
+      const failed = (error: unknown) =>
+        problems.push(
+          `${file}: 検索の索引に入れられませんでした / could not be indexed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      let document: ReturnType<typeof searchDocument>;
+      let bundle: ReturnType<typeof searchBundleOf>;
+      try {
+        // As the page renders it (astro.config.mjs, with Astro's default features).
+        const { html: bodyHtml } = markdownToHtml(body, {
+          mdastPlugins: MDAST_PLUGINS,
+          features: { gfm: true, smartPunctuation: true },
+        });
+        document = searchDocument(
+          {
+            collection,
+            id,
+            title: titleOf(collection, data),
+            data,
+            facts: factsFor(collection, data, lookup, t, today),
+            districts: districtsOf(collection, data, places).map((d) => lookup.get(`districts/${d}`)?.title ?? d),
+            bodyHtml,
+          },
+          t,
+        );
+        bundle = searchBundleOf(collection, data, today);
+      } catch (error) {
+        failed(error);
+        continue;
+      }
       if (bundle === 'past') pastPages += 1;
       urls.push(document.url);
       added.push(
         indexes
           .get(bundle)!
           .addHTMLFile({ url: document.url, content: document.html })
-          .then((r) => problems.push(...r.errors.map((e) => `${document.url}: ${e}`))),
+          .then((r) => problems.push(...r.errors.map((e) => `${file} (${document.url}): ${e}`)), failed),
       );
     }
   }
