@@ -11,6 +11,7 @@ import { CMS_TRANSLATION_LOCALES, DEFAULT_CONTENT_LOCALE } from '../src/i18n/loc
 import { describeFields, type FieldInfo } from '../src/lib/schema/walk.ts';
 import { MEDIA_FOLDER, MEDIA_URL } from '../src/lib/media/paths.ts';
 import { TEXT_LIMITS } from '../src/schemas/fields.ts';
+import { YEAR_PATTERN, YEAR_RANGE } from '../src/lib/dates.ts';
 
 export type CmsField = Record<string, unknown> & { name: string; label: string; widget: string };
 
@@ -88,7 +89,12 @@ export function cmsField(field: FieldInfo, i18n = false): CmsField {
   }
   switch (field.kind) {
     case 'string':
-      if (meta.widget === 'datetime' || meta.widget === 'image') return make(meta.widget, meta.cms);
+      if (meta.widget === 'datetime')
+        return make('datetime', {
+          pattern: [YEAR_PATTERN, `${YEAR_RANGE.min}年から${YEAR_RANGE.max}年までの日付にしてください`],
+          ...meta.cms,
+        });
+      if (meta.widget === 'image') return make(meta.widget, meta.cms);
       return make(meta.widget ?? 'string', { ...pattern, ...meta.cms });
     case 'number':
       return make('number', {

@@ -19,6 +19,9 @@ export const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
  */
 export const YEAR_RANGE = { min: 1900, max: 2200 } as const;
 
+/** YEAR_RANGE as a pattern on the start of a date, for the CMS (Decap checks patterns before saving). */
+export const YEAR_PATTERN = '^(?:19\\d\\d|2[01]\\d\\d|2200)-';
+
 /** True when the year of a 'YYYY-MM…' text lies in YEAR_RANGE. */
 export function yearInRange(text: string): boolean {
   const year = Number(text.slice(0, 4));

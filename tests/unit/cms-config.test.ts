@@ -8,6 +8,7 @@ import type { z } from 'astro/zod';
 import { buildCmsConfig, type CmsField } from '../../admin/config.ts';
 import { contentTypes } from '../../src/schemas/index.ts';
 import { TEXT_LIMITS } from '../../src/schemas/fields.ts';
+import { yearInRange } from '../../src/lib/dates.ts';
 
 type AnySchema = z.ZodType & { _zod: { def: Record<string, any> } };
 
@@ -112,6 +113,24 @@ describe('Decap config from the schemas', () => {
     expect(pattern('recruitments', 'tasks').test('あ'.repeat(TEXT_LIMITS.paragraph + 1))).toBe(false);
     expect(pattern('reports', 'body').test('あ\n'.repeat(TEXT_LIMITS.body / 2))).toBe(true);
     expect(pattern('reports', 'body').test('あ\n'.repeat(TEXT_LIMITS.body / 2) + 'あ')).toBe(false);
+  });
+
+  it('refuses years outside 1900–2200 in every date and date-time field, as the build does', () => {
+    const dateFields = (fields: CmsField[]): CmsField[] =>
+      fields.flatMap((f) => [
+        ...(f.widget === 'datetime' ? [f] : []),
+        ...dateFields((f['fields'] as CmsField[] | undefined) ?? []),
+        ...(f['field'] ? dateFields([f['field'] as CmsField]) : []),
+      ]);
+    const all = config.collections.flatMap((c) => dateFields(c['fields'] ?? []));
+    expect(all.length).toBeGreaterThan(8);
+    for (const field of all) {
+      const [source] = field['pattern'] as [string, string];
+      for (const year of ['0001', '0099', '1899', '1900', '2026', '2200', '2201', '9999']) {
+        const value = `${year}-12-05${field['time_format'] === false ? '' : 'T10:00'}`;
+        expect(new RegExp(source).test(value), `${field.name} ${value}`).toBe(yearInRange(value));
+      }
+    }
   });
 
   it('names new files after the ASCII id field, never the kanji title', () => {
