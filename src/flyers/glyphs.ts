@@ -54,8 +54,17 @@ const words = new Intl.Segmenter(undefined, { granularity: 'word' });
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const first = (text: string) => text.codePointAt(0) ?? 0;
 
+/** Texts already asked about: labels, dates and place names repeat on every flyer. */
+const answers = new Map<string, string[]>();
+
 /** The words of `text` a flyer cannot print (empty when it prints whole). */
 export function unprintable(text: string): string[] {
+  let answer = answers.get(text);
+  if (!answer) answers.set(text, (answer = findUnprintable(text)));
+  return answer;
+}
+
+function findUnprintable(text: string): string[] {
   const missing = new Set<string>();
   for (const fonts of fontsByWeight()) {
     // Nearly every text: the primary font has all its characters, so it is chosen for every word.
