@@ -15,11 +15,12 @@
  * again and its entry replaced; an entry saved with a mistake keeps its last good version (the
  * integration's dev search reports the mistake) and a deleted file's entry goes.
  */
+import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ContentType } from '../../schemas/define.ts';
-import { formatProblem } from '../validation/messages.ts';
+import { formatReport } from '../validation/messages.ts';
 import { missingFileProblem, validateFile, type ValidEntry } from '../validation/validate.ts';
 import { ENTRY_FILE_RE, idOfFile, scanCollection } from './files.ts';
 import { DEFAULT_CONTENT_LOCALE } from '../../i18n/locales.ts';
@@ -93,9 +94,13 @@ export function contentLoader(type: ContentType): Loader {
     load: async (context) => {
       const root = fileURLToPath(context.config.root);
       const entries = takeValidated(root, type.name) ?? readCollection(root, type);
-      if (type.file && entries.length === 0)
-        // The build validates first and stops earlier; `astro dev` and `astro sync` only log, so say it here too.
-        throw new Error(formatProblem(missingFileProblem({ ...type, file: type.file })));
+      if (type.file && entries.length === 0) {
+        // The site cannot be made without its settings. The build validates first and stops
+        // earlier; `astro dev` and `astro sync` only log, so say it here too.
+        const missing = !existsSync(join(root, type.file));
+        const problems = missing ? [missingFileProblem({ ...type, file: type.file })] : validateFile(root, type, type.file).problems;
+        throw new Error(formatReport(problems));
+      }
       const untouched = new Set(context.store.keys());
       for (const entry of entries) {
         untouched.delete(entry.id);
