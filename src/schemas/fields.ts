@@ -16,7 +16,7 @@ import {
   yearInRange,
 } from '../lib/dates.ts';
 import type { UIKey } from '../i18n/ja.ts';
-import { IMAGE_SRC_HINT, IMAGE_SRC_PATTERN, imageSrcProblem } from '../lib/media/paths.ts';
+import { IMAGE_NAME_PATTERN, IMAGE_SRC_HINT, imageSrcProblem } from '../lib/media/paths.ts';
 import { AUDIENCES, CATEGORIES } from './vocabulary.ts';
 
 /** A message in Japanese (what volunteers read first) and English. */
@@ -248,7 +248,7 @@ export const imageSrcField = (label: string) =>
         const problem = imageSrcProblem(src);
         if (problem) bilingualIssue(ctx, [], problem);
       }),
-    { label, widget: 'image', cms: { pattern: [IMAGE_SRC_PATTERN, IMAGE_SRC_HINT] } },
+    { label, widget: 'image', cms: { pattern: [IMAGE_NAME_PATTERN, IMAGE_SRC_HINT] } },
   );
 
 /**

@@ -9,7 +9,7 @@ import exifr from 'exifr';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cmsFields } from '../../admin/config.ts';
-import { IMAGE_SRC_PATTERN, imageSrcProblem, mediaNameOf } from '../../src/lib/media/paths.ts';
+import { IMAGE_NAME_PATTERN, IMAGE_SRC_PATTERN, imageSrcProblem, mediaNameOf } from '../../src/lib/media/paths.ts';
 import { sniffImage } from '../../src/lib/media/sniff.ts';
 import { mediaProblems } from '../../src/lib/media/gate.ts';
 import { publishMedia, readMedia } from '../../src/lib/media/publish.ts';
@@ -93,7 +93,9 @@ describe('sniffImage: what a file is by its bytes', () => {
 });
 
 describe('image paths in content', () => {
-  const cmsPattern = new RegExp(IMAGE_SRC_PATTERN); // Decap: RegExp(pattern), no flags
+  const srcPattern = new RegExp(IMAGE_SRC_PATTERN);
+  // Decap: RegExp(pattern) without flags, tested on the base name of an image widget's value.
+  const cmsAccepts = (src: string) => new RegExp(IMAGE_NAME_PATTERN).test(src.split('/').pop() ?? '');
 
   it('accepts a file directly in /uploads/ with a raster extension, as Decap names it', () => {
     for (const src of [
@@ -104,7 +106,8 @@ describe('image paths in content', () => {
       '/uploads/c.avif',
     ]) {
       expect(imageSrcProblem(src), src).toBeUndefined();
-      expect(cmsPattern.test(src), src).toBe(true);
+      expect(srcPattern.test(src), src).toBe(true);
+      expect(cmsAccepts(src), src).toBe(true);
     }
     expect(mediaNameOf('/uploads/写真-1.JPEG')).toBe('写真-1.JPEG');
   });
@@ -130,8 +133,11 @@ describe('image paths in content', () => {
     };
     for (const [src, reason] of Object.entries(refused)) {
       expect(imageSrcProblem(src)?.en, src).toContain(reason);
-      expect(cmsPattern.test(src), src).toBe(false);
+      expect(srcPattern.test(src), src).toBe(false);
     }
+    // What the CMS can be given: a file name Decap puts under /uploads/ itself.
+    for (const name of ['evil.svg', 'page.html', 'noext', 'a.pdf', 'a.gif', '.hidden.jpg', 'a?.jpg'])
+      expect(cmsAccepts(`/uploads/${name}`), name).toBe(false);
   });
 
   it('is the pattern the CMS checks on every image field before saving', () => {
@@ -144,7 +150,7 @@ describe('image paths in content', () => {
       images(cmsFields(contentTypeByName.get(name)!) as Record<string, unknown>[]),
     );
     expect(found.length).toBeGreaterThanOrEqual(6); // event + flyer photo, salon + flyer, report, recruitment flyer
-    for (const field of found) expect((field['pattern'] as string[])[0]).toBe(IMAGE_SRC_PATTERN);
+    for (const field of found) expect((field['pattern'] as string[])[0]).toBe(IMAGE_NAME_PATTERN);
   });
 });
 
@@ -204,9 +210,9 @@ describe('the media folder and the build', () => {
     });
     expect(validateContent(dir).problems.map(formatProblem)).toEqual([
       'media/cut.jpg: JPEGの写真のようですが、途中で切れているか壊れていて読めません。元の写真からアップロードし直してください。 / looks like a JPEG photo but is truncated or damaged; upload the original photo again.',
-      "media/evil.svg: このファイルはSVG画像です。サイトに載せられるのは JPEG・PNG・WebP・AVIF の写真だけです（SVGやHTMLはサイトの中でプログラムを動かせるため使えません）。編集画面の上の「メディア」でこのファイルを選んで「削除する」を押すか、JPEG・PNG・WebP・AVIF の写真に置き換えてください。 / this is an SVG image; only JPEG, PNG, WebP and AVIF photos can be published (SVG and HTML can run script on the site); delete it in the CMS (メディア, select it, 削除する) or replace it with a JPEG, PNG, WebP or AVIF photo.",
-      "media/index.html: このファイルはHTMLのページです。サイトに載せられるのは JPEG・PNG・WebP・AVIF の写真だけです（SVGやHTMLはサイトの中でプログラムを動かせるため使えません）。編集画面の上の「メディア」でこのファイルを選んで「削除する」を押すか、JPEG・PNG・WebP・AVIF の写真に置き換えてください。 / this is an HTML page; only JPEG, PNG, WebP and AVIF photos can be published (SVG and HTML can run script on the site); delete it in the CMS (メディア, select it, 削除する) or replace it with a JPEG, PNG, WebP or AVIF photo.",
-      "media/photo.png: 名前は画像ですが、中身はSVG画像です。サイトに載せられるのは JPEG・PNG・WebP・AVIF の写真だけです（SVGやHTMLはサイトの中でプログラムを動かせるため使えません）。編集画面の上の「メディア」でこのファイルを選んで「削除する」を押すか、JPEG・PNG・WebP・AVIF の写真に置き換えてください。 / named like a picture, but this is an SVG image; only JPEG, PNG, WebP and AVIF photos can be published (SVG and HTML can run script on the site); delete it in the CMS (メディア, select it, 削除する) or replace it with a JPEG, PNG, WebP or AVIF photo.",
+      'media/evil.svg: このファイルはSVG画像です。サイトに載せられるのは JPEG・PNG・WebP・AVIF の写真だけです（SVGやHTMLはサイトの中でプログラムを動かせるため使えません）。編集画面の上の「メディア」でこのファイルを選んで「削除する」を押すか、JPEG・PNG・WebP・AVIF の写真に置き換えてください。 / this is an SVG image; only JPEG, PNG, WebP and AVIF photos can be published (SVG and HTML can run script on the site); delete it in the CMS (メディア, select it, 削除する) or replace it with a JPEG, PNG, WebP or AVIF photo.',
+      'media/index.html: このファイルはHTMLのページです。サイトに載せられるのは JPEG・PNG・WebP・AVIF の写真だけです（SVGやHTMLはサイトの中でプログラムを動かせるため使えません）。編集画面の上の「メディア」でこのファイルを選んで「削除する」を押すか、JPEG・PNG・WebP・AVIF の写真に置き換えてください。 / this is an HTML page; only JPEG, PNG, WebP and AVIF photos can be published (SVG and HTML can run script on the site); delete it in the CMS (メディア, select it, 削除する) or replace it with a JPEG, PNG, WebP or AVIF photo.',
+      'media/photo.png: 名前は画像ですが、中身はSVG画像です。サイトに載せられるのは JPEG・PNG・WebP・AVIF の写真だけです（SVGやHTMLはサイトの中でプログラムを動かせるため使えません）。編集画面の上の「メディア」でこのファイルを選んで「削除する」を押すか、JPEG・PNG・WebP・AVIF の写真に置き換えてください。 / named like a picture, but this is an SVG image; only JPEG, PNG, WebP and AVIF photos can be published (SVG and HTML can run script on the site); delete it in the CMS (メディア, select it, 削除する) or replace it with a JPEG, PNG, WebP or AVIF photo.',
       'content/events/bousai.ja.md: body（詳しい内容）: 「/uploads/body.png」 — 画像ファイル media/body.png がありません。編集画面で写真をアップロードし直すか、ファイル名を確かめてください。 / media/body.png does not exist; upload the photo again in the CMS or check the file name.',
     ]);
   });

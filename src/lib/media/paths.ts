@@ -34,11 +34,14 @@ export function formatOfName(name: string): RasterFormat | undefined {
 const FILE_NAME = String.raw`[^/\\?#%\s\u0000-\u001f.][^/\\?#%\s\u0000-\u001f]*`;
 const RASTER_EXT = String.raw`\.(?:[jJ][pP][eE]?[gG]|[pP][nN][gG]|[wW][eE][bB][pP]|[aA][vV][iI][fF])`;
 
-/**
- * The rule for an image field's value, as a regular expression source without flags: Decap
- * checks a field's `pattern` with `RegExp(pattern)` before saving, whatever the widget.
- */
+/** The rule for an image field's value (/uploads/<file>), as a regular expression source. */
 export const IMAGE_SRC_PATTERN = `^${MEDIA_URL}/${FILE_NAME}${RASTER_EXT}$`;
+/**
+ * The same rule for the CMS, without flags: Decap checks a field's `pattern` with
+ * `RegExp(pattern)` before saving, and for an image widget on the file's base name
+ * (poster.svg), not the stored path — Decap itself puts it under /uploads/.
+ */
+export const IMAGE_NAME_PATTERN = `^${FILE_NAME}${RASTER_EXT}$`;
 const IMAGE_SRC_RE = new RegExp(IMAGE_SRC_PATTERN);
 const FILE_NAME_RE = new RegExp(`^${FILE_NAME}$`);
 

@@ -40,7 +40,8 @@ export function adminContentSecurityPolicy(localBackendPort = 8081): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob: https:",
     "font-src 'self' data:",
-    `connect-src 'self' https: http://localhost:${localBackendPort}`,
+    // blob: Decap reads a photo chosen for upload back from its blob: URL when saving the entry.
+    `connect-src 'self' blob: https: http://localhost:${localBackendPort}`,
     "frame-src 'self' https:",
     "worker-src 'self' blob:",
     "object-src 'none'",

@@ -1,0 +1,111 @@
+/**
+ * The CMS says what the build says about uploads, before anything is saved: in the real Decap
+ * UI (Japanese) against the project's local backend, an SVG chosen for an event's photo is
+ * refused with the Japanese rule, and a JPEG is accepted, saved into media/ and served by the
+ * dev server without its metadata.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import exifr from 'exifr';
+import sharp from 'sharp';
+import type { Browser, Page } from 'playwright-core';
+import YAML from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './helpers/browser.ts';
+import {
+  copyProject,
+  freePort,
+  removeProject,
+  startAstroDev,
+  startDecapServer,
+  type Running,
+} from './helpers/project.ts';
+import { fieldErrors, login, publish, setText, waitForSaved } from './helpers/decap.ts';
+
+let dir: string;
+let decap: Running;
+let astro: Running;
+let browser: Browser;
+let site: string;
+
+beforeAll(async () => {
+  dir = copyProject();
+  const decapPort = await freePort();
+  const astroPort = await freePort();
+  [decap, astro, browser] = await Promise.all([
+    startDecapServer(dir, decapPort, astroPort),
+    startAstroDev(dir, astroPort, decapPort),
+    launchChromium(),
+  ]);
+  site = `http://127.0.0.1:${astroPort}`;
+  await fetch(`${site}/admin/`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([astro?.stop(), decap?.stop()]);
+  if (dir) removeProject(dir);
+});
+
+const EVENT = 'shimenawa-2026';
+const SVG = Buffer.from(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(document.domain)</script></svg>',
+);
+
+/** Opens the event, its photo field's media library, and uploads one file there. */
+async function uploadPhoto(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
+  await page.goto(`${site}/admin/#/collections/events/entries/${EVENT}`);
+  await page.getByRole('button', { name: '画像を選択' }).first().click();
+  await page.getByLabel('アップロードする').setInputFiles(file);
+}
+
+/** Chooses the file just uploaded (Decap selects it) for the field: 選択する. */
+async function chooseUploaded(page: Page, name: string) {
+  await page.getByText(name, { exact: true }).first().waitFor();
+  await page.getByRole('button', { name: '選択する' }).click();
+}
+
+describe('an image field in the CMS', () => {
+  it('refuses an SVG before saving, with the Japanese rule', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await login(page, `${site}/admin/`);
+    await uploadPhoto(page, { name: 'poster.svg', mimeType: 'image/svg+xml', buffer: SVG });
+    await chooseUploaded(page, 'poster.svg');
+    await setText(page.getByLabel(/^画像の説明（代替テキスト）/).first(), 'しめ縄');
+    const before = readFileSync(join(dir, `content/events/${EVENT}.ja.md`), 'utf8');
+    await publish(page);
+    await fieldErrors(page).first().waitFor();
+    expect(await fieldErrors(page).allTextContents()).toContain(
+      '画像ファイルが入力規則（使えるのは JPEG・PNG・WebP・AVIF の写真だけです（SVG・GIF・PDF などは使えません）。写真を選び直してください）と一致しません。',
+    );
+    expect(readFileSync(join(dir, `content/events/${EVENT}.ja.md`), 'utf8')).toBe(before);
+    // Decap keeps an upload as a draft of the entry until it is saved: the SVG never reached media/.
+    expect(existsSync(join(dir, 'media/poster.svg'))).toBe(false);
+    await page.close();
+  });
+
+  it('accepts a JPEG, saves it into media/ and the dev server shows it without its metadata', async () => {
+    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#2a6' } })
+      .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '35/1 40/1 0/1' } })
+      .jpeg()
+      .toBuffer();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await login(page, `${site}/admin/`);
+    await uploadPhoto(page, { name: 'shimenawa.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+    await chooseUploaded(page, 'shimenawa.jpg');
+    await setText(page.getByLabel(/^画像の説明（代替テキスト）/).first(), 'しめ縄を編む参加者');
+    await publish(page);
+    await waitForSaved(page);
+    await page.close();
+
+    expect(readFileSync(join(dir, 'media/shimenawa.jpg')).equals(jpeg)).toBe(true);
+    const text = readFileSync(join(dir, `content/events/${EVENT}.ja.md`), 'utf8');
+    const data = YAML.parse(/^---\n([\s\S]*?)\n---\n/.exec(text)?.[1] ?? '') as Record<string, unknown>;
+    expect(data['image']).toEqual({ src: '/uploads/shimenawa.jpg', alt: 'しめ縄を編む参加者' });
+
+    const served = await fetch(`${site}/uploads/shimenawa.jpg`);
+    expect(served.status).toBe(200);
+    expect(await exifr.gps(Buffer.from(await served.arrayBuffer()))).toBeUndefined();
+    expect(existsSync(join(dir, 'public/uploads'))).toBe(false);
+  });
+});
