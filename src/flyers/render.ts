@@ -58,8 +58,9 @@ async function toSvg(layout: Layout, fonts: FlyerFonts, model: FlyerModel, slots
     width: layout.width,
     height: layout.height,
     fonts: fonts.fonts,
-    // Satori asks for more fonts only for characters none of ours can draw: emoji or very rare
-    // kanji. Printing them as empty boxes would be silent damage, so they stop the flyer.
+    // Satori asks for more fonts only for characters none of ours can draw (npm run check
+    // refuses them first: text-check.ts). Printing empty boxes would be silent damage, so
+    // they stop the flyer.
     loadAdditionalAsset: async (code, segment) => {
       missing.set(segment, code);
       return [];
