@@ -1,0 +1,130 @@
+/**
+ * The collections' loader (src/lib/content/loader.ts) against a stand-in for Astro's loader
+ * context: it stores what the validator read (YAML 1.2, so a date-like title stays text), takes
+ * the integration's hand-over instead of reading again, renders bodies once per change, and
+ * under `astro dev` follows edits, keeps the last good entry when a save has a mistake and
+ * drops a deleted file's entry.
+ */
+import { EventEmitter } from 'node:events';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LoaderContext } from 'astro/loaders';
+import { afterEach, describe, expect, it } from 'vitest';
+import { contentLoader, handOverValidated } from '../../src/lib/content/loader.ts';
+import { validateContent, type ValidEntry } from '../../src/lib/validation/validate.ts';
+import { eventType, settingsType } from '../../src/schemas/index.ts';
+import { fixtureCopy, removeFixtureCopies } from '../helpers/fixture.ts';
+
+afterEach(removeFixtureCopies);
+
+interface Stored {
+  id: string;
+  data: Record<string, unknown>;
+  body?: string;
+  digest?: string | number;
+  filePath?: string;
+  rendered?: { html: string };
+}
+
+function context(root: string, watching = false) {
+  const entries = new Map<string, Stored>();
+  const rendered: string[] = [];
+  const watcher = Object.assign(new EventEmitter(), { add: () => undefined });
+  const logged: string[] = [];
+  const log = (message: string) => logged.push(message);
+  const ctx = {
+    collection: 'events',
+    config: { root: pathToFileURL(join(root, '/')) },
+    store: {
+      get: (id: string) => entries.get(id),
+      set: (entry: Stored) => (entries.set(entry.id, entry), true),
+      keys: () => [...entries.keys()],
+      delete: (id: string) => entries.delete(id),
+    },
+    renderMarkdown: async (markdown: string) => {
+      rendered.push(markdown);
+      return { html: `<p>${markdown.replace(/^---\n---\n/, '').trim()}</p>`, metadata: { imagePaths: [] } };
+    },
+    generateDigest: (data: unknown) => JSON.stringify(data),
+    logger: { info: log, warn: log, error: log },
+    ...(watching ? { watcher } : {}),
+  } as unknown as LoaderContext;
+  return { ctx, entries, rendered, watcher, logged };
+}
+
+const EVENT = 'content/events/bousai.ja.md';
+const settled = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+describe('the content loader', () => {
+  it('stores what the validator read, a date-like title as text, with the body rendered once', async () => {
+    const root = fixtureCopy();
+    writeFileSync(
+      join(root, EVENT),
+      readFileSync(join(root, EVENT), 'utf8').replace(/^title: .*$/m, 'title: 2026-12-05'),
+    );
+    const { ctx, entries, rendered } = context(root);
+    await contentLoader(eventType).load(ctx);
+    const entry = entries.get('bousai');
+    expect(entry?.data['title']).toBe('2026-12-05');
+    expect(entry?.data['start']).toBe('2026-12-05T10:00');
+    expect(entry?.filePath).toBe(EVENT);
+    expect(entry?.rendered?.html).toBe('<p>当日は動きやすい服装でお越しください。</p>');
+    // After an empty front matter, so a body that starts with --- stays Markdown for Astro's renderer.
+    expect(rendered).toEqual(['---\n---\n当日は動きやすい服装でお越しください。']);
+    // Nothing changed: nothing rendered again.
+    await contentLoader(eventType).load(ctx);
+    expect(rendered).toHaveLength(1);
+  });
+
+  it('takes the entries the integration validated instead of reading the files again', async () => {
+    const root = fixtureCopy();
+    const { entries: validated } = validateContent(root);
+    const handed = validated.get('events')?.[0] as ValidEntry;
+    handOverValidated(
+      join(root, '/'),
+      new Map([['events', [{ ...handed, parsed: { ...handed.parsed, title: '渡された' } }]]]),
+    );
+    const first = context(root);
+    await contentLoader(eventType).load(first.ctx);
+    expect(first.entries.get('bousai')?.data['title']).toBe('渡された');
+    // Taken once: a second sync (astro dev) reads the files.
+    const second = context(root);
+    await contentLoader(eventType).load(second.ctx);
+    expect(second.entries.get('bousai')?.data['title']).toBe('東地区防災訓練');
+  });
+
+  it('stores the site settings under the id site, and stops naming the file when it is missing', async () => {
+    const root = fixtureCopy();
+    const { ctx, entries } = context(root);
+    await contentLoader(settingsType).load(ctx);
+    expect(entries.get('site')?.data['id']).toBe('site');
+    rmSync(join(root, 'content/settings/site.yml'));
+    await expect(contentLoader(settingsType).load(context(root).ctx)).rejects.toThrow(
+      'content/settings/site.yml: 「サイト設定」のファイルがありません。',
+    );
+  });
+
+  it('under astro dev follows a saved file, keeps the last good entry on a mistake and drops a deleted one', async () => {
+    const root = fixtureCopy();
+    const { ctx, entries, watcher } = context(root, true);
+    await contentLoader(eventType).load(ctx);
+    const file = join(root, EVENT);
+    appendFileSync(file, '\n持ち物は水筒です。\n');
+    watcher.emit('change', file);
+    await settled();
+    expect(entries.get('bousai')?.rendered?.html).toContain('持ち物は水筒です。');
+
+    writeFileSync(file, readFileSync(file, 'utf8').replace("start: '2026-12-05T10:00'", "start: 'いつか'"));
+    watcher.emit('change', file);
+    await settled();
+    expect(entries.get('bousai')?.data['start']).toBe('2026-12-05T10:00');
+
+    // A translation beside it is not an entry (yet).
+    watcher.emit('add', join(root, 'content/events/bousai.en.md'));
+    rmSync(file);
+    watcher.emit('unlink', file);
+    await settled();
+    expect(entries.has('bousai')).toBe(false);
+  });
+});
