@@ -172,6 +172,13 @@ describe('sanitizeImage', () => {
     expect(await exifr.orientation(clean)).toBeUndefined();
   });
 
+  it('scales a photo larger than 2400 px down to 2400 px on its longest side', async () => {
+    const large = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#3a7' } })
+      .jpeg()
+      .toBuffer();
+    expect(await sharp(await sanitizeImage(large, 'jpeg')).metadata()).toMatchObject({ width: 2400, height: 1600 });
+  });
+
   it('drops metadata from PNG, WebP and AVIF as well', async () => {
     for (const format of ['png', 'webp', 'avif'] as const) {
       const original = await picture().withExif(GPS).toFormat(format).toBuffer();
