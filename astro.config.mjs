@@ -16,5 +16,7 @@ export default defineConfig({
     processor: satteri({ mdastPlugins: MDAST_PLUGINS }),
   },
   devToolbar: { enabled: false },
+  // This computer only: the dev server edits nothing itself, but npm start's CMS backend writes
+  // the working tree for its pages. Other Host names are refused too (src/integrations/local-only.ts).
   server: { host: '127.0.0.1', port: 4321 },
 });
