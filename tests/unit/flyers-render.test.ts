@@ -142,7 +142,8 @@ describe('rendering a flyer', () => {
     // One long "word" (BudouX finds no break in it) is cut between characters, with a warning.
     const word = a4Layout(model('見守り訪問員'.repeat(4)), fonts.measure);
     expect(word.warnings.join()).toMatch(/言葉の途中で折り返して/);
-    const tooLong = a4Layout(model('見守り訪問員'.repeat(20)), fonts.measure);
+    // The longest title the schema allows (80 characters, TEXT_LIMITS.line) still gets the warning.
+    const tooLong = a4Layout(model(`${'見守り訪問員'.repeat(13)}募集`), fonts.measure);
     expect(tooLong.warnings.join()).toMatch(/タイトルが長すぎて/);
   });
 });

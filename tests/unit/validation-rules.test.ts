@@ -188,7 +188,7 @@ const CASES: Case[] = [
     name: 'a field left empty counts as missing',
     files: { [EVENT]: edit(EVENT, 'title: 東地区防災訓練', 'title:') },
     expected: [
-      'content/events/bousai.ja.md: title（イベント名）: 必須の項目「イベント名」がありません。書き足してください。例: 桜ヶ丘ふれあい防災訓練。 / title (イベント名) is required; add it: text.',
+      'content/events/bousai.ja.md: title（イベント名）: 必須の項目「イベント名」がありません。書き足してください。例: 桜ヶ丘ふれあい防災訓練。 / title (イベント名) is required; add it: text of at most 80 characters.',
     ],
   },
   {
