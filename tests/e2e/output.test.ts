@@ -120,6 +120,19 @@ describe('the search page', () => {
     expect(await violations(page)).toEqual([]);
     await page.close();
   });
+
+  it('shows words and filters from a link (?q=…&f=…) as text too', async () => {
+    const page = await watchedPage();
+    const markup = '<img src=x onerror=alert(3)><b>太字</b>';
+    const query = new URLSearchParams({ q: markup, f: JSON.stringify({ 地区: [markup], [markup]: ['x'] }) });
+    await page.goto(`${withHeaders.url}/search/?${query.toString()}`);
+    await page.locator('#search .pagefind-ui__message').waitFor();
+    await page.waitForTimeout(1_000);
+    expect(await page.locator('#search').innerText()).toContain('<b>太字</b>');
+    expect(await page.locator('#search b, #search img').count()).toBe(0);
+    expect(await violations(page)).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('HTML comments in a body', () => {
