@@ -16,6 +16,8 @@ export const ja = {
   'admin.title': 'つながり 編集画面',
   'admin.framed': 'この編集画面は、ほかのページの中では開けません。 / The CMS does not run inside another page.',
   'admin.framedOpen': '編集画面をこのタブで開く / Open the CMS in this tab',
+  'admin.uploadRefused':
+    '「{name}」はアップロードできません。サイトに載せられるのは JPEG・PNG・WebP・AVIF の写真だけです（SVG・GIF・PDF・HEIC などは使えません）。 / Only JPEG, PNG, WebP and AVIF photos can be uploaded.',
   'prefs.label': '見やすさの切り替え',
   'prefs.largeText': '文字を大きく',
   'prefs.highContrast': '白黒はっきり',

@@ -1,10 +1,11 @@
 /**
  * The CMS says what the build says about uploads, before anything is saved: in the real Decap
- * UI (Japanese) against the project's local backend, an SVG chosen for an event's photo is
- * refused with the Japanese rule, and a JPEG is accepted, saved into media/ and served by the
- * dev server without its metadata.
+ * UI (Japanese) against the project's local backend, an SVG chosen for upload is refused with a
+ * Japanese message and never reaches media/; an SVG already in media/ chosen for an event's photo
+ * is refused at saving with the Japanese rule; a JPEG is accepted, saved into media/ and served
+ * by the dev server without its metadata.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import exifr from 'exifr';
 import sharp from 'sharp';
@@ -66,11 +67,33 @@ async function chooseUploaded(page: Page, name: string) {
 }
 
 describe('an image field in the CMS', () => {
-  it('refuses an SVG before saving, with the Japanese rule', async () => {
+  it('refuses an SVG when it is chosen for upload, with the Japanese message, and uploads nothing', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     await login(page, `${site}/admin/`);
+    const alerts: string[] = [];
+    page.on('dialog', (dialog) => {
+      alerts.push(dialog.message());
+      void dialog.accept();
+    });
     await uploadPhoto(page, { name: 'poster.svg', mimeType: 'image/svg+xml', buffer: SVG });
-    await chooseUploaded(page, 'poster.svg');
+    await expect
+      .poll(() => alerts)
+      .toEqual([
+        '「poster.svg」はアップロードできません。サイトに載せられるのは JPEG・PNG・WebP・AVIF の写真だけです（SVG・GIF・PDF・HEIC などは使えません）。 / Only JPEG, PNG, WebP and AVIF photos can be uploaded.',
+      ]);
+    expect(await page.getByText('poster.svg', { exact: true }).count()).toBe(0);
+    expect(existsSync(join(dir, 'media/poster.svg'))).toBe(false);
+    await page.close();
+  });
+
+  it('refuses to save an SVG chosen from the media folder (put there by hand), with the Japanese rule', async () => {
+    writeFileSync(join(dir, 'media/poster.svg'), SVG);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await login(page, `${site}/admin/`);
+    await page.goto(`${site}/admin/#/collections/events/entries/${EVENT}`);
+    await page.getByRole('button', { name: '画像を選択' }).first().click();
+    await page.getByText('poster.svg', { exact: true }).click();
+    await page.getByRole('button', { name: '選択する' }).click();
     await setText(page.getByLabel(/^画像の説明（代替テキスト）/).first(), 'しめ縄');
     const before = readFileSync(join(dir, `content/events/${EVENT}.ja.md`), 'utf8');
     await publish(page);
@@ -79,9 +102,8 @@ describe('an image field in the CMS', () => {
       '画像ファイルが入力規則（使えるのは JPEG・PNG・WebP・AVIF の写真だけです（SVG・GIF・PDF などは使えません）。写真を選び直してください）と一致しません。',
     );
     expect(readFileSync(join(dir, `content/events/${EVENT}.ja.md`), 'utf8')).toBe(before);
-    // Decap keeps an upload as a draft of the entry until it is saved: the SVG never reached media/.
-    expect(existsSync(join(dir, 'media/poster.svg'))).toBe(false);
     await page.close();
+    rmSync(join(dir, 'media/poster.svg'));
   });
 
   it('accepts a JPEG, saves it into media/ and the dev server shows it without its metadata', async () => {
