@@ -11,6 +11,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { checkLocalRequest, LOOPBACK_ADDRESSES, refusalHeaders } from '../src/lib/loopback.ts';
+import { uploadRefusal, type UploadRequest } from '../src/lib/media/upload.ts';
 
 type Next = (error?: unknown) => void;
 interface ExpressApp {
@@ -24,7 +25,9 @@ interface DecapMiddlewares {
 const require = createRequire(import.meta.url);
 const decap = require('decap-server/dist/middlewares.js') as DecapMiddlewares;
 // The express decap-server itself depends on, whatever the project's own dependencies are.
-const express = createRequire(require.resolve('decap-server'))('express') as () => ExpressApp;
+const express = createRequire(require.resolve('decap-server'))('express') as (() => ExpressApp) & {
+  json(options: { limit: string }): (req: IncomingMessage, res: ServerResponse, next: Next) => void;
+};
 
 const port = Number(process.env.DECAP_PORT ?? 8081);
 const sitePort = Number(process.env.SITE_PORT ?? 4321);
@@ -37,6 +40,15 @@ app.use((req, res, next) => {
   );
   if (verdict.ok) return next();
   res.writeHead(verdict.status, refusalHeaders()).end(verdict.message);
+});
+// Decap's own メディア page saves an upload at once, without the image field's checks: the
+// backend refuses what the build would refuse, so no SVG or HTML file ever lands in media/.
+// (decap-server's JSON parser, with the same limit, then finds the body already read.)
+app.use(express.json({ limit: '50mb' }));
+app.use((req, res, next) => {
+  const refusal = uploadRefusal((req as IncomingMessage & { body?: UploadRequest }).body);
+  if (!refusal) return next();
+  res.writeHead(422, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error: refusal }));
 });
 await decap.registerLocalFs(app, { logLevel: process.env.LOG_LEVEL ?? 'info' });
 

@@ -1,0 +1,40 @@
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { uploadRefusal } from '../../src/lib/media/upload.ts';
+
+const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c33' } })
+  .jpeg()
+  .toBuffer();
+const media = (path: string, bytes: Buffer) => ({
+  action: 'persistMedia',
+  params: { asset: { path, content: bytes.toString('base64'), encoding: 'base64' } },
+});
+
+describe('the local CMS backend refuses what the build would refuse', () => {
+  it('accepts a JPEG uploaded into media/', () => {
+    expect(uploadRefusal(media('media/salon.jpg', jpeg))).toBeUndefined();
+  });
+
+  it('refuses an SVG, named like one or like a photo, with the gate’s message', () => {
+    expect(uploadRefusal(media('media/poster.svg', svg))).toMatch(/^media\/poster\.svg: .*SVG/);
+    expect(uploadRefusal(media('media/poster.png', svg))).toMatch(/^media\/poster\.png: 名前は画像ですが、中身は/);
+  });
+
+  it('refuses uploads aimed outside media/ and the assets saved with an entry', () => {
+    expect(uploadRefusal(media('public/evil.jpg', jpeg))).toContain('uploads go into media/ only (public/evil.jpg)');
+    expect(uploadRefusal(media('media/../astro.config.mjs', jpeg))).toContain('media/ only');
+    expect(uploadRefusal(media('media/.hidden.jpg', jpeg))).toContain('media/ only');
+    expect(
+      uploadRefusal({
+        action: 'persistEntry',
+        params: { assets: [{ path: 'media/x.html', content: Buffer.from('<html>').toString('base64') }] },
+      }),
+    ).toMatch(/^media\/x\.html: /);
+  });
+
+  it('leaves every other request alone', () => {
+    expect(uploadRefusal({ action: 'getEntry', params: {} })).toBeUndefined();
+    expect(uploadRefusal(undefined)).toBeUndefined();
+  });
+});
