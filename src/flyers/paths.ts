@@ -1,8 +1,9 @@
 /**
  * Where a flyer's files live, for the pages that link them and for the script that writes
- * them. Pure and dependency-free so that Astro pages can import it without pulling the
+ * them. Pure (so is paper.ts, its one import) so that Astro pages can import it without pulling the
  * renderer (Satori, resvg) into Vite.
  */
+import { FLYER_PAPER, PAPER, previewOf } from './paper.ts';
 
 /** Collections that get flyers. */
 export const FLYER_COLLECTIONS = ['events', 'salons', 'recruitments'] as const;
@@ -14,7 +15,7 @@ export const isFlyerCollection = (collection: string): collection is FlyerCollec
 export interface FlyerPaths {
   /** A4 PDF to print: `/flyers/<collection>/<id>.pdf`. */
   pdf: string;
-  /** PNG preview of the A4 page (794×1124: 96 dpi, for the web page; the PDF is for printing). */
+  /** PNG preview of the page (FLYER_SIZES.png: 96 dpi, for the web page; the PDF is for printing). */
   png: string;
   /** 1200×630 share image for og:image. */
   og: string;
@@ -28,8 +29,9 @@ export function flyerPaths(collection: string, id: string): FlyerPaths {
 
 /** Width and height of the outputs, for <img width height> and og:image:width/height. */
 export const FLYER_SIZES = {
-  /** A4 portrait in PDF points. */
-  pdf: { width: 595.28, height: 841.89 },
-  png: { width: 794, height: 1124 },
+  /** The paper in PDF points (A4 portrait). */
+  pdf: PAPER[FLYER_PAPER],
+  /** The preview at 96 dpi (794×1124 for A4). */
+  png: previewOf(PAPER[FLYER_PAPER]),
   og: { width: 1200, height: 630 },
 } as const;

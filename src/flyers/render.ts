@@ -16,7 +16,10 @@ import { FLYER_SIZES } from './paths.ts';
 import { encodePng } from './png.ts';
 import { qrSvg } from './qr.ts';
 import { drawSvg } from './svg-pdf.ts';
-import { SLOT, a4Layout, ogLayout, type El, type Layout } from './templates.ts';
+import { SLOT, type El, type Layout } from './layout/elements.ts';
+import { ogLayout } from './layout/share.ts';
+import { sheetLayout } from './layout/sheet.ts';
+import { SPECS } from './layout/templates.ts';
 
 export interface RenderedFlyer {
   pdf: Buffer;
@@ -231,10 +234,10 @@ export async function renderFlyer(model: FlyerModel, { root, fonts, timings }: R
     [cpu, wall] = [c, w];
   };
 
-  const a4 = a4Layout(model, fonts.measure);
+  const a4 = sheetLayout(model, fonts.measure);
   const og = ogLayout(model, fonts.measure);
   const warnings = [...a4.warnings, ...og.warnings];
-  const photo = model.photo && model.template !== 'bw' ? await loadPhoto(root, model.photo.src) : undefined;
+  const photo = model.photo && SPECS[model.template].photo ? await loadPhoto(root, model.photo.src) : undefined;
   if (photo && model.photo) a4.element = withPhoto(a4.element, photo, model.photo.alt);
   lap('layout');
 

@@ -12,7 +12,9 @@ import { buildFlyerModel } from '../../src/flyers/model.ts';
 import { FLYER_SIZES } from '../../src/flyers/paths.ts';
 import { createFlyerPool } from '../../src/flyers/pool.ts';
 import { FlyerTextError, renderFlyer } from '../../src/flyers/render.ts';
-import { a4Layout, ogLayout, type El } from '../../src/flyers/templates.ts';
+import type { El } from '../../src/flyers/layout/elements.ts';
+import { ogLayout } from '../../src/flyers/layout/share.ts';
+import { sheetLayout } from '../../src/flyers/layout/sheet.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
 import type { FlyerTemplate } from '../../src/schemas/flyer.ts';
 import { recruitmentSchema } from '../../src/schemas/recruitment.ts';
@@ -137,13 +139,13 @@ describe('rendering a flyer', () => {
   });
 
   it('shrinks a long title within limits and warns beyond them', () => {
-    const long = a4Layout(model('見守り訪問員を募集します、説明会と研修もあります'.repeat(2)), fonts.measure);
+    const long = sheetLayout(model('見守り訪問員を募集します、説明会と研修もあります'.repeat(2)), fonts.measure);
     expect(long.warnings).toEqual([]);
     // One long "word" (BudouX finds no break in it) is cut between characters, with a warning.
-    const word = a4Layout(model('見守り訪問員'.repeat(4)), fonts.measure);
+    const word = sheetLayout(model('見守り訪問員'.repeat(4)), fonts.measure);
     expect(word.warnings.join()).toMatch(/言葉の途中で折り返して/);
     // The longest title the schema allows (80 characters, TEXT_LIMITS.line) still gets the warning.
-    const tooLong = a4Layout(model(`${'見守り訪問員'.repeat(13)}募集`), fonts.measure);
+    const tooLong = sheetLayout(model(`${'見守り訪問員'.repeat(13)}募集`), fonts.measure);
     expect(tooLong.warnings.join()).toMatch(/タイトルが長すぎて/);
   });
 });
@@ -209,12 +211,12 @@ describe('the sample flyers, with the real fonts', () => {
 
   it('sets titles whole at a smaller size rather than cut a word (large print)', () => {
     const title = (id: string, collection: 'events' | 'salons' = 'salons') =>
-      titleLines(a4Layout(sample(collection, id, 'large'), fonts.measure)).map((x) => x.text);
+      titleLines(sheetLayout(sample(collection, id, 'large'), fonts.measure)).map((x) => x.text);
     expect(title('hidamari-salon')).toEqual(['ふれあいいきいきサロン', '「ひだまり」']);
     expect(title('salon-sakuhinten-2027', 'events')).toEqual(['サロン作品展', '「わたしたちの手しごと」']);
     expect(title('idohanbai-maruya')).toEqual(['移動スーパー「みどり号」', 'まるや商店前']);
     expect(title('mochitsuki-asahidai-2026', 'events')).toEqual(['あさひ台', '年末もちつき大会']);
-    const poster = titleLines(a4Layout(sample('salons', 'idohanbai-maruya', 'poster'), fonts.measure));
+    const poster = titleLines(sheetLayout(sample('salons', 'idohanbai-maruya', 'poster'), fonts.measure));
     expect(poster.map((x) => x.text)).toEqual(['移動スーパー「みどり号」', 'まるや商店前']);
   });
 
@@ -227,8 +229,8 @@ describe('the sample flyers, with the real fonts', () => {
       ['recruitments', 'gomidashi-supporter'],
       ['recruitments', 'fukushi-matsuri-2026-volunteer'],
     ] as const) {
-      const large = a4Layout(sample(collection, id, 'large'), fonts.measure);
-      const poster = a4Layout(sample(collection, id, 'poster'), fonts.measure);
+      const large = sheetLayout(sample(collection, id, 'large'), fonts.measure);
+      const poster = sheetLayout(sample(collection, id, 'poster'), fonts.measure);
       expect(large.warnings, id).toEqual([]);
       const all = texts(large.element).map((x) => x.text);
       for (const label of collection === 'recruitments'
@@ -248,12 +250,12 @@ describe('the sample flyers, with the real fonts', () => {
     for (const collection of ['events', 'salons', 'recruitments'] as const)
       for (const { id } of entries.get(collection) ?? [])
         for (const template of ['poster', 'bw', 'large'] as const) {
-          const layout = a4Layout(sample(collection, id, template), fonts.measure);
+          const layout = sheetLayout(sample(collection, id, template), fonts.measure);
           expect(layout.warnings, `${id} ${template}`).toEqual([]);
           expect(layout.spare, `${id} ${template}`).toBeGreaterThanOrEqual(0);
           expect(layout.spare, `${id} ${template}: empty band`).toBeLessThan(24);
           if (template !== 'large') continue;
-          const poster = a4Layout(sample(collection, id, 'poster'), fonts.measure);
+          const poster = sheetLayout(sample(collection, id, 'poster'), fonts.measure);
           expect(layout.sizes.catchCopy, `${id}: catch copy`).toBeGreaterThanOrEqual(poster.sizes.catchCopy);
           expect(layout.sizes.when, `${id}: date line`).toBeGreaterThanOrEqual(poster.sizes.when);
           expect(layout.sizes.value, `${id}: facts`).toBeGreaterThan(poster.sizes.value);
@@ -268,7 +270,7 @@ describe('the sample flyers, with the real fonts', () => {
         ['salons', 'hidamari-salon'],
         ['recruitments', 'fukushi-matsuri-2026-volunteer'],
       ] as const) {
-        const all = texts(a4Layout(sample(collection, id, template), fonts.measure).element).map((x) => x.text);
+        const all = texts(sheetLayout(sample(collection, id, template), fonts.measure).element).map((x) => x.text);
         const next = all.filter((x) => /^次の|^\d+月\d+日\(.\)/.test(x));
         for (const line of next)
           expect(line, `${id} ${template}`).toMatch(/^(次の開催日\u3000)?(\d+月\d+日\(.\)・?)+$/);

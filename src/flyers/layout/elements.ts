@@ -1,0 +1,92 @@
+/**
+ * Layout primitives: Satori element trees as plain objects (no JSX, so no React and no JSX
+ * transform in a plain Node step), lines of text as boxes of known height, and the rubber
+ * stamp. Every line gets an explicit height so that a sheet's height is known before Satori
+ * runs.
+ */
+
+export type Style = Record<string, string | number>;
+export type Child = El | string;
+export interface El {
+  type: string;
+  props: { style?: Style; children?: Child | Child[]; [key: string]: unknown };
+}
+
+export const el = (
+  type: string,
+  style: Style,
+  children?: Child | Child[],
+  extra: Record<string, unknown> = {},
+): El => ({
+  type,
+  props: { style: type === 'div' ? { display: 'flex', ...style } : style, ...(children ? { children } : {}), ...extra },
+});
+
+/** A laid-out sheet or image, with what the renderer should warn about. */
+export interface Layout {
+  element: El;
+  width: number;
+  height: number;
+  warnings: string[];
+}
+
+/** A block of a layout and the height it takes. */
+export interface Block {
+  el: El;
+  height: number;
+}
+
+/** Line height of body text, and of titles (set tighter: they are large and bold). */
+export const LINE = 1.4;
+export const TITLE_LINE = 1.22;
+
+/** Lines as stacked boxes of known height. */
+export function lines(texts: string[], size: number, style: Style, lineHeight = LINE): Block {
+  const h = Math.ceil(size * lineHeight);
+  return {
+    el: el(
+      'div',
+      { flexDirection: 'column', flexShrink: 0 },
+      texts.map((text) =>
+        el(
+          'div',
+          { height: h, fontSize: size, lineHeight: `${h}px`, whiteSpace: 'nowrap', flexShrink: 0, ...style },
+          text,
+        ),
+      ),
+    ),
+    height: h * texts.length,
+  };
+}
+
+/** Data attribute naming the boxes the renderer fills after Satori (QR path, photo in the PDF). */
+export const SLOT = 'data-slot';
+
+/** Degrees the 中止 / 募集終了 stamps are turned, as a rubber stamp would be. */
+export const STAMP_ANGLE = 12;
+
+export function stampEl(text: string, color: string, size: number, top: number, left: number): El {
+  return el(
+    'div',
+    {
+      position: 'absolute',
+      top,
+      left,
+      transform: `rotate(-${STAMP_ANGLE}deg)`,
+      border: `${Math.round(size / 10)}px solid ${color}`,
+      borderRadius: 12,
+      background: 'rgba(255,255,255,0.92)',
+      color,
+      fontSize: size,
+      fontWeight: 700,
+      lineHeight: 1,
+      padding: `${Math.round(size / 6)}px ${Math.round(size / 4)}px`,
+    },
+    text,
+  );
+}
+
+/** The title still had to be cut inside a word even at the smallest size. */
+export function splitWarning(title: string): string {
+  return `タイトル「${title}」が小さな文字でも1行に入らず、言葉の途中で折り返しています。短くするか、区切りに空白を入れてください / the title 「${title}」 had to be broken inside a word even at the smallest size; shorten it or add a space where it may break`;
+}

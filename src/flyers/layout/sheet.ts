@@ -1,0 +1,105 @@
+/**
+ * The printed flyer sheet. Every text is broken into lines (text.ts) and every line has a
+ * known height, so the height of the whole sheet is known before Satori runs: the body shrinks
+ * step by step until it fits between the header and the footer, and what still does not fit is
+ * reported instead of running off the page.
+ */
+import type { FlyerModel } from '../model.ts';
+import { canvasOf, FLYER_PAPER, PAPER, type Size } from '../paper.ts';
+import type { Measure } from '../text.ts';
+import { bodySizes, fitBody, SCALE_STEP, type Content, type FittedBody } from './body.ts';
+import { el, type Layout } from './elements.ts';
+import { sheetFrame } from './frame.ts';
+import { paletteOf, SPECS } from './templates.ts';
+
+export interface SheetLayout extends Layout {
+  /** Body scale chosen (1 = the template's sizes), for tests and the samples. */
+  scale: number;
+  /** Height in px left empty between the body and the footer. */
+  spare: number;
+  sizes: ReturnType<typeof bodySizes>;
+}
+
+/**
+ * The printed sheet: header, body and footer on the paper (A4 unless another row of paper.ts
+ * is given), the body scaled down until it fits between header and footer.
+ */
+export function sheetLayout(model: FlyerModel, measure: Measure, paper: Size = PAPER[FLYER_PAPER]): SheetLayout {
+  const spec = SPECS[model.template];
+  const palette = paletteOf(spec, model.theme);
+  const { width: W, height: H } = canvasOf(paper);
+  const frame = sheetFrame(model, spec, palette, { width: W, height: H }, measure);
+  const { inner, available, warnings } = frame;
+
+  // Body: everything else, scaled down until it fits between header and footer.
+  const full: Content = { points: spec.maxPoints, photo: spec.photo };
+  let fitted: FittedBody;
+  if (spec.atLeastPoster) {
+    // Large print is only large if it is larger than the poster of the same entry.
+    const posterSpec = SPECS.poster;
+    const posterPalette = paletteOf(posterSpec, model.theme);
+    const posterFrame = sheetFrame(model, posterSpec, posterPalette, { width: W, height: H }, measure);
+    const poster = fitBody(
+      model,
+      posterSpec,
+      posterPalette,
+      posterFrame.inner,
+      posterFrame.available,
+      measure,
+      posterSpec.minScale,
+      { points: posterSpec.maxPoints, photo: posterSpec.photo },
+    );
+    const ps = bodySizes(posterSpec, poster.scale);
+    // The catch copy and the date line never smaller than the poster's; the rest of the body
+    // (already larger at the same scale) not smaller either.
+    const floor = { catchCopy: ps.catchCopy, when: ps.when };
+    const minScale = Math.ceil(Math.max(spec.minScale, ps.value / spec.value) / SCALE_STEP - 1e-6) * SCALE_STEP;
+    const variants: Content[] = [
+      { ...full, floor },
+      { ...full, floor, points: 1 },
+      { ...full, floor, points: 0 },
+      { points: 0, photo: false, floor },
+      { points: 0, photo: false, floor, noCatchCopy: true },
+    ];
+    fitted = fitBody(model, spec, palette, inner, available, measure, minScale, variants[0] as Content);
+    for (const variant of variants.slice(1)) {
+      if (fitted.fits) break;
+      fitted = fitBody(model, spec, palette, inner, available, measure, minScale, variant);
+    }
+    if (!fitted.fits)
+      fitted = fitBody(model, spec, palette, inner, available, measure, spec.minScale, variants[4] as Content);
+  } else fitted = fitBody(model, spec, palette, inner, available, measure, spec.minScale, full);
+  const { body, scale } = fitted;
+  if (!fitted.fits)
+    warnings.push(
+      `内容が多すぎてチラシに入りきりません。おすすめポイントや申し込み方法を短くしてください / the flyer's text does not fit on the page even at ${Math.round(scale * 100)}%; shorten the points or the application text`,
+    );
+
+  const element = el(
+    'div',
+    {
+      width: W,
+      height: H,
+      flexDirection: 'column',
+      background: '#fff',
+      color: palette.ink,
+      position: 'relative',
+    },
+    [
+      frame.header,
+      el('div', { flexDirection: 'column', flexGrow: 1, padding: `${spec.margin * 0.6}px ${spec.margin}px 0` }, [
+        body.el,
+      ]),
+      frame.footer,
+    ],
+  );
+  return {
+    element,
+    width: W,
+    height: H,
+    warnings,
+    scale,
+    spare: available - body.height,
+    sizes: bodySizes(spec, scale, fitted.content.floor),
+  };
+}
