@@ -1,9 +1,9 @@
 /**
  * `node scripts/bench-flyers.ts [--passes N] [--json]`: per-flyer CPU and wall time of each
- * flyer step and output (src/flyers/bench.ts), printed as the "Flyers" section of
+ * flyer step and output (scripts/bench/flyers.ts), printed as the "Flyers" section of
  * docs/BENCHMARKS.md (or as JSON).
  */
-import { benchFlyers, flyerBenchMarkdown } from '../src/flyers/bench.ts';
+import { benchFlyers, flyerBenchMarkdown } from './bench/flyers.ts';
 
 const argv = process.argv.slice(2);
 const passesArg = argv.indexOf('--passes');

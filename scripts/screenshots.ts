@@ -9,8 +9,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fontFilePaths } from '../src/flyers/fonts.ts';
-import { launchChromium } from '../tests/e2e/helpers/browser.ts';
-import { serveDirectory } from '../tests/e2e/helpers/serve.ts';
+import { launchChromium } from './lib/chromium.ts';
+import { serveDirectory } from './lib/serve.ts';
 
 /** A fontconfig file: the machine's own configuration, plus the folders of the npm fonts. */
 function fontConfig(): string {

@@ -5,9 +5,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, symlinkSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { childEnv } from '../../../scripts/lib/processes.ts';
+
+// Shared with the scripts, which may not import from tests/.
+export { childEnv, freePort } from '../../../scripts/lib/processes.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 const SKIP = new Set(['node_modules', 'dist', '.astro', '.git', 'coverage', '.cache']);
@@ -27,29 +30,10 @@ export function copyProject(): string {
   return dir;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
 export interface Running {
   process: ChildProcess;
   output: () => string;
   stop: () => Promise<void>;
-}
-
-/** The environment for child processes: without vitest's NODE_ENV=test, which changes Astro's dev server. */
-export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
-  for (const key of Object.keys(env)) if (key === 'NODE_ENV' || key.startsWith('VITEST')) delete env[key];
-  return env;
 }
 
 /** Starts a command and resolves once its output matches `ready`. */

@@ -5,13 +5,13 @@
  * flyer costs what a new entry would. `npm run bench` can take its flyer figures from here;
  * `node scripts/bench-flyers.ts` prints them.
  */
-import { t } from '../i18n/index.ts';
-import { validateContent } from '../lib/validation/validate.ts';
-import { clearMeasureCache, loadFonts } from './fonts.ts';
-import { buildFlyerModel, type FlyerModel } from './model.ts';
-import { FLYER_COLLECTIONS } from './paths.ts';
-import { RENDER_STEPS, renderFlyer, type FlyerTimings, type RenderStep } from './render.ts';
-import { clearPhraseCache } from './text.ts';
+import { t } from '../../src/i18n/index.ts';
+import { validateContent } from '../../src/lib/validation/validate.ts';
+import { clearMeasureCache, loadFonts } from '../../src/flyers/fonts.ts';
+import { buildFlyerModel, type FlyerModel } from '../../src/flyers/model.ts';
+import { FLYER_COLLECTIONS } from '../../src/flyers/paths.ts';
+import { RENDER_STEPS, renderFlyer, type FlyerTimings, type RenderStep } from '../../src/flyers/render.ts';
+import { clearPhraseCache } from '../../src/flyers/text.ts';
 
 export interface FlyerBenchOptions {
   /** Project whose content/ is rendered. */
