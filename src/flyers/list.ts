@@ -5,6 +5,7 @@
  */
 import { FLYER_COLLECTIONS, flyerPaths, isFlyerCollection, type FlyerCollection, type FlyerPaths } from './paths.ts';
 import { compareJa } from '../lib/collate.ts';
+import { kindOf } from '../kinds/index.ts';
 
 export interface FlyerEntry {
   collection: string;
@@ -21,20 +22,15 @@ export interface FlyerListItem {
   districts: string[];
 }
 
-/** Whether an entry's flyer is worth printing on `today` ('YYYY-MM-DD', Japan). */
-export function isCurrentFlyer(collection: string, data: Record<string, any>, today: string): boolean {
-  switch (collection) {
-    case 'events':
-      return String(data['end'] ?? '').slice(0, 10) >= today;
-    case 'salons':
-      return (
-        data['status'] === 'active' && (!data['schedule']?.['validUntil'] || data['schedule']['validUntil'] >= today)
-      );
-    case 'recruitments':
-      return data['status'] === 'open' && (!data['deadline'] || data['deadline'] >= today);
-    default:
-      return false;
-  }
+/**
+ * Whether an entry's flyer is worth printing on `today` ('YYYY-MM-DD', Japan): its kind has a
+ * flyer, the entry is not past (src/kinds/kind.ts, Lifecycle: the same answer search gives) and
+ * the kind would put it up (a paused salon's would not).
+ */
+export function isCurrentFlyer(collection: string, data: unknown, today: string): boolean {
+  if (!isFlyerCollection(collection)) return false;
+  const kind = kindOf(collection);
+  return kind.flyer !== null && kind.lifecycle(data, today) !== 'past' && kind.flyer.posted(data);
 }
 
 /** Current flyers, events by start date first, then salons and recruitments by title. */

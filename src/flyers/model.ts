@@ -8,26 +8,16 @@
  */
 import type { UIKey } from '../i18n/ja.ts';
 import { withoutComments } from '../lib/markdown/comments.ts';
-import { formatDateJa, startOfDateJst } from '../lib/dates.ts';
-import { formatDate, formatPeriod } from '../lib/facts.ts';
-import { nextOccurrences } from '../lib/recurrence.ts';
-import { describeSchedule } from '../lib/schedule-text.ts';
+import { kindOf } from '../kinds/index.ts';
 import { FLYER_LIMITS, type FlyerSettings, type FlyerTemplate, type FlyerTheme } from '../schemas/flyer.ts';
-import type { Schedule } from '../schemas/salon.ts';
 import { withPrintableText } from './glyphs.ts';
 import type { FlyerCollection } from './paths.ts';
+import { FlyerFacts, type FlyerFact } from './facts.ts';
 
 type T = (key: UIKey, params?: Record<string, string | number>) => string;
 type Data = Record<string, any>;
 
-export interface FlyerFact {
-  /** Which fact ('where', 'fee' …: the `fact.<key>` dictionary key), for templates that pick some. */
-  key: string;
-  label: string;
-  value: string;
-  /** A second, smaller line (a place's address). */
-  note?: string;
-}
+export type { FlyerFact };
 
 export interface FlyerModel {
   collection: FlyerCollection;
@@ -106,9 +96,6 @@ export function pointsFromBody(body: string): string[] {
   return points;
 }
 
-/** 12月10日(水): the year is obvious on a notice board and the short form fits on one line. */
-const shortDate = (date: string) => formatDateJa(startOfDateJst(date)).replace(/^\d+年/, '');
-
 export function pageUrl(siteUrl: string, collection: string, id: string): string {
   // The same path as the site's entry pages (src/data/entries.ts entryHref).
   return `${siteUrl.replace(/\/+$/, '')}/${collection}/${id}/`;
@@ -118,89 +105,12 @@ export function buildFlyerModel(source: FlyerSource, context: FlyerContext): Fly
   const { collection, id, data } = source;
   const { lookup, t } = context;
   const settings = (data['flyer'] ?? {}) as Partial<FlyerSettings>;
-  const name = (target: string, ref: unknown) => {
-    if (typeof ref !== 'string') return undefined;
-    const entry = lookup.get(`${target}/${ref}`);
-    return entry ? String(entry['name'] ?? entry['title'] ?? ref) : ref;
-  };
-  const facts: FlyerFact[] = [];
-  const add = (key: UIKey, value: string | undefined, note?: string) => {
-    if (value) facts.push({ key: key.slice('fact.'.length), label: t(key), value, ...(note ? { note } : {}) });
-  };
-  const place = () => {
-    if (typeof data['place'] !== 'string') return;
-    const found = lookup.get(`places/${data['place']}`);
-    add('fact.where', name('places', data['place']), found?.['address'] ? String(found['address']) : undefined);
-  };
-  const audience = () =>
-    add(
-      'fact.audience',
-      ((data['audience'] as string[] | undefined) ?? []).map((a) => t(`audience.${a}` as UIKey)).join('・'),
-    );
-  const apply = () => {
-    const application = data['application'] as Data | undefined;
-    if (!application) return;
-    const parts = [application['required'] ? t('apply.required') : t('flyer.noApply')];
-    if (application['how']) parts.push(String(application['how']));
-    add('fact.apply', parts.join('　'));
-    if (application['deadline']) add('fact.deadline', formatDate(application['deadline']));
-  };
-  const contact = () => {
-    add('fact.organizer', name('organizations', data['organizer']));
-    add('fact.contact', data['contact'] ? String(data['contact']) : undefined);
-  };
-  const districts = () =>
-    add(
-      'fact.districts',
-      ((data['districts'] as string[] | undefined) ?? []).map((d) => name('districts', d)).join('・'),
-    );
-
-  let when: string | undefined;
-  let nextDates: string[] = [];
-  let stamp: string | undefined;
-  switch (collection) {
-    case 'events': {
-      when = formatPeriod(data['start'], data['end']);
-      place();
-      add('fact.fee', data['fee']);
-      audience();
-      if (data['capacity']) add('fact.capacity', t('fact.people', { count: data['capacity'] }));
-      apply();
-      contact();
-      districts();
-      if (data['status'] === 'cancelled') stamp = t('flyer.cancelled');
-      if (data['status'] === 'postponed') stamp = t('flyer.postponed');
-      break;
-    }
-    case 'salons': {
-      const schedule = data['schedule'] as Schedule;
-      when = describeSchedule(schedule, t);
-      if (data['status'] === 'active')
-        nextDates = nextOccurrences(schedule, context.today, 3).map((o) => shortDate(o.date));
-      place();
-      add('fact.fee', data['fee']);
-      audience();
-      apply();
-      contact();
-      districts();
-      if (data['status'] === 'paused') stamp = t('flyer.paused');
-      if (data['status'] === 'ended') stamp = t('flyer.ended');
-      break;
-    }
-    case 'recruitments': {
-      add('fact.role', data['role']);
-      add('fact.tasks', data['tasks']);
-      add('fact.frequency', data['frequency']);
-      add('fact.welcome', data['welcome']);
-      place();
-      if (data['deadline']) add('fact.deadline', formatDate(data['deadline']));
-      add('fact.apply', data['howToApply']);
-      contact();
-      districts();
-      if (data['status'] === 'closed') stamp = t('flyer.closed');
-      break;
-    }
-  }
+  // What differs by type (facts, when, next dates, stamp, headline) is the kind's flyer part.
+  const part = kindOf(collection).flyer;
+  if (!part) throw new Error(`${collection} has no flyer (src/kinds/index.ts)`);
+  const f = new FlyerFacts(lookup, t);
+  const { when, nextDates = [], stamp } = part.sheet(data, f, context.today);
+  const facts = f.facts;
 
   const categories = (data['categories'] as string[] | undefined) ?? [];
   const photo = settings.photo?.src ? settings.photo : (data['image'] as Data | undefined);
@@ -210,9 +120,7 @@ export function buildFlyerModel(source: FlyerSource, context: FlyerContext): Fly
     id,
     template: settings.template ?? 'poster',
     theme: settings.theme ?? THEME_BY_CATEGORY[categories[0] ?? ''] ?? 'green',
-    headline:
-      settings.headline ??
-      (collection === 'salons' ? t(`salonKind.${data['kind']}` as UIKey) : t(`flyer.headline.${collection}`)),
+    headline: settings.headline ?? part.headline(data, t),
     title: String(data['title'] ?? id),
     // Recruitments have no ひとこと紹介; their role and tasks are the first facts instead.
     catchCopy: settings.catchCopy ?? (data['summary'] ? String(data['summary']) : ''),

@@ -11,7 +11,7 @@ import * as pagefind from 'pagefind';
 import { markdownToHtml } from 'satteri';
 import { t } from '../i18n/index.ts';
 import { ENTRY_COLLECTIONS, entryLookup, titleOf } from '../lib/entries.ts';
-import { factsFor } from '../lib/facts.ts';
+import { factsFor } from '../kinds/index.ts';
 import { MDAST_PLUGINS } from '../lib/markdown/plugins.ts';
 import { districtsOf, placeDistricts } from '../lib/listings.ts';
 import { searchBundleOf, searchDocument } from '../lib/search/document.ts';

@@ -2,7 +2,7 @@
  * Which entries get a page and how they are named and addressed: shared by the pages (through
  * src/data/entries.ts) and by what runs outside Astro's runtime (the search index worker).
  */
-import { contentTypeByName } from '../schemas/index.ts';
+import { contentTypeByName, type ContentTypeName } from '../schemas/index.ts';
 
 /** The collections whose entries each get a page at /<collection>/<id>/ (every one but settings). */
 export const ENTRY_COLLECTIONS = [
@@ -17,7 +17,7 @@ export const ENTRY_COLLECTIONS = [
   'districts',
   'organizations',
   'pages',
-] as const;
+] as const satisfies readonly Exclude<ContentTypeName, 'settings'>[];
 
 export const entryHref = (collection: string, id: string) => `/${collection}/${id}/`;
 

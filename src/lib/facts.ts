@@ -1,15 +1,18 @@
 /**
  * The facts a resident needs to act on an entry (when, where, cost, who, how to apply, who to
- * call), as label/value pairs for the entry page. Pure: references are resolved through the
- * lookup the page passes in.
+ * call), as label/value pairs for the entry page. What each content type lists is its kind's
+ * part (src/kinds/<type>.ts); this module gives them the shared wording and links. Pure:
+ * references are resolved through the lookup the page passes in.
  */
 import type { UIKey } from '../i18n/ja.ts';
 import { formatDateJa, formatTimeJa, parseDate, parseDateTime, startOfDateJst } from './dates.ts';
-import { describeSchedule } from './schedule-text.ts';
-import { nextOccurrences, todayInJapan } from './recurrence.ts';
-import type { Schedule } from '../schemas/salon.ts';
+import type { Event } from '../schemas/event.ts';
+import type { Audience, Category } from '../schemas/vocabulary.ts';
+import type { Place } from '../schemas/place.ts';
 
-type T = (key: UIKey, params?: Record<string, string | number>) => string;
+type Application = NonNullable<Event['application']>;
+
+export type T = (key: UIKey, params?: Record<string, string | number>) => string;
 export interface Link {
   text: string;
   href?: string;
@@ -24,10 +27,9 @@ export interface Fact {
   /** False for facts search leaves out: the next dates change daily and only add noise (2026, 年, 月…). */
   indexed?: false;
 }
-type Lookup = ReadonlyMap<string, { title: string; href: string; data?: Record<string, unknown> }>;
-type Data = Record<string, any>;
+export type Lookup = ReadonlyMap<string, { title: string; href: string; data?: Record<string, unknown> }>;
 
-const text = (value: string): Link[] => [{ text: value }];
+export const text = (value: string): Link[] => [{ text: value }];
 
 /** A phone number a phone can call with one tap: 0123-45-6789 → tel:0123456789. */
 export const phoneLink = (phone: string): Link[] => [{ text: phone, href: `tel:${phone.replace(/[^\d+]/g, '')}` }];
@@ -37,7 +39,7 @@ const webLink = (url: string): Link[] => [{ text: url, href: url }];
  * What an entry is counts more in search than a passing mention: its kind (ふれあいサロン) as
  * much as a subheading, its categories a little more than body text.
  */
-const KIND_WEIGHT = 5;
+export const KIND_WEIGHT = 5;
 const TOPIC_WEIGHT = 2;
 
 export function formatDate(date: string): string {
@@ -53,164 +55,115 @@ export function formatPeriod(start: string, end: string): string {
   return `${formatDateJa(s)} ${formatTimeJa(s)}〜${formatDateJa(e)} ${formatTimeJa(e)}`;
 }
 
-/**
- * @param today 'YYYY-MM-DD' in Japan at build time, from which a salon's next dates are listed.
- */
-export function factsFor(collection: string, data: Data, lookup: Lookup, t: T, today = todayInJapan()): Fact[] {
-  const facts: Fact[] = [];
-  const add = (key: UIKey, values: Link[] | undefined, datetime?: string) => {
+/** What every gathering (event, salon) shows after its date: where, cost, who, how to join. */
+export interface Gathering {
+  place: string;
+  fee: string;
+  capacity?: number | undefined;
+  audience: readonly Audience[];
+  application?: Application | undefined;
+  organizer: string;
+  contact?: string | undefined;
+  districts: readonly string[];
+  categories: readonly Category[];
+}
+
+/** The facts of one entry as a kind adds them, in the order the page lists them. */
+export class FactList {
+  readonly facts: Fact[] = [];
+  readonly lookup: Lookup;
+  readonly t: T;
+  constructor(lookup: Lookup, t: T) {
+    this.lookup = lookup;
+    this.t = t;
+  }
+
+  add(key: UIKey, values: Link[] | undefined, datetime?: string): void {
     if (!values?.length) return;
     const [first, ...rest] = values;
-    facts.push({ label: t(key), values: datetime && first ? [{ ...first, datetime }, ...rest] : values });
-  };
-  const topic = (key: UIKey, values: Link[] | undefined, weight = TOPIC_WEIGHT) => {
-    const before = facts.length;
-    add(key, values);
-    if (facts.length > before) facts[facts.length - 1]!.weight = weight;
-  };
-  /** Phone, e-mail and website, each a link a resident can tap. */
-  const reach = (phoneKey: UIKey, d: Data) => {
-    if (d['phone']) add(phoneKey, phoneLink(d['phone']));
-    if (d['email']) add('fact.email', emailLink(d['email']));
-    if (d['url']) add('fact.website', webLink(d['url']));
-  };
-  /** The place by name (linked) with its address, access and barrier-free facts. */
-  const where = (key: UIKey) => {
-    add(key, ref('places', data['place']));
-    const place = lookup.get(`places/${data['place']}`)?.data;
-    if (place) placeDetails(place);
-  };
-  const ref = (target: string, id: string | undefined): Link[] | undefined => {
+    this.facts.push({ label: this.t(key), values: datetime && first ? [{ ...first, datetime }, ...rest] : values });
+  }
+
+  /** A fact search weighs more than body text (see KIND_WEIGHT). */
+  topic(key: UIKey, values: Link[] | undefined, weight = TOPIC_WEIGHT): void {
+    const before = this.facts.length;
+    this.add(key, values);
+    if (this.facts.length > before) this.facts[this.facts.length - 1]!.weight = weight;
+  }
+
+  /** A fact search leaves out (see Fact.indexed). */
+  unindexed(key: UIKey, values: Link[] | undefined): void {
+    const before = this.facts.length;
+    this.add(key, values);
+    if (this.facts.length > before) this.facts[this.facts.length - 1]!.indexed = false;
+  }
+
+  /** Another entry by its title, linked; by its id when it cannot be found. */
+  ref(target: string, id: string | undefined): Link[] | undefined {
     if (!id) return undefined;
-    const found = lookup.get(`${target}/${id}`);
+    const found = this.lookup.get(`${target}/${id}`);
     return [found ? { text: found.title, href: found.href } : { text: id }];
-  };
-  const refs = (target: string, ids: string[] | undefined) => ids?.flatMap((id) => ref(target, id) ?? []);
-  const vocab = (prefix: string, values: string[] | undefined) =>
-    values?.map((v) => ({ text: t(`${prefix}.${v}` as UIKey) }));
-  // Each category links to its page, where everything of that kind is listed.
-  const categories = (values: string[] | undefined) =>
-    values?.map((v) => ({ text: t(`category.${v}` as UIKey), href: `/categories/${v}/` }));
-  const apply = (application: Data | undefined) => {
-    if (!application) return;
-    add('fact.apply', text(application['required'] ? t('apply.required') : t('apply.notRequired')));
-    if (application['how']) add('fact.apply', text(application['how']));
-    if (application['deadline'])
-      add('fact.deadline', text(formatDate(application['deadline'])), application['deadline']);
-  };
+  }
+
+  refs(target: string, ids: readonly string[] | undefined): Link[] | undefined {
+    return ids?.flatMap((id) => this.ref(target, id) ?? []);
+  }
+
+  /** Each category links to its page, where everything of that kind is listed. */
+  categories(values: readonly Category[]): Link[] {
+    return values.map((v) => ({ text: this.t(`category.${v}`), href: `/categories/${v}/` }));
+  }
+
+  /** Phone, e-mail and website, each a link a resident can tap. */
+  reach(data: { phone?: string | undefined; email?: string | undefined; url?: string | undefined }): void {
+    if (data.phone) this.add('fact.phone', phoneLink(data.phone));
+    if (data.email) this.add('fact.email', emailLink(data.email));
+    if (data.url) this.add('fact.website', webLink(data.url));
+  }
+
+  /** The place by name (linked) with its address, access and barrier-free facts. */
+  where(key: UIKey, placeId: string | undefined): void {
+    this.add(key, this.ref('places', placeId));
+    // The lookup holds entries the loader validated against the place schema.
+    const place = this.lookup.get(`places/${placeId}`)?.data as Place | undefined;
+    if (place) this.placeDetails(place);
+  }
 
   /** A place's address, way there and barrier-free facts, so nobody has to click through. */
-  const placeDetails = (place: Data) => {
-    add('fact.address', text(place['address']));
-    if (place['access']) add('fact.access', text(place['access']));
-    if (place['barrierFree']) {
-      const bf = place['barrierFree'] as Data;
+  placeDetails(place: Pick<Place, 'address' | 'access' | 'barrierFree'>): void {
+    this.add('fact.address', text(place.address));
+    if (place.access) this.add('fact.access', text(place.access));
+    const bf = place.barrierFree;
+    if (bf) {
       const notes = (['wheelchair', 'toilet', 'parking'] as const)
         .filter((k) => bf[k])
-        .map((k) => ({ text: t(`barrierFree.${k}`) }));
-      add('fact.barrierFree', [...notes, ...(bf['notes'] ? text(bf['notes']) : [])]);
+        .map((k) => ({ text: this.t(`barrierFree.${k}`) }));
+      this.add('fact.barrierFree', [...notes, ...(bf.notes ? text(bf.notes) : [])]);
     }
-  };
+  }
+
+  apply(application: Application | undefined): void {
+    if (!application) return;
+    const t = this.t;
+    this.add('fact.apply', text(application.required ? t('apply.required') : t('apply.notRequired')));
+    if (application.how) this.add('fact.apply', text(application.how));
+    if (application.deadline) this.add('fact.deadline', text(formatDate(application.deadline)), application.deadline);
+  }
 
   /** Where, cost, who, how to join and who runs it: the same for events and salons. */
-  const gathering = () => {
-    where('fact.where');
-    add('fact.fee', text(data['fee']));
-    if (data['capacity']) add('fact.capacity', text(t('fact.people', { count: data['capacity'] })));
-    add('fact.audience', vocab('audience', data['audience']));
-    apply(data['application']);
-    add('fact.organizer', ref('organizations', data['organizer']));
-    if (data['contact']) add('fact.contact', phoneLink(data['contact']));
-    add('fact.districts', refs('districts', data['districts']));
-    topic('fact.categories', categories(data['categories']));
-  };
-
-  switch (collection) {
-    case 'events':
-      // Machine-readable with the offset: the time is Japan time wherever the reader is.
-      add('fact.when', text(formatPeriod(data['start'], data['end'])), `${data['start']}+09:00`);
-      gathering();
-      break;
-    case 'salons':
-      add('fact.schedule', text(describeSchedule(data['schedule'] as Schedule, t)));
-      if (data['status'] === 'active') {
-        const before = facts.length;
-        add(
-          'fact.nextDates',
-          nextOccurrences(data['schedule'] as Schedule, today, 4).map((o) => ({
-            text: formatDate(o.date),
-            datetime: `${o.start}+09:00`,
-          })),
-        );
-        if (facts.length > before) facts[facts.length - 1]!.indexed = false;
-      }
-      topic('fact.kind', vocab('salonKind', [data['kind']]), KIND_WEIGHT);
-      gathering();
-      break;
-    case 'recruitments':
-      add('fact.status', vocab('recruitmentStatus', [data['status']]));
-      add('fact.role', text(data['role']));
-      add('fact.tasks', text(data['tasks']));
-      add('fact.frequency', text(data['frequency']));
-      add('fact.welcome', text(data['welcome']));
-      where('fact.activityPlace');
-      add('fact.related', ref('events', data['event']));
-      if (data['deadline']) add('fact.deadline', text(formatDate(data['deadline'])), data['deadline']);
-      add('fact.apply', text(data['howToApply']));
-      add('fact.organizer', ref('organizations', data['organizer']));
-      if (data['contact']) add('fact.contact', phoneLink(data['contact']));
-      add('fact.districts', refs('districts', data['districts']));
-      topic('fact.categories', categories(data['categories']));
-      break;
-    case 'reports':
-      add('fact.date', text(formatDate(data['date'])), data['date']);
-      add('fact.related', [...(ref('salons', data['salon']) ?? []), ...(ref('events', data['event']) ?? [])]);
-      if (data['participants'] !== undefined)
-        add('fact.participants', text(t('fact.people', { count: data['participants'] })));
-      if (data['volunteers'] !== undefined)
-        add('fact.volunteers', text(t('fact.people', { count: data['volunteers'] })));
-      add('fact.districts', refs('districts', data['districts']));
-      topic('fact.categories', categories(data['categories']));
-      break;
-    case 'practices':
-      add('fact.town', text(data['town']));
-      add('fact.organizer', text(data['organization']));
-      topic('fact.themes', categories(data['themes']));
-      add('fact.background', text(data['background']));
-      add('fact.approach', text(data['approach']));
-      add('fact.results', text(data['results']));
-      add('fact.tips', text(data['tips']));
-      if (data['contact']) add('fact.contact', text(data['contact']));
-      break;
-    case 'desks':
-      add(
-        'fact.helpsWith',
-        (data['helpsWith'] as string[]).map((h) => ({ text: h })),
-      );
-      add('fact.hours', text(data['hours']));
-      reach('fact.phone', data);
-      where('fact.deskPlace');
-      add('fact.languages', vocab('language', data['languages']));
-      topic('fact.categories', categories(data['categories']));
-      break;
-    case 'places':
-      placeDetails(data);
-      add('fact.districts', ref('districts', data['district']));
-      if (data['phone']) add('fact.phone', phoneLink(data['phone']));
-      break;
-    case 'districts':
-      add('fact.kind', vocab('districtKind', [data['kind']]));
-      add('fact.parent', ref('districts', data['parent']));
-      break;
-    case 'organizations':
-      add('fact.kind', vocab('orgKind', [data['kind']]));
-      add('fact.districts', refs('districts', data['districts']));
-      reach('fact.phone', data);
-      break;
-    case 'newsletters':
-      add('fact.date', text(`${Number(data['month'].slice(0, 4))}年${Number(data['month'].slice(5))}月号`));
-      add('fact.districts', ref('districts', data['district']));
-      break;
+  gathering(data: Gathering): void {
+    const t = this.t;
+    this.where('fact.where', data.place);
+    this.add('fact.fee', text(data.fee));
+    if (data.capacity) this.add('fact.capacity', text(t('fact.people', { count: data.capacity })));
+    this.add(
+      'fact.audience',
+      data.audience.map((a) => ({ text: t(`audience.${a}`) })),
+    );
+    this.apply(data.application);
+    this.add('fact.organizer', this.ref('organizations', data.organizer));
+    if (data.contact) this.add('fact.contact', phoneLink(data.contact));
+    this.add('fact.districts', this.refs('districts', data.districts));
+    this.topic('fact.categories', this.categories(data.categories));
   }
-  return facts;
 }

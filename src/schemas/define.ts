@@ -1,9 +1,9 @@
 import type { z } from 'astro/zod';
 
 /** What a content type tells the rest of the system about itself, beside its schema. */
-export interface ContentType<S extends z.ZodType = z.ZodType> {
+export interface ContentType<S extends z.ZodType = z.ZodType, N extends string = string> {
   /** Collection name: folder under content/, URL segment and Decap collection name. */
-  name: string;
+  name: N;
   /** The zod schema of the front matter (or of the whole file for data files). */
   schema: S;
   /** Japanese plural label in the CMS sidebar. */
@@ -20,4 +20,8 @@ export interface ContentType<S extends z.ZodType = z.ZodType> {
   file?: string;
 }
 
-export const defineContentType = <S extends z.ZodType>(type: ContentType<S>): ContentType<S> => type;
+// The name is kept as its literal ('events'), so ContentTypeName is a union the kinds' registry
+// (src/kinds/index.ts) is checked against.
+export const defineContentType = <S extends z.ZodType, const N extends string>(
+  type: ContentType<S, N>,
+): ContentType<S, N> => type;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
-import { factsFor, formatPeriod } from '../../src/lib/facts.ts';
+import { formatPeriod } from '../../src/lib/facts.ts';
+import { factsFor } from '../../src/kinds/index.ts';
 import { eventSchema } from '../../src/schemas/event.ts';
 import { salonSchema } from '../../src/schemas/salon.ts';
 import { deskSchema } from '../../src/schemas/desk.ts';

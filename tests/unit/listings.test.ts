@@ -7,7 +7,6 @@ import {
   openRecruitments,
   splitEvents,
   type Entries,
-  type Entry,
 } from '../../src/lib/listings.ts';
 
 const t = useTranslations('ja');
@@ -23,7 +22,8 @@ const schedule = (dates: string[]) => ({
   skip: [],
   holidays: 'hold',
 });
-const e = (id: string, data: Record<string, unknown>): Entry => ({ id, data });
+// Only the fields the listings read; `never` lets a partial entry stand in for any type's.
+const e = (id: string, data: Record<string, unknown>) => ({ id, data: data as never });
 const entries: Entries = {
   events: [
     e('later', {
@@ -140,13 +140,9 @@ describe('district and category listings', () => {
     expect(items[2]?.meta).toContain('【お休み中】');
   });
 
-  it('lists open recruitments before closed ones, and none whose deadline has passed', () => {
+  it('lists open recruitments, none closed or past its deadline (past, as in search and on the flyers)', () => {
     const sections = listSections(entries, inDistricts(entries, new Set(['east'])), today, t);
-    expect(ids(sections, 'recruitments')).toEqual([
-      '/recruitments/open/',
-      '/recruitments/due-today/',
-      '/recruitments/closed/',
-    ]);
+    expect(ids(sections, 'recruitments')).toEqual(['/recruitments/open/', '/recruitments/due-today/']);
     const items = sections.find((s) => s.id === 'recruitments')?.items ?? [];
     // Between rebuilds the reader's browser hides it once the deadline day is over in Japan.
     expect(items[1]?.ends).toBe('2026-11-24T23:59:59+09:00');

@@ -95,11 +95,13 @@ describe('search filters and dates', () => {
   });
 
   it('dates an entry by its start, date, deadline or month', () => {
-    expect(searchDate({ start: '2027-01-17T09:00' })).toBe('2027-01-17');
-    expect(searchDate({ date: '2026-11-08' })).toBe('2026-11-08');
-    expect(searchDate({ deadline: '2027-01-08' })).toBe('2027-01-08');
-    expect(searchDate({ month: '2026-11' })).toBe('2026-11-01');
-    expect(searchDate({})).toBeUndefined();
+    expect(searchDate('events', { start: '2027-01-17T09:00' })).toBe('2027-01-17');
+    expect(searchDate('reports', { date: '2026-11-08' })).toBe('2026-11-08');
+    expect(searchDate('practices', { date: '2026-11-08' })).toBe('2026-11-08');
+    expect(searchDate('recruitments', { deadline: '2027-01-08' })).toBe('2027-01-08');
+    expect(searchDate('recruitments', {})).toBeUndefined();
+    expect(searchDate('newsletters', { month: '2026-11' })).toBe('2026-11-01');
+    expect(searchDate('salons', {})).toBeUndefined();
   });
 });
 
@@ -121,9 +123,11 @@ describe('which search bundle an entry goes in', () => {
   const bundle = (collection: string, data: Record<string, unknown>) => searchBundleOf(collection, data, today);
 
   it('puts events in the past once they have ended (Japan date), not before', () => {
-    expect(bundle('events', { end: '2026-11-23T20:00' })).toBe('past');
-    expect(bundle('events', { end: '2026-11-24T09:00' })).toBe('current');
-    expect(bundle('events', { end: '2027-01-17T12:00', status: 'cancelled' })).toBe('current');
+    expect(bundle('events', { start: '2026-11-23T18:00', end: '2026-11-23T20:00' })).toBe('past');
+    expect(bundle('events', { start: '2026-11-22T10:00', end: '2026-11-24T09:00' })).toBe('current');
+    expect(bundle('events', { start: '2027-01-17T10:00', end: '2027-01-17T12:00', status: 'cancelled' })).toBe(
+      'current',
+    );
   });
 
   it('puts recruitments in the past when closed or past their deadline', () => {
@@ -133,9 +137,13 @@ describe('which search bundle an entry goes in', () => {
     expect(bundle('recruitments', { status: 'open' })).toBe('current');
   });
 
-  it('puts ended salons in the past, paused ones not', () => {
-    expect(bundle('salons', { status: 'ended' })).toBe('past');
-    expect(bundle('salons', { status: 'paused' })).toBe('current');
+  it('puts ended salons in the past, paused ones not, and active ones whose schedule has run out', () => {
+    const schedule = { validFrom: '2026-04-01' };
+    expect(bundle('salons', { status: 'ended', schedule })).toBe('past');
+    expect(bundle('salons', { status: 'paused', schedule })).toBe('current');
+    // Past for the flyers already; search used to keep it current.
+    expect(bundle('salons', { status: 'active', schedule: { ...schedule, validUntil: '2026-11-23' } })).toBe('past');
+    expect(bundle('salons', { status: 'active', schedule: { ...schedule, validUntil: '2026-11-24' } })).toBe('current');
   });
 
   it('keeps reports and newsletters current for a year', () => {

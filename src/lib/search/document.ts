@@ -9,7 +9,7 @@ import type { UIKey } from '../../i18n/ja.ts';
 import type { Fact } from '../facts.ts';
 import { phrases } from '../phrases.ts';
 import { statusNotice } from '../status-notice.ts';
-import { deadlinePassed } from '../listings.ts';
+import { kindOf, lifecycleOf } from '../../kinds/index.ts';
 
 type T = (key: UIKey, params?: Record<string, string | number>) => string;
 type Data = Record<string, any>;
@@ -32,42 +32,20 @@ const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ESCAPES[c] as st
 
 /**
  * Which search bundle an entry goes in. Residents mostly look for what they can still join, so
- * the search page looks in `current` and adds `past` only when asked (終わったものも探す):
- * ended events and salons, recruitments closed or past their deadline, and reports and
- * newsletters over a year old. Every first search downloads the list of all pages in the
- * bundle it opens (~6 bytes a page), so the past, which only grows, stays out of it.
+ * the search page looks in `current` and adds `past` only when asked (終わったものも探す): what
+ * the entry's kind calls past on `today` (src/kinds/kind.ts, Lifecycle) — ended events and
+ * salons, recruitments closed or past their deadline, reports and newsletters over a year old.
+ * Every first search downloads the list of all pages in the bundle it opens (~6 bytes a page),
+ * so the past, which only grows, stays out of it.
  * @param today 'YYYY-MM-DD' in Japan at build time.
  */
-export function searchBundleOf(collection: string, data: Data, today: string): 'current' | 'past' {
-  const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
-  const past = (() => {
-    switch (collection) {
-      case 'events':
-        return String(data['end']).slice(0, 10) < today;
-      case 'salons':
-        return data['status'] === 'ended';
-      case 'recruitments':
-        return data['status'] === 'closed' || deadlinePassed(data, today);
-      case 'reports':
-        return String(data['date']) < yearAgo;
-      case 'newsletters':
-        return `${data['month']}-01` < yearAgo;
-      default:
-        return false;
-    }
-  })();
-  return past ? 'past' : 'current';
+export function searchBundleOf(collection: string, data: unknown, today: string): 'current' | 'past' {
+  return lifecycleOf(collection, data, today) === 'past' ? 'past' : 'current';
 }
 
 /** The day an entry is about ('YYYY-MM-DD': event start, report date, deadline, newsletter month), for 日付順. */
-export function searchDate(data: Data): string | undefined {
-  return (
-    data['start']?.slice(0, 10) ??
-    data['date'] ??
-    data['deadline'] ??
-    (data['month'] ? `${data['month']}-01` : undefined)
-  );
-}
+export const searchDate = (collection: string, data: unknown): string | undefined =>
+  kindOf(collection).searchDate(data);
 
 /**
  * The search page's filters for an entry, named in Japanese because Pagefind's UI shows the
@@ -119,7 +97,7 @@ export function searchDocument(entry: SearchEntry, t: T): { url: string; html: s
       (value) => `<span data-pagefind-filter="${escape(filterText(name))}">${escape(filterText(value))}</span>`,
     ),
   );
-  const date = searchDate(data);
+  const date = searchDate(collection, data);
   if (date)
     filters.push(`<span data-pagefind-sort="date">${date}</span><span data-pagefind-meta="date">${date}</span>`);
   const shownFacts = facts.filter((f) => f.indexed !== false).map(factHtml);

@@ -1,0 +1,16 @@
+/** A monthly newsletter: archived (past) once its month is over a year ago. */
+import { entryHref } from '../lib/entries.ts';
+import { text } from '../lib/facts.ts';
+import type { Newsletter } from '../schemas/newsletter.ts';
+import { yearBefore, type Kind } from './kind.ts';
+
+export const newsletterKind = {
+  facts(data, f) {
+    f.add('fact.date', text(`${Number(data.month.slice(0, 4))}年${Number(data.month.slice(5))}月号`));
+    f.add('fact.districts', f.ref('districts', data.district));
+  },
+  listLine: ({ id, data }) => ({ href: entryHref('newsletters', id), title: data.title }),
+  lifecycle: (data, today) => (`${data.month}-01` < yearBefore(today) ? 'past' : 'current'),
+  searchDate: (data) => `${data.month}-01`,
+  flyer: null,
+} satisfies Kind<Newsletter, null>;

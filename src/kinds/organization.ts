@@ -1,0 +1,16 @@
+/** A group that runs events and salons: named on their pages, reachable from its own. */
+import { entryHref } from '../lib/entries.ts';
+import type { Organization } from '../schemas/organization.ts';
+import type { Kind } from './kind.ts';
+
+export const organizationKind = {
+  facts(data, f) {
+    f.add('fact.kind', [{ text: f.t(`orgKind.${data.kind}`) }]);
+    f.add('fact.districts', f.refs('districts', data.districts));
+    f.reach(data);
+  },
+  listLine: ({ id, data }) => ({ href: entryHref('organizations', id), title: data.name }),
+  lifecycle: () => 'current',
+  searchDate: () => undefined,
+  flyer: null,
+} satisfies Kind<Organization, null>;

@@ -1,0 +1,17 @@
+/** A venue or 居場所: its address, way there and barrier-free facts are what residents ask. */
+import { entryHref } from '../lib/entries.ts';
+import { phoneLink } from '../lib/facts.ts';
+import type { Place } from '../schemas/place.ts';
+import type { Kind } from './kind.ts';
+
+export const placeKind = {
+  facts(data, f) {
+    f.placeDetails(data);
+    f.add('fact.districts', f.ref('districts', data.district));
+    if (data.phone) f.add('fact.phone', phoneLink(data.phone));
+  },
+  listLine: ({ id, data }) => ({ href: entryHref('places', id), title: data.name, meta: data.address }),
+  lifecycle: () => 'current',
+  searchDate: () => undefined,
+  flyer: null,
+} satisfies Kind<Place, null>;

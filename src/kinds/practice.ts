@@ -1,0 +1,22 @@
+/** A good practice from another town: always current, dated by when it was posted. */
+import { entryHref } from '../lib/entries.ts';
+import { text } from '../lib/facts.ts';
+import type { Practice } from '../schemas/practice.ts';
+import type { Kind } from './kind.ts';
+
+export const practiceKind = {
+  facts(data, f) {
+    f.add('fact.town', text(data.town));
+    f.add('fact.organizer', text(data.organization));
+    f.topic('fact.themes', f.categories(data.themes));
+    f.add('fact.background', text(data.background));
+    f.add('fact.approach', text(data.approach));
+    f.add('fact.results', text(data.results));
+    f.add('fact.tips', text(data.tips));
+    if (data.contact) f.add('fact.contact', text(data.contact));
+  },
+  listLine: ({ id, data }) => ({ href: entryHref('practices', id), title: data.title, meta: data.town }),
+  lifecycle: () => 'current',
+  searchDate: (data) => data.date,
+  flyer: null,
+} satisfies Kind<Practice, null>;

@@ -1,0 +1,69 @@
+/** A call for helpers: open until it is closed or its deadline (a Japan date) has passed. */
+import { entryHref } from '../lib/entries.ts';
+import { formatDate, phoneLink, text } from '../lib/facts.ts';
+import type { Recruitment } from '../schemas/recruitment.ts';
+import type { Kind, FlyerPart } from './kind.ts';
+
+/**
+ * When the reader's browser may hide a recruitment (see prefs.js): the end of its deadline day
+ * in Japan, so one that closes between two daily rebuilds disappears on time.
+ */
+export const recruitmentEnds = (data: Pick<Recruitment, 'deadline'>): string | undefined =>
+  data.deadline === undefined ? undefined : `${data.deadline}T23:59:59+09:00`;
+
+export const recruitmentKind = {
+  facts(data, f) {
+    f.add('fact.status', [{ text: f.t(`recruitmentStatus.${data.status}`) }]);
+    f.add('fact.role', text(data.role));
+    f.add('fact.tasks', text(data.tasks));
+    f.add('fact.frequency', text(data.frequency));
+    f.add('fact.welcome', text(data.welcome));
+    f.where('fact.activityPlace', data.place);
+    f.add('fact.related', f.ref('events', data.event));
+    if (data.deadline) f.add('fact.deadline', text(formatDate(data.deadline)), data.deadline);
+    f.add('fact.apply', text(data.howToApply));
+    f.add('fact.organizer', f.ref('organizations', data.organizer));
+    if (data.contact) f.add('fact.contact', phoneLink(data.contact));
+    f.add('fact.districts', f.refs('districts', data.districts));
+    f.topic('fact.categories', f.categories(data.categories));
+  },
+
+  listLine({ id, data }, t) {
+    const ends = recruitmentEnds(data);
+    return {
+      ...(ends ? { ends } : {}),
+      href: entryHref('recruitments', id),
+      title: data.title,
+      meta: [
+        data.role,
+        data.deadline ? t('list.deadline', { date: formatDate(data.deadline) }) : '',
+        data.status === 'open' ? '' : `【${t('recruitmentStatus.closed')}】`,
+      ]
+        .filter(Boolean)
+        .join(' '),
+    };
+  },
+
+  // The deadline day itself is still open, all day in Japan.
+  lifecycle: (data, today) =>
+    data.status === 'closed' || (data.deadline !== undefined && data.deadline < today) ? 'past' : 'current',
+
+  searchDate: (data) => data.deadline,
+
+  flyer: {
+    headline: (_data, t) => t('flyer.headline.recruitments'),
+    sheet(data, f) {
+      f.add('fact.role', data.role);
+      f.add('fact.tasks', data.tasks);
+      f.add('fact.frequency', data.frequency);
+      f.add('fact.welcome', data.welcome);
+      f.place(data.place);
+      if (data.deadline) f.add('fact.deadline', formatDate(data.deadline));
+      f.add('fact.apply', data.howToApply);
+      f.contact(data.organizer, data.contact);
+      f.districts(data.districts);
+      return data.status === 'closed' ? { stamp: f.t('flyer.closed') } : {};
+    },
+    posted: () => true,
+  },
+} satisfies Kind<Recruitment, FlyerPart<Recruitment>>;

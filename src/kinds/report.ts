@@ -1,0 +1,22 @@
+/** An activity report: a record of a day, archived (past) once it is over a year old. */
+import { entryHref } from '../lib/entries.ts';
+import { formatDate, text } from '../lib/facts.ts';
+import type { Report } from '../schemas/report.ts';
+import { yearBefore, type Kind } from './kind.ts';
+
+export const reportKind = {
+  facts(data, f) {
+    const t = f.t;
+    f.add('fact.date', text(formatDate(data.date)), data.date);
+    f.add('fact.related', [...(f.ref('salons', data.salon) ?? []), ...(f.ref('events', data.event) ?? [])]);
+    if (data.participants !== undefined)
+      f.add('fact.participants', text(t('fact.people', { count: data.participants })));
+    if (data.volunteers !== undefined) f.add('fact.volunteers', text(t('fact.people', { count: data.volunteers })));
+    f.add('fact.districts', f.refs('districts', data.districts));
+    f.topic('fact.categories', f.categories(data.categories));
+  },
+  listLine: ({ id, data }) => ({ href: entryHref('reports', id), title: data.title, meta: formatDate(data.date) }),
+  lifecycle: (data, today) => (data.date < yearBefore(today) ? 'past' : 'current'),
+  searchDate: (data) => data.date,
+  flyer: null,
+} satisfies Kind<Report, null>;
