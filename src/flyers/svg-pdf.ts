@@ -575,7 +575,8 @@ export function drawSvg(doc: PDFKit.PDFDocument, svg: string | SvgNode, options:
   };
 
   save();
-  // The viewBox onto the page area: Satori's 595×842 px onto A4's 595.28×841.89 pt.
+  // The viewBox onto the page area: the layout canvas in whole px onto the exact paper in pt
+  // (paper.ts: A4's 595×842 px onto 595.28×841.89 pt).
   doc.transform(options.width / vw, 0, 0, options.height / vh, (-vx * options.width) / vw, (-vy * options.height) / vh);
   draw(root, 1);
   restore();
