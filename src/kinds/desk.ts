@@ -26,5 +26,6 @@ export const deskKind = {
   }),
   lifecycle: () => 'current',
   searchDate: () => undefined,
+  nav: true,
   flyer: null,
 } satisfies Kind<Desk, null>;

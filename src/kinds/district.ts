@@ -11,5 +11,6 @@ export const districtKind = {
   listLine: ({ id, data }) => ({ href: entryHref('districts', id), title: data.name }),
   lifecycle: () => 'current',
   searchDate: () => undefined,
+  nav: false,
   flyer: null,
 } satisfies Kind<District, null>;

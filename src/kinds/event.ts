@@ -33,6 +33,7 @@ export const eventKind = {
 
   searchDate: (data) => data.start.slice(0, 10),
 
+  nav: true,
   flyer: {
     headline: (_data, t) => t('flyer.headline.events'),
     sheet(data, f) {

@@ -59,6 +59,8 @@ export interface Kind<D, F extends FlyerPart<D> | null = FlyerPart<D> | null> {
   lifecycle(data: D, today: string): Lifecycle;
   /** The day the entry is about ('YYYY-MM-DD'), for search's 日付順; undefined when none. */
   searchDate(data: D): string | undefined;
+  /** Whether the site navigation links the collection's index (places, districts … are reached from entries). */
+  nav: boolean;
   /** The printable flyer's part, or null for types that have no flyer. */
   flyer: F;
 }

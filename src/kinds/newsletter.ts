@@ -12,5 +12,6 @@ export const newsletterKind = {
   listLine: ({ id, data }) => ({ href: entryHref('newsletters', id), title: data.title }),
   lifecycle: (data, today) => (`${data.month}-01` < yearBefore(today) ? 'past' : 'current'),
   searchDate: (data) => `${data.month}-01`,
+  nav: true,
   flyer: null,
 } satisfies Kind<Newsletter, null>;

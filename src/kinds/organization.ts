@@ -12,5 +12,6 @@ export const organizationKind = {
   listLine: ({ id, data }) => ({ href: entryHref('organizations', id), title: data.name }),
   lifecycle: () => 'current',
   searchDate: () => undefined,
+  nav: false,
   flyer: null,
 } satisfies Kind<Organization, null>;

@@ -8,5 +8,6 @@ export const pageKind = {
   listLine: ({ id, data }) => ({ href: entryHref('pages', id), title: data.title }),
   lifecycle: () => 'current',
   searchDate: () => undefined,
+  nav: false,
   flyer: null,
 } satisfies Kind<Page, null>;

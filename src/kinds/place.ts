@@ -13,5 +13,6 @@ export const placeKind = {
   listLine: ({ id, data }) => ({ href: entryHref('places', id), title: data.name, meta: data.address }),
   lifecycle: () => 'current',
   searchDate: () => undefined,
+  nav: false,
   flyer: null,
 } satisfies Kind<Place, null>;

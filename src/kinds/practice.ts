@@ -18,5 +18,6 @@ export const practiceKind = {
   listLine: ({ id, data }) => ({ href: entryHref('practices', id), title: data.title, meta: data.town }),
   lifecycle: () => 'current',
   searchDate: (data) => data.date,
+  nav: true,
   flyer: null,
 } satisfies Kind<Practice, null>;

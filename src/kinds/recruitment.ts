@@ -50,6 +50,7 @@ export const recruitmentKind = {
 
   searchDate: (data) => data.deadline,
 
+  nav: true,
   flyer: {
     headline: (_data, t) => t('flyer.headline.recruitments'),
     sheet(data, f) {

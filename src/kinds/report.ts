@@ -18,5 +18,6 @@ export const reportKind = {
   listLine: ({ id, data }) => ({ href: entryHref('reports', id), title: data.title, meta: formatDate(data.date) }),
   lifecycle: (data, today) => (data.date < yearBefore(today) ? 'past' : 'current'),
   searchDate: (data) => data.date,
+  nav: true,
   flyer: null,
 } satisfies Kind<Report, null>;

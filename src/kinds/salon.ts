@@ -52,6 +52,7 @@ export const salonKind = {
 
   searchDate: () => undefined,
 
+  nav: true,
   flyer: {
     headline: (data, t) => t(`salonKind.${data.kind}`),
     sheet(data, f, today) {

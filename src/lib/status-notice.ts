@@ -7,13 +7,15 @@ import type { UIKey } from '../i18n/ja.ts';
 
 type T = (key: UIKey, params?: Record<string, string | number>) => string;
 
-const NOTICED = ['cancelled', 'postponed', 'paused', 'ended', 'closed'];
+const NOTICED = ['cancelled', 'postponed', 'paused', 'ended', 'closed'] as const;
+const noticed = (status: unknown): status is (typeof NOTICED)[number] =>
+  (NOTICED as readonly unknown[]).includes(status);
 
 export function statusNotice(
   status: unknown,
   note: unknown,
   t: T,
 ): { headline: string; note: string | undefined } | undefined {
-  if (typeof status !== 'string' || !NOTICED.includes(status)) return undefined;
-  return { headline: t(`status.${status}` as UIKey), note: typeof note === 'string' && note ? note : undefined };
+  if (!noticed(status)) return undefined;
+  return { headline: t(`status.${status}`), note: typeof note === 'string' && note ? note : undefined };
 }
