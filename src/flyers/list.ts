@@ -10,7 +10,7 @@ import { kindOf } from '../kinds/index.ts';
 export interface FlyerEntry {
   collection: string;
   id: string;
-  data: Record<string, any>;
+  data: Record<string, unknown>;
 }
 
 export interface FlyerListItem {
@@ -38,14 +38,15 @@ export function listFlyers(entries: Iterable<FlyerEntry>, today: string): FlyerL
   const items: (FlyerListItem & { sort: string })[] = [];
   for (const { collection, id, data } of entries) {
     if (!isFlyerCollection(collection) || !isCurrentFlyer(collection, data, today)) continue;
+    const kind = kindOf(collection);
     const title = String(data['title'] ?? id);
     items.push({
       collection,
       id,
       title,
       paths: flyerPaths(collection, id),
-      districts: Array.isArray(data['districts']) ? data['districts'].map(String) : [],
-      sort: `${FLYER_COLLECTIONS.indexOf(collection)}${collection === 'events' ? String(data['start']) : title}`,
+      districts: [...kind.districts(data, new Map())],
+      sort: `${FLYER_COLLECTIONS.indexOf(collection)}${kind.flyer?.order(data) ?? title}`,
     });
   }
   return items

@@ -26,6 +26,12 @@ export const deskKind = {
   }),
   lifecycle: () => 'current',
   searchDate: () => undefined,
+  // A desk has no district of its own: it is where its place is, so 地域包括支援センター shows in its area.
+  districts(data, placeDistricts) {
+    const district = data.place === undefined ? undefined : placeDistricts.get(data.place);
+    return district ? [district] : [];
+  },
+  topics: (data) => ({ categories: data.categories }),
   nav: true,
   flyer: null,
 } satisfies Kind<Desk, null>;

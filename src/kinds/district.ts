@@ -11,6 +11,8 @@ export const districtKind = {
   listLine: ({ id, data }) => ({ href: entryHref('districts', id), title: data.name }),
   lifecycle: () => 'current',
   searchDate: () => undefined,
+  districts: () => [],
+  topics: () => ({ categories: [] }),
   nav: false,
   flyer: null,
 } satisfies Kind<District, null>;

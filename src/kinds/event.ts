@@ -33,6 +33,8 @@ export const eventKind = {
 
   searchDate: (data) => data.start.slice(0, 10),
 
+  districts: (data) => data.districts,
+  topics: (data) => ({ categories: data.categories, audience: data.audience }),
   nav: true,
   flyer: {
     headline: (_data, t) => t('flyer.headline.events'),
@@ -52,6 +54,7 @@ export const eventKind = {
             : undefined;
       return { when: formatPeriod(data.start, data.end), ...(stamp ? { stamp } : {}) };
     },
+    order: (data) => data.start,
     posted: () => true,
   },
 } satisfies Kind<Event, FlyerPart<Event>>;

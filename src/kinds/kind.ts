@@ -8,6 +8,7 @@ import type { z } from 'astro/zod';
 import type { FactList, T } from '../lib/facts.ts';
 import type { contentTypes, ContentTypeName } from '../schemas/index.ts';
 import type { FlyerFacts } from '../flyers/facts.ts';
+import type { Audience, Category } from '../schemas/vocabulary.ts';
 
 /** The collections whose entries each get a page (every content type but the site settings). */
 export type EntryCollection = Exclude<ContentTypeName, 'settings'>;
@@ -22,6 +23,12 @@ export type DataOf<N extends ContentTypeName> = z.output<Extract<(typeof content
  * the calendar, search (its past bundle) and the flyers all decide with this one answer.
  */
 export type Lifecycle = 'upcoming' | 'current' | 'past';
+
+export interface Topics {
+  categories: readonly Category[];
+  /** Who it is for, where the type says (events and salons). */
+  audience?: readonly Audience[];
+}
 
 /** One line of a list: the entry's title and what to know at a glance. */
 export interface ListItem {
@@ -49,6 +56,8 @@ export interface FlyerPart<D> {
    * (its page says お休み中), a cancelled event's is, so the 中止 notice can go up.
    */
   posted(data: D): boolean;
+  /** Orders this type's flyers on /flyers/ (events by start, the others by title). */
+  order(data: D): string;
 }
 
 export interface Kind<D, F extends FlyerPart<D> | null = FlyerPart<D> | null> {
@@ -59,6 +68,13 @@ export interface Kind<D, F extends FlyerPart<D> | null = FlyerPart<D> | null> {
   lifecycle(data: D, today: string): Lifecycle;
   /** The day the entry is about ('YYYY-MM-DD'), for search's 日付順; undefined when none. */
   searchDate(data: D): string | undefined;
+  /**
+   * The districts the entry is about, for district pages and search's 地区 filter.
+   * @param placeDistricts place id → its district, for types that are where their place is.
+   */
+  districts(data: D, placeDistricts: ReadonlyMap<string, string>): readonly string[];
+  /** What the entry is about, for category pages and search's 分類 and 対象 filters. */
+  topics(data: D): Topics;
   /** Whether the site navigation links the collection's index (places, districts … are reached from entries). */
   nav: boolean;
   /** The printable flyer's part, or null for types that have no flyer. */

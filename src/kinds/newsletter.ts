@@ -12,6 +12,9 @@ export const newsletterKind = {
   listLine: ({ id, data }) => ({ href: entryHref('newsletters', id), title: data.title }),
   lifecycle: (data, today) => (`${data.month}-01` < yearBefore(today) ? 'past' : 'current'),
   searchDate: (data) => `${data.month}-01`,
+  // A town-wide issue has none.
+  districts: (data) => (data.district ? [data.district] : []),
+  topics: () => ({ categories: [] }),
   nav: true,
   flyer: null,
 } satisfies Kind<Newsletter, null>;

@@ -12,6 +12,8 @@ export const organizationKind = {
   listLine: ({ id, data }) => ({ href: entryHref('organizations', id), title: data.name }),
   lifecycle: () => 'current',
   searchDate: () => undefined,
+  districts: (data) => data.districts,
+  topics: () => ({ categories: [] }),
   nav: false,
   flyer: null,
 } satisfies Kind<Organization, null>;

@@ -8,6 +8,8 @@ export const pageKind = {
   listLine: ({ id, data }) => ({ href: entryHref('pages', id), title: data.title }),
   lifecycle: () => 'current',
   searchDate: () => undefined,
+  districts: () => [],
+  topics: () => ({ categories: [] }),
   nav: false,
   flyer: null,
 } satisfies Kind<Page, null>;

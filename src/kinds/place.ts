@@ -13,6 +13,8 @@ export const placeKind = {
   listLine: ({ id, data }) => ({ href: entryHref('places', id), title: data.name, meta: data.address }),
   lifecycle: () => 'current',
   searchDate: () => undefined,
+  districts: (data) => [data.district],
+  topics: () => ({ categories: [] }),
   nav: false,
   flyer: null,
 } satisfies Kind<Place, null>;

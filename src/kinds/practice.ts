@@ -18,6 +18,9 @@ export const practiceKind = {
   listLine: ({ id, data }) => ({ href: entryHref('practices', id), title: data.title, meta: data.town }),
   lifecycle: () => 'current',
   searchDate: (data) => data.date,
+  districts: () => [],
+  // A practice's themes are categories under the name other towns use.
+  topics: (data) => ({ categories: data.themes }),
   nav: true,
   flyer: null,
 } satisfies Kind<Practice, null>;

@@ -50,6 +50,8 @@ export const recruitmentKind = {
 
   searchDate: (data) => data.deadline,
 
+  districts: (data) => data.districts,
+  topics: (data) => ({ categories: data.categories }),
   nav: true,
   flyer: {
     headline: (_data, t) => t('flyer.headline.recruitments'),
@@ -65,6 +67,7 @@ export const recruitmentKind = {
       f.districts(data.districts);
       return data.status === 'closed' ? { stamp: f.t('flyer.closed') } : {};
     },
+    order: (data) => data.title,
     posted: () => true,
   },
 } satisfies Kind<Recruitment, FlyerPart<Recruitment>>;

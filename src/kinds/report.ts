@@ -18,6 +18,8 @@ export const reportKind = {
   listLine: ({ id, data }) => ({ href: entryHref('reports', id), title: data.title, meta: formatDate(data.date) }),
   lifecycle: (data, today) => (data.date < yearBefore(today) ? 'past' : 'current'),
   searchDate: (data) => data.date,
+  districts: (data) => data.districts,
+  topics: (data) => ({ categories: data.categories }),
   nav: true,
   flyer: null,
 } satisfies Kind<Report, null>;

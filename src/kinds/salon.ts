@@ -52,6 +52,8 @@ export const salonKind = {
 
   searchDate: () => undefined,
 
+  districts: (data) => data.districts,
+  topics: (data) => ({ categories: data.categories, audience: data.audience }),
   nav: true,
   flyer: {
     headline: (data, t) => t(`salonKind.${data.kind}`),
@@ -71,6 +73,7 @@ export const salonKind = {
         ...(stamp ? { stamp } : {}),
       };
     },
+    order: (data) => data.title,
     posted: (data) => data.status === 'active',
   },
 } satisfies Kind<Salon, FlyerPart<Salon>>;

@@ -5,10 +5,9 @@
  */
 import type { T } from './facts.ts';
 import { compareJa } from './collate.ts';
-import { kinds, type DataOf, type KindEntry, type ListItem } from '../kinds/index.ts';
+import { kindOf, kinds, type DataOf, type KindEntry, type ListItem } from '../kinds/index.ts';
 import { nextSalonDate } from '../kinds/salon.ts';
 
-type Data = Record<string, unknown>;
 export type { ListItem };
 
 /** The collections a listing draws from. */
@@ -43,17 +42,12 @@ export function placeDistricts(places: readonly { id: string; data: { district?:
   return new Map(places.map((p) => [p.id, String(p.data.district)]));
 }
 
-/**
- * The districts an entry is about. Places have one district; desks have none of their own
- * and count as being where their place is, so 地域包括支援センター shows in its area.
- */
-export function districtsOf(collection: string, data: object, placeDistricts: ReadonlyMap<string, string>) {
-  const fields: Data = { ...data };
-  if (Array.isArray(fields['districts'])) return fields['districts'] as string[];
-  if (typeof fields['district'] === 'string') return [fields['district']];
-  const place = typeof fields['place'] === 'string' ? placeDistricts.get(fields['place']) : undefined;
-  return collection === 'desks' && place ? [place] : [];
-}
+/** The districts an entry is about, as its kind says (a desk is where its place is). */
+export const districtsOf = (
+  collection: string,
+  data: unknown,
+  placeDistricts: ReadonlyMap<string, string>,
+): readonly string[] => kindOf(collection).districts(data, placeDistricts);
 
 // District → its entries, worked out once per set of entries: a region has hundreds of
 // district pages, and asking every entry's districts again for each cost ~1 s at 10,000 entries.
@@ -83,13 +77,13 @@ export function inDistricts(entries: Entries, districtIds: ReadonlySet<string>):
   return (_collection, entry) => members.has(entry);
 }
 
-/** Selects entries in a category; practices call their categories `themes`. */
+/** Selects entries in a category (as their kind says: practices call theirs `themes`). */
 export const inCategory =
   (category: string): Select =>
-  (_collection, entry) =>
-    ('themes' in entry.data ? entry.data.themes : 'categories' in entry.data ? entry.data.categories : []).some(
-      (c) => c === category,
-    );
+  (collection, entry) =>
+    kindOf(collection)
+      .topics(entry.data)
+      .categories.some((c) => c === category);
 
 /**
  * Events still to come (or under way) by date, soonest first, and those over, latest first.

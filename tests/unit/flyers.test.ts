@@ -279,7 +279,11 @@ describe('paths and lists for the pages', () => {
         { collection: 'salons', id: 'hidamari', data: salon },
         { collection: 'salons', id: 'ended', data: { ...salon, status: 'ended' } },
         { collection: 'recruitments', id: 'closed', data: { title: '締切', status: 'closed' } },
-        { collection: 'recruitments', id: 'open', data: { title: '募集', status: 'open', deadline: '2026-12-01' } },
+        {
+          collection: 'recruitments',
+          id: 'open',
+          data: { title: '募集', status: 'open', deadline: '2026-12-01', districts: [] },
+        },
         { collection: 'reports', id: 'r', data: { title: '報告' } },
       ],
       '2026-11-23',

@@ -1,7 +1,13 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
-import { searchBundleOf, searchDate, searchDocument, searchFilters } from '../../src/lib/search/document.ts';
+import {
+  searchBundleOf,
+  searchDate,
+  searchDocument,
+  searchFilters,
+  type SearchEntry,
+} from '../../src/lib/search/document.ts';
 import { statusNotice } from '../../src/lib/status-notice.ts';
 import type { Fact } from '../../src/lib/facts.ts';
 
@@ -11,7 +17,7 @@ const facts: Fact[] = [
   { label: '分類', values: [{ text: '見守り' }, { text: '防災' }], weight: 2 },
 ];
 
-const event = {
+const event: SearchEntry = {
   collection: 'events',
   id: 'bosai-2027',
   title: '防災訓練 <やさしい日本語>',

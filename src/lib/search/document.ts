@@ -9,20 +9,19 @@ import type { UIKey } from '../../i18n/ja.ts';
 import type { Fact } from '../facts.ts';
 import { phrases } from '../phrases.ts';
 import { statusNotice } from '../status-notice.ts';
-import { kindOf, lifecycleOf } from '../../kinds/index.ts';
+import { kindOf, lifecycleOf, type EntryCollection } from '../../kinds/index.ts';
 
 type T = (key: UIKey, params?: Record<string, string | number>) => string;
-type Data = Record<string, any>;
 
 export interface SearchEntry {
-  collection: string;
+  collection: EntryCollection;
   id: string;
   title: string;
-  data: Data;
+  data: Record<string, unknown>;
   /** The entry's facts as its page lists them (src/lib/facts.ts). */
   facts: Fact[];
   /** Names of the entry's districts, resolved by the caller. */
-  districts: string[];
+  districts: readonly string[];
   /** The Markdown body rendered to HTML as the page renders it. */
   bodyHtml: string;
 }
@@ -51,13 +50,17 @@ export const searchDate = (collection: string, data: unknown): string | undefine
  * The search page's filters for an entry, named in Japanese because Pagefind's UI shows the
  * names as they are: 種類 (what it is), 分類, 地区, 対象.
  */
-export function searchFilters(collection: string, data: Data, districts: string[], t: T): Record<string, string[]> {
-  const filters: Record<string, string[]> = { [t('fact.kind')]: [t(`collection.${collection}` as UIKey)] };
-  const categories: string[] = data['categories'] ?? data['themes'] ?? [];
-  const audience: string[] = data['audience'] ?? [];
-  if (categories.length) filters[t('fact.categories')] = categories.map((c) => t(`category.${c}` as UIKey));
-  if (districts.length) filters[t('fact.districts')] = districts;
-  if (audience.length) filters[t('fact.audience')] = audience.map((a) => t(`audience.${a}` as UIKey));
+export function searchFilters(
+  collection: EntryCollection,
+  data: unknown,
+  districts: readonly string[],
+  t: T,
+): Record<string, string[]> {
+  const filters: Record<string, string[]> = { [t('fact.kind')]: [t(`collection.${collection}`)] };
+  const { categories, audience = [] } = kindOf(collection).topics(data);
+  if (categories.length) filters[t('fact.categories')] = categories.map((c) => t(`category.${c}`));
+  if (districts.length) filters[t('fact.districts')] = [...districts];
+  if (audience.length) filters[t('fact.audience')] = audience.map((a) => t(`audience.${a}`));
   return filters;
 }
 
