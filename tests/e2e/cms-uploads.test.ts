@@ -13,38 +13,23 @@ import type { Browser, Page } from 'playwright-core';
 import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/browser.ts';
-import {
-  copyProject,
-  freePort,
-  removeProject,
-  startAstroDev,
-  startDecapServer,
-  type Running,
-} from './helpers/project.ts';
+import { copyProject, removeProject, startCmsDev } from './helpers/project.ts';
 import { fieldErrors, login, publish, setText, waitForSaved } from './helpers/decap.ts';
 
 let dir: string;
-let decap: Running;
-let astro: Running;
+let cms: { sitePort: number; stop: () => Promise<void> };
 let browser: Browser;
 let site: string;
 
 beforeAll(async () => {
   dir = copyProject();
-  const decapPort = await freePort();
-  const astroPort = await freePort();
-  [decap, astro, browser] = await Promise.all([
-    startDecapServer(dir, decapPort, astroPort),
-    startAstroDev(dir, astroPort, decapPort),
-    launchChromium(),
-  ]);
-  site = `http://127.0.0.1:${astroPort}`;
-  await fetch(`${site}/admin/`);
+  [cms, browser] = await Promise.all([startCmsDev(dir), launchChromium()]);
+  site = `http://127.0.0.1:${cms.sitePort}`;
 });
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all([astro?.stop(), decap?.stop()]);
+  await cms?.stop();
   if (dir) removeProject(dir);
 });
 

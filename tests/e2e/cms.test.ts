@@ -9,44 +9,27 @@ import type { Browser, Page } from 'playwright-core';
 import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/browser.ts';
-import {
-  buildProject,
-  copyProject,
-  freePort,
-  removeProject,
-  startAstroDev,
-  startDecapServer,
-  type Running,
-} from './helpers/project.ts';
+import { buildProject, copyProject, removeProject, startCmsDev } from './helpers/project.ts';
 import { choose, fieldErrors, login, publish, setText, typeWithIme, waitForSaved } from './helpers/decap.ts';
 import { contentTypes } from '../../src/schemas/index.ts';
 import { scanCollection } from '../../src/lib/content/files.ts';
 import { describeFields } from '../../src/lib/schema/walk.ts';
 
 let dir: string;
-let decap: Running;
-let astro: Running;
+let cms: { sitePort: number; stop: () => Promise<void> };
 let browser: Browser;
 let admin: string;
 
 beforeAll(async () => {
   dir = copyProject();
-  const decapPort = await freePort();
-  const astroPort = await freePort();
-  [decap, astro, browser] = await Promise.all([
-    startDecapServer(dir, decapPort, astroPort),
-    startAstroDev(dir, astroPort, decapPort),
-    launchChromium(),
-  ]);
+  [cms, browser] = await Promise.all([startCmsDev(dir), launchChromium()]);
   // 127.0.0.1 here, localhost in tests/e2e/start.test.ts: the CMS calls decap-server as localhost.
-  admin = `http://127.0.0.1:${astroPort}/admin/`;
-  // Let the dev server compile the admin page once before the first test times it.
-  await fetch(admin);
+  admin = `http://127.0.0.1:${cms.sitePort}/admin/`;
 });
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all([astro?.stop(), decap?.stop()]);
+  await cms?.stop();
   if (dir) removeProject(dir);
 });
 

@@ -12,6 +12,7 @@ import { join, relative } from 'node:path';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { metadataOf } from '../helpers/metadata.ts';
 import { FIXTURE } from '../helpers/fixture.ts';
 import {
   ROOT,
@@ -38,18 +39,6 @@ const gpsPhoto = (background: string) =>
     .withExif(GPS)
     .jpeg()
     .toBuffer();
-/** Every metadata block exifr knows (EXIF, GPS, XMP, IPTC, ICC …), not the image structure. */
-const metadataOf = (image: Buffer) =>
-  exifr.parse(image, {
-    tiff: true,
-    xmp: true,
-    iptc: true,
-    icc: true,
-    jfif: false,
-    ihdr: false,
-    makerNote: true,
-    userComment: true,
-  });
 
 /** The JPEG images (DCTDecode streams) a PDF embeds, as PDFKit writes them: the file's own bytes. */
 function pdfJpegs(pdf: Buffer): Buffer[] {

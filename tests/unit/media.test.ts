@@ -17,6 +17,7 @@ import { sanitizeImage } from '../../src/lib/media/sanitize.ts';
 import { formatProblem } from '../../src/lib/validation/messages.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
 import { contentTypeByName } from '../../src/schemas/index.ts';
+import { metadataOf } from '../helpers/metadata.ts';
 import { FIXTURE, fixtureCopy, removeFixtureCopies } from '../helpers/fixture.ts';
 
 afterEach(removeFixtureCopies);
@@ -25,18 +26,6 @@ const GPS = {
   IFD0: { Make: 'TestCam', Model: 'Phone 1', Artist: '山田花子' },
   IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '35/1 40/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '139/1 45/1 0/1' },
 };
-/** Everything exifr can read but a PNG's IHDR and a JPEG's JFIF header, which are image structure, not metadata. */
-const metadataOf = (image: Buffer | string) =>
-  exifr.parse(image, {
-    tiff: true,
-    xmp: true,
-    iptc: true,
-    icc: true,
-    jfif: false,
-    ihdr: false,
-    makerNote: true,
-    userComment: true,
-  });
 /** The chunk names of a RIFF (WebP) file, read here rather than by sharp, which wrote it. */
 function riffChunks(file: Buffer): string[] {
   const names: string[] = [];

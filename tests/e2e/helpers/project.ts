@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, symlinkSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { childEnv } from '../../../scripts/lib/processes.ts';
+import { childEnv, freePort } from '../../../scripts/lib/processes.ts';
 
 // Shared with the scripts, which may not import from tests/.
 export { childEnv, freePort } from '../../../scripts/lib/processes.ts';
@@ -91,6 +91,19 @@ export function startAstroDev(cwd: string, port: number, decapPort: number) {
     env: { DECAP_PORT: String(decapPort) },
     ready: /ready in|Local\s+http/i,
   });
+}
+
+/** The CMS as `npm start` runs it, in the copy: the local backend and the dev site, on free ports. */
+export async function startCmsDev(cwd: string): Promise<{ sitePort: number; stop: () => Promise<void> }> {
+  const decapPort = await freePort();
+  const sitePort = await freePort();
+  const [decap, astro] = await Promise.all([
+    startDecapServer(cwd, decapPort, sitePort),
+    startAstroDev(cwd, sitePort, decapPort),
+  ]);
+  // Let the dev server compile the admin page once before the first test times it.
+  await fetch(`http://127.0.0.1:${sitePort}/admin/`);
+  return { sitePort, stop: async () => void (await Promise.all([astro.stop(), decap.stop()])) };
 }
 
 /** `astro build` in the copy; resolves with its output, rejects with it on failure. */
