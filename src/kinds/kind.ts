@@ -19,8 +19,10 @@ export type DataOf<N extends ContentTypeName> = z.output<Extract<(typeof content
 /**
  * Where an entry stands on a given Japan-time day. `past` is what residents can no longer
  * join or use: an event that has ended, a salon that has ended or whose schedule has run out,
- * a recruitment closed or past its deadline, a report or newsletter over a year old. Lists,
- * the calendar, search (its past bundle) and the flyers all decide with this one answer.
+ * a recruitment closed or past its deadline, a report or newsletter over a year old. District
+ * and category lists, the home page, search (its past bundle) and the flyers all decide with
+ * this one answer. The calendar agrees without asking: it shows an active salon's dates only
+ * within its schedule (validFrom..validUntil), and past months keep the dates that were held.
  */
 export type Lifecycle = 'upcoming' | 'current' | 'past';
 

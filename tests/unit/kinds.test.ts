@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
-import { kinds, lifecycleOf, type Kind, type Registry } from '../../src/kinds/index.ts';
+import { factsFor, kinds, lifecycleOf, type Kind, type Registry } from '../../src/kinds/index.ts';
+import { FlyerFacts } from '../../src/flyers/facts.ts';
 import { ENTRY_COLLECTIONS } from '../../src/lib/entries.ts';
 import { contentTypes } from '../../src/schemas/index.ts';
 import { eventSchema } from '../../src/schemas/event.ts';
@@ -144,5 +145,63 @@ describe('list lines', () => {
       '2026-11-24',
     );
     expect(line).toEqual({ href: '/events/e/', title: '防災訓練', meta: '2026年11月1日(日) 10:00〜12:00' });
+  });
+});
+
+describe('the other parts of a kind', () => {
+  const lookup = new Map([
+    ['salons/hidamari', { title: 'ひだまりサロン', href: '/salons/hidamari/' }],
+    ['districts/higashi', { title: '東小学校区', href: '/districts/higashi/' }],
+  ]);
+
+  it('dates a report, links what it reports on and counts who came', () => {
+    const data = { date: '2026-11-08', salon: 'hidamari', participants: 12, districts: ['higashi'], categories: [] };
+    const facts = factsFor('reports', data, lookup, t, '2026-11-24');
+    expect(facts.map((f) => [f.label, f.values.map((v) => v.text).join('、')])).toEqual([
+      ['日付', '2026年11月8日(日)'],
+      ['関連', 'ひだまりサロン'],
+      ['参加者', '12人'],
+      ['地区', '東小学校区'],
+    ]);
+    expect(facts[0]?.values[0]?.datetime).toBe('2026-11-08');
+  });
+
+  it("names a newsletter's month and district", () => {
+    const facts = factsFor('newsletters', { month: '2026-12', district: 'higashi' }, lookup, t, '2026-11-24');
+    expect(facts.map((f) => f.values.map((v) => v.text).join())).toEqual(['2026年12月号', '東小学校区']);
+  });
+
+  it('places a desk in the district of its place, a town-wide newsletter in none', () => {
+    const places = new Map([['kominkan', 'higashi']]);
+    expect(kinds.desks.districts({ place: 'kominkan' } as never, places)).toEqual(['higashi']);
+    expect(kinds.desks.districts({} as never, places)).toEqual([]);
+    expect(kinds.newsletters.districts({} as never, places)).toEqual([]);
+    expect(kinds.places.districts({ district: 'higashi' } as never, places)).toEqual(['higashi']);
+  });
+
+  it("reads a practice's themes as its categories", () => {
+    expect(kinds.practices.topics({ themes: ['watch'] } as never)).toEqual({ categories: ['watch'] });
+  });
+
+  it('stamps a paused salon and prints no next dates for it', () => {
+    const paused = salon({ validFrom: '2026-04-01' }, 'paused');
+    const part = kinds.salons.flyer;
+    const sheet = part.sheet(paused, new FlyerFacts(new Map(), t), '2026-11-24');
+    expect(sheet.stamp).toBe('お休み中');
+    expect(sheet.nextDates).toEqual([]);
+    expect(part.headline(paused, t)).toBe(t('salonKind.salon'));
+    const active = part.sheet(salon({ validFrom: '2026-04-01' }), new FlyerFacts(new Map(), t), '2026-11-24');
+    expect(active.nextDates).toEqual(['11月30日(月)', '12月7日(月)', '12月14日(月)']);
+    expect(active.stamp).toBeUndefined();
+  });
+
+  it("lists a recruitment's role and deadline, hidden by the browser after its deadline day", () => {
+    const line = kinds.recruitments.listLine({ id: 'r', data: recruitment({ deadline: '2026-12-01' }) }, t, '');
+    expect(line).toEqual({
+      href: '/recruitments/r/',
+      title: '見守り訪問員を募集',
+      meta: '見守り訪問員 締め切り 2026年12月1日(火)',
+      ends: '2026-12-01T23:59:59+09:00',
+    });
   });
 });
