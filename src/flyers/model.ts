@@ -15,7 +15,7 @@ import type { FlyerCollection } from './paths.ts';
 import { FlyerFacts, type FlyerFact } from './facts.ts';
 
 type T = (key: UIKey, params?: Record<string, string | number>) => string;
-type Data = Record<string, any>;
+type Data = Record<string, unknown>;
 
 export type { FlyerFact };
 
