@@ -21,7 +21,7 @@ import type { ValidEntry } from '../lib/validation/validate.ts';
 
 export interface SearchJob {
   /** Entries by collection: id, front matter after the schema, Markdown body, and the file (for errors). */
-  entries: Record<string, { id: string; data: Record<string, any>; body: string; file: string }[]>;
+  entries: Record<string, { id: string; data: Record<string, unknown>; body: string; file: string }[]>;
   /** Where Pagefind writes its bundles (see BUNDLE_FOLDERS). */
   outputPath: string;
   /** 'YYYY-MM-DD' in Japan: what counts as past. */
