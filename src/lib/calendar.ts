@@ -10,7 +10,7 @@
  * 市報 and 回覧板 calendars most residents grew up with are printed, and elderly readers look
  * for 日曜日 in the first column. Monday-first is available for sites that prefer it.
  */
-import { parseDate } from './dates.ts';
+import { addDays, dayNumber, fromDayNumber, weekdayOf } from './dates.ts';
 import { holidayName } from './holidays.ts';
 import { expandSchedule, type DateRange } from './recurrence.ts';
 import type { Schedule } from '../schemas/salon.ts';
@@ -82,23 +82,10 @@ export interface AgendaDay {
   items: CalendarItem[];
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-function dayNumber(date: string): number {
-  const d = parseDate(date);
-  if (!d) throw new RangeError(`not a date: ${date}`);
-  return Date.UTC(d.year, d.month - 1, d.day) / DAY_MS;
-}
-
-const fromDayNumber = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
-
-/** 0 = Sunday … 6 = Saturday. */
-export const weekdayOf = (date: string): number => new Date(dayNumber(date) * DAY_MS).getUTCDay();
-
-export function addDays(date: string, days: number): string {
-  return fromDayNumber(dayNumber(date) + days);
-}
+// Re-exported: the calendar's callers reach the day helpers with the rest of the calendar.
+export { addDays, weekdayOf };
 
 function parseMonth(month: string): [number, number] {
   const m = MONTH_RE.exec(month);

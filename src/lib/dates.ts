@@ -47,6 +47,61 @@ export function parseDate(text: string): CalendarDate | null {
   return { year, month, day };
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Days since 1970-01-01 of a 'YYYY-MM-DD' date: the one number day arithmetic (ranges,
+ * recurrence, calendar grids) works on, through Date.UTC so the machine's TZ never moves a day.
+ */
+export function dayNumber(date: string): number {
+  const d = parseDate(date);
+  if (!d) throw new RangeError(`not a date: ${date}`);
+  return Date.UTC(d.year, d.month - 1, d.day) / DAY_MS;
+}
+
+/** The 'YYYY-MM-DD' date of a day number. */
+export function fromDayNumber(n: number): string {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The day number of a year, month (1–12) and day, without validating them (day 0 is the last of the month before). */
+export function dayNumberOf(year: number, month: number, day: number): number {
+  return Date.UTC(year, month - 1, day) / DAY_MS;
+}
+
+export function addDays(date: string, days: number): string {
+  return fromDayNumber(dayNumber(date) + days);
+}
+
+/**
+ * Weekday keys by weekday number, 0 = Sunday … 6 = Saturday as Date.getUTCDay() counts; the
+ * keys are the schema's (`weekdays: [wed]`) and the i18n dictionary's (`weekday.wed`).
+ */
+export const WEEKDAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];
+
+/** The weekday number (0 = Sunday … 6 = Saturday) of a day number. 1970-01-01 was a Thursday, 4. */
+export function weekdayOfDayNumber(n: number): number {
+  return (((n + 4) % 7) + 7) % 7;
+}
+
+/** The weekday number (0 = Sunday … 6 = Saturday) of a 'YYYY-MM-DD' date. */
+export function weekdayOf(date: string): number {
+  return weekdayOfDayNumber(dayNumber(date));
+}
+
+/** The key of a weekday number (0 = Sunday … 6 = Saturday). */
+export function weekdayKey(n: number): WeekdayKey {
+  const key = WEEKDAY_KEYS[n];
+  if (key === undefined) throw new RangeError(`not a weekday number (0–6): ${n}`);
+  return key;
+}
+
+/** The weekday number (0 = Sunday … 6 = Saturday) of a weekday key. */
+export function weekdayNumber(key: WeekdayKey): number {
+  return WEEKDAY_KEYS.indexOf(key);
+}
+
 /** Parses 'YYYY-MM-DDTHH:mm' (Japan time) into the instant it names, or null. */
 export function parseDateTime(text: string): Date | null {
   const m = DATETIME_RE.exec(text);

@@ -7,8 +7,15 @@
  */
 import type { Schedule } from '../schemas/salon.ts';
 import type { Weekday, WeekOfMonth } from '../schemas/vocabulary.ts';
-import { WEEKDAYS } from '../schemas/vocabulary.ts';
-import { daysInMonth, parseDate, toJstDateString } from './dates.ts';
+import {
+  dayNumber,
+  dayNumberOf,
+  daysInMonth,
+  fromDayNumber,
+  toJstDateString,
+  weekdayNumber,
+  weekdayOfDayNumber,
+} from './dates.ts';
 import { holidayName } from './holidays.ts';
 
 export interface Occurrence {
@@ -32,7 +39,6 @@ export interface DateRange {
   to: string;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 // Long enough to find the next meeting of a salon that meets once a year, short enough that a
 // schedule with no future dates costs a bounded amount of work.
 const SEARCH_DAYS = 2 * 366;
@@ -41,34 +47,18 @@ const SEARCH_DAYS = 2 * 366;
 // at 2,000 salons, listed on several pages each).
 const NEAR_DAYS = 92;
 
-/** Days since 1970-01-01; the one number all arithmetic below works on. */
-function dayNumber(date: string): number {
-  const d = parseDate(date);
-  if (!d) throw new RangeError(`not a date: ${date}`);
-  return Date.UTC(d.year, d.month - 1, d.day) / DAY_MS;
-}
-
-function fromDayNumber(n: number): string {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Index into WEEKDAYS (Monday first). 1970-01-01 was a Thursday, index 3. */
-function weekdayIndex(n: number): number {
-  return (((n + 3) % 7) + 7) % 7;
-}
-
 function isoDate(year: number, month: number, day: number): string {
-  return fromDayNumber(Date.UTC(year, month - 1, day) / DAY_MS);
+  return fromDayNumber(dayNumberOf(year, month, day));
 }
 
 /** The n-th (or last) given weekday of a month as a day of the month, or undefined if none. */
 function nthWeekday(year: number, month: number, weekday: number, week: WeekOfMonth): number | undefined {
   const length = daysInMonth(year, month);
   if (week === 'last') {
-    const lastWeekday = weekdayIndex(Date.UTC(year, month - 1, length) / DAY_MS);
+    const lastWeekday = weekdayOfDayNumber(dayNumberOf(year, month, length));
     return length - ((lastWeekday - weekday + 7) % 7);
   }
-  const firstWeekday = weekdayIndex(Date.UTC(year, month - 1, 1) / DAY_MS);
+  const firstWeekday = weekdayOfDayNumber(dayNumberOf(year, month, 1));
   const day = 1 + ((weekday - firstWeekday + 7) % 7) + 7 * (Number(week) - 1);
   return day <= length ? day : undefined;
 }
@@ -83,21 +73,21 @@ function* months(from: string, to: string): Generator<[number, number]> {
   }
 }
 
-const weekdayIndices = (weekdays: readonly Weekday[]) => new Set(weekdays.map((w) => WEEKDAYS.indexOf(w)));
+const weekdayNumbers = (weekdays: readonly Weekday[]) => new Set(weekdays.map(weekdayNumber));
 
 /** The rule's dates between `from` and `to` (inclusive), before skips and holidays. */
 function ruleDates(s: Schedule, from: string, to: string): string[] {
   const dates: string[] = [];
   switch (s.frequency) {
     case 'weekly': {
-      const wanted = weekdayIndices(s.weekdays);
+      const wanted = weekdayNumbers(s.weekdays);
       for (let n = dayNumber(from), last = dayNumber(to); n <= last; n++)
-        if (wanted.has(weekdayIndex(n))) dates.push(fromDayNumber(n));
+        if (wanted.has(weekdayOfDayNumber(n))) dates.push(fromDayNumber(n));
       break;
     }
     case 'monthly-weekday':
       for (const [year, month] of months(from, to))
-        for (const weekday of weekdayIndices(s.weekdays))
+        for (const weekday of weekdayNumbers(s.weekdays))
           for (const week of s.weeks) {
             const day = nthWeekday(year, month, weekday, week);
             if (day !== undefined) dates.push(isoDate(year, month, day));

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addDays,
   dateFromYaml,
+  dayNumber,
+  dayNumberOf,
+  fromDayNumber,
+  WEEKDAY_KEYS,
+  weekdayKey,
+  weekdayNumber,
+  weekdayOf,
+  weekdayOfDayNumber,
   formatDateJa,
   formatTimeJa,
   parseDate,
@@ -53,5 +62,36 @@ describe('dates in Japan time', () => {
   it('maps js-yaml Dates back to the date the volunteer wrote', () => {
     expect(dateFromYaml(new Date(Date.UTC(2026, 11, 5)))).toBe('2026-12-05');
     expect(dateFromYaml('2026-12-05')).toBe('2026-12-05');
+  });
+});
+
+describe('day numbers and weekdays', () => {
+  it('counts days from 1970-01-01 by the calendar date, across months, leap days and years', () => {
+    expect(dayNumber('1970-01-01')).toBe(0);
+    expect(dayNumber('2026-11-24')).toBe(20781);
+    expect(fromDayNumber(20781)).toBe('2026-11-24');
+    expect(dayNumberOf(2026, 12, 0)).toBe(dayNumber('2026-11-30'));
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(() => dayNumber('2026-02-30')).toThrow('not a date: 2026-02-30');
+  });
+
+  it('numbers weekdays 0 = Sunday … 6 = Saturday, before 1970 too, and names them by the schema keys', () => {
+    expect(weekdayOf('1970-01-01')).toBe(4);
+    expect(weekdayOf('2026-11-22')).toBe(0);
+    expect(weekdayOf('2026-11-28')).toBe(6);
+    expect(weekdayOf('1969-12-31')).toBe(3);
+    expect(weekdayOfDayNumber(-1)).toBe(3);
+    for (const [date, key] of [
+      ['2026-11-23', 'mon'],
+      ['2026-11-25', 'wed'],
+      ['1964-10-10', 'sat'],
+    ] as const) {
+      expect(weekdayKey(weekdayOf(date)), date).toBe(key);
+      expect(weekdayNumber(key)).toBe(weekdayOf(date));
+    }
+    expect(WEEKDAY_KEYS.map(weekdayNumber)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(() => weekdayKey(7)).toThrow(RangeError);
   });
 });
