@@ -4,7 +4,7 @@
  * Only the zod constructs the content schemas use are understood; anything else throws, so a
  * new construct cannot silently vanish from the CMS.
  */
-import type { z } from 'astro/zod';
+import { z } from 'astro/zod';
 import type { FieldMeta } from '../../schemas/fields.ts';
 
 export type FieldKind = 'string' | 'number' | 'boolean' | 'enum' | 'object' | 'array';
@@ -27,87 +27,79 @@ export interface FieldInfo {
   element?: FieldInfo;
 }
 
-interface ZodInternals {
-  _zod: { def: Record<string, any> & { type: string; checks?: { _zod: { def: Record<string, any> } }[] } };
-  meta(): Record<string, unknown> | undefined;
+/**
+ * The limits a leaf schema states (pattern, lengths, bounds, integer), as zod's own JSON Schema
+ * export gives them: the public way to read checks, which zod 4 keeps in its internals.
+ */
+function limitsOf(schema: z.ZodType): Pick<FieldInfo, 'pattern' | 'integer' | 'min' | 'max'> {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+  const limits: Pick<FieldInfo, 'pattern' | 'integer' | 'min' | 'max'> = {};
+  if (typeof json.pattern === 'string') limits.pattern = new RegExp(json.pattern);
+  if (json.type === 'integer') limits.integer = true;
+  // .int() bounds a number to the safe integers: not a limit the volunteer is told about.
+  const bound = (n: unknown) => (typeof n === 'number' && Math.abs(n) < Number.MAX_SAFE_INTEGER ? n : undefined);
+  const lower = [json.minLength, json.minItems, json.minimum, json.exclusiveMinimum].map(bound);
+  const upper = [json.maxLength, json.maxItems, json.maximum, json.exclusiveMaximum].map(bound);
+  const min = lower.filter((n) => n !== undefined);
+  const max = upper.filter((n) => n !== undefined);
+  if (min.length) limits.min = Math.max(...min);
+  if (max.length) limits.max = Math.min(...max);
+  return limits;
 }
 
-const internals = (schema: unknown) => schema as ZodInternals;
-
 export function describeField(name: string, schema: z.ZodType): FieldInfo {
-  let current = internals(schema);
+  let current = schema;
   let required = true;
   let defaultValue: unknown;
   let meta: Partial<FieldMeta> = {};
-  const layers: ZodInternals[] = [];
+  const layers: z.ZodType[] = [];
 
   // Peel wrappers from the outside in; metadata set on any layer counts, outer layers win.
   for (;;) {
     layers.push(current);
-    const def = current._zod.def;
-    if (def.type === 'optional' || def.type === 'nullable') {
+    if (current instanceof z.ZodOptional || current instanceof z.ZodNullable) {
       required = false;
-      current = internals(def.innerType);
-    } else if (def.type === 'default') {
+      current = current.unwrap() as z.ZodType;
+    } else if (current instanceof z.ZodDefault) {
       required = false;
-      defaultValue = typeof def.defaultValue === 'function' ? def.defaultValue() : def.defaultValue;
-      current = internals(def.innerType);
-    } else if (def.type === 'pipe') {
+      const value: unknown = current.def.defaultValue;
+      defaultValue = typeof value === 'function' ? (value as () => unknown)() : value;
+      current = current.unwrap() as z.ZodType;
+    } else if (current instanceof z.ZodPipe) {
       // z.preprocess(fn, schema) keeps the real type in `out`; schema.transform(fn) in `in`.
-      current = internals(internals(def.in)._zod.def.type === 'transform' ? def.out : def.in);
+      const { in: input, out } = current as z.ZodPipe<z.ZodType, z.ZodType>;
+      current = input instanceof z.ZodTransform ? out : input;
     } else break;
   }
   for (const layer of layers.reverse()) meta = { ...meta, ...((layer.meta() ?? {}) as Partial<FieldMeta>) };
 
-  const def = current._zod.def;
   const info: FieldInfo = { name, meta, kind: 'string', required };
   if (defaultValue !== undefined) info.default = defaultValue;
-  for (const check of def.checks ?? []) {
-    const c = check._zod.def;
-    if (c.check === 'string_format' && c.format === 'regex') info.pattern = c.pattern;
-    if (c.check === 'min_length' || c.check === 'greater_than') info.min = c.minimum ?? c.value;
-    if (c.check === 'max_length' || c.check === 'less_than') info.max = c.maximum ?? c.value;
-    if (c.check === 'number_format' && /int/.test(c.format)) info.integer = true;
-  }
-  switch (def.type) {
-    case 'string':
-      info.kind = 'string';
-      break;
-    case 'number':
-      info.kind = 'number';
-      if (def.checks?.some((c: any) => c._zod.def.check === 'number_format' && /int/.test(c._zod.def.format)))
-        info.integer = true;
-      break;
-    case 'boolean':
-      info.kind = 'boolean';
-      break;
-    case 'enum':
-      info.kind = 'enum';
-      info.enumValues = Object.values(def.entries as Record<string, string>);
-      break;
-    case 'object':
-      info.kind = 'object';
-      info.fields = describeFields(current as unknown as z.ZodType);
-      break;
-    case 'array':
-      info.kind = 'array';
-      info.element = describeField(name, def.element);
-      break;
-    default:
-      throw new Error(
-        `schema walker: field "${name}" uses zod type "${def.type}", which the CMS builder does not know`,
-      );
-  }
+  if (current instanceof z.ZodString) Object.assign(info, { kind: 'string' }, limitsOf(current));
+  else if (current instanceof z.ZodNumber) Object.assign(info, { kind: 'number' }, limitsOf(current));
+  else if (current instanceof z.ZodBoolean) info.kind = 'boolean';
+  else if (current instanceof z.ZodEnum) {
+    info.kind = 'enum';
+    info.enumValues = current.options.map(String);
+  } else if (current instanceof z.ZodObject) {
+    info.kind = 'object';
+    info.fields = describeFields(current);
+  } else if (current instanceof z.ZodArray) {
+    Object.assign(info, { kind: 'array' }, limitsOf(current));
+    info.element = describeField(name, current.element as z.ZodType);
+  } else
+    throw new Error(
+      `schema walker: field "${name}" uses zod type "${current.type}", which the CMS builder does not know`,
+    );
   return info;
 }
 
 /** The fields of an object schema (a content type's front matter), in order. */
 export function describeFields(schema: z.ZodType): FieldInfo[] {
-  let current = internals(schema);
-  while (current._zod.def.type === 'pipe') current = internals(current._zod.def.in);
-  const shape = current._zod.def.shape as Record<string, z.ZodType> | undefined;
-  if (!shape) throw new Error('schema walker: expected an object schema');
-  return Object.entries(shape).map(([name, field]) => describeField(name, field));
+  let current = schema;
+  while (current instanceof z.ZodPipe) current = (current as z.ZodPipe<z.ZodType, z.ZodType>).in;
+  if (!(current instanceof z.ZodObject)) throw new Error('schema walker: expected an object schema');
+  return Object.entries(current.shape as Record<string, z.ZodType>).map(([name, field]) => describeField(name, field));
 }
 
 /** The field a zod issue path points at (array indexes step into the element). */
