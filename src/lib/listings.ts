@@ -5,8 +5,9 @@
  */
 import type { T } from './facts.ts';
 import { compareJa } from './collate.ts';
-import { kindOf, kinds, type DataOf, type KindEntry, type ListItem } from '../kinds/index.ts';
+import { kindOf, kinds, type DataOf, type EntryCollection, type KindEntry, type ListItem } from '../kinds/index.ts';
 import { nextSalonDate } from '../kinds/salon.ts';
+import { CATEGORIES } from '../schemas/vocabulary.ts';
 
 export type { ListItem };
 
@@ -104,6 +105,14 @@ export function splitEvents(
   };
 }
 
+/** Active salons by their next date; paused or ended ones last, saying so. */
+function salonLines(salons: Entries['salons'], today: string, t: T): ListItem[] {
+  return salons
+    .map((s) => ({ s, key: nextSalonDate(s.data, today) ?? '9999' }))
+    .sort((a, b) => a.key.localeCompare(b.key) || compareJa(a.s.data.title, b.s.data.title))
+    .map(({ s }) => kinds.salons.listLine(s, t, today));
+}
+
 /**
  * The sections for the selected entries, empty ones left out; each entry as its kind's list
  * line, past ones left out (src/kinds/kind.ts, Lifecycle) but for a few past events.
@@ -117,11 +126,7 @@ export function listSections(entries: Entries, select: Select, today: string, t:
   };
   const { upcoming, past } = splitEvents(pick('events'), today, t);
 
-  // Active salons by their next date; paused or ended ones last, saying so.
-  const salons = pick('salons')
-    .map((s) => ({ s, key: nextSalonDate(s.data, today) ?? '9999' }))
-    .sort((a, b) => a.key.localeCompare(b.key) || compareJa(a.s.data.title, b.s.data.title))
-    .map(({ s }) => kinds.salons.listLine(s, t, today));
+  const salons = salonLines(pick('salons'), today, t);
 
   // A closed one is past as in search and on the flyers and home page (before, it stayed here
   // marked 【募集終了】 until its deadline).
@@ -158,4 +163,89 @@ export function listSections(entries: Entries, select: Select, today: string, t:
     { id: 'past-events', title: t('list.pastEvents'), items: past.slice(0, PAST_EVENTS) },
   ];
   return sections.filter((s) => s.items.length > 0);
+}
+
+/** A collection's index page: one list, or sections under headings. */
+export type CollectionIndex = { items: ListItem[] } | { sections: Section[] };
+
+type IndexOf = {
+  [N in EntryCollection]?: (entries: KindEntry<DataOf<N>>[], today: string, t: T) => CollectionIndex;
+};
+
+const titles = (a: { data: { title: string } }, b: { data: { title: string } }) =>
+  compareJa(a.data.title, b.data.title);
+
+/**
+ * Recruitments still taking helpers first, the deadline soonest first (those without one after
+ * them); closed ones last, the latest deadline first.
+ */
+export function compareRecruitments(today: string) {
+  type R = Entries['recruitments'][number];
+  const open = (r: R) => kinds.recruitments.lifecycle(r.data, today) !== 'past';
+  return (a: R, b: R): number => {
+    if (open(a) !== open(b)) return open(a) ? -1 : 1;
+    // Undated last either way: an open one takes helpers until further notice, a closed one
+    // closed at no known date.
+    const [x, y] = open(a)
+      ? [a.data.deadline ?? '9999', b.data.deadline ?? '9999']
+      : [b.data.deadline ?? '', a.data.deadline ?? ''];
+    return x.localeCompare(y) || titles(a, b);
+  };
+}
+
+/**
+ * The order residents look for on an index page, where it is not by title: what is coming or
+ * closing soonest first, what is newest first, practices under their (first) theme.
+ */
+const INDEXES: IndexOf = {
+  events(events, today, t) {
+    const { upcoming, past } = splitEvents(events, today, t);
+    const sections = [{ id: 'upcoming-events', title: t('list.upcomingEvents'), items: upcoming }];
+    if (past.length) sections.push({ id: 'past-events', title: t('list.pastEvents'), items: past });
+    return { sections };
+  },
+  salons: (salons, today, t) => ({ items: salonLines(salons, today, t) }),
+  recruitments: (recruitments, today, t) => ({
+    items: [...recruitments].sort(compareRecruitments(today)).map((r) => kinds.recruitments.listLine(r, t, today)),
+  }),
+  reports: (reports, today, t) => ({
+    items: [...reports]
+      .sort((a, b) => b.data.date.localeCompare(a.data.date) || titles(a, b))
+      .map((r) => kinds.reports.listLine(r, t, today)),
+  }),
+  newsletters: (newsletters, today, t) => ({
+    items: [...newsletters]
+      .sort((a, b) => b.data.month.localeCompare(a.data.month) || titles(a, b))
+      .map((n) => kinds.newsletters.listLine(n, t, today)),
+  }),
+  practices(practices, today, t) {
+    const sorted = [...practices].sort(titles);
+    const sections = CATEGORIES.map((category) => ({
+      id: `theme-${category}`,
+      title: t(`category.${category}`),
+      items: sorted.filter((p) => p.data.themes[0] === category).map((p) => kinds.practices.listLine(p, t, today)),
+    }));
+    return { sections: sections.filter((s) => s.items.length > 0) };
+  },
+};
+
+/**
+ * A collection's index page: each entry as its kind's list line, in the order of INDEXES or
+ * else by title (desks, places, organizations …).
+ * @param today 'YYYY-MM-DD' in Japan at build time.
+ */
+export function collectionIndex<N extends EntryCollection>(
+  collection: N,
+  entries: readonly KindEntry<DataOf<N>>[],
+  today: string,
+  t: T,
+): CollectionIndex {
+  // INDEXES[N] takes the entries of N; TypeScript cannot follow the name to its entry type.
+  const index = INDEXES[collection] as IndexOf[EntryCollection] as
+    ((entries: KindEntry<DataOf<N>>[], today: string, t: T) => CollectionIndex) | undefined;
+  if (index) return index([...entries], today, t);
+  const kind = kindOf(collection);
+  return {
+    items: entries.map((entry) => kind.listLine(entry, t, today)).sort((a, b) => compareJa(a.title, b.title)),
+  };
 }

@@ -103,6 +103,39 @@ describe('the built sample site', () => {
     expect(html).toContain('このイベントは中止になりました');
   });
 
+  it('lists reports newest first with their dates, and recruitments still open first with their deadlines', () => {
+    const lines = (collection: string) => {
+      const { document } = parseHTML(readFileSync(join(dir, 'dist', collection, 'index.html'), 'utf8'));
+      return [...document.querySelectorAll('main li')].map((li) => ({
+        href: li.querySelector('a')?.getAttribute('href') ?? '',
+        meta: li.querySelector('.meta')?.textContent ?? '',
+      }));
+    };
+    const files = (collection: string) =>
+      readdirSync(join(dir, 'content', collection))
+        .filter((f) => f.endsWith('.ja.md'))
+        .map((f) => readFileSync(join(dir, 'content', collection, f), 'utf8'));
+
+    const reports = lines('reports');
+    expect(reports).toHaveLength(files('reports').length);
+    const dates = reports.map(({ meta }) => {
+      const m = /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(meta);
+      expect(m, meta).not.toBeNull();
+      return [m?.[1], m?.[2]?.padStart(2, '0'), m?.[3]?.padStart(2, '0')].join('-');
+    });
+    expect(dates).toEqual([...dates].sort().reverse());
+
+    const recruitments = lines('recruitments');
+    expect(recruitments).toHaveLength(files('recruitments').length);
+    const deadlines = files('recruitments').filter((text) => /^deadline: /m.test(text)).length;
+    expect(deadlines).toBeGreaterThan(0);
+    expect(recruitments.filter(({ meta }) => /締め切り \d{4}年\d{1,2}月\d{1,2}日/.test(meta))).toHaveLength(deadlines);
+    // Closed ones (marked 【締め切り】) come after every open one.
+    const closed = recruitments.map(({ meta }) => meta.includes('【締め切り】'));
+    expect(closed.some(Boolean)).toBe(true);
+    expect(closed).toEqual([...closed].sort((a, b) => Number(a) - Number(b)));
+  });
+
   it('ships the self-hosted CMS under /admin/ with its config built from the schemas', () => {
     expect(existsSync(join(dir, 'dist/admin/decap-cms.js'))).toBe(true);
     const admin = readFileSync(join(dir, 'dist/admin/index.html'), 'utf8');

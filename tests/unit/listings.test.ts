@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { useTranslations } from '../../src/i18n/index.ts';
 import {
+  collectionIndex,
   inCategory,
   inDistricts,
   listSections,
   openRecruitments,
   splitEvents,
+  type CollectionIndex,
   type Entries,
 } from '../../src/lib/listings.ts';
 
@@ -187,5 +189,76 @@ describe('district and category listings', () => {
     expect(past.map((i) => i.href)).toEqual(['/events/past/', '/events/older/']);
     expect(past[1]?.meta).toContain('【延期】');
     expect(past[0]?.ends).toBeUndefined();
+  });
+});
+
+describe('collection index pages', () => {
+  const items = (index: CollectionIndex) => ('items' in index ? index.items : []);
+  const hrefs = (index: CollectionIndex) => items(index).map((i) => i.href);
+
+  it('lists recruitments still open first, the soonest deadline first, then closed ones, the latest closed first', () => {
+    const later = e('later', { title: 'あとで', role: '係', status: 'open', deadline: '2027-01-08' });
+    const index = collectionIndex('recruitments', [...entries.recruitments, later], today, t);
+    expect(hrefs(index)).toEqual([
+      '/recruitments/due-today/',
+      '/recruitments/later/',
+      '/recruitments/open/',
+      '/recruitments/expired/',
+      '/recruitments/closed/',
+    ]);
+    expect(items(index)[0]?.meta).toBe('係 締め切り 2026年11月24日(火)');
+  });
+
+  it('lists reports and newsletters newest first, with the report date', () => {
+    const reports = [
+      e('october', { title: 'あ', date: '2026-10-06' }),
+      e('november', { title: 'い', date: '2026-11-21' }),
+      e('september', { title: 'う', date: '2026-09-19' }),
+    ];
+    const index = collectionIndex('reports', reports, today, t);
+    expect(hrefs(index)).toEqual(['/reports/november/', '/reports/october/', '/reports/september/']);
+    expect(items(index)[0]?.meta).toBe('2026年11月21日(土)');
+    const newsletters = [
+      e('higashi-11', { title: 'ひがしだより 11月号', month: '2026-11' }),
+      e('higashi-12', { title: 'ひがしだより 12月号', month: '2026-12' }),
+      e('shakyo-12', { title: 'しゃきょうだより 12月号', month: '2026-12' }),
+    ];
+    expect(hrefs(collectionIndex('newsletters', newsletters, today, t))).toEqual([
+      '/newsletters/shakyo-12/',
+      '/newsletters/higashi-12/',
+      '/newsletters/higashi-11/',
+    ]);
+  });
+
+  it('groups practices under their first theme, in the order of the categories, each with its town', () => {
+    const practices = [
+      e('bosai', { title: '多文化防災', town: 'うみかぜ町', themes: ['disaster', 'multicultural'] }),
+      e('mimamori', { title: '移動販売で見守り', town: 'やまびこ村', themes: ['watch', 'shopping'] }),
+      e('ibasho', { title: '空き家の居場所', town: 'すずかけ市', themes: ['ibasho'] }),
+    ];
+    const index = collectionIndex('practices', practices, today, t);
+    const sections = 'sections' in index ? index.sections : [];
+    expect(sections.map((s) => [s.title, s.items.map((i) => [i.href, i.meta])])).toEqual([
+      ['見守り', [['/practices/mimamori/', 'やまびこ村']]],
+      ['居場所', [['/practices/ibasho/', 'すずかけ市']]],
+      ['防災', [['/practices/bosai/', 'うみかぜ町']]],
+    ]);
+  });
+
+  it('splits events as splitEvents does, lists salons by next date and the rest by title', () => {
+    const events = collectionIndex('events', entries.events, today, t);
+    expect('sections' in events && events.sections.map((s) => [s.id, s.items.length])).toEqual([
+      ['upcoming-events', 3],
+      ['past-events', 1],
+    ]);
+    expect(hrefs(collectionIndex('salons', entries.salons, today, t))).toEqual([
+      '/salons/december/',
+      '/salons/january/',
+      '/salons/paused/',
+    ]);
+    expect(items(collectionIndex('places', [...entries.places].reverse(), today, t))).toEqual([
+      { href: '/places/hall-west/', title: '西会館', meta: '西1' },
+      { href: '/places/hall-east/', title: '東会館', meta: '東1' },
+    ]);
   });
 });
