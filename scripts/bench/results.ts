@@ -7,14 +7,8 @@ import type { PageStats } from './pages.ts';
 import type { SearchResult } from './search.ts';
 import type { StageResult } from './stages.ts';
 
-export interface StageSummary {
-  name: string;
-  command: string;
-  ms: number;
-  cpuMs?: number;
-  peakRssBytes: number;
-  inner: Record<string, number>;
-}
+/** A stage as the results file keeps it: everything but its output. */
+export type StageSummary = Omit<StageResult, 'output'>;
 
 export interface BuildSummary {
   stages: StageSummary[];

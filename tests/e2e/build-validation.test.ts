@@ -4,19 +4,16 @@
  * the minimal fixture, so nothing here touches the sample content.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BAD_INPUTS } from '../helpers/bad-inputs.ts';
 import { acceptedCases, refusedCases } from '../helpers/corpus.ts';
-import { FIXTURE } from '../helpers/fixture.ts';
-import { ROOT, buildProject, childEnv, copyProject, removeProject } from './helpers/project.ts';
+import { ROOT, buildProject, childEnv, copyFixtureProject, removeProject } from './helpers/project.ts';
 
 let dir: string;
 beforeAll(() => {
-  dir = copyProject();
-  rmSync(join(dir, 'content'), { recursive: true });
-  cpSync(join(FIXTURE, 'content'), join(dir, 'content'), { recursive: true });
+  dir = copyFixtureProject();
 });
 afterAll(() => removeProject(dir));
 

@@ -5,18 +5,15 @@
  * number 10, and refused the entry that check had passed.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { FIXTURE } from '../helpers/fixture.ts';
-import { buildProject, childEnv, copyProject, removeProject } from './helpers/project.ts';
+import { buildProject, childEnv, copyFixtureProject, removeProject } from './helpers/project.ts';
 
 let dir: string;
 beforeAll(() => {
-  dir = copyProject();
-  rmSync(join(dir, 'content'), { recursive: true });
-  cpSync(join(FIXTURE, 'content'), join(dir, 'content'), { recursive: true });
+  dir = copyFixtureProject();
 });
 afterAll(() => removeProject(dir));
 

@@ -5,15 +5,14 @@
  * Chromium. Also the policies that go with it: WebAssembly only on the search page, and a CMS
  * that does not start inside another site's frame.
  */
-import { readFileSync, rmSync, cpSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE } from '../helpers/fixture.ts';
-import { launchChromium } from './helpers/browser.ts';
-import { buildProject, copyProject, removeProject } from './helpers/project.ts';
+import { launchChromium, recordViolations } from './helpers/browser.ts';
+import { buildProject, copyFixtureProject, removeProject } from './helpers/project.ts';
 import { serveDirectory } from './helpers/serve.ts';
 
 const DISTRICT = '<b>太字</b><img src=x onerror=alert(1)>町内会';
@@ -46,9 +45,7 @@ function netlifyHeaders(path: string): Record<string, string> {
 }
 
 beforeAll(async () => {
-  dir = copyProject();
-  rmSync(join(dir, 'content'), { recursive: true });
-  cpSync(join(FIXTURE, 'content'), join(dir, 'content'), { recursive: true });
+  dir = copyFixtureProject();
   const edit = (file: string, from: string, to: string) => {
     const text = readFileSync(join(dir, file), 'utf8');
     if (!text.includes(from)) throw new Error(`${file} has no ${from}`);
@@ -79,13 +76,7 @@ afterAll(async () => {
 /** A new page that records every Content-Security-Policy violation (in `window.violations`). */
 async function watchedPage(): Promise<Page> {
   const page = await browser.newPage();
-  await page.addInitScript(() => {
-    const w = window as unknown as { violations: string[] };
-    w.violations = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-      w.violations.push(`${e.effectiveDirective} ${e.blockedURI}`),
-    );
-  });
+  await recordViolations(page);
   return page;
 }
 const violations = (page: Page) => page.evaluate(() => (window as unknown as { violations: string[] }).violations);

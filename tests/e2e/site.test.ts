@@ -17,7 +17,7 @@ import {
 } from '../../src/lib/seo/csp.ts';
 import { idOfFile, scanCollection } from '../../src/lib/content/files.ts';
 import { ROOT, childEnv, copyProject, removeProject } from './helpers/project.ts';
-import { launchChromium } from './helpers/browser.ts';
+import { launchChromium, recordViolations } from './helpers/browser.ts';
 import { serveDirectory } from './helpers/serve.ts';
 
 let dir: string;
@@ -378,13 +378,7 @@ describe('share and find', () => {
       const browser = await launchChromium();
       try {
         const page = await browser.newPage();
-        await page.addInitScript(() => {
-          const w = window as unknown as { violations: string[] };
-          w.violations = [];
-          document.addEventListener('securitypolicyviolation', (e) =>
-            w.violations.push(`${e.effectiveDirective} ${e.blockedURI}`),
-          );
-        });
+        await recordViolations(page);
         await page.goto(`${server.url}/admin/`);
         // The Japanese login screen means CMS.init ran with the config built from the schemas;
         // with that inline script blocked, Decap starts on its own and fails to find config.yml.

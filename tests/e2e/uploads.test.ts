@@ -7,18 +7,17 @@
  * Under the dev server /uploads/ goes through the same gate.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metadataOf } from '../helpers/metadata.ts';
-import { FIXTURE } from '../helpers/fixture.ts';
 import {
   ROOT,
   buildProject,
   childEnv,
-  copyProject,
+  copyFixtureProject,
   freePort,
   removeProject,
   startAstroDev,
@@ -60,9 +59,7 @@ const files = (dir: string): string[] =>
 
 let dir: string;
 beforeAll(async () => {
-  dir = copyProject();
-  rmSync(join(dir, 'content'), { recursive: true });
-  cpSync(join(FIXTURE, 'content'), join(dir, 'content'), { recursive: true });
+  dir = copyFixtureProject();
   // Sample photos of the project itself are not part of this test.
   rmSync(join(dir, 'media'), { recursive: true, force: true });
   mkdirSync(join(dir, 'media'));

@@ -8,12 +8,21 @@ import { cpSync, mkdirSync, mkdtempSync, symlinkSync, readdirSync, rmSync } from
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { childEnv, freePort } from '../../../scripts/lib/processes.ts';
+import { FIXTURE } from '../../helpers/fixture.ts';
 
 // Shared with the scripts, which may not import from tests/.
 export { childEnv, freePort } from '../../../scripts/lib/processes.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 const SKIP = new Set(['node_modules', 'dist', '.astro', '.git', 'coverage', '.cache']);
+
+/** A copy of this project whose content is the minimal fixture (tests/fixtures/minimal) instead of the sample town. */
+export function copyFixtureProject(): string {
+  const dir = copyProject();
+  rmSync(join(dir, 'content'), { recursive: true });
+  cpSync(join(FIXTURE, 'content'), join(dir, 'content'), { recursive: true });
+  return dir;
+}
 
 export function copyProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'tsunagari-e2e-'));
