@@ -12,12 +12,18 @@ import { describeFields, type FieldInfo } from '../src/lib/schema/walk.ts';
 import { MEDIA_FOLDER, MEDIA_URL } from '../src/lib/media/paths.ts';
 import { TEXT_LIMITS } from '../src/schemas/fields.ts';
 import { YEAR_PATTERN, YEAR_RANGE } from '../src/lib/dates.ts';
+import { decapBackend, publishMode, type CmsSettings } from '../src/lib/cms/backend.ts';
 
 export type CmsField = Record<string, unknown> & { name: string; label: string; widget: string };
 
 export interface CmsOptions {
-  /** Production Git backend; the local decap-server is used on localhost whatever this says. */
-  backend?: Record<string, unknown>;
+  /**
+   * The Git host of the published CMS and the approval switch: `cms` of content/settings/site.yml.
+   * Without it the CMS edits this computer's files only. On localhost Decap uses decap-server
+   * whatever this says (local_backend), and falls back to simple publishing if that server offers
+   * no editorial workflow.
+   */
+  cms?: CmsSettings | undefined;
   /** Translations to edit beside Japanese (Decap i18n, one file per locale); default CMS_TRANSLATION_LOCALES. */
   locales?: string[];
   /** Port of the local decap-server (npm start runs it on 8081). */
@@ -180,12 +186,16 @@ function cmsCollection(type: ContentType): Record<string, unknown> {
 
 export function buildCmsConfig(options: CmsOptions = {}): Record<string, unknown> {
   const locales = options.locales ?? CMS_TRANSLATION_LOCALES;
+  const localBackendUrl = `http://localhost:${options.localBackendPort ?? 8081}/api/v1`;
   return {
     load_config_file: false,
     locale: 'ja',
     // On localhost Decap talks to decap-server and edits content/ in the working tree.
-    local_backend: options.localBackendPort ? { url: `http://localhost:${options.localBackendPort}/api/v1` } : true,
-    backend: options.backend ?? { name: 'git-gateway', branch: 'main' },
+    local_backend: options.localBackendPort ? { url: localBackendUrl } : true,
+    // The Git host from the site settings (src/lib/cms/backend.ts), with Japanese commit messages.
+    backend: decapBackend(options.cms, localBackendUrl),
+    // Approval before publishing: drafts wait on their own cms/<collection>/<slug> branch.
+    publish_mode: publishMode(options.cms),
     // Uploads go to media/, outside public/: only pictures entries use are published, each
     // checked and re-encoded without metadata (src/lib/media/), still at /uploads/<file>.
     media_folder: MEDIA_FOLDER,

@@ -230,6 +230,11 @@ export const ja = {
   'audience.disability': '障がいのある方',
   'audience.volunteers': 'ボランティア',
 
+  'gitHost.github': 'GitHub',
+  'gitHost.gitlab': 'GitLab',
+  'gitHost.gitea': 'Gitea（自前のサーバー）',
+  'gitHost.forgejo': 'Forgejo（自前のサーバー）',
+
   'salonKind.salon': 'ふれあいサロン',
   'salonKind.cafe': 'ふれあい喫茶',
   'salonKind.childcare': '子育てサロン',
