@@ -14,6 +14,7 @@ const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 
 interface Step {
   name?: string;
+  if?: string;
   uses?: string;
   run?: string;
   with?: Record<string, string>;
@@ -22,6 +23,7 @@ interface Job {
   'runs-on': string;
   container?: string;
   needs?: string | string[];
+  if?: string;
   environment?: { name: string };
   steps: Step[];
 }
@@ -60,6 +62,9 @@ describe('.github/workflows/deploy.yml', () => {
     expect(deploy?.steps.map((s) => s.uses)).toEqual(['actions/deploy-pages@v4']);
     const upload = build?.steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'));
     expect(upload?.with?.['path']).toBe('dist');
+    // A site on Netlify or Cloudflare Pages keeps the tests and turns off only this publishing.
+    expect(upload?.if).toBe("vars.GITHUB_PAGES != 'false'");
+    expect(deploy?.if).toBe("vars.GITHUB_PAGES != 'false'");
   });
 
   it("runs the README's install and test commands, as .ci/run does, before building", () => {
