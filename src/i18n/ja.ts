@@ -9,6 +9,7 @@ export const ja = {
   'site.footer.note': 'この情報は地域のボランティアが更新しています。',
   'site.footer.edit': '編集する（ボランティアの方）',
   'site.footer.pages': 'このサイトのページ一覧',
+  'site.footer.guide': 'このサイトの使い方',
   'site.home': 'ホーム',
   'site.notFound.title': 'ページが見つかりません',
   'site.notFound.body': 'お探しのページは移動したか、削除された可能性があります。',

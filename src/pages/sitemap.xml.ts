@@ -15,7 +15,7 @@ const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;
 
 export const GET: APIRoute = async () => {
   const settings = await getSettings();
-  const paths = ['/', '/search/', '/flyers/'];
+  const paths = ['/', '/guide/', '/search/', '/flyers/'];
   for (const collection of FOLDER_COLLECTIONS) {
     paths.push(`/${collection}/`);
     for (const entry of await getCollection(collection)) paths.push(entryHref(collection, entry.id));

@@ -139,6 +139,22 @@ describe('the built sample site', () => {
   it('ships the self-hosted CMS under /admin/ with its config built from the schemas', () => {
     expect(existsSync(join(dir, 'dist/admin/decap-cms.js'))).toBe(true);
     const admin = readFileSync(join(dir, 'dist/admin/index.html'), 'utf8');
+  it('places site components on the staff-written MDX guide: every desk with its number, every district', () => {
+    const { document } = parseHTML(readFileSync(join(dir, 'dist/guide/index.html'), 'utf8'));
+    const main = document.querySelector('main')?.textContent ?? '';
+    const hrefs = [...document.querySelectorAll('main a')].map((a) => a.getAttribute('href'));
+    for (const type of ['desks', 'districts'] as const) {
+      const files = readdirSync(join(dir, 'content', type)).filter((f) => f.endsWith('.ja.md'));
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files) {
+        const id = idOfFile(file);
+        expect(hrefs, file).toContain(type === 'desks' ? `/desks/${id}/` : `/area/${id}/`);
+        const phone = /^phone: (.+)$/m.exec(readFileSync(join(dir, 'content', type, file), 'utf8'))?.[1];
+        if (type === 'desks') expect(main, file).toContain(phone);
+      }
+    }
+  });
+
     expect(admin).toContain('"locale":"ja"');
     expect(admin).toContain('"name":"salons"');
     expect(admin).not.toMatch(/https?:\/\/(unpkg|cdn|jsdelivr)/);
