@@ -1,184 +1,40 @@
 /**
- * Japanese line breaking for flyers, done here rather than by Satori so that lines break at
- * phrase boundaries (BudouX: お茶を / 飲みながら, never お / 茶), respect 禁則 (no line starts
- * with 、。」ー or small kana, none ends with 「（), and so that the height of every block is
- * known before rendering: that is what lets a title shrink to fit and the layout be checked
- * for overflow. Pure: text width comes from the `Measure` the caller passes.
+ * Japanese line breaking for flyers, done here rather than by Satori so that lines break where
+ * the site's headings break (the phrases of src/lib/phrases.ts: BudouX with one set of rules —
+ * お茶を / 飲みながら, never お / 茶, no line starting with 、。」ー or a small kana, none ending
+ * with 「（, 10時 and 3月 whole), and so that the height of every block is known before rendering:
+ * that is what lets a title shrink to fit and the layout be checked for overflow. This module
+ * only measures and fits lines; where a line may break is decided there. Pure: text width comes
+ * from the `Measure` the caller passes.
  */
-import { loadDefaultJapaneseParser } from 'budoux';
-import { NAME_WORDS } from '../lib/phrases.ts';
+import { Glue, NO_END, NO_START, phrasing } from '../lib/phrases.ts';
+
+export { clearPhraseCache } from '../lib/phrases.ts';
 
 /** Width in px of `text` set at `fontSize` px, bold or regular. */
 export type Measure = (text: string, fontSize: number, bold: boolean) => number;
 
-/** Characters that may not start a line (行頭禁則). */
-const NO_START = new Set([
-  ...'、。，．,.）)］]｝}」』】〉》〕〙〗”’ー〜～…‥・：；:;！？!?ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々ゝゞヽヾ％%',
-]);
-/** Characters that may not end a line (行末禁則). */
-const NO_END = new Set([...'（(［[｛{「『【〈《〔〘〖“‘']);
-
-let parser: ReturnType<typeof loadDefaultJapaneseParser> | undefined;
 // One segmenter for the process: creating one per call was a tenth of a flyer's CPU time.
 const segmenter = new Intl.Segmenter('ja', { granularity: 'grapheme' });
 
 const graphemes = (text: string): string[] => Array.from(segmenter.segment(text), (s) => s.segment);
 
-/** First grapheme without segmenting the whole phrase (a grapheme is at most a few code units). */
-const firstGrapheme = (text: string): string =>
-  segmenter.segment(text.slice(0, 16))[Symbol.iterator]().next().value?.segment ?? '';
-const lastGrapheme = (text: string): string => graphemes(text.slice(-16)).pop() ?? '';
-
-/**
- * A text cut into units (the places a line may break) and, between each unit and the one
- * before it, how strongly the two belong together: 0 = a free break, 1 = inside a short
- * 「…」 or （…） (a name: サロン作品展 /「わたしたちの手しごと」, not 「わた / したちの…」),
- * 2 = a word BudouX cut in two (年末も / ちつき: kana running on into kana, a lone kana such as
- * まる / や / 商店, a date and its time). Lines break at the weakest boundary that makes them fit.
- */
-export interface Phrased {
+/** A paragraph's phrases and, for each break, how strongly it holds (Glue). */
+interface Phrased {
   units: string[];
-  /** glue[i] binds units[i] to units[i - 1]; glue[0] is 0. */
+  /** glue[i] binds units[i] to units[i - 1]: for titles and other short lines. */
   glue: number[];
-  /**
-   * The same without the kana rules, for running text: there, gluing every particle to the
-   * kana word after it (今年の / もちつき) leaves ragged lines, and a phrase break reads fine.
-   */
+  /** The same for running text. */
   textGlue: number[];
-  /** named[i]: the boundary before units[i] lies inside a short bracketed name. */
-  named: boolean[];
-}
-
-/**
- * Layouts break the same texts again at every size they try while shrinking to fit; the
- * phrases of a text do not depend on the size, so they are computed once per text.
- */
-const phraseCache = new Map<string, Phrased>();
-
-/** Forgets the phrases, so a benchmark can time each flyer as if its texts were new. */
-export function clearPhraseCache(): void {
-  phraseCache.clear();
-}
-
-/**
- * Units that must stay on one line: BudouX phrases, further split after spaces (so Latin text
- * can wrap), before opening brackets, after a closing one that a new word follows, and after 〜
- * before a date; glued where a break would violate 禁則.
- */
-export function phrasesOf(text: string): string[] {
-  return phrased(text).units;
 }
 
 function phrased(text: string): Phrased {
-  const cached = phraseCache.get(text);
-  if (cached) return cached;
-  // Bounded so a long build over thousands of entries does not keep every text alive.
-  if (phraseCache.size > 5000) phraseCache.clear();
-  const units = computePhrases(text);
-  const result = { units, ...computeGlue(units) };
-  phraseCache.set(text, result);
-  return result;
+  const { phrases, glue, textGlue } = phrasing(text);
+  return { units: phrases, glue, textGlue };
 }
 
-/** Particles that stay with the 」 before them: 「見守り訪問員」になりたい, never 」/ になりたい. */
-const AFTER_QUOTE =
-  /[」』）)](?=[^\sにをがはのとでへもやかねよ、。，．,.）)」』】〉》〕！？!?ー〜…・：；ぁぃぅぇぉっゃゅょゎ])/u;
-
-function computePhrases(text: string): string[] {
-  parser ??= loadDefaultJapaneseParser();
-  // Spaces (Latin text, full-width spaces between facts) and opening brackets are break
-  // opportunities BudouX sometimes merges away: サロン「ひだまり」 may break before 「 rather
-  // than inside サロン, and a list (東小学校区・西小学校区) after each ・. BudouX also runs a
-  // quoted name on into the next word (「みどり号」まる / や商店前), and a period's end date
-  // into its start time (10:00〜2027年2月21日).
-  const raw = parser
-    .parse(text)
-    .flatMap((phrase) =>
-      phrase.split(
-        /(?<=[ \u3000])(?=[^\s\u3000])|(?<=[^\s「『（(［【〈《])(?=[「『（(［【〈《])|(?<=〜)(?=\d+[年月])|(?<=・)(?=[^・\s])/,
-      ),
-    )
-    .flatMap((phrase) => {
-      const parts: string[] = [];
-      let rest = phrase;
-      for (let m = AFTER_QUOTE.exec(rest); m && m.index + 1 < rest.length; m = AFTER_QUOTE.exec(rest)) {
-        parts.push(rest.slice(0, m.index + 1));
-        rest = rest.slice(m.index + 1);
-      }
-      parts.push(rest);
-      return parts.filter(Boolean);
-    });
-  const units: string[] = [];
-  for (const phrase of raw) {
-    const previous = units[units.length - 1];
-    const first = firstGrapheme(phrase);
-    const last = previous === undefined ? '' : lastGrapheme(previous);
-    // A weekday in brackets stays with its date: 11月8日(日), never 11月8日 / (日).
-    const weekday = /^[（(].[）)]/.test(phrase);
-    if (previous !== undefined && (NO_START.has(first) || NO_END.has(last) || weekday))
-      units[units.length - 1] = previous + phrase;
-    else units.push(phrase);
-  }
-  return units;
-}
-
-const HIRAGANA = /^[\u3041-\u309f]$/u;
-const KATAKANA = /^[\u30a1-\u30ff]$/u;
-const PARTICLE_END = /^[をにがはでとへの]$/u;
 const OPEN = '「『（(';
-const CLOSE: Record<string, string> = { '「': '」', '『': '』', '（': '）', '(': ')' };
-/** Longest bracketed name kept on one line when it fits (longer ones are sentences). */
-const MAX_BRACKETED = 20;
 
-function computeGlue(units: string[]): { glue: number[]; textGlue: number[]; named: boolean[] } {
-  const glue = units.map(() => 0);
-  const textGlue = units.map(() => 0);
-  const named = units.map(() => false);
-  // Words BudouX cut in two.
-  for (let i = 1; i < units.length; i++) {
-    const before = units[i - 1] as string;
-    const unit = units[i] as string;
-    const a = lastGrapheme(before);
-    const b = firstGrapheme(unit);
-    // After a particle a new word begins (世界の家庭料理で / おしゃべり会); も and や are
-    // as often the start of a word BudouX missed (年末も / ちつき).
-    const kana =
-      (HIRAGANA.test(a) && HIRAGANA.test(b) && !PARTICLE_END.test(a)) || (KATAKANA.test(a) && KATAKANA.test(b));
-    const lone = (u: string | undefined) => u !== undefined && HIRAGANA.test(u.trim());
-    // 11月8日(日) 15:00: a date and its time on one line when there is room.
-    const dateTime = /[)）] $/.test(before) && /^\d{1,2}:\d{2}/.test(unit);
-    // Words of this field BudouX cuts (NPO法 / 人つなぐ手): never broken where there is room.
-    const word = NAME_WORDS.some((w) =>
-      Array.from({ length: w.length - 1 }, (_, k) => k + 1).some(
-        (k) => before.endsWith(w.slice(0, k)) && unit.startsWith(w.slice(k)),
-      ),
-    );
-    if (kana || lone(before) || lone(unit) || dateTime || word) glue[i] = 2;
-    if (dateTime || word) textGlue[i] = 2;
-  }
-  // Short bracketed names: every boundary inside them.
-  const text = units.join('');
-  const starts: number[] = [];
-  let offset = 0;
-  for (const unit of units) {
-    starts.push(offset);
-    offset += unit.length;
-  }
-  for (let open = 0; open < text.length; open++) {
-    const close = CLOSE[text[open] as string];
-    if (!close || !OPEN.includes(text[open] as string)) continue;
-    const end = text.indexOf(close, open + 1);
-    if (end < 0 || graphemes(text.slice(open, end + 1)).length > MAX_BRACKETED) continue;
-    starts.forEach((start, i) => {
-      if (start > open && start <= end) {
-        glue[i] = Math.max(glue[i] as number, 1);
-        textGlue[i] = Math.max(textGlue[i] as number, 1);
-        named[i] = true;
-      }
-    });
-  }
-  return { glue, textGlue, named };
-}
 /** Splits one unit wider than the line by characters, still keeping 禁則. */
 function splitUnit(unit: string, width: number, fontSize: number, bold: boolean, measure: Measure): string[] {
   const chars = graphemes(unit);
@@ -208,8 +64,8 @@ export interface BreakOptions {
    */
   units?: readonly string[];
   /**
-   * Keep words BudouX cut in two (年末も / ちつき大会, まる / や / 商店前) together where a line
-   * has room: for titles and other short lines. fitText turns it on.
+   * Keep what may be one word (Glue.word: ふれあい / いきいき / サロン, なる / あの) together
+   * where a line has room: for titles and other short lines. fitText turns it on.
    */
   words?: boolean;
 }
@@ -223,7 +79,7 @@ interface Broken {
   lines: string[];
   /** A unit wider than the line was cut between characters (ふれあいいきいきサロ / ン). */
   split: boolean;
-  /** A short bracketed name had to be broken after all. */
+  /** A bracketed name or a word (Glue.name, Glue.word) had to be broken after all. */
   brokeGlue: boolean;
 }
 
@@ -264,7 +120,7 @@ function layoutLines(
           if (line.trim()) lines.push(line.trimEnd());
           line = whole.trimStart();
         } else {
-          if (p.named.slice(from + 1, i).includes(true)) brokeGlue = true;
+          brokeGlue = true;
           // A bracketed name too long for a line still starts on its own: 見守り座談会 /
           // 「気になるあの人に、/ どう声を…, not 見守り座談会「気に / なる….
           if (level === 0 && OPEN.includes(whole.trimStart()[0] ?? '') && line.trim()) {
@@ -278,7 +134,7 @@ function layoutLines(
     }
   };
   const paragraphs = units
-    ? [{ units: [...units], glue: units.map(() => 0), textGlue: units.map(() => 0), named: units.map(() => false) }]
+    ? [{ units: [...units], glue: units.map(() => Glue.free), textGlue: units.map(() => Glue.free) }]
     : text.split(/\r?\n/).map((t) => phrased(t.trim()));
   for (const p of paragraphs) {
     line = '';
@@ -312,8 +168,8 @@ const GLUE_SHRINK = 0.85;
 /**
  * The largest size from `fontSize` down to `minSize` (in steps of 2 px, then 1) at which the
  * text fits in `maxLines`, preferring, within those limits, a smaller size to cutting a word
- * between characters, and a slightly smaller one to breaking a bracketed name or leaving one
- * character alone on the last line. Beyond the
+ * between characters, and a slightly smaller one to breaking a bracketed name or a word at
+ * one of its weaker breaks (Glue) or leaving one character alone on the last line. Beyond the
  * limit the last line is cut with … and `overflow` says so, so the build can warn instead of
  * printing text outside its box; `split` says a word was cut between characters.
  */

@@ -9,7 +9,8 @@ import { flyersIn, listFlyers, isCurrentFlyer } from '../../src/flyers/list.ts';
 import { buildFlyerModel, pointsFromBody, type FlyerContext } from '../../src/flyers/model.ts';
 import { flyerPaths } from '../../src/flyers/paths.ts';
 import { qrPath } from '../../src/flyers/qr.ts';
-import { breakLines, fitText, phrasesOf, type Measure } from '../../src/flyers/text.ts';
+import { breakLines, fitText, type Measure } from '../../src/flyers/text.ts';
+import { phrases } from '../../src/lib/phrases.ts';
 import { eventSchema } from '../../src/schemas/event.ts';
 import { salonSchema } from '../../src/schemas/salon.ts';
 
@@ -35,7 +36,7 @@ describe('line breaking', () => {
   });
 
   it('keeps a weekday with its date', () => {
-    expect(phrasesOf('2026年11月8日(日) 15:00').some((p) => p.includes('8日(日)'))).toBe(true);
+    expect(phrases('2026年11月8日(日) 15:00').some((p) => p.includes('8日(日)'))).toBe(true);
   });
 
   it('wraps Latin text at spaces and cuts a long URL by characters', () => {

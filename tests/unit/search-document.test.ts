@@ -44,7 +44,7 @@ describe('the document search indexes for an entry', () => {
   });
 
   it('has the title (escaped, phrases as on the page), the notice, the summary, the facts and the body', () => {
-    expect(html).toContain('<h1>防災訓練 &lt;やさしい<wbr>日本語&gt;</h1>');
+    expect(html).toContain('<h1>防災訓練 <wbr>&lt;やさしい<wbr>日本語&gt;</h1>');
     expect(html).toContain('<p>このイベントは延期になりました</p><p>雪のため延期します。</p>');
     expect(html).toContain('<p>避難所の開け方を体験します。</p>');
     expect(html).toContain('<div><dt>会場</dt><dd>東公民館</dd></div>');
