@@ -12,7 +12,15 @@
  *   fails the build instead of only being logged; under the dev server the same index is
  *   served and remade when content changes (search-dev.ts).
  */
-import { createReadStream, existsSync, readdirSync, copyFileSync, mkdirSync } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  readdirSync,
+  copyFileSync,
+  mkdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -24,6 +32,8 @@ import { adminWithoutViteClient } from './admin-dev.ts';
 import { localOnly } from './local-only.ts';
 import { publishMedia } from '../lib/media/publish.ts';
 import { devMedia } from './media-dev.ts';
+import { adminContentSecurityPolicy, headersWithAdminPolicy } from '../lib/seo/csp.ts';
+import { cmsOrigins, type CmsSettings } from '../lib/cms/backend.ts';
 import { devSearch } from './search-dev.ts';
 import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
 
@@ -105,6 +115,16 @@ export default function tsunagari(): AstroIntegration {
         const files = decapFiles();
         for (const name of files) copyFileSync(join(decapDist, name), join(target, name));
         logger.info(`Decap CMS: ${files.length} files copied to admin/`);
+        // The CMS's header allows the Git host of the site settings, as its meta tag does
+        // (src/pages/admin/index.astro): a browser applies both, so they must name the same host.
+        const cms = published.entries.get('settings')?.[0]?.parsed['cms'] as CmsSettings | undefined;
+        const port = Number(process.env['DECAP_PORT'] ?? 8081);
+        const headers = join(outDir, '_headers');
+        if (existsSync(headers))
+          writeFileSync(
+            headers,
+            headersWithAdminPolicy(readFileSync(headers, 'utf8'), adminContentSecurityPolicy(port, cmsOrigins(cms))),
+          );
       },
     },
   };

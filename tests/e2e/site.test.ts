@@ -15,6 +15,9 @@ import {
   SEARCH_CONTENT_SECURITY_POLICY,
   adminContentSecurityPolicy,
 } from '../../src/lib/seo/csp.ts';
+import { cmsOrigins } from '../../src/lib/cms/backend.ts';
+import { settingsSchema } from '../../src/schemas/settings.ts';
+import { parse as parseYaml } from 'yaml';
 import { idOfFile, scanCollection } from '../../src/lib/content/files.ts';
 import { ROOT, childEnv, copyProject, removeProject } from './helpers/project.ts';
 import { launchChromium, recordViolations } from './helpers/browser.ts';
@@ -158,6 +161,10 @@ describe('the built sample site', () => {
     expect(admin).toContain('"locale":"ja"');
     expect(admin).toContain('"name":"salons"');
     expect(admin).not.toMatch(/https?:\/\/(unpkg|cdn|jsdelivr)/);
+    // The Git host and the approval step of content/settings/site.yml, not Netlify's git-gateway.
+    expect(admin).toContain('"backend":{"name":"github","repo":"midorino-shakyo/tsunagari"');
+    expect(admin).toContain('"publish_mode":"editorial_workflow"');
+    expect(admin).not.toContain('git-gateway');
   });
 
   it('keeps pages light: median HTML+CSS ≤ 30 kB gzipped, none over 60 kB, scripts ≤ 5 kB outside search', () => {
@@ -368,8 +375,14 @@ describe('share and find', () => {
 
   it('gives /admin/ in a meta tag the policy of its header (without frame-ancestors, header only)', () => {
     const header = netlify('/admin/')['Content-Security-Policy'] ?? '';
-    expect(metaPolicy('admin/index.html')).toBe(adminContentSecurityPolicy());
-    expect(directives(header)).toEqual([...directives(adminContentSecurityPolicy()), "frame-ancestors 'self'"]);
+    // Both allow the Git host of the settings (GitHub in the sample), and no other https: address.
+    const { cms } = settingsSchema.parse(parseYaml(readFileSync(join(dir, 'content/settings/site.yml'), 'utf8')));
+    const policy = adminContentSecurityPolicy(8081, cmsOrigins(cms));
+    expect(policy).toContain(
+      "connect-src 'self' blob: https://api.github.com https://www.githubstatus.com http://localhost:8081;",
+    );
+    expect(metaPolicy('admin/index.html')).toBe(policy);
+    expect(directives(header)).toEqual([...directives(policy), "frame-ancestors 'self'"]);
   });
 
   it('gives the CMS its own full header set on Netlify and on Cloudflare Pages', () => {

@@ -30,22 +30,44 @@ export const SEARCH_CONTENT_SECURITY_POLICY = SITE("script-src 'self' 'wasm-unsa
 /**
  * The CMS (/admin/): Decap's bundle with the config inline, which evaluates code ('unsafe-eval'),
  * loads pictures from the Git host, and talks to the Git host's API and, locally, to
- * decap-server. Looser than the site's, so only /admin/ has it.
+ * decap-server. Looser than the site's, so only /admin/ has it. It may contact only the Git host
+ * the site settings name (src/lib/cms/backend.ts, cmsOrigins), not any https: address: a script
+ * slipped into the CMS could otherwise send a volunteer's token anywhere.
  * @param localBackendPort where decap-server listens under npm start (8081, or a test's own port).
+ * @param gitOrigins the origins of the Git host's API and login server (cmsOrigins).
  */
-export function adminContentSecurityPolicy(localBackendPort = 8081): string {
+export function adminContentSecurityPolicy(localBackendPort = 8081, gitOrigins: readonly string[] = []): string {
   return policy(
     "default-src 'self'",
-    "script-src 'self' 'unsafe-inline' 'unsafe-eval' https://identity.netlify.com",
+    "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob: https:",
     "font-src 'self' data:",
     // blob: Decap reads a photo chosen for upload back from its blob: URL when saving the entry.
-    `connect-src 'self' blob: https: http://localhost:${localBackendPort}`,
+    ['connect-src', "'self'", 'blob:', ...gitOrigins, `http://localhost:${localBackendPort}`].join(' '),
     "frame-src 'self' https:",
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self' https:",
   );
+}
+
+/** The header a host that reads _headers sends /admin/: its meta policy plus what only a header can say. */
+export const adminHeaderPolicy = (metaPolicy: string) => `${metaPolicy}; frame-ancestors 'self'`;
+
+/**
+ * public/_headers with the /admin/* rule's Content-Security-Policy replaced by the policy for this
+ * site's Git host, so the header and the page's meta tag allow the same host (a browser enforces
+ * both: a header naming another host would block the login). Written into dist/ by the build.
+ */
+export function headersWithAdminPolicy(headers: string, metaPolicy: string): string {
+  const lines = headers.split('\n');
+  const rule = lines.findIndex((line) => line.trim() === '/admin/*');
+  const at = lines.findIndex((line, i) => i > rule && /^\s+Content-Security-Policy:/.test(line));
+  const next = lines.findIndex((line, i) => i > rule && line.startsWith('/'));
+  if (rule < 0 || at < 0 || (next >= 0 && at > next))
+    throw new Error('public/_headers: the /admin/* rule has no Content-Security-Policy line');
+  lines[at] = `  Content-Security-Policy: ${adminHeaderPolicy(metaPolicy)}`;
+  return lines.join('\n');
 }
