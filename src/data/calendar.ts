@@ -3,7 +3,8 @@
  * and src/lib/listings.ts take, so those stay pure and the pages stay thin.
  */
 import { getCollection } from 'astro:content';
-import type { CalendarEvent, CalendarSalon } from '../lib/calendar.ts';
+import { CALENDAR_COLLECTIONS } from '../kinds/index.ts';
+import type { CalendarSource } from '../lib/calendar.ts';
 import type { Entries } from '../lib/listings.ts';
 
 /** How many months of calendar pages are published around the build month. */
@@ -15,23 +16,10 @@ export const MONTHS_AHEAD = 12;
  */
 export const DAY_LIMIT = 8;
 
-export async function loadCalendarSource(): Promise<{ events: CalendarEvent[]; salons: CalendarSalon[] }> {
-  const events = (await getCollection('events')).map(({ id, data }) => ({
-    id,
-    title: data.title,
-    start: data.start,
-    end: data.end,
-    status: data.status,
-    districts: data.districts,
-  }));
-  const salons = (await getCollection('salons')).map(({ id, data }) => ({
-    id,
-    title: data.title,
-    schedule: data.schedule,
-    status: data.status,
-    districts: data.districts,
-  }));
-  return { events, salons };
+/** Every entry of the types on the calendar (their kind has a calendar part). */
+export async function loadCalendarSource(): Promise<CalendarSource[]> {
+  const lists = await Promise.all(CALENDAR_COLLECTIONS.map((collection) => getCollection(collection)));
+  return lists.flat().map(({ collection, id, data }) => ({ collection, id, data }));
 }
 
 export async function loadDistricts() {

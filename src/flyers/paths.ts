@@ -1,16 +1,12 @@
 /**
  * Where a flyer's files live, for the pages that link them and for the script that writes
- * them. Pure (so is paper.ts, its one import) so that Astro pages can import it without pulling the
- * renderer (Satori, resvg) into Vite.
+ * them. Pure (so are paper.ts and the kinds, its imports) so that Astro pages can import it
+ * without pulling the renderer (Satori, resvg) into Vite.
  */
 import { FLYER_PAPER, PAPER, previewOf } from './paper.ts';
 
-/** Collections that get flyers. */
-export const FLYER_COLLECTIONS = ['events', 'salons', 'recruitments'] as const;
-export type FlyerCollection = (typeof FLYER_COLLECTIONS)[number];
-
-export const isFlyerCollection = (collection: string): collection is FlyerCollection =>
-  (FLYER_COLLECTIONS as readonly string[]).includes(collection);
+// Which collections get flyers is said once, by the kinds that have a flyer part.
+export { FLYER_COLLECTIONS, isFlyerCollection, type FlyerCollection } from '../kinds/index.ts';
 
 export interface FlyerPaths {
   /** A4 PDF to print: `/flyers/<collection>/<id>.pdf`. */

@@ -2,7 +2,7 @@
 import { entryHref } from '../lib/entries.ts';
 import { text } from '../lib/facts.ts';
 import type { Desk } from '../schemas/desk.ts';
-import type { Kind } from './kind.ts';
+import { byTitle, noLinks, noStructuredData, type Kind } from './kind.ts';
 
 export const deskKind = {
   facts(data, f) {
@@ -32,6 +32,10 @@ export const deskKind = {
     return district ? [district] : [];
   },
   topics: (data) => ({ categories: data.categories }),
+  index: byTitle((data) => data.name),
   nav: true,
+  calendar: null,
+  structuredData: noStructuredData,
+  links: noLinks,
   flyer: null,
 } satisfies Kind<Desk, null>;

@@ -1,7 +1,14 @@
 /** A school district or neighbourhood: its page links its area listing and calendar. */
 import { entryHref } from '../lib/entries.ts';
 import type { District } from '../schemas/district.ts';
-import type { Kind } from './kind.ts';
+import type { T } from '../lib/facts.ts';
+import { byTitle, noStructuredData, type Kind, type KindEntry, type ListItem } from './kind.ts';
+
+// Its page leads to everything in the district and to its calendar (src/pages/area/).
+const districtLinks = ({ id, data }: KindEntry<District>, t: T): ListItem[] => [
+  { href: `/area/${id}/`, title: t('area.title', { district: data.name }) },
+  { href: `/area/${id}/calendar/`, title: t('area.calendar', { district: data.name }) },
+];
 
 export const districtKind = {
   facts(data, f) {
@@ -13,6 +20,10 @@ export const districtKind = {
   searchDate: () => undefined,
   districts: () => [],
   topics: () => ({ categories: [] }),
+  index: byTitle((data) => data.name),
   nav: false,
+  calendar: null,
+  structuredData: noStructuredData,
+  links: districtLinks,
   flyer: null,
 } satisfies Kind<District, null>;

@@ -1,13 +1,48 @@
 /** A one-off event: when it runs decides everything, a cancellation only changes the wording. */
+import { dayNumber, fromDayNumber } from '../lib/dates.ts';
 import { entryHref } from '../lib/entries.ts';
 import { formatPeriod, text } from '../lib/facts.ts';
+import type { DateRange } from '../lib/recurrence.ts';
+import { eventJsonLd } from '../lib/structured-data.ts';
 import type { Event } from '../schemas/event.ts';
-import type { Kind, FlyerPart, Lifecycle } from './kind.ts';
+import { noLinks, type CalendarOccurrence, type Kind, type KindEntry, type FlyerPart, type Lifecycle } from './kind.ts';
 
 // A cancelled event is still listed (and flyered) until its day is over: the 中止 notice matters.
 function lifecycle(data: Event, today: string): Lifecycle {
   if (data.end.slice(0, 10) < today) return 'past';
   return data.start.slice(0, 10) > today ? 'upcoming' : 'current';
+}
+
+/**
+ * Events still to come (or under way) soonest first, and those over latest first: the events
+ * index, district and category pages and the home page list them so.
+ */
+export function eventsByTime<E extends KindEntry<Event>>(
+  events: readonly E[],
+  today: string,
+): { upcoming: E[]; past: E[] } {
+  const sorted = [...events].sort((a, b) => a.data.start.localeCompare(b.data.start));
+  const over = (e: E) => lifecycle(e.data, today) === 'past';
+  return { upcoming: sorted.filter((e) => !over(e)), past: sorted.filter(over).reverse() };
+}
+
+/** Each day of the event within the range; a multi-day one says which day of how many. */
+function eventDays(data: Event, range: DateRange): CalendarOccurrence[] {
+  const first = dayNumber(data.start.slice(0, 10));
+  const last = dayNumber(data.end.slice(0, 10));
+  const days = last - first + 1;
+  const occurrences: CalendarOccurrence[] = [];
+  for (let n = Math.max(first, dayNumber(range.from)), to = Math.min(last, dayNumber(range.to)); n <= to; n++) {
+    const occurrence: CalendarOccurrence = {
+      date: fromDayNumber(n),
+      start: data.start,
+      end: data.end,
+      status: data.status,
+    };
+    if (days > 1) Object.assign(occurrence, { day: n - first + 1, days });
+    occurrences.push(occurrence);
+  }
+  return occurrences;
 }
 
 export const eventKind = {
@@ -35,7 +70,30 @@ export const eventKind = {
 
   districts: (data) => data.districts,
   topics: (data) => ({ categories: data.categories, audience: data.audience }),
+
+  // The past section only once something is over; the upcoming one says when nothing is on.
+  index(events, today, t) {
+    const { upcoming, past } = eventsByTime(events, today);
+    const sections = [{ id: 'upcoming-events', title: t('list.upcomingEvents'), entries: upcoming }];
+    if (past.length) sections.push({ id: 'past-events', title: t('list.pastEvents'), entries: past });
+    return { sections };
+  },
+
   nav: true,
+  // A cancelled or postponed event stays on its days, marked, like its flyer's stamp.
+  calendar: { occurrences: eventDays, label: 'calendar.event', recurring: false },
+
+  structuredData(data, { url, lookup }) {
+    const place = lookup.get(`places/${data.place}`);
+    return eventJsonLd(
+      data,
+      url,
+      place ? { name: place.title, address: String(place.data?.['address']) } : undefined,
+      lookup.get(`organizations/${data.organizer}`)?.title,
+    );
+  },
+  links: noLinks,
+
   flyer: {
     headline: (_data, t) => t('flyer.headline.events'),
     sheet(data, f) {

@@ -1,15 +1,14 @@
 /**
  * The registry: one kind per content type that has entries. Its type makes a type without a
- * kind, or a kind without one of its parts, a compile error; flyer types must have a flyer part
- * and the others must say `flyer: null`. Everything that differs by type asks here.
+ * kind, or a kind without one of its parts, a compile error. Everything that differs by type
+ * asks here, and the lists of types that have a part (flyers, the calendar) are read from it.
  */
-import type { FlyerCollection } from '../flyers/paths.ts';
 import { FactList, type Fact, type Lookup, type T } from '../lib/facts.ts';
 import { todayInJapan } from '../lib/recurrence.ts';
 import { deskKind } from './desk.ts';
 import { districtKind } from './district.ts';
 import { eventKind } from './event.ts';
-import type { DataOf, EntryCollection, FlyerPart, Kind, Lifecycle } from './kind.ts';
+import type { CalendarPart, DataOf, EntryCollection, FlyerPart, Kind, Lifecycle } from './kind.ts';
 import { newsletterKind } from './newsletter.ts';
 import { organizationKind } from './organization.ts';
 import { pageKind } from './page.ts';
@@ -19,12 +18,7 @@ import { recruitmentKind } from './recruitment.ts';
 import { reportKind } from './report.ts';
 import { salonKind } from './salon.ts';
 
-export type Registry = {
-  [N in EntryCollection]: Kind<DataOf<N>, N extends FlyerCollection ? FlyerPart<DataOf<N>> : null>;
-};
-
-// Annotated rather than `satisfies`: callers see every part with its full signature.
-export const kinds: Registry = {
+const registry = {
   events: eventKind,
   salons: salonKind,
   recruitments: recruitmentKind,
@@ -36,15 +30,42 @@ export const kinds: Registry = {
   districts: districtKind,
   organizations: organizationKind,
   pages: pageKind,
+} satisfies { [N in EntryCollection]: Kind<DataOf<N>> };
+
+/** The collections whose kind has a flyer part: events, salons, recruitments. */
+export type FlyerCollection = {
+  [N in EntryCollection]: (typeof registry)[N]['flyer'] extends null ? never : N;
+}[EntryCollection];
+
+export type Registry = {
+  [N in EntryCollection]: Kind<DataOf<N>, N extends FlyerCollection ? FlyerPart<DataOf<N>> : null>;
 };
+
+// Annotated rather than left to `satisfies`: callers see every part with its full signature
+// (a kind may leave out parameters it does not use), and a flyer type's part is not null.
+export const kinds: Registry = registry;
+
+const isEntryCollection = (name: string): name is EntryCollection => Object.hasOwn(kinds, name);
+const collections = Object.keys(kinds).filter(isEntryCollection);
+
+export const isFlyerCollection = (collection: string): collection is FlyerCollection =>
+  isEntryCollection(collection) && kinds[collection].flyer !== null;
+
+/** Collections that get flyers (their kind has a flyer part), in the registry's order. */
+export const FLYER_COLLECTIONS: readonly FlyerCollection[] = collections.filter(isFlyerCollection);
+
+/** Collections whose entries are on the calendar (their kind has a calendar part): events, salons. */
+export const CALENDAR_COLLECTIONS: readonly EntryCollection[] = collections.filter((c) => kinds[c].calendar !== null);
 
 /**
  * The kind of a collection named at run time (the search worker, a page's params), for data the
  * loader validated against that collection's schema: the one place a name meets its type.
  */
 export function kindOf(collection: string): Kind<unknown> {
-  const kind = (kinds as Record<string, Kind<never>>)[collection];
-  if (!kind) throw new Error(`no kind for the collection "${collection}" (src/kinds/index.ts)`);
+  if (!isEntryCollection(collection))
+    throw new Error(`no kind for the collection "${collection}" (src/kinds/index.ts)`);
+  // Each kind takes its own type's data; the caller vouches that `data` is of `collection`.
+  const kind: unknown = kinds[collection];
   return kind as Kind<unknown>;
 }
 
@@ -62,5 +83,13 @@ export function factsFor(collection: string, data: unknown, lookup: Lookup, t: T
 export const lifecycleOf = (collection: string, data: unknown, today: string): Lifecycle =>
   kindOf(collection).lifecycle(data, today);
 
-export type { DataOf, EntryCollection, FlyerPart, Kind, Lifecycle };
-export type { ListItem, KindEntry } from './kind.ts';
+export type { CalendarPart, DataOf, EntryCollection, FlyerPart, Kind, Lifecycle };
+export type {
+  CalendarOccurrence,
+  CollectionIndex,
+  IndexOrder,
+  KindEntry,
+  ListItem,
+  PageContext,
+  Section,
+} from './kind.ts';

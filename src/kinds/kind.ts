@@ -5,10 +5,13 @@
  * type that lacks a part does not compile.
  */
 import type { z } from 'astro/zod';
-import type { FactList, T } from '../lib/facts.ts';
+import type { UIKey } from '../i18n/ja.ts';
+import type { FactList, Lookup, T } from '../lib/facts.ts';
+import type { DateRange } from '../lib/recurrence.ts';
 import type { contentTypes, ContentTypeName } from '../schemas/index.ts';
 import type { FlyerFacts } from '../flyers/facts.ts';
 import type { Audience, Category } from '../schemas/vocabulary.ts';
+import { compareJa } from '../lib/collate.ts';
 
 /** The collections whose entries each get a page (every content type but the site settings). */
 export type EntryCollection = Exclude<ContentTypeName, 'settings'>;
@@ -62,6 +65,66 @@ export interface FlyerPart<D> {
   order(data: D): string;
 }
 
+/**
+ * One day an entry is on the calendar. A multi-day event has one per day; a salon one per
+ * meeting, お休み included (a regular should not walk to a locked hall).
+ */
+export interface CalendarOccurrence {
+  /** The day it is shown on, 'YYYY-MM-DD'. */
+  date: string;
+  /** Start and end of the whole happening, 'YYYY-MM-DDTHH:mm' (several days apart for a multi-day event). */
+  start: string;
+  end: string;
+  /**
+   * scheduled: it happens. cancelled/postponed: an event called off (kept, so a resident who
+   * saw the flyer learns it is off). skipped: a salon's お休み.
+   */
+  status: 'scheduled' | 'cancelled' | 'postponed' | 'skipped';
+  /** For a skipped date: listed in the schedule's skip dates, or a national holiday. */
+  reason?: 'skip' | 'holiday';
+  /** The holiday's name when a skipped date is one. */
+  holiday?: string;
+  /** For a multi-day event: which day this is (1-based) and of how many. */
+  day?: number;
+  days?: number;
+}
+
+/** What a dated type puts on the calendar (src/lib/calendar.ts lays it out). */
+export interface CalendarPart<D> {
+  /** The entry's days within `range` (inclusive, Japan dates), in date order. */
+  occurrences(data: D, range: DateRange): CalendarOccurrence[];
+  /** The word beside it on the agenda (イベント, サロン). */
+  label: UIKey;
+  /**
+   * Whether it comes back (a salon): on a day too full to show everything, one-off entries are
+   * shown first, since a missed salon date has another one next week.
+   */
+  recurring: boolean;
+}
+
+/** A collection's index page: one list, or lists under headings, of list lines. */
+export type CollectionIndex = { items: ListItem[] } | { sections: Section[] };
+
+/** A list under a heading, on an index, district or category page. */
+export interface Section {
+  /** Stable id for the heading anchor (`aria-labelledby`). */
+  id: string;
+  title: string;
+  items: ListItem[];
+}
+
+/** How a collection's index page orders and groups its entries (each shown as its list line). */
+export type IndexOrder<D> =
+  { entries: KindEntry<D>[] } | { sections: { id: string; title: string; entries: KindEntry<D>[] }[] };
+
+/** What an entry page needs to say about its entry to machines (schema.org JSON-LD). */
+export interface PageContext {
+  /** The page's absolute URL. */
+  url: string;
+  /** '<collection>/<id>' → title, link and data of the entries it refers to. */
+  lookup: Lookup;
+}
+
 export interface Kind<D, F extends FlyerPart<D> | null = FlyerPart<D> | null> {
   /** The facts table of the entry page (and of its search document), in reading order. */
   facts(data: D, f: FactList, today: string): void;
@@ -77,11 +140,42 @@ export interface Kind<D, F extends FlyerPart<D> | null = FlyerPart<D> | null> {
   districts(data: D, placeDistricts: ReadonlyMap<string, string>): readonly string[];
   /** What the entry is about, for category pages and search's 分類 and 対象 filters. */
   topics(data: D): Topics;
+  /**
+   * The order residents look for on the collection's index page (/events/, /reports/ …): what
+   * is coming or closing soonest first, what is newest first, or by title (byTitle).
+   */
+  index(entries: readonly KindEntry<D>[], today: string, t: T): IndexOrder<D>;
   /** Whether the site navigation links the collection's index (places, districts … are reached from entries). */
   nav: boolean;
+  /** The entry's days on the calendar, or null for types that are not dated (desks, places …). */
+  calendar: CalendarPart<D> | null;
+  /** schema.org JSON-LD for the entry page (an event's), or undefined. */
+  structuredData(data: D, page: PageContext): Record<string, unknown> | undefined;
+  /** Pages about the entry elsewhere on the site, linked under its body (a district's area and calendar). */
+  links(entry: KindEntry<D>, t: T): ListItem[];
   /** The printable flyer's part, or null for types that have no flyer. */
   flyer: F;
 }
 
 /** 'YYYY-MM-DD' a year before `today`: reports and newsletters older than that are past. */
 export const yearBefore = (today: string): string => `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+
+/** An index by title, in Japanese reading order: for types nobody looks up by date. */
+export const byTitle =
+  <D>(title: (data: D) => string) =>
+  (entries: readonly KindEntry<D>[]): { entries: KindEntry<D>[] } => ({
+    entries: [...entries].sort((a, b) => compareJa(title(a.data), title(b.data))),
+  });
+
+/** Newest first by a 'YYYY-MM…' key, then by title: reports, newsletters. */
+export const newestFirst =
+  <D>(key: (data: D) => string, title: (data: D) => string) =>
+  (entries: readonly KindEntry<D>[]): { entries: KindEntry<D>[] } => ({
+    entries: [...entries].sort(
+      (a, b) => key(b.data).localeCompare(key(a.data)) || compareJa(title(a.data), title(b.data)),
+    ),
+  });
+
+/** For the many types that are not dated, have no JSON-LD and link nothing else. */
+export const noStructuredData = (): undefined => undefined;
+export const noLinks = (): ListItem[] => [];

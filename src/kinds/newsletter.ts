@@ -2,7 +2,7 @@
 import { entryHref } from '../lib/entries.ts';
 import { text } from '../lib/facts.ts';
 import type { Newsletter } from '../schemas/newsletter.ts';
-import { yearBefore, type Kind } from './kind.ts';
+import { newestFirst, noLinks, noStructuredData, yearBefore, type Kind } from './kind.ts';
 
 export const newsletterKind = {
   facts(data, f) {
@@ -15,6 +15,13 @@ export const newsletterKind = {
   // A town-wide issue has none.
   districts: (data) => (data.district ? [data.district] : []),
   topics: () => ({ categories: [] }),
+  index: newestFirst(
+    (data) => data.month,
+    (data) => data.title,
+  ),
   nav: true,
+  calendar: null,
+  structuredData: noStructuredData,
+  links: noLinks,
   flyer: null,
 } satisfies Kind<Newsletter, null>;

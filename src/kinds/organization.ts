@@ -1,7 +1,7 @@
 /** A group that runs events and salons: named on their pages, reachable from its own. */
 import { entryHref } from '../lib/entries.ts';
 import type { Organization } from '../schemas/organization.ts';
-import type { Kind } from './kind.ts';
+import { byTitle, noLinks, noStructuredData, type Kind } from './kind.ts';
 
 export const organizationKind = {
   facts(data, f) {
@@ -14,6 +14,10 @@ export const organizationKind = {
   searchDate: () => undefined,
   districts: (data) => data.districts,
   topics: () => ({ categories: [] }),
+  index: byTitle((data) => data.name),
   nav: false,
+  calendar: null,
+  structuredData: noStructuredData,
+  links: noLinks,
   flyer: null,
 } satisfies Kind<Organization, null>;

@@ -1,7 +1,7 @@
 /** A fixed page (このサイトについて): only its body, always current. */
 import { entryHref } from '../lib/entries.ts';
 import type { Page } from '../schemas/page.ts';
-import type { Kind } from './kind.ts';
+import { byTitle, noLinks, noStructuredData, type Kind } from './kind.ts';
 
 export const pageKind = {
   facts() {},
@@ -10,6 +10,10 @@ export const pageKind = {
   searchDate: () => undefined,
   districts: () => [],
   topics: () => ({ categories: [] }),
+  index: byTitle((data) => data.title),
   nav: false,
+  calendar: null,
+  structuredData: noStructuredData,
+  links: noLinks,
   flyer: null,
 } satisfies Kind<Page, null>;

@@ -2,7 +2,7 @@
 import { entryHref } from '../lib/entries.ts';
 import { phoneLink } from '../lib/facts.ts';
 import type { Place } from '../schemas/place.ts';
-import type { Kind } from './kind.ts';
+import { byTitle, noLinks, noStructuredData, type Kind } from './kind.ts';
 
 export const placeKind = {
   facts(data, f) {
@@ -15,6 +15,10 @@ export const placeKind = {
   searchDate: () => undefined,
   districts: (data) => [data.district],
   topics: () => ({ categories: [] }),
+  index: byTitle((data) => data.name),
   nav: false,
+  calendar: null,
+  structuredData: noStructuredData,
+  links: noLinks,
   flyer: null,
 } satisfies Kind<Place, null>;

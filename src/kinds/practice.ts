@@ -2,7 +2,8 @@
 import { entryHref } from '../lib/entries.ts';
 import { text } from '../lib/facts.ts';
 import type { Practice } from '../schemas/practice.ts';
-import type { Kind } from './kind.ts';
+import { CATEGORIES } from '../schemas/vocabulary.ts';
+import { byTitle, noLinks, noStructuredData, type Kind } from './kind.ts';
 
 export const practiceKind = {
   facts(data, f) {
@@ -21,6 +22,19 @@ export const practiceKind = {
   districts: () => [],
   // A practice's themes are categories under the name other towns use.
   topics: (data) => ({ categories: data.themes }),
+  // Under their first theme, in the order of the categories; by title within one.
+  index(practices, _today, t) {
+    const { entries } = byTitle((data: Practice) => data.title)(practices);
+    const sections = CATEGORIES.map((category) => ({
+      id: `theme-${category}`,
+      title: t(`category.${category}`),
+      entries: entries.filter((p) => p.data.themes[0] === category),
+    }));
+    return { sections: sections.filter((s) => s.entries.length > 0) };
+  },
   nav: true,
+  calendar: null,
+  structuredData: noStructuredData,
+  links: noLinks,
   flyer: null,
 } satisfies Kind<Practice, null>;

@@ -1,8 +1,9 @@
 /** A call for helpers: open until it is closed or its deadline (a Japan date) has passed. */
+import { compareJa } from '../lib/collate.ts';
 import { entryHref } from '../lib/entries.ts';
 import { formatDate, phoneLink, text } from '../lib/facts.ts';
 import type { Recruitment } from '../schemas/recruitment.ts';
-import type { Kind, FlyerPart } from './kind.ts';
+import { noLinks, noStructuredData, type Kind, type KindEntry, type FlyerPart, type Lifecycle } from './kind.ts';
 
 /**
  * When the reader's browser may hide a recruitment (see prefs.js): the end of its deadline day
@@ -10,6 +11,27 @@ import type { Kind, FlyerPart } from './kind.ts';
  */
 export const recruitmentEnds = (data: Pick<Recruitment, 'deadline'>): string | undefined =>
   data.deadline === undefined ? undefined : `${data.deadline}T23:59:59+09:00`;
+
+// The deadline day itself is still open, all day in Japan.
+const lifecycle = (data: Recruitment, today: string): Lifecycle =>
+  data.status === 'closed' || (data.deadline !== undefined && data.deadline < today) ? 'past' : 'current';
+
+/**
+ * Recruitments still taking helpers first, the deadline soonest first (those without one after
+ * them); closed ones last, the latest deadline first.
+ */
+export function compareRecruitments(today: string) {
+  const open = (r: KindEntry<Recruitment>) => lifecycle(r.data, today) !== 'past';
+  return (a: KindEntry<Recruitment>, b: KindEntry<Recruitment>): number => {
+    if (open(a) !== open(b)) return open(a) ? -1 : 1;
+    // Undated last either way: an open one takes helpers until further notice, a closed one
+    // closed at no known date.
+    const [x, y] = open(a)
+      ? [a.data.deadline ?? '9999', b.data.deadline ?? '9999']
+      : [b.data.deadline ?? '', a.data.deadline ?? ''];
+    return x.localeCompare(y) || compareJa(a.data.title, b.data.title);
+  };
+}
 
 export const recruitmentKind = {
   facts(data, f) {
@@ -44,15 +66,17 @@ export const recruitmentKind = {
     };
   },
 
-  // The deadline day itself is still open, all day in Japan.
-  lifecycle: (data, today) =>
-    data.status === 'closed' || (data.deadline !== undefined && data.deadline < today) ? 'past' : 'current',
+  lifecycle,
 
   searchDate: (data) => data.deadline,
 
   districts: (data) => data.districts,
   topics: (data) => ({ categories: data.categories }),
+  index: (recruitments, today) => ({ entries: [...recruitments].sort(compareRecruitments(today)) }),
   nav: true,
+  calendar: null,
+  structuredData: noStructuredData,
+  links: noLinks,
   flyer: {
     headline: (_data, t) => t('flyer.headline.recruitments'),
     sheet(data, f) {

@@ -2,7 +2,7 @@
 import { entryHref } from '../lib/entries.ts';
 import { formatDate, text } from '../lib/facts.ts';
 import type { Report } from '../schemas/report.ts';
-import { yearBefore, type Kind } from './kind.ts';
+import { newestFirst, noLinks, noStructuredData, yearBefore, type Kind } from './kind.ts';
 
 export const reportKind = {
   facts(data, f) {
@@ -20,6 +20,13 @@ export const reportKind = {
   searchDate: (data) => data.date,
   districts: (data) => data.districts,
   topics: (data) => ({ categories: data.categories }),
+  index: newestFirst(
+    (data) => data.date,
+    (data) => data.title,
+  ),
   nav: true,
+  calendar: null,
+  structuredData: noStructuredData,
+  links: noLinks,
   flyer: null,
 } satisfies Kind<Report, null>;

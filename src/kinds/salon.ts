@@ -1,15 +1,54 @@
 /** A recurring gathering: its schedule is data, so its next dates follow from the day asked. */
 import { formatDateJa, startOfDateJst } from '../lib/dates.ts';
 import { entryHref } from '../lib/entries.ts';
+import { compareJa } from '../lib/collate.ts';
 import { formatDate, text, KIND_WEIGHT } from '../lib/facts.ts';
-import { nextOccurrences } from '../lib/recurrence.ts';
+import { expandSchedule, nextOccurrences, type DateRange } from '../lib/recurrence.ts';
 import { describeSchedule } from '../lib/schedule-text.ts';
 import type { Salon } from '../schemas/salon.ts';
-import type { Kind, FlyerPart } from './kind.ts';
+import {
+  noLinks,
+  noStructuredData,
+  type CalendarOccurrence,
+  type Kind,
+  type KindEntry,
+  type FlyerPart,
+} from './kind.ts';
+
+/**
+ * Whether the salon meets at all: a paused one is expected back but has no dates (its page says
+ * お休み中), an ended one none either. Within its schedule, validFrom..validUntil bound the dates,
+ * as they bound its lifecycle.
+ */
+const meets = (data: Salon): boolean => data.status === 'active';
 
 /** The next date an active salon meets from `today`, for lists sorted by it. */
 export const nextSalonDate = (data: Salon, today: string): string | undefined =>
-  data.status === 'active' ? nextOccurrences(data.schedule, today, 1)[0]?.date : undefined;
+  meets(data) ? nextOccurrences(data.schedule, today, 1)[0]?.date : undefined;
+
+/** Active salons by their next date; paused or ended ones last (their list line says so). */
+export function salonsByNextDate<E extends KindEntry<Salon>>(salons: readonly E[], today: string): E[] {
+  return salons
+    .map((s) => ({ s, key: nextSalonDate(s.data, today) ?? '9999' }))
+    .sort((a, b) => a.key.localeCompare(b.key) || compareJa(a.s.data.title, b.s.data.title))
+    .map(({ s }) => s);
+}
+
+/** The salon's meetings within the range, お休み kept and marked (with the holiday's name). */
+function meetings(data: Salon, range: DateRange): CalendarOccurrence[] {
+  if (!meets(data)) return [];
+  return expandSchedule(data.schedule, range).map((o) => {
+    const occurrence: CalendarOccurrence = {
+      date: o.date,
+      start: o.start,
+      end: o.end,
+      status: o.status === 'skipped' ? 'skipped' : 'scheduled',
+    };
+    if (o.reason) occurrence.reason = o.reason;
+    if (o.status === 'skipped' && o.holiday) occurrence.holiday = o.holiday;
+    return occurrence;
+  });
+}
 
 /** 12月10日(水): the year is obvious on a notice board and the short form fits on one line. */
 const shortDate = (date: string) => formatDateJa(startOfDateJst(date)).replace(/^\d+年/, '');
@@ -17,7 +56,7 @@ const shortDate = (date: string) => formatDateJa(startOfDateJst(date)).replace(/
 export const salonKind = {
   facts(data, f, today) {
     f.add('fact.schedule', text(describeSchedule(data.schedule, f.t)));
-    if (data.status === 'active')
+    if (meets(data))
       f.unindexed(
         'fact.nextDates',
         nextOccurrences(data.schedule, today, 4).map((o) => ({
@@ -54,7 +93,13 @@ export const salonKind = {
 
   districts: (data) => data.districts,
   topics: (data) => ({ categories: data.categories, audience: data.audience }),
+
+  index: (salons, today) => ({ entries: salonsByNextDate(salons, today) }),
+
   nav: true,
+  calendar: { occurrences: meetings, label: 'calendar.salon', recurring: true },
+  structuredData: noStructuredData,
+  links: noLinks,
   flyer: {
     headline: (data, t) => t(`salonKind.${data.kind}`),
     sheet(data, f, today) {
@@ -68,12 +113,11 @@ export const salonKind = {
         data.status === 'paused' ? f.t('flyer.paused') : data.status === 'ended' ? f.t('flyer.ended') : undefined;
       return {
         when: describeSchedule(data.schedule, f.t),
-        nextDates:
-          data.status === 'active' ? nextOccurrences(data.schedule, today, 3).map((o) => shortDate(o.date)) : [],
+        nextDates: meets(data) ? nextOccurrences(data.schedule, today, 3).map((o) => shortDate(o.date)) : [],
         ...(stamp ? { stamp } : {}),
       };
     },
     order: (data) => data.title,
-    posted: (data) => data.status === 'active',
+    posted: meets,
   },
 } satisfies Kind<Salon, FlyerPart<Salon>>;

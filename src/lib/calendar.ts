@@ -1,5 +1,6 @@
 /**
- * The calendar as data: events and expanded salon dates for a range of days, filtered by
+ * The calendar as data: the days each dated entry is on, as its kind says (src/kinds/, the
+ * `calendar` part: an event's days, a salon's meetings), for a range of days, filtered by
  * district, laid out as a month grid and as an agenda list. Pure, so the pages stay thin and
  * the rules (multi-day events, お休み, 中止, holidays) are unit-tested.
  *
@@ -12,53 +13,26 @@
  */
 import { addDays, dayNumber, fromDayNumber, weekdayOf } from './dates.ts';
 import { holidayName } from './holidays.ts';
-import { expandSchedule, type DateRange } from './recurrence.ts';
-import type { Schedule } from '../schemas/salon.ts';
+import type { DateRange } from './recurrence.ts';
 import { compareJa } from './collate.ts';
+import { titleOf } from './entries.ts';
+import { kindOf, type CalendarOccurrence } from '../kinds/index.ts';
 
 export type { DateRange };
 
-/** The fields of an event the calendar needs (a subset of the schema's output). */
-export interface CalendarEvent {
+/** An entry as the calendar takes it: its collection, id and validated data. */
+export interface CalendarSource {
+  collection: string;
   id: string;
-  title: string;
-  /** 'YYYY-MM-DDTHH:mm', Japan time. */
-  start: string;
-  end: string;
-  status: 'scheduled' | 'cancelled' | 'postponed';
-  districts: readonly string[];
+  data: Record<string, unknown>;
 }
 
-export interface CalendarSalon {
+/** One entry on one day: its kind's occurrence, with what the calendar shows of the entry. */
+export interface CalendarItem extends CalendarOccurrence {
+  /** The entry's collection (events, salons) and id in it. */
+  collection: string;
   id: string;
   title: string;
-  schedule: Schedule;
-  status: 'active' | 'paused' | 'ended';
-  districts: readonly string[];
-}
-
-export interface CalendarItem {
-  kind: 'event' | 'salon';
-  /** The entry's id in its collection (events or salons). */
-  id: string;
-  title: string;
-  /** The day this item is shown on, 'YYYY-MM-DD'. */
-  date: string;
-  /** Start and end of the whole happening, 'YYYY-MM-DDTHH:mm' (several days apart for a multi-day event). */
-  start: string;
-  end: string;
-  /**
-   * scheduled: it happens. cancelled/postponed: an event called off (kept, so a resident who
-   * saw the flyer learns it is off). skipped: a salon's お休み.
-   */
-  status: 'scheduled' | 'cancelled' | 'postponed' | 'skipped';
-  /** For a skipped salon date: listed in the schedule's skip dates, or a national holiday. */
-  reason?: 'skip' | 'holiday';
-  /** The holiday's name when a skipped salon date is one. */
-  holiday?: string;
-  /** For a multi-day event: which day this is (1-based) and of how many. */
-  day?: number;
-  days?: number;
   districts: readonly string[];
 }
 
@@ -115,59 +89,6 @@ export function calendarMonths(today: string, back: number, ahead: number): stri
   return Array.from({ length: back + ahead + 1 }, (_, i) => addMonths(current, i - back));
 }
 
-/** Every day of a multi-day event is a calendar item, clipped to the range. */
-export function eventItems(events: readonly CalendarEvent[], range: DateRange): CalendarItem[] {
-  const items: CalendarItem[] = [];
-  for (const event of events) {
-    const first = event.start.slice(0, 10);
-    const last = event.end.slice(0, 10);
-    const days = dayNumber(last) - dayNumber(first) + 1;
-    const from = Math.max(dayNumber(first), dayNumber(range.from));
-    const to = Math.min(dayNumber(last), dayNumber(range.to));
-    for (let n = from; n <= to; n++) {
-      const item: CalendarItem = {
-        kind: 'event',
-        id: event.id,
-        title: event.title,
-        date: fromDayNumber(n),
-        start: event.start,
-        end: event.end,
-        status: event.status,
-        districts: event.districts,
-      };
-      if (days > 1) Object.assign(item, { day: n - dayNumber(first) + 1, days });
-      items.push(item);
-    }
-  }
-  return items;
-}
-
-/**
- * A salon's dates in the range. Skipped dates are kept as お休み so a regular does not walk to a
- * locked hall; paused and ended salons have no dates at all (their page says why).
- */
-export function salonItems(salons: readonly CalendarSalon[], range: DateRange): CalendarItem[] {
-  return salons
-    .filter((salon) => salon.status === 'active')
-    .flatMap((salon) =>
-      expandSchedule(salon.schedule, range).map((o) => {
-        const item: CalendarItem = {
-          kind: 'salon',
-          id: salon.id,
-          title: salon.title,
-          date: o.date,
-          start: o.start,
-          end: o.end,
-          status: o.status === 'skipped' ? 'skipped' : 'scheduled',
-          districts: salon.districts,
-        };
-        if (o.reason) item.reason = o.reason;
-        if (o.status === 'skipped' && o.holiday) item.holiday = o.holiday;
-        return item;
-      }),
-    );
-}
-
 /** Within a day: by the time it starts that day (all-day continuations first), then by title. */
 function compareItems(a: CalendarItem, b: CalendarItem): number {
   const at = timeOn(a).from ?? '';
@@ -175,12 +96,26 @@ function compareItems(a: CalendarItem, b: CalendarItem): number {
   return a.date.localeCompare(b.date) || at.localeCompare(bt) || compareJa(a.title, b.title);
 }
 
-/** Events and salon dates in the range, sorted by day and time. */
+/**
+ * Every dated entry's days in the range, as its kind's calendar part gives them, sorted by day
+ * and time. Entries of a type without a calendar part are left out.
+ * @param placeDistricts place id → its district, for types that are where their place is.
+ */
 export function buildCalendarItems(
-  source: { events: readonly CalendarEvent[]; salons: readonly CalendarSalon[] },
+  entries: Iterable<CalendarSource>,
   range: DateRange,
+  placeDistricts: ReadonlyMap<string, string> = new Map(),
 ): CalendarItem[] {
-  return [...eventItems(source.events, range), ...salonItems(source.salons, range)].sort(compareItems);
+  const items: CalendarItem[] = [];
+  for (const { collection, id, data } of entries) {
+    const kind = kindOf(collection);
+    const occurrences = kind.calendar?.occurrences(data, range) ?? [];
+    if (!occurrences.length) continue;
+    const title = titleOf(collection, data);
+    const districts = kind.districts(data, placeDistricts);
+    for (const occurrence of occurrences) items.push({ ...occurrence, collection, id, title, districts });
+  }
+  return items.sort(compareItems);
 }
 
 /**
@@ -285,8 +220,9 @@ export interface LimitedItems {
 }
 
 /**
- * At most `limit` items on each day, one-off events before salon dates (a salon comes back, an
- * event does not), shown in the day's usual order; and how many each day left out. A whole
+ * At most `limit` items on each day, one-off entries (events) before recurring ones (salon
+ * dates: a salon comes back, an event does not; the kind's `recurring`), shown in the day's
+ * usual order; and how many each day left out. A whole
  * region's calendar over thousands of salons otherwise lists every salon date of the month
  * (90 kB gzipped a page at 10,000 entries, unreadable on a phone); the district calendars
  * still list everything.
@@ -299,9 +235,8 @@ export function limitPerDay(items: readonly CalendarItem[], limit: number): Limi
       kept.push(...dayItems);
       continue;
     }
-    const first = new Set(
-      [...dayItems.filter((i) => i.kind === 'event'), ...dayItems.filter((i) => i.kind !== 'event')].slice(0, limit),
-    );
+    const recurring = (i: CalendarItem) => kindOf(i.collection).calendar?.recurring ?? false;
+    const first = new Set([...dayItems.filter((i) => !recurring(i)), ...dayItems.filter(recurring)].slice(0, limit));
     kept.push(...dayItems.filter((i) => first.has(i)));
     hidden[date] = dayItems.length - limit;
   }

@@ -4,27 +4,28 @@
  * happened, and where to ask. Pure: the page loads the collections and passes them in.
  */
 import type { T } from './facts.ts';
-import { compareJa } from './collate.ts';
-import { kindOf, kinds, type DataOf, type EntryCollection, type KindEntry, type ListItem } from '../kinds/index.ts';
-import { nextSalonDate } from '../kinds/salon.ts';
-import { CATEGORIES } from '../schemas/vocabulary.ts';
+import {
+  kindOf,
+  kinds,
+  type CollectionIndex,
+  type DataOf,
+  type EntryCollection,
+  type KindEntry,
+  type ListItem,
+  type Section,
+} from '../kinds/index.ts';
+import { eventsByTime } from '../kinds/event.ts';
+import { salonsByNextDate } from '../kinds/salon.ts';
 
-export type { ListItem };
+export type { CollectionIndex, ListItem, Section };
+export { compareRecruitments } from '../kinds/recruitment.ts';
 
-/** The collections a listing draws from. */
-type Listed =
-  'events' | 'salons' | 'recruitments' | 'reports' | 'desks' | 'practices' | 'places' | 'organizations' | 'newsletters';
+/** The collections a listing draws from: all but districts (the pages' subject) and fixed pages. */
+type Listed = Exclude<EntryCollection, 'districts' | 'pages'>;
 
 /** The collections a listing draws from, as loaded by getCollection. */
 export type Entries = { [N in Listed]: KindEntry<DataOf<N>>[] };
 export type Entry = Entries[Listed][number];
-
-export interface Section {
-  /** Stable id for the heading anchor (`aria-labelledby`). */
-  id: string;
-  title: string;
-  items: ListItem[];
-}
 
 /** Recruitments that still take helpers on `today` (Japan date): not past for their kind. */
 export function openRecruitments<E extends Entries['recruitments'][number]>(recruitments: E[], today: string): E[] {
@@ -95,22 +96,14 @@ export function splitEvents(
   today: string,
   t: T,
 ): { upcoming: ListItem[]; past: ListItem[] } {
-  const kind = kinds.events;
-  const sorted = [...events].sort((a, b) => a.data.start.localeCompare(b.data.start));
-  const over = (e: Entries['events'][number]) => kind.lifecycle(e.data, today) === 'past';
-  const line = (e: Entries['events'][number]) => kind.listLine(e, t, today);
-  return {
-    upcoming: sorted.filter((e) => !over(e)).map(line),
-    past: sorted.filter(over).reverse().map(line),
-  };
+  const { upcoming, past } = eventsByTime(events, today);
+  const line = (e: Entries['events'][number]) => kinds.events.listLine(e, t, today);
+  return { upcoming: upcoming.map(line), past: past.map(line) };
 }
 
-/** Active salons by their next date; paused or ended ones last, saying so. */
+/** Salons by their next date, paused or ended last, as list lines. */
 function salonLines(salons: Entries['salons'], today: string, t: T): ListItem[] {
-  return salons
-    .map((s) => ({ s, key: nextSalonDate(s.data, today) ?? '9999' }))
-    .sort((a, b) => a.key.localeCompare(b.key) || compareJa(a.s.data.title, b.s.data.title))
-    .map(({ s }) => kinds.salons.listLine(s, t, today));
+  return salonsByNextDate(salons, today).map((s) => kinds.salons.listLine(s, t, today));
 }
 
 /**
@@ -165,73 +158,9 @@ export function listSections(entries: Entries, select: Select, today: string, t:
   return sections.filter((s) => s.items.length > 0);
 }
 
-/** A collection's index page: one list, or sections under headings. */
-export type CollectionIndex = { items: ListItem[] } | { sections: Section[] };
-
-type IndexOf = {
-  [N in EntryCollection]?: (entries: KindEntry<DataOf<N>>[], today: string, t: T) => CollectionIndex;
-};
-
-const titles = (a: { data: { title: string } }, b: { data: { title: string } }) =>
-  compareJa(a.data.title, b.data.title);
-
 /**
- * Recruitments still taking helpers first, the deadline soonest first (those without one after
- * them); closed ones last, the latest deadline first.
- */
-export function compareRecruitments(today: string) {
-  type R = Entries['recruitments'][number];
-  const open = (r: R) => kinds.recruitments.lifecycle(r.data, today) !== 'past';
-  return (a: R, b: R): number => {
-    if (open(a) !== open(b)) return open(a) ? -1 : 1;
-    // Undated last either way: an open one takes helpers until further notice, a closed one
-    // closed at no known date.
-    const [x, y] = open(a)
-      ? [a.data.deadline ?? '9999', b.data.deadline ?? '9999']
-      : [b.data.deadline ?? '', a.data.deadline ?? ''];
-    return x.localeCompare(y) || titles(a, b);
-  };
-}
-
-/**
- * The order residents look for on an index page, where it is not by title: what is coming or
- * closing soonest first, what is newest first, practices under their (first) theme.
- */
-const INDEXES: IndexOf = {
-  events(events, today, t) {
-    const { upcoming, past } = splitEvents(events, today, t);
-    const sections = [{ id: 'upcoming-events', title: t('list.upcomingEvents'), items: upcoming }];
-    if (past.length) sections.push({ id: 'past-events', title: t('list.pastEvents'), items: past });
-    return { sections };
-  },
-  salons: (salons, today, t) => ({ items: salonLines(salons, today, t) }),
-  recruitments: (recruitments, today, t) => ({
-    items: [...recruitments].sort(compareRecruitments(today)).map((r) => kinds.recruitments.listLine(r, t, today)),
-  }),
-  reports: (reports, today, t) => ({
-    items: [...reports]
-      .sort((a, b) => b.data.date.localeCompare(a.data.date) || titles(a, b))
-      .map((r) => kinds.reports.listLine(r, t, today)),
-  }),
-  newsletters: (newsletters, today, t) => ({
-    items: [...newsletters]
-      .sort((a, b) => b.data.month.localeCompare(a.data.month) || titles(a, b))
-      .map((n) => kinds.newsletters.listLine(n, t, today)),
-  }),
-  practices(practices, today, t) {
-    const sorted = [...practices].sort(titles);
-    const sections = CATEGORIES.map((category) => ({
-      id: `theme-${category}`,
-      title: t(`category.${category}`),
-      items: sorted.filter((p) => p.data.themes[0] === category).map((p) => kinds.practices.listLine(p, t, today)),
-    }));
-    return { sections: sections.filter((s) => s.items.length > 0) };
-  },
-};
-
-/**
- * A collection's index page: each entry as its kind's list line, in the order of INDEXES or
- * else by title (desks, places, organizations …).
+ * A collection's index page: each entry as its kind's list line, in the order (and under the
+ * headings) its kind's `index` part gives.
  * @param today 'YYYY-MM-DD' in Japan at build time.
  */
 export function collectionIndex<N extends EntryCollection>(
@@ -240,12 +169,9 @@ export function collectionIndex<N extends EntryCollection>(
   today: string,
   t: T,
 ): CollectionIndex {
-  // INDEXES[N] takes the entries of N; TypeScript cannot follow the name to its entry type.
-  const index = INDEXES[collection] as IndexOf[EntryCollection] as
-    ((entries: KindEntry<DataOf<N>>[], today: string, t: T) => CollectionIndex) | undefined;
-  if (index) return index([...entries], today, t);
   const kind = kindOf(collection);
-  return {
-    items: entries.map((entry) => kind.listLine(entry, t, today)).sort((a, b) => compareJa(a.title, b.title)),
-  };
+  const line = (entry: KindEntry<unknown>) => kind.listLine(entry, t, today);
+  const order = kind.index(entries, today, t);
+  if ('entries' in order) return { items: order.entries.map(line) };
+  return { sections: order.sections.map(({ id, title, entries }) => ({ id, title, items: entries.map(line) })) };
 }

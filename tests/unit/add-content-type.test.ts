@@ -20,6 +20,9 @@ import { z } from 'astro/zod';
 import { cmsFields } from '../../admin/config.ts';
 import { t } from '../../src/i18n/index.ts';
 import { factsFor, kindOf, kinds, type EntryCollection, type Kind } from '../../src/kinds/index.ts';
+import { byTitle, noLinks, noStructuredData } from '../../src/kinds/kind.ts';
+import { buildCalendarItems } from '../../src/lib/calendar.ts';
+import { collectionIndex } from '../../src/lib/listings.ts';
 import { entryHref } from '../../src/lib/entries.ts';
 import { FactList, text, type T } from '../../src/lib/facts.ts';
 import { searchBundleOf, searchDocument } from '../../src/lib/search/document.ts';
@@ -74,7 +77,11 @@ const shelterKind = {
   searchDate: () => undefined,
   districts: (data) => data.districts,
   topics: (data) => ({ categories: data.categories }),
+  index: byTitle((data) => data.name),
   nav: true,
+  calendar: null,
+  structuredData: noStructuredData,
+  links: noLinks,
   flyer: null,
 } satisfies Kind<Shelter, null>;
 
@@ -83,7 +90,7 @@ const dictionary: Record<string, string> = { 'collection.shelters': '避難所' 
 const tShelters: T = (key, params) => dictionary[key] ?? t(key, params);
 
 // Step 4: the registry entry, src/kinds/index.ts (here for this test file only).
-const registry = kinds as unknown as Record<string, Kind<never>>;
+const registry: Record<string, unknown> = kinds;
 beforeAll(() => {
   registry['shelters'] = shelterKind;
 });
@@ -191,6 +198,25 @@ describe('a content type added by the recipe', () => {
     expect(shelterKind.lifecycle(data, '2027-03-31')).toBe('current');
     expect(shelterKind.lifecycle(data, '2027-04-01')).toBe('past');
     expect(searchBundleOf('shelters', data, '2027-04-01')).toBe('past');
+  });
+
+  it('gets an index page by title and stays off the calendar, as its kind says', () => {
+    const shelter = (id: string, name: string) =>
+      shelterSchema.parse({ id, name, address: '東町', districts: ['higashi'], categories: ['disaster'] });
+    const entries = [
+      { id: 'sakura', data: shelter('sakura', 'さくら中学校') },
+      { id: 'kamome', data: shelter('kamome', 'かもめ小学校') },
+      { id: 'aoba', data: shelter('aoba', 'あおば公民館') },
+    ];
+    // Not an EntryCollection until the recipe's registry and content.config.ts lines exist.
+    const index = collectionIndex('shelters' as EntryCollection, entries as never, '2026-12-01', tShelters);
+    expect('items' in index && index.items.map((i) => i.title)).toEqual([
+      'あおば公民館',
+      'かもめ小学校',
+      'さくら中学校',
+    ]);
+    const onCalendar = entries.map((e) => ({ collection: 'shelters', ...e }));
+    expect(buildCalendarItems(onCalendar, { from: '2026-12-01', to: '2026-12-31' })).toEqual([]);
   });
 
   it('gets a search document with its facts, body and filters, the type named from the dictionary', () => {

@@ -6,35 +6,47 @@ import {
   buildCalendarItems,
   calendarMonths,
   districtWithDescendants,
-  eventItems,
   filterByDistricts,
   limitPerDay,
   monthGrid,
   monthRange,
-  salonItems,
   timeOn,
   weekdayOf,
   weekdayOrder,
-  type CalendarEvent,
-  type CalendarSalon,
+  type CalendarSource,
+  type DateRange,
 } from '../../src/lib/calendar.ts';
 import { scheduleSchema } from '../../src/schemas/salon.ts';
 
-const event = (input: Partial<CalendarEvent> & Pick<CalendarEvent, 'id' | 'start' | 'end'>): CalendarEvent => ({
-  title: input.id,
-  status: 'scheduled',
-  districts: ['east'],
-  ...input,
+// Entries as the calendar takes them, with the fields the kinds' calendar parts read.
+interface EventFields {
+  id: string;
+  start: string;
+  end: string;
+  title?: string;
+  status?: 'scheduled' | 'cancelled' | 'postponed';
+  districts?: string[];
+}
+const event = ({ id, ...data }: EventFields): CalendarSource => ({
+  collection: 'events',
+  id,
+  data: { title: id, status: 'scheduled', districts: ['east'], ...data },
 });
 // Through the schema, so defaults (skip: [], holidays: 'skip') are the ones content gets.
-const salon = (id: string, schedule: Record<string, unknown>, more: Partial<CalendarSalon> = {}): CalendarSalon => ({
+const salon = (id: string, schedule: Record<string, unknown>, more: Record<string, unknown> = {}): CalendarSource => ({
+  collection: 'salons',
   id,
-  title: id,
-  status: 'active',
-  districts: ['east'],
-  schedule: scheduleSchema.parse({ startTime: '10:00', endTime: '12:00', validFrom: '2026-01-01', ...schedule }),
-  ...more,
+  data: {
+    title: id,
+    status: 'active',
+    districts: ['east'],
+    schedule: scheduleSchema.parse({ startTime: '10:00', endTime: '12:00', validFrom: '2026-01-01', ...schedule }),
+    ...more,
+  },
 });
+/** The calendar items of events, or of salons, alone: each through its kind's calendar part. */
+const eventItems = (events: CalendarSource[], range: DateRange) => buildCalendarItems(events, range);
+const salonItems = (salons: CalendarSource[], range: DateRange) => buildCalendarItems(salons, range);
 const november = monthRange('2026-11');
 
 describe('calendar items', () => {
@@ -94,7 +106,7 @@ describe('calendar items', () => {
       ['2026-11-23', 'skipped', 'holiday', '勤労感謝の日'],
       ['2026-11-30', 'scheduled', undefined, undefined],
     ]);
-    expect(items[0]).toMatchObject({ kind: 'salon', start: '2026-11-02T10:00', end: '2026-11-02T12:00' });
+    expect(items[0]).toMatchObject({ collection: 'salons', start: '2026-11-02T10:00', end: '2026-11-02T12:00' });
   });
 
   it('holds a salon on a holiday under holidays: hold, without calling it お休み', () => {
@@ -118,13 +130,11 @@ describe('calendar items', () => {
 
   it('sorts events and salon dates by day, then time, then title', () => {
     const items = buildCalendarItems(
-      {
-        events: [
-          event({ id: 'afternoon', start: '2026-11-11T13:00', end: '2026-11-11T14:00' }),
-          event({ id: 'span', start: '2026-11-10T09:00', end: '2026-11-11T17:00' }),
-        ],
-        salons: [salon('salon', { frequency: 'monthly-weekday', weeks: ['2'], weekdays: ['wed'] })],
-      },
+      [
+        event({ id: 'afternoon', start: '2026-11-11T13:00', end: '2026-11-11T14:00' }),
+        event({ id: 'span', start: '2026-11-10T09:00', end: '2026-11-11T17:00' }),
+        salon('salon', { frequency: 'monthly-weekday', weeks: ['2'], weekdays: ['wed'] }),
+      ],
       november,
     );
     // 第2水曜日 of November 2026 is the 11th; the spanning event's second day has no start time and comes first.
@@ -219,10 +229,10 @@ describe('month grid', () => {
 
   it('puts each item on its day, sorted by time', () => {
     const items = buildCalendarItems(
-      {
-        events: [event({ id: 'late', start: '2026-11-11T15:00', end: '2026-11-11T16:00' })],
-        salons: [salon('early', { frequency: 'dates', dates: ['2026-11-11'] })],
-      },
+      [
+        event({ id: 'late', start: '2026-11-11T15:00', end: '2026-11-11T16:00' }),
+        salon('early', { frequency: 'dates', dates: ['2026-11-11'] }),
+      ],
       november,
     );
     const day = monthGrid('2026-11', items)
@@ -235,10 +245,10 @@ describe('month grid', () => {
 describe('agenda', () => {
   it('lists only days with something on, in order, with holiday names', () => {
     const items = buildCalendarItems(
-      {
-        events: [event({ id: 'fair', start: '2026-11-22T10:00', end: '2026-11-23T15:00' })],
-        salons: [salon('tue', { frequency: 'dates', dates: ['2026-11-03'] })],
-      },
+      [
+        event({ id: 'fair', start: '2026-11-22T10:00', end: '2026-11-23T15:00' }),
+        salon('tue', { frequency: 'dates', dates: ['2026-11-03'] }),
+      ],
       november,
     );
     expect(agenda(items).map((d) => [d.date, d.weekday, d.holiday, d.items.map((i) => i.id)])).toEqual([
@@ -289,7 +299,7 @@ describe('a few items a day', () => {
     event({ id: 'late', start: '2026-11-18T19:00', end: '2026-11-18T20:00' }),
     event({ id: 'early', start: '2026-11-18T08:00', end: '2026-11-18T09:00' }),
   ];
-  const items = buildCalendarItems({ events, salons }, range);
+  const items = buildCalendarItems([...events, ...salons], range);
 
   it('keeps every item of a day that has no more than the limit', () => {
     expect(limitPerDay(items, 6)).toEqual({ items: agenda(items).flatMap((d) => d.items), hidden: {} });

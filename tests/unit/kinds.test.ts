@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
-import { factsFor, kinds, lifecycleOf, type Kind, type Registry } from '../../src/kinds/index.ts';
+import {
+  CALENDAR_COLLECTIONS,
+  FLYER_COLLECTIONS as REGISTRY_FLYER_COLLECTIONS,
+  factsFor,
+  kinds,
+  lifecycleOf,
+  type Kind,
+  type Registry,
+} from '../../src/kinds/index.ts';
 import { FlyerFacts } from '../../src/flyers/facts.ts';
 import { ENTRY_COLLECTIONS } from '../../src/lib/entries.ts';
 import { contentTypes } from '../../src/schemas/index.ts';
@@ -63,6 +71,15 @@ describe('the registry of kinds', () => {
   it('gives a flyer part to exactly the types that get flyers', () => {
     const withFlyer = Object.entries(kinds).flatMap(([name, kind]) => (kind.flyer ? [name] : []));
     expect(withFlyer).toEqual([...FLYER_COLLECTIONS]);
+    // The list the flyer step and pages read is the registry's, not a second statement of it.
+    expect(FLYER_COLLECTIONS).toBe(REGISTRY_FLYER_COLLECTIONS);
+    expect(FLYER_COLLECTIONS).toEqual(['events', 'salons', 'recruitments']);
+  });
+
+  it('puts exactly the dated types on the calendar', () => {
+    expect(CALENDAR_COLLECTIONS).toEqual(['events', 'salons']);
+    expect(kinds.events.calendar?.recurring).toBe(false);
+    expect(kinds.salons.calendar?.recurring).toBe(true);
   });
 
   it('refuses a kind without a part and a registry without a type (checked by npm run typecheck)', () => {
@@ -73,6 +90,16 @@ describe('the registry of kinds', () => {
       searchDate: () => undefined,
       flyer: null,
     };
+    const { calendar, ...withoutCalendar } = kinds.pages;
+    // @ts-expect-error a kind that does not say whether it is on the calendar (null if not)
+    const undated: Kind<Page, null> = withoutCalendar;
+    expect(calendar).toBeNull();
+    expect(undated).not.toHaveProperty('calendar');
+    const { index, ...withoutIndex } = kinds.pages;
+    // @ts-expect-error a kind without its index order
+    const unordered: Kind<Page, null> = withoutIndex;
+    expect(index).toBeTypeOf('function');
+    expect(unordered).not.toHaveProperty('index');
     const withoutPages: Omit<Registry, 'pages'> = kinds;
     // @ts-expect-error a registry without the pages' kind
     const registry: Registry = withoutPages;
@@ -203,5 +230,108 @@ describe('the other parts of a kind', () => {
       meta: '見守り訪問員 締め切り 2026年12月1日(火)',
       ends: '2026-12-01T23:59:59+09:00',
     });
+  });
+});
+
+describe('calendar parts', () => {
+  const december = { from: '2026-12-01', to: '2026-12-31' };
+
+  it('puts an event on each of its days, called off ones marked, and nothing outside the range', () => {
+    const part = kinds.events.calendar;
+    if (!part) throw new Error('events have a calendar part');
+    const days = part.occurrences(event('2026-11-30T10:00', '2026-12-02T15:00', 'postponed'), december);
+    expect(days.map((d) => [d.date, d.status, d.day, d.days])).toEqual([
+      ['2026-12-01', 'postponed', 2, 3],
+      ['2026-12-02', 'postponed', 3, 3],
+    ]);
+    expect(days[0]).toMatchObject({ start: '2026-11-30T10:00', end: '2026-12-02T15:00' });
+    expect(part.occurrences(event('2026-11-07T10:00', '2026-11-07T12:00'), december)).toEqual([]);
+    expect(part.label).toBe('calendar.event');
+  });
+
+  it("puts an active salon's meetings within its schedule on the calendar, お休み marked; a paused one none", () => {
+    const part = kinds.salons.calendar;
+    if (!part) throw new Error('salons have a calendar part');
+    // Mondays of December 2026: 7, 14, 21, 28; the schedule runs out on the 20th.
+    const meetings = part.occurrences(
+      salon({ validFrom: '2026-04-01', validUntil: '2026-12-20', skip: ['2026-12-14'] }),
+      december,
+    );
+    expect(meetings.map((m) => [m.date, m.status, m.reason])).toEqual([
+      ['2026-12-07', 'scheduled', undefined],
+      ['2026-12-14', 'skipped', 'skip'],
+    ]);
+    expect(part.occurrences(salon({ validFrom: '2026-04-01' }, 'paused'), december)).toEqual([]);
+    expect(part.occurrences(salon({ validFrom: '2026-04-01' }, 'ended'), december)).toEqual([]);
+    expect(part.label).toBe('calendar.salon');
+  });
+
+  it('leaves the other types off the calendar', () => {
+    for (const collection of [
+      'recruitments',
+      'reports',
+      'desks',
+      'practices',
+      'newsletters',
+      'places',
+      'districts',
+    ] as const)
+      expect(kinds[collection].calendar).toBeNull();
+  });
+});
+
+describe('entry page parts', () => {
+  it("gives an event's page its JSON-LD, with its place and organizer by name", () => {
+    const lookup = new Map([
+      ['places/kominkan', { title: '東公民館', href: '/places/kominkan/', data: { address: '東町1-2' } }],
+      ['organizations/shakyo', { title: 'みどり野市社協', href: '/organizations/shakyo/' }],
+    ]);
+    const data = kinds.events.structuredData(event('2026-12-05T10:00', '2026-12-05T12:00', 'cancelled'), {
+      url: 'https://example.jp/events/e/',
+      lookup,
+    });
+    expect(data).toMatchObject({
+      '@type': 'Event',
+      name: '防災訓練',
+      startDate: '2026-12-05T10:00+09:00',
+      eventStatus: 'https://schema.org/EventCancelled',
+      url: 'https://example.jp/events/e/',
+      location: { name: '東公民館', address: { streetAddress: '東町1-2' } },
+      organizer: { name: 'みどり野市社協' },
+    });
+    const page = { url: 'https://example.jp/', lookup };
+    expect(kinds.salons.structuredData(salon({ validFrom: '2026-04-01' }), page)).toBeUndefined();
+    expect(kinds.pages.structuredData({} as never, page)).toBeUndefined();
+  });
+
+  it("links a district's page to its area listing and calendar, other pages to nothing more", () => {
+    const district = { id: 'higashi', data: { name: '東小学校区' } as never };
+    expect(kinds.districts.links(district, t)).toEqual([
+      { href: '/area/higashi/', title: t('area.title', { district: '東小学校区' }) },
+      { href: '/area/higashi/calendar/', title: t('area.calendar', { district: '東小学校区' }) },
+    ]);
+    expect(kinds.events.links({ id: 'e', data: event('2026-12-05T10:00', '2026-12-05T12:00') }, t)).toEqual([]);
+  });
+});
+
+describe('index orders', () => {
+  const titles = (order: { entries: { data: { title?: string; name?: string } }[] } | object) =>
+    'entries' in order ? order.entries.map((e) => e.data.title ?? e.data.name) : [];
+
+  it('orders places, desks and the other undated types by name in Japanese reading order', () => {
+    const places = ['さくら会館', 'あおば公民館', 'かもめ集会所'].map((name, i) => ({
+      id: `p${i}`,
+      data: { name } as never,
+    }));
+    expect(titles(kinds.places.index(places, '2026-11-24', t))).toEqual(['あおば公民館', 'かもめ集会所', 'さくら会館']);
+  });
+
+  it('orders reports newest first, the same day by title', () => {
+    const reports = [
+      { id: 'a', data: { title: 'い', date: '2026-10-01' } as never },
+      { id: 'b', data: { title: 'あ', date: '2026-11-01' } as never },
+      { id: 'c', data: { title: 'う', date: '2026-11-01' } as never },
+    ];
+    expect(titles(kinds.reports.index(reports, '2026-11-24', t))).toEqual(['あ', 'う', 'い']);
   });
 });
