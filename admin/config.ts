@@ -4,7 +4,7 @@
  * CMS refuses the same input the build refuses and nothing is defined twice.
  */
 import { t } from '../src/i18n/index.ts';
-import type { UIKey } from '../src/i18n/ja.ts';
+import { optionKey } from '../src/i18n/options.ts';
 import { contentTypes, contentTypeByName } from '../src/schemas/index.ts';
 import type { ContentType } from '../src/schemas/define.ts';
 import { CMS_TRANSLATION_LOCALES, DEFAULT_CONTENT_LOCALE } from '../src/i18n/locales.ts';
@@ -30,8 +30,12 @@ export interface CmsOptions {
   localBackendPort?: number;
 }
 
+// Each value labelled from the dictionary through its vocabulary (keys checked at compile time).
 const optionsOf = (field: FieldInfo, values: string[]) =>
-  values.map((value) => ({ label: field.meta.options ? t(`${field.meta.options}.${value}` as UIKey) : value, value }));
+  values.map((value) => {
+    const key = optionKey(field.meta.options, value);
+    return { label: key ? t(key) : value, value };
+  });
 
 function relationWidget(field: FieldInfo, collection: string, multiple: boolean): Record<string, unknown> {
   const target = contentTypeByName.get(collection);

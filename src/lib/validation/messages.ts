@@ -5,7 +5,7 @@
  */
 import type { z } from 'astro/zod';
 import { t } from '../../i18n/index.ts';
-import type { UIKey } from '../../i18n/ja.ts';
+import { optionKey } from '../../i18n/options.ts';
 import type { Bilingual } from '../../schemas/fields.ts';
 import { fieldAt, type FieldInfo } from '../schema/walk.ts';
 
@@ -49,7 +49,12 @@ function optionList(field: FieldInfo | undefined): Bilingual {
   const enumField = field?.kind === 'array' ? field.element : field;
   const values = enumField?.enumValues ?? [];
   const prefix = field?.meta.options;
-  const ja = values.map((v) => (prefix ? `${v}（${t(`${prefix}.${v}` as UIKey)}）` : v)).join('、');
+  const ja = values
+    .map((v) => {
+      const key = optionKey(prefix, v);
+      return key ? `${v}（${t(key)}）` : v;
+    })
+    .join('、');
   return { ja, en: values.join(', ') };
 }
 
