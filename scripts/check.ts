@@ -1,12 +1,16 @@
 /**
  * `npm run check`: validates every file under content/ without building the site.
  * Exit code 1 and one line per problem (file, field, value, fix) when anything is wrong.
+ * Warnings (text that looks like a private person's data, src/lib/validation/privacy.ts) are
+ * printed too, with the file and line, but do not fail the check: the build goes ahead with them.
  */
 import { validateContent } from '../src/lib/validation/validate.ts';
 import { formatReport } from '../src/lib/validation/messages.ts';
+import { formatWarnings } from '../src/lib/validation/warnings.ts';
 
 const root = process.cwd();
-const { entries, problems } = validateContent(root);
+const { entries, problems, warnings } = validateContent(root);
+if (warnings.length) console.warn(`${formatWarnings(warnings)}\n`);
 if (problems.length) {
   console.error(formatReport(problems));
   process.exit(1);

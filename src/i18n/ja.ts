@@ -17,6 +17,10 @@ export const ja = {
   'admin.title': 'つながり 編集画面',
   'admin.framed': 'この編集画面は、ほかのページの中では開けません。 / The CMS does not run inside another page.',
   'admin.framedOpen': '編集画面をこのタブで開く / Open the CMS in this tab',
+  'admin.privacyConfirm':
+    '本文に、個人の情報のように見えるところが{count}か所あります。\n{found}\n\n本人の了解を得ていないときは「キャンセル」を押して、本文を直してください。了解を得ているときは「OK」で保存し、「個人の情報を載せる了解」の欄にだれの了解かを書いてください。\n\nThe body looks like it holds private data ({count}). Press Cancel and edit it unless the person agreed; if they did, press OK and say whose consent in 個人の情報を載せる了解.',
+  'admin.privacyCancelled':
+    '保存をやめました。本文の個人の情報を直すか、本人の了解を得ていれば「個人の情報を載せる了解」に書いてから保存してください。 / Not saved: edit the private data in the body, or state the consent first.',
   'admin.uploadRefused':
     '「{name}」はアップロードできません。サイトに載せられるのは JPEG・PNG・WebP・AVIF の写真だけです（SVG・GIF・PDF・HEIC などは使えません）。 / Only JPEG, PNG, WebP and AVIF photos can be uploaded.',
   'prefs.label': '見やすさの切り替え',

@@ -27,6 +27,7 @@ import { createRequire } from 'node:module';
 import type { AstroIntegration } from 'astro';
 import { validateContent, type ValidEntry } from '../lib/validation/validate.ts';
 import { formatReport } from '../lib/validation/messages.ts';
+import { formatWarnings } from '../lib/validation/warnings.ts';
 import { handOverValidated } from '../lib/content/loader.ts';
 import { adminWithoutViteClient } from './admin-dev.ts';
 import { localOnly } from './local-only.ts';
@@ -55,7 +56,9 @@ export default function tsunagari(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, logger, updateConfig }) => {
         const root = fileURLToPath(config.root);
-        const { entries, problems } = validateContent(root);
+        const { entries, problems, warnings } = validateContent(root);
+        // Private data in a report or newsletter is pointed out, never stops the build (warnings.ts).
+        if (warnings.length) logger.warn(formatWarnings(warnings));
         if (problems.length) {
           const report = formatReport(problems);
           // In dev the volunteer keeps editing; the build must not publish a broken site.

@@ -14,8 +14,13 @@ export interface ContentType<S extends z.ZodType = z.ZodType, N extends string =
   description: string;
   /** The field that names an entry in lists and relation pickers. */
   titleField: string;
-  /** The Markdown body below the front matter, if the type has one. */
-  body?: { label: string; hint?: string; required: boolean };
+  /**
+   * The Markdown body below the front matter, if the type has one. `checkPrivacy`: volunteers
+   * write about residents there, so check, the build and the CMS warn when it looks like it
+   * holds a private person's data (src/lib/validation/privacy.ts); the type's schema then has
+   * `privacyConsent` (privacyConsentField) to state consent.
+   */
+  body?: { label: string; hint?: string; required: boolean; checkPrivacy?: boolean };
   /** A single file instead of a folder (site settings). */
   file?: string;
 }

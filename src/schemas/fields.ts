@@ -205,6 +205,17 @@ export const audienceField = () =>
     hint: 'どなたでも参加できる場合は「どなたでも」',
   });
 
+/**
+ * Consent to the private data a body holds (a mobile number, an address, 要支援者 next to a
+ * name): whose consent, in the volunteer's words. Filled in, it stops the warning that check,
+ * the build and the CMS give for that body (src/lib/validation/privacy.ts).
+ */
+export const privacyConsentField = () =>
+  meta(lineText().optional(), {
+    label: '個人の情報を載せる了解',
+    hint: '本文に携帯電話の番号・番地までの住所・要支援者や見守り対象の方の名前を書いたときだけ、だれの了解を得たかを書いてください（例: 山田さん本人の了解を得た）。ふだんは空のまま',
+  });
+
 export const PHONE_RE = /^0\d{1,4}-\d{1,4}-\d{3,4}$/;
 export const phoneField = (label = '電話番号') =>
   meta(z.string().regex(PHONE_RE), {

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { defineContentType } from './define.ts';
-import { checkYear, idField, meta, refField, textField } from './fields.ts';
+import { checkYear, idField, meta, privacyConsentField, refField, textField } from './fields.ts';
 
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -27,6 +27,8 @@ export const newsletterSchema = z.strictObject({
   district: refField('districts', '発行する地区', '町全体のだよりなら空のまま').optional(),
   /** What is in this issue, for lists and search. */
   summary: meta(z.string().trim().min(1).max(200), { label: 'この号の内容', widget: 'text' }),
+  /** Whose consent covers the private data in the body, if it holds any. */
+  privacyConsent: privacyConsentField(),
 });
 export type NewsletterInput = z.input<typeof newsletterSchema>;
 export type Newsletter = z.output<typeof newsletterSchema>;
@@ -38,5 +40,5 @@ export const newsletterType = defineContentType({
   labelSingular: 'だより',
   description: '地区の月刊だより（広報紙）です。',
   titleField: 'title',
-  body: { label: '巻頭のことば・本文', required: false },
+  body: { label: '巻頭のことば・本文', required: false, checkPrivacy: true },
 });

@@ -9,6 +9,7 @@ import {
   lineText,
   meta,
   paragraphText,
+  privacyConsentField,
   refField,
   refListField,
   textField,
@@ -68,6 +69,8 @@ export const reportSchema = z.strictObject({
   photos: meta(z.array(photoSchema).default([]), { label: '写真' }),
   /** The organization that wrote the report. */
   organizer: refField('organizations', '報告した団体').optional(),
+  /** Whose consent covers the private data in the body, if it holds any. */
+  privacyConsent: privacyConsentField(),
 });
 export type ReportInput = z.input<typeof reportSchema>;
 export type Report = z.output<typeof reportSchema>;
@@ -79,5 +82,5 @@ export const reportType = defineContentType({
   labelSingular: '活動報告',
   description: 'サロンや行事のようすを写真と人数で伝えます。写真は掲載同意を得たものだけ。',
   titleField: 'title',
-  body: { label: '報告の本文', required: true },
+  body: { label: '報告の本文', required: true, checkPrivacy: true },
 });

@@ -335,3 +335,42 @@ describe('index orders', () => {
     expect(titles(kinds.reports.index(reports, '2026-11-24', t))).toEqual(['あ', 'う', 'い']);
   });
 });
+
+describe('districts, organizations and pages', () => {
+  const lookup = new Map([['districts/higashi', { title: '東小学校区', href: '/districts/higashi/' }]]);
+  const texts = (facts: ReturnType<typeof factsFor>) =>
+    facts.map((f) => [f.label, f.values.map((v) => v.text).join('、')]);
+
+  it("names a district's kind and the district it belongs to, and lists it by name", () => {
+    const data = { name: '東一丁目町内会', kind: 'association', parent: 'higashi' } as never;
+    expect(texts(factsFor('districts', data, lookup, t, '2026-11-24'))).toEqual([
+      ['種類', t('districtKind.association')],
+      [t('fact.parent'), '東小学校区'],
+    ]);
+    expect(kinds.districts.listLine({ id: 'higashi-1', data }, t, '2026-11-24')).toEqual({
+      href: '/districts/higashi-1/',
+      title: '東一丁目町内会',
+    });
+    // A district is not itself in a district or a category: its page is the area's.
+    expect(kinds.districts.districts(data, new Map())).toEqual([]);
+    expect(kinds.districts.topics(data)).toEqual({ categories: [] });
+  });
+
+  it("names an organization's kind and districts; a fixed page has no facts", () => {
+    const data = { name: '東地区社協', kind: 'district-shakyo', districts: ['higashi'] } as never;
+    expect(texts(factsFor('organizations', data, lookup, t, '2026-11-24')).slice(0, 2)).toEqual([
+      ['種類', t('orgKind.district-shakyo')],
+      ['地区', '東小学校区'],
+    ]);
+    expect(kinds.organizations.districts(data, new Map())).toEqual(['higashi']);
+    expect(kinds.organizations.listLine({ id: 'o', data }, t, '')).toEqual({
+      href: '/organizations/o/',
+      title: '東地区社協',
+    });
+    expect(factsFor('pages', { title: 'このサイトについて' }, lookup, t)).toEqual([]);
+    expect(kinds.pages.listLine({ id: 'about', data: { title: 'このサイトについて' } as never }, t, '')).toEqual({
+      href: '/pages/about/',
+      title: 'このサイトについて',
+    });
+  });
+});

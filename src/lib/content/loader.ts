@@ -21,6 +21,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ContentType } from '../../schemas/define.ts';
 import { formatReport } from '../validation/messages.ts';
+import { formatWarnings } from '../validation/warnings.ts';
 import { missingFileProblem, validateFile, type ValidEntry } from '../validation/validate.ts';
 import { ENTRY_FILE_RE, idOfFile, scanCollection } from './files.ts';
 import { DEFAULT_CONTENT_LOCALE } from '../../i18n/locales.ts';
@@ -130,7 +131,9 @@ function watch(context: LoaderContext, root: string, type: ContentType): void {
     const file = contentFile(path);
     if (!file) return;
     try {
-      const { entry } = validateFile(root, type, file);
+      const { entry, warnings } = validateFile(root, type, file);
+      // A saved report with what looks like a private person's data: said, and saved all the same.
+      if (warnings?.length) logger.warn(formatWarnings(warnings));
       if (!entry) return;
       await storeEntry(context, root, type, entry);
       logger.info(`${file} を読み直しました / reloaded ${file}`);

@@ -21,6 +21,7 @@ import { describeFields, type FieldInfo } from '../schema/walk.ts';
 import { mediaProblems } from '../media/gate.ts';
 import { fieldPath, problemsFromZod, type ContentProblem } from './messages.ts';
 import { notTextProblems } from './unicode.ts';
+import { bodyStartLine, privacyWarnings, type ContentWarning } from './warnings.ts';
 import { flyerTextProblems } from '../../flyers/text-check.ts';
 
 export interface ValidEntry extends ContentFile {
@@ -32,6 +33,8 @@ export interface ValidEntry extends ContentFile {
 export interface ValidationResult {
   entries: Map<string, ValidEntry[]>;
   problems: ContentProblem[];
+  /** What is pointed out without stopping the build (warnings.ts). */
+  warnings: ContentWarning[];
 }
 
 const fieldsCache = new Map<ContentType, FieldInfo[]>();
@@ -49,7 +52,7 @@ export function validateFile(
   root: string,
   type: ContentType,
   file: string,
-): { entry?: ValidEntry; problems: ContentProblem[] } {
+): { entry?: ValidEntry; problems: ContentProblem[]; warnings?: ContentWarning[] } {
   let content: ContentFile;
   try {
     content = readContentFile(root, type, file);
@@ -129,7 +132,13 @@ export function validateFile(
       },
     });
   }
-  return { entry: { ...content, type: type.name, parsed }, problems };
+  // Private data in what volunteers write about residents: a warning, never a stop.
+  const warnings = type.body?.checkPrivacy
+    ? privacyWarnings(file, parsed, content.body, type.body.label, () =>
+        bodyStartLine(readFileSync(join(root, file), 'utf8'), content.body),
+      )
+    : [];
+  return { entry: { ...content, type: type.name, parsed }, problems, warnings };
 }
 
 /** Every id a field (or list) points to in another collection, with its path. */
@@ -245,6 +254,7 @@ function orphanProblem(file: string): ContentProblem {
 export function validateContent(root: string): ValidationResult {
   const entries = new Map<string, ValidEntry[]>();
   const problems: ContentProblem[] = [];
+  const warnings: ContentWarning[] = [];
   // Ids known from file names, even of entries that failed: one mistake should not cascade.
   const knownIds = new Map<string, Set<string>>();
   for (const type of contentTypes) {
@@ -260,6 +270,7 @@ export function validateContent(root: string): ValidationResult {
     for (const file of files) {
       const result = validateFile(root, type, file);
       problems.push(...result.problems);
+      warnings.push(...(result.warnings ?? []));
       if (result.entry) valid.push(result.entry);
     }
     entries.set(type.name, valid);
@@ -287,5 +298,5 @@ export function validateContent(root: string): ValidationResult {
   problems.push(...flyerTextProblems(entries));
   // Uploaded pictures: only real JPEG/PNG/WebP/AVIF in media/, and every one content uses exists.
   problems.push(...mediaProblems(root, entries));
-  return { entries, problems };
+  return { entries, problems, warnings };
 }
