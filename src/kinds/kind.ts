@@ -24,8 +24,9 @@ export type DataOf<N extends ContentTypeName> = z.output<Extract<(typeof content
  * join or use: an event that has ended, a salon that has ended or whose schedule has run out,
  * a recruitment closed or past its deadline, a report or newsletter over a year old. District
  * and category lists, the home page, search (its past bundle) and the flyers all decide with
- * this one answer. The calendar agrees without asking: it shows an active salon's dates only
- * within its schedule (validFrom..validUntil), and past months keep the dates that were held.
+ * this one answer. The kind's calendar part agrees without asking, since past months keep the
+ * dates that were held: a salon's dates fall within the same validFrom..validUntil, an ended
+ * (past) salon has none, and neither has a paused one, whose page says お休み中.
  */
 export type Lifecycle = 'upcoming' | 'current' | 'past';
 
