@@ -1,0 +1,223 @@
+/**
+ * The published CMS logs in to the Git host of the site settings, in real Chromium: a build of the
+ * minimal fixture whose content/settings/site.yml names a self-hosted GitLab or Forgejo (a small
+ * stand-in server on loopback that answers like one), served as a static host serves dist/ with
+ * the _headers the build wrote. Pressing the login button goes through PKCE — the host's
+ * authorize page, the token request with the code verifier, the API with the token — and the
+ * CMS page's Content-Security-Policy, derived from the same settings, blocks none of it.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, recordViolations } from './helpers/browser.ts';
+import { buildProject, copyFixtureProject, freePort, removeProject } from './helpers/project.ts';
+import { serveDirectory } from './helpers/serve.ts';
+
+interface Seen {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  authorization: string;
+  body: string;
+}
+
+/** Where each host's PKCE login and API live, and what its API answers for the user and the repository. */
+const HOSTS = {
+  gitlab: {
+    authorize: '/oauth/authorize',
+    token: '/oauth/token',
+    user: '/api/v4/user',
+    repo: '/api/v4/projects/shakyo%2Fsite',
+    answers: {
+      '/api/v4/user': { id: 1, name: 'ボランティア', username: 'volunteer', avatar_url: '' },
+      '/api/v4/projects/shakyo%2Fsite': {
+        default_branch: 'main',
+        permissions: { project_access: { access_level: 30 }, group_access: null },
+        shared_with_groups: [],
+      },
+    } as Record<string, unknown>,
+  },
+  forgejo: {
+    authorize: '/login/oauth/authorize',
+    token: '/login/oauth/access_token',
+    user: '/api/v1/user',
+    repo: '/api/v1/repos/shakyo/site',
+    answers: {
+      '/api/v1/user': { id: 1, login: 'volunteer', full_name: 'ボランティア', avatar_url: '' },
+      '/api/v1/repos/shakyo/site': { owner: { login: 'shakyo' }, permissions: { push: true, admin: false } },
+    } as Record<string, unknown>,
+  },
+};
+
+/** A stand-in for the Git server: records every request and answers the login and the first API calls. */
+async function fakeGitHost(host: keyof typeof HOSTS) {
+  const routes = HOSTS[host];
+  const seen: Seen[] = [];
+  const waiters: { path: string; done: () => void }[] = [];
+  const body = (req: IncomingMessage) =>
+    new Promise<string>((done) => {
+      let text = '';
+      req.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      req.on('end', () => done(text));
+    });
+  const server: Server = createServer((req, res) => {
+    void body(req).then((text) => {
+      const url = new URL(req.url ?? '/', 'http://host');
+      // The API is called from the CMS page, another origin: answer as the real servers do.
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+      res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE, OPTIONS');
+      if (req.method === 'OPTIONS') return res.writeHead(204).end();
+      seen.push({
+        method: req.method ?? '',
+        path: url.pathname,
+        query: url.searchParams,
+        authorization: req.headers.authorization ?? '',
+        body: text,
+      });
+      for (const waiter of waiters.filter((w) => w.path === url.pathname)) waiter.done();
+      if (url.pathname === routes.authorize) {
+        // The volunteer agreed: back to the CMS with a code and the state it sent.
+        const back = new URL(url.searchParams.get('redirect_uri') ?? '');
+        back.searchParams.set('code', 'c0de');
+        back.searchParams.set('state', url.searchParams.get('state') ?? '');
+        return res.writeHead(302, { Location: back.href }).end();
+      }
+      res.setHeader('Content-Type', 'application/json');
+      if (url.pathname === routes.token)
+        return res.end(JSON.stringify({ access_token: 't0ken', token_type: 'bearer', expires_in: 7200 }));
+      const answer = routes.answers[url.pathname];
+      if (answer) return res.end(JSON.stringify(answer));
+      res.writeHead(404).end(JSON.stringify({ message: '404 Not Found' }));
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return {
+    url,
+    seen,
+    /** Resolves once the path has been asked for. */
+    reached: (path: string) =>
+      new Promise<void>((done) => (seen.some((s) => s.path === path) ? done() : waiters.push({ path, done }))),
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+/** dist/_headers as Netlify applies it: every matching rule in order, later values replacing earlier. */
+function headersOf(dist: string) {
+  const rules: { match: RegExp; headers: Record<string, string> }[] = [];
+  for (const line of readFileSync(join(dist, '_headers'), 'utf8').split('\n')) {
+    if (line.trim() === '' || line.trim().startsWith('#') || line.trim().startsWith('!')) continue;
+    if (line.startsWith('/'))
+      rules.push({
+        match: new RegExp(
+          `^${line
+            .trim()
+            .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+            .replace(/\*/g, '.*')}$`,
+        ),
+        headers: {},
+      });
+    else {
+      const [name = '', ...value] = line.trim().split(':');
+      rules.at(-1)!.headers[name] = value.join(':').trim();
+    }
+  }
+  return (path: string) =>
+    Object.assign({}, ...rules.filter((r) => r.match.test(path)).map((r) => r.headers)) as Record<string, string>;
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(['gitlab', 'forgejo'] as const)('the published CMS on %s', (host) => {
+  let dir: string;
+  let git: Awaited<ReturnType<typeof fakeGitHost>>;
+  let site: Awaited<ReturnType<typeof serveDirectory>>;
+
+  beforeAll(async () => {
+    git = await fakeGitHost(host);
+    dir = copyFixtureProject();
+    const settings = join(dir, 'content/settings/site.yml');
+    writeFileSync(
+      settings,
+      `${readFileSync(settings, 'utf8')}cms:\n  host: ${host}\n  repo: shakyo/site\n  appId: tsunagari-test\n  baseUrl: ${git.url}\n`,
+    );
+    // No decap-server answers on this port, so the CMS uses the Git host even on loopback.
+    process.env['DECAP_PORT'] = String(await freePort());
+    try {
+      await buildProject(dir);
+    } finally {
+      delete process.env['DECAP_PORT'];
+    }
+    const dist = join(dir, 'dist');
+    site = await serveDirectory(dist, headersOf(dist));
+  }, 300_000);
+
+  afterAll(async () => {
+    await site?.close();
+    await git?.close();
+    if (dir) removeProject(dir);
+  });
+
+  it('logs in with PKCE and calls the API with the token, nothing blocked by its policy', async () => {
+    const routes = HOSTS[host];
+    const page = await browser.newPage();
+    try {
+      await recordViolations(page);
+      await page.goto(`${site.url}/admin/`);
+      const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      expect(policy).toContain(`connect-src 'self' blob: ${git.url} `);
+      await page.getByRole('button', { name: /ログイン/ }).click({ timeout: 60_000 });
+      await Promise.all([git.reached(routes.user), git.reached(routes.repo)]);
+
+      const authorize = git.seen.find((s) => s.path === routes.authorize);
+      expect(authorize?.query.get('client_id')).toBe('tsunagari-test');
+      expect(authorize?.query.get('redirect_uri')).toBe(`${site.url}/admin/`);
+      expect(authorize?.query.get('code_challenge_method')).toBe('S256');
+      const token = git.seen.find((s) => s.path === routes.token);
+      expect(token?.method).toBe('POST');
+      expect(token?.body).toContain('code_verifier');
+      expect(token?.body).toContain('c0de');
+      const user = git.seen.find((s) => s.path === routes.user);
+      expect(user?.authorization).toMatch(/^(Bearer|token) t0ken$/);
+      expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
+
+  it('would be blocked by a policy that does not name the host (so the check above can fail)', async () => {
+    const routes = HOSTS[host];
+    const admin = join(dir, 'dist/admin/index.html');
+    const html = readFileSync(admin, 'utf8');
+    expect(html).toContain(`${git.url} `);
+    writeFileSync(admin, html.replace(`${git.url} `, ''));
+    const bare = await serveDirectory(join(dir, 'dist'));
+    const page = await browser.newPage();
+    const calls = git.seen.filter((s) => s.path === routes.user).length;
+    try {
+      await recordViolations(page);
+      await page.goto(`${bare.url}/admin/`);
+      await page.getByRole('button', { name: /ログイン/ }).click({ timeout: 60_000 });
+      await page.waitForFunction(() => (window as unknown as { violations: string[] }).violations.length > 0, null, {
+        timeout: 60_000,
+      });
+      const violations = await page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+      expect(violations.some((v) => v.startsWith(`connect-src ${git.url}`))).toBe(true);
+      expect(git.seen.filter((s) => s.path === routes.user)).toHaveLength(calls);
+    } finally {
+      await page.close();
+      await bare.close();
+      writeFileSync(admin, html);
+    }
+  }, 120_000);
+});
