@@ -12,6 +12,7 @@ import { describeFields, type FieldInfo } from '../src/lib/schema/walk.ts';
 import { MEDIA_FOLDER, MEDIA_URL } from '../src/lib/media/paths.ts';
 import { TEXT_LIMITS } from '../src/schemas/fields.ts';
 import { YEAR_PATTERN, YEAR_RANGE } from '../src/lib/dates.ts';
+import { summaryMarker, type MarkerLabels } from '../src/lib/cms/list-markers.ts';
 import { decapBackend, publishMode, type CmsSettings } from '../src/lib/cms/backend.ts';
 
 export type CmsField = Record<string, unknown> & { name: string; label: string; widget: string };
@@ -145,20 +146,118 @@ export function cmsField(field: FieldInfo, i18n = false): CmsField {
   }
 }
 
+/**
+ * A new entry's id is made when it is first saved (admin/cms-client.ts, src/lib/cms/ids.ts), so
+ * the field a volunteer meets first no longer asks them to invent an ASCII name; whoever cares
+ * can still type one, checked against the same pattern.
+ */
+const AUTOMATIC_ID_HINT =
+  '空欄のままで大丈夫です。保存するときに日付から自動で付きます（例: 20261205-k3fq）。自分で決めるときは半角の小文字英字・数字・ハイフンで。一度決めたら変えないでください';
+
 export function cmsFields(type: ContentType, i18n = false): CmsField[] {
-  const fields = describeFields(type.schema).map((field) => cmsField(field, i18n));
+  const fields = describeFields(type.schema).map((field) => {
+    const cms = cmsField(field, i18n);
+    return field.name === 'id' && !type.file ? { ...cms, required: false, hint: AUTOMATIC_ID_HINT } : cms;
+  });
   if (type.body)
     fields.push({
       name: 'body',
       label: type.body.label,
       widget: 'markdown',
       required: type.body.required,
+      // The preview shows pasted HTML as Decap sanitises it; the site never runs it either.
+      sanitize_preview: true,
       // The same limit the build checks (src/lib/validation/validate.ts).
       pattern: [`^[\\s\\S]{0,${TEXT_LIMITS.body}}$`, `${TEXT_LIMITS.body}字以内で書いてください`],
       ...(type.body.hint ? { hint: type.body.hint } : {}),
       ...(i18n ? { i18n: true } : {}),
     });
   return fields;
+}
+
+/** Decap's date filter (dayjs) formats for the list date: a day, or a newsletter's month. */
+const LIST_DAY = 'YYYY年M月D日';
+const LIST_MONTH = 'YYYY年M月';
+/** 全角スペース between the parts of a list line, as Japanese lists set them apart. */
+const GAP = '\u3000';
+
+/** What the list shows beside the title: where it is (status, district) comes from the schema. */
+export interface ListParts {
+  /** The field the list shows first and sorts by, newest first (ContentType.listDate). */
+  date?: FieldInfo;
+  /** A top-level choice named `status` (中止, お休み中, 募集終了 …): shown unless it is its default. */
+  status?: FieldInfo;
+  /** The first top-level reference to districts. */
+  district?: FieldInfo;
+}
+
+export function listParts(type: ContentType): ListParts {
+  const fields = describeFields(type.schema);
+  const date = type.listDate ? fields.find((f) => f.name === type.listDate) : undefined;
+  if (type.listDate && !date) throw new Error(`${type.name}: listDate '${type.listDate}' is not a field of its schema`);
+  const status = fields.find((f) => f.name === 'status' && f.kind === 'enum');
+  const district = fields.find((f) => f.meta.relation === 'districts');
+  return { ...(date ? { date } : {}), ...(status ? { status } : {}), ...(district ? { district } : {}) };
+}
+
+/**
+ * A collection's list: 「2026年12月5日 防災訓練【中止】 本町一丁目」, newest first where the type
+ * has a date. Status and district are printed as markers the admin page turns into their
+ * Japanese labels (src/lib/cms/list-markers.ts): Decap's templates cannot look a label up.
+ */
+function cmsList(type: ContentType): Record<string, unknown> {
+  const { date, status, district } = listParts(type);
+  const dateFormat = date?.meta.cms?.['format'] === undefined && date?.pattern ? LIST_MONTH : LIST_DAY;
+  const summary = [
+    date ? `{{${date.name} | date('${dateFormat}')}}${GAP}` : '',
+    `{{${type.titleField}}}`,
+    status ? summaryMarker('status') : '',
+    district
+      ? `${GAP}${summaryMarker(district.name, district.kind === 'array' ? `${district.name}.0` : district.name)}`
+      : '',
+  ].join('');
+  const title = {
+    field: type.titleField,
+    label: describeFields(type.schema).find((f) => f.name === type.titleField)?.meta.label ?? type.titleField,
+  };
+  return {
+    summary,
+    sortable_fields: date
+      ? [{ field: date.name, label: date.meta.label ?? date.name, default_sort: 'desc' }, title]
+      : [{ ...title, default_sort: 'asc' }],
+    // 中止だけ、延期だけ …: every status but the ordinary one (its default).
+    ...(status
+      ? {
+          view_filters: (status.enumValues ?? [])
+            .filter((value) => value !== status.default)
+            .map((value) => ({ label: statusLabel(status, value), field: status.name, pattern: `^${value}$` })),
+        }
+      : {}),
+  };
+}
+
+// The label the field's select list shows for the value.
+const statusLabel = (field: FieldInfo, value: string) => optionsOf(field, [value])[0]?.label ?? value;
+
+/**
+ * What the list markers read as (src/lib/cms/list-markers.ts): 【中止】 for a status, a district's
+ * name for its id. The ordinary status (the schema's default) shows nothing, as on the site.
+ * @param districtNames district id → its name, from the content the page was built with.
+ */
+export function listMarkerLabels(districtNames: ReadonlyMap<string, string>): MarkerLabels {
+  const labels: MarkerLabels = {};
+  for (const type of contentTypes) {
+    const { status, district } = listParts(type);
+    if (status)
+      labels['status'] = {
+        ...labels['status'],
+        ...Object.fromEntries(
+          (status.enumValues ?? []).map((v) => [v, v === status.default ? '' : `【${statusLabel(status, v)}】`]),
+        ),
+      };
+    if (district) labels[district.name] = Object.fromEntries(districtNames);
+  }
+  return labels;
 }
 
 function cmsCollection(type: ContentType): Record<string, unknown> {
@@ -178,10 +277,11 @@ function cmsCollection(type: ContentType): Record<string, unknown> {
     extension: 'md',
     format: 'frontmatter',
     create: true,
-    // The id field is the file name: ASCII, chosen by the volunteer, never derived from kanji.
+    // The id field is the file name: ASCII, never derived from kanji; filled in on the first
+    // save when the volunteer leaves it empty (admin/cms-client.ts).
     slug: '{{fields.id}}',
     identifier_field: type.titleField,
-    summary: `{{${type.titleField}}}`,
+    ...cmsList(type),
     // Entries are <id>.ja.md with translations beside them (see src/i18n/locales.ts).
     i18n: true,
     fields: cmsFields(type, true),

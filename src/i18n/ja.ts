@@ -17,6 +17,11 @@ export const ja = {
   'admin.title': 'つながり 編集画面',
   'admin.framed': 'この編集画面は、ほかのページの中では開けません。 / The CMS does not run inside another page.',
   'admin.framedOpen': '編集画面をこのタブで開く / Open the CMS in this tab',
+  'admin.removeChoice': '「{label}」を外す',
+  'admin.preview.incomplete': 'まだ入っていない項目や、直すところがあります。保存するときにお知らせします。',
+  'admin.preview.flyerPublished':
+    '今公開しているチラシです。ここでの変更は、公開してサイトが作り直されたあとのチラシに入ります。',
+  'admin.preview.flyerLater': 'チラシは、公開したあとにサイトが作り直されるとき、この内容から自動で作られます。',
   'admin.privacyConfirm':
     '本文に、個人の情報のように見えるところが{count}か所あります。\n{found}\n\n本人の了解を得ていないときは「キャンセル」を押して、本文を直してください。了解を得ているときは「OK」で保存し、「個人の情報を載せる了解」の欄にだれの了解かを書いてください。\n\nThe body looks like it holds private data ({count}). Press Cancel and edit it unless the person agreed; if they did, press OK and say whose consent in 個人の情報を載せる了解.',
   'admin.privacyCancelled':

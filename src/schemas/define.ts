@@ -21,6 +21,11 @@ export interface ContentType<S extends z.ZodType = z.ZodType, N extends string =
    * `privacyConsent` (privacyConsentField) to state consent.
    */
   body?: { label: string; hint?: string; required: boolean; checkPrivacy?: boolean };
+  /**
+   * The date (or month) field the CMS list shows before the title and sorts by, newest first
+   * (admin/config.ts); types without one are listed by title.
+   */
+  listDate?: string;
   /** A single file instead of a folder (site settings). */
   file?: string;
 }

@@ -98,5 +98,6 @@ export const eventType = defineContentType({
   labelSingular: 'イベント',
   description: '一度きりの行事（防災訓練、講座、交流会など）です。毎月・毎週あるものは「サロン・定期の集い」へ。',
   titleField: 'title',
+  listDate: 'start',
   body: { label: '詳しい内容', hint: '持ち物、当日の流れなど', required: false },
 });

@@ -40,5 +40,6 @@ export const newsletterType = defineContentType({
   labelSingular: 'だより',
   description: '地区の月刊だより（広報紙）です。',
   titleField: 'title',
+  listDate: 'month',
   body: { label: '巻頭のことば・本文', required: false, checkPrivacy: true },
 });

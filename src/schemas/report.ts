@@ -82,5 +82,6 @@ export const reportType = defineContentType({
   labelSingular: '活動報告',
   description: 'サロンや行事のようすを写真と人数で伝えます。写真は掲載同意を得たものだけ。',
   titleField: 'title',
+  listDate: 'date',
   body: { label: '報告の本文', required: true, checkPrivacy: true },
 });

@@ -8,14 +8,14 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { z } from 'astro/zod';
 import { parse } from 'yaml';
-import { buildCmsConfig, type CmsField } from '../../admin/config.ts';
+import { buildCmsConfig, listMarkerLabels, type CmsField } from '../../admin/config.ts';
 import { COMMIT_MESSAGES, cmsOrigins } from '../../src/lib/cms/backend.ts';
 import { settingsSchema } from '../../src/schemas/settings.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
 import { formatProblem } from '../../src/lib/validation/messages.ts';
 import { FIXTURE, fixtureCopy, removeFixtureCopies } from '../helpers/fixture.ts';
 import { contentTypes } from '../../src/schemas/index.ts';
-import { TEXT_LIMITS } from '../../src/schemas/fields.ts';
+import { ID_RE, TEXT_LIMITS } from '../../src/schemas/fields.ts';
 import { yearInRange } from '../../src/lib/dates.ts';
 
 type AnySchema = z.ZodType & { _zod: { def: Record<string, any> } };
@@ -30,13 +30,14 @@ function innerShape(schema: AnySchema): Record<string, AnySchema> | undefined {
   return undefined;
 }
 
-function compare(shape: Record<string, AnySchema>, fields: CmsField[], where: string) {
+/** @param automaticId a folder entry's id: optional in the CMS, made on the first save (admin/cms-client.ts). */
+function compare(shape: Record<string, AnySchema>, fields: CmsField[], where: string, automaticId = false) {
   const cmsNames = fields.map((f) => f.name).filter((name) => name !== 'body');
   expect(cmsNames, `${where}: same fields in the same order`).toEqual(Object.keys(shape));
   for (const field of fields) {
     if (field.name === 'body') continue;
     const schema = shape[field.name] as AnySchema;
-    const required = !schema.safeParse(undefined).success;
+    const required = !schema.safeParse(undefined).success && !(automaticId && field.name === 'id');
     expect(field.required, `${where}.${field.name} required`).toBe(required);
     expect(field.label, `${where}.${field.name} has a Japanese label`).toMatch(/[ぁ-んァ-ヶ一-龠]/);
     const nested = innerShape(schema);
@@ -60,10 +61,46 @@ describe('Decap config from the schemas', () => {
       const collection = config.collections.find((c) => c['name'] === type.name);
       expect(collection).toBeDefined();
       const fields: CmsField[] = collection?.['files'] ? collection['files'][0].fields : collection?.['fields'];
-      compare(innerShape(type.schema as unknown as AnySchema) ?? {}, fields, type.name);
+      compare(innerShape(type.schema as unknown as AnySchema) ?? {}, fields, type.name, !type.file);
       expect(fields.some((f) => f.name === 'body')).toBe(Boolean(type.body));
     });
   }
+
+  it('lists entries with their date first, newest first, and status and district as markers the page reads', () => {
+    const events = config.collections.find((c) => c['name'] === 'events');
+    expect(events?.['summary']).toBe(
+      "{{start | date('YYYY年M月D日')}}　{{title}}⟦status:{{status}}⟧　⟦districts:{{districts.0}}⟧",
+    );
+    expect(events?.['sortable_fields']).toEqual([
+      { field: 'start', label: '開始日時', default_sort: 'desc' },
+      { field: 'title', label: 'イベント名' },
+    ]);
+    expect(events?.['view_filters']).toEqual([
+      { label: '中止', field: 'status', pattern: '^cancelled$' },
+      { label: '延期', field: 'status', pattern: '^postponed$' },
+    ]);
+    const newsletters = config.collections.find((c) => c['name'] === 'newsletters');
+    expect(newsletters?.['summary']).toMatch(/^\{\{month \| date\('YYYY年M月'\)\}\}/);
+    // No date: by title, A to Z (あいうえお).
+    const salons = config.collections.find((c) => c['name'] === 'salons');
+    expect(salons?.['sortable_fields']).toEqual([{ field: 'title', label: '名前', default_sort: 'asc' }]);
+    const labels = listMarkerLabels(new Map([['honcho-itchome', '本町一丁目町内会']]));
+    expect(labels['status']).toMatchObject({
+      scheduled: '',
+      cancelled: '【中止】',
+      paused: '【お休み中】',
+      active: '',
+    });
+    expect(labels['districts']).toEqual({ 'honcho-itchome': '本町一丁目町内会' });
+  });
+
+  it("leaves a new entry's id to the CMS, checked by the same pattern when someone types one", () => {
+    for (const collection of config.collections.filter((c) => c['folder'])) {
+      const id = (collection['fields'] as CmsField[])[0];
+      expect(id).toMatchObject({ name: 'id', required: false, pattern: [ID_RE.source, expect.any(String)] });
+      expect(id?.['hint']).toContain('空欄のままで大丈夫です');
+    }
+  });
 
   it('makes references relation widgets into the right collection', () => {
     const events = config.collections.find((c) => c['name'] === 'events');

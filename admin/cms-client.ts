@@ -1,0 +1,130 @@
+/**
+ * The admin page's script (bundled by Astro from src/pages/admin/index.astro): loads Decap's
+ * self-hosted bundle, then, before CMS.init, teaches it what volunteers need —
+ * - the Japanese phrases Decap's own `ja` lacks (src/i18n/decap-ja.ts);
+ * - previews laid out as the site's pages, in the site's styles (admin/preview.ts);
+ * - a new entry's id made on its first save when left empty (src/lib/cms/ids.ts);
+ * - list lines whose status and district markers read as words (src/lib/cms/list-markers.ts), and
+ *   Japanese names for react-select's × buttons.
+ * Not inside a frame: another site could show the CMS in one and trick a volunteer into
+ * clicking (publishing, deleting) there, so Decap is not even loaded.
+ */
+import siteCss from '../src/styles/global.css?inline';
+import previewCss from './preview.css?inline';
+import cmsCss from './cms.css?inline';
+import { decapEditorComponentsJa, decapJa } from '../src/i18n/decap-ja.ts';
+import { mergePhrases, type Phrases } from '../src/lib/cms/phrases.ts';
+import { newEntryId, needsId } from '../src/lib/cms/ids.ts';
+import { hasMarker, readMarkers, type MarkerLabels } from '../src/lib/cms/list-markers.ts';
+import { todayInJapan } from '../src/lib/recurrence.ts';
+import { t } from '../src/i18n/index.ts';
+import type { LookupEntry } from '../src/lib/entries.ts';
+import type { AdminPageData } from './page-data.ts';
+import type { DecapCms, DecapWindow, ImmutableLike } from './decap-api.ts';
+import { registerPreviews } from './preview.ts';
+
+const json = <T>(id: string): T => JSON.parse(document.getElementById(id)?.textContent ?? 'null') as T;
+
+function loadDecap(): Promise<DecapWindow> {
+  const w = window as unknown as DecapWindow;
+  w.CMS_MANUAL_INIT = true;
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = '/admin/decap-cms.js';
+    script.onload = () => resolve(w);
+    script.onerror = () => reject(new Error('/admin/decap-cms.js did not load'));
+    document.body.appendChild(script);
+  });
+}
+
+/** react-select, inside Decap, names the × of each chosen value "Remove <label>" in English. */
+const REMOVE = /^Remove (.+)$/s;
+
+/**
+ * Rewrites what Decap puts on the page that no phrase reaches: the list markers in any text
+ * (textContent: never HTML), and the English names of react-select's × buttons.
+ */
+function rewriteDecapText(labels: MarkerLabels) {
+  const rename = (element: Element) => {
+    const name = REMOVE.exec(element.getAttribute('aria-label') ?? '')?.[1];
+    if (name) element.setAttribute('aria-label', t('admin.removeChoice', { label: name }));
+  };
+  const rewrite = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      if (node.textContent && hasMarker(node.textContent)) node.textContent = readMarkers(node.textContent, labels);
+      return;
+    }
+    if (!(node instanceof Element)) return;
+    rename(node);
+    node.querySelectorAll('[aria-label^="Remove "]').forEach(rename);
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) rewrite(text);
+  };
+  new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'characterData') rewrite(record.target);
+      else if (record.type === 'attributes' && record.target instanceof Element) rename(record.target);
+      record.addedNodes.forEach(rewrite);
+    }
+  }).observe(document.body, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['aria-label'],
+  });
+}
+
+/** The Markdown editor's ＋ menu in Japanese: its blocks registered again with Japanese names. */
+function renameEditorComponents(CMS: DecapCms) {
+  const components = CMS.getEditorComponents();
+  const image = components.get('image');
+  if (image) {
+    const names = decapEditorComponentsJa.image.fields;
+    const fields = [
+      { label: names.image, name: 'image', widget: 'image', media_library: { allow_multiple: false } },
+      { label: names.alt, name: 'alt' },
+      { label: names.title, name: 'title' },
+    ];
+    CMS.registerEditorComponent({ ...image, label: decapEditorComponentsJa.image.label, fields });
+  }
+  const code = components.get('code-block');
+  if (code) CMS.registerEditorComponent({ ...code, label: decapEditorComponentsJa.codeBlock.label });
+}
+
+async function start() {
+  if (window.top !== window.self) {
+    const framed = document.getElementById('framed');
+    if (framed) framed.hidden = false;
+    return;
+  }
+  const style = document.createElement('style');
+  style.textContent = cmsCss;
+  document.head.appendChild(style);
+  const config = json<{ collections: { name: string }[] }>('cms-config');
+  const page = json<AdminPageData>('cms-page-data');
+  rewriteDecapText(page.markers);
+  const w = await loadDecap();
+  const { CMS } = w;
+  CMS.registerLocale('ja', mergePhrases((CMS.getLocale('ja') ?? {}) as Phrases, decapJa as unknown as Phrases));
+  renameEditorComponents(CMS);
+  CMS.registerPreviewStyle(siteCss, { raw: true });
+  CMS.registerPreviewStyle(previewCss, { raw: true });
+  registerPreviews(
+    w,
+    new Map(Object.entries(page.lookup) as [string, LookupEntry][]),
+    config.collections.map((c) => c.name),
+  );
+  CMS.registerEventListener({
+    name: 'preSave',
+    handler: ({ entry }) => {
+      const data = entry.get('data') as ImmutableLike;
+      if (!entry.get('newRecord') || !needsId(data.get('id'))) return undefined;
+      const dateField = page.idDates[String(entry.get('collection'))];
+      return data.set('id', newEntryId(dateField ? data.get(dateField) : undefined, todayInJapan()));
+    },
+  });
+  CMS.init({ config });
+}
+
+void start();
