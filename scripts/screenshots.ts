@@ -1,7 +1,7 @@
 /**
  * `npm run screenshots`: photographs the built site (dist/) the way residents see it — home,
  * an event, a salon, the calendar and search, on a phone (375 px) and a desktop (1280 px) —
- * into docs/screenshots/. Needs Debian's chromium; run `npm run build` first. Chromium is given
+ * and the CMS editor with its preview, into docs/screenshots/. Needs Debian's chromium; run `npm run build` first. Chromium is given
  * the fonts the flyers use (BIZ UDPGothic, Noto Sans JP, from npm), first in the site's font
  * list, so Japanese shows as residents see it even on a machine with no Japanese font installed.
  */
@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fontFilePaths } from '../src/flyers/fonts.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { serveDirectory } from './lib/serve.ts';
+import { photographCmsEditor } from './lib/cms-screenshot.ts';
 
 /** A fontconfig file: the machine's own configuration, plus the folders of the npm fonts. */
 function fontConfig(): string {
@@ -73,5 +74,8 @@ for (const width of [375, 1280]) {
   }
   await page.close();
 }
+// The CMS editor with its preview (npm start's servers; scripts/lib/cms-screenshot.ts).
+await photographCmsEditor(root, browser, 'events/mochitsuki-asahidai-2026', join(out, 'cms-editor-1280.png'));
+console.log('docs/screenshots/cms-editor-1280.png');
 await browser.close();
 await server.close();
