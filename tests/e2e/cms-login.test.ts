@@ -1,10 +1,11 @@
 /**
  * The published CMS logs in to the Git host of the site settings, in real Chromium: a build of the
- * minimal fixture whose content/settings/site.yml names a self-hosted GitLab or Forgejo (a small
- * stand-in server on loopback that answers like one), served as a static host serves dist/ with
- * the _headers the build wrote. Pressing the login button goes through PKCE — the host's
- * authorize page, the token request with the code verifier, the API with the token — and the
- * CMS page's Content-Security-Policy, derived from the same settings, blocks none of it.
+ * minimal fixture whose content/settings/site.yml names GitHub (an OAuth helper and a GitHub
+ * Enterprise API), a self-hosted GitLab or Forgejo — a small stand-in server on loopback answers
+ * like each — served as a static host serves dist/ with the _headers the build wrote. Pressing the
+ * login button goes through the helper's pop-up (GitHub) or PKCE (the host's authorize page, the
+ * token request with the code verifier), then the API with the token, and the CMS page's
+ * Content-Security-Policy, derived from the same settings, blocks none of it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -25,6 +26,17 @@ interface Seen {
 
 /** Where each host's PKCE login and API live, and what its API answers for the user and the repository. */
 const HOSTS = {
+  github: {
+    // GitHub logs in through an OAuth helper in a pop-up window (base_url); the API is api_root.
+    authorize: '/auth',
+    token: '',
+    user: '/api/v3/user',
+    repo: '/api/v3/repos/shakyo/site',
+    answers: {
+      '/api/v3/user': { id: 1, login: 'volunteer', name: 'ボランティア', avatar_url: '' },
+      '/api/v3/repos/shakyo/site': { owner: { login: 'shakyo' }, permissions: { push: true } },
+    } as Record<string, unknown>,
+  },
   gitlab: {
     authorize: '/oauth/authorize',
     token: '/oauth/token',
@@ -78,6 +90,16 @@ async function fakeGitHost(host: keyof typeof HOSTS) {
         body: text,
       });
       for (const waiter of waiters.filter((w) => w.path === url.pathname)) waiter.done();
+      if (host === 'github' && url.pathname === routes.authorize) {
+        // The helper's page: the handshake Decap expects from Netlify's OAuth service and the
+        // helpers that copy it (sveltia-cms-auth), then the token.
+        res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        return res.end(`<!doctype html><script>
+          window.addEventListener('message', (e) => window.opener.postMessage(
+            'authorization:github:success:' + JSON.stringify({ token: 't0ken', provider: 'github' }), e.origin));
+          window.opener.postMessage('authorizing:github', '*');
+        </script>`);
+      }
       if (url.pathname === routes.authorize) {
         // The volunteer agreed: back to the CMS with a code and the state it sent.
         const back = new URL(url.searchParams.get('redirect_uri') ?? '');
@@ -138,7 +160,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe.each(['gitlab', 'forgejo'] as const)('the published CMS on %s', (host) => {
+describe.each(['github', 'gitlab', 'forgejo'] as const)('the published CMS on %s', (host) => {
   let dir: string;
   let git: Awaited<ReturnType<typeof fakeGitHost>>;
   let site: Awaited<ReturnType<typeof serveDirectory>>;
@@ -149,7 +171,9 @@ describe.each(['gitlab', 'forgejo'] as const)('the published CMS on %s', (host) 
     const settings = join(dir, 'content/settings/site.yml');
     writeFileSync(
       settings,
-      `${readFileSync(settings, 'utf8')}cms:\n  host: ${host}\n  repo: shakyo/site\n  appId: tsunagari-test\n  baseUrl: ${git.url}\n`,
+      `${readFileSync(settings, 'utf8')}cms:\n  host: ${host}\n  repo: shakyo/site\n  appId: tsunagari-test\n  baseUrl: ${git.url}\n` +
+        // GitHub's API is not where its helper is: GitHub Enterprise's place for it.
+        (host === 'github' ? `  apiRoot: ${git.url}/api/v3\n` : ''),
     );
     // No decap-server answers on this port, so the CMS uses the Git host even on loopback.
     process.env['DECAP_PORT'] = String(await freePort());
@@ -168,9 +192,10 @@ describe.each(['gitlab', 'forgejo'] as const)('the published CMS on %s', (host) 
     if (dir) removeProject(dir);
   });
 
-  it('logs in with PKCE and calls the API with the token, nothing blocked by its policy', async () => {
+  it('logs in (PKCE, or GitHub through its OAuth helper) and calls the API with the token, nothing blocked by its policy', async () => {
     const routes = HOSTS[host];
     const page = await browser.newPage();
+    const violations = () => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
     try {
       await recordViolations(page);
       await page.goto(`${site.url}/admin/`);
@@ -180,6 +205,13 @@ describe.each(['gitlab', 'forgejo'] as const)('the published CMS on %s', (host) 
       await Promise.all([git.reached(routes.user), git.reached(routes.repo)]);
 
       const authorize = git.seen.find((s) => s.path === routes.authorize);
+      if (host === 'github') {
+        // The helper got the provider; GitHub itself gets the OAuth App's id from the helper.
+        expect(authorize?.query.get('provider')).toBe('github');
+        expect(git.seen.find((s) => s.path === routes.user)?.authorization).toBe('token t0ken');
+        expect(await violations()).toEqual([]);
+        return;
+      }
       expect(authorize?.query.get('client_id')).toBe('tsunagari-test');
       expect(authorize?.query.get('redirect_uri')).toBe(`${site.url}/admin/`);
       expect(authorize?.query.get('code_challenge_method')).toBe('S256');
@@ -189,7 +221,7 @@ describe.each(['gitlab', 'forgejo'] as const)('the published CMS on %s', (host) 
       expect(token?.body).toContain('c0de');
       const user = git.seen.find((s) => s.path === routes.user);
       expect(user?.authorization).toMatch(/^(Bearer|token) t0ken$/);
-      expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+      expect(await violations()).toEqual([]);
     } finally {
       await page.close();
     }

@@ -126,7 +126,8 @@ export function publishMode(cms: CmsSettings | undefined): 'editorial_workflow' 
 export function cmsOrigins(cms: CmsSettings | undefined): string[] {
   if (!cms) return [];
   const origins = [new URL(apiRootOf(cms)).origin];
-  if (cms.host === 'github' && !cms.apiRoot) origins.push(GITHUB_STATUS);
+  // Decap asks GitHub's status page whatever api_root says (decap-cms-backend-github, status()).
+  if (cms.host === 'github') origins.push(GITHUB_STATUS);
   if (cms.host === 'gitlab' || cms.host === 'gitea') origins.push(new URL(serverOf(cms) ?? GITLAB).origin);
   return [...new Set(origins)];
 }
