@@ -121,6 +121,10 @@ export default function tsunagari(): AstroIntegration {
         // The CMS's header allows the Git host of the site settings, as its meta tag does
         // (src/pages/admin/index.astro): a browser applies both, so they must name the same host.
         const cms = published.entries.get('settings')?.[0]?.parsed['cms'] as CmsSettings | undefined;
+        if (!cms)
+          logger.warn(
+            'content/settings/site.yml に cms（編集画面のログイン先）がないため、公開したサイトの /admin/ ではログインできません（npm start の編集画面だけが使えます）。docs/DEPLOY.md を見て書き足してください。 / no cms in the site settings: the published /admin/ cannot log in anywhere; see docs/DEPLOY.md.',
+          );
         const port = Number(process.env['DECAP_PORT'] ?? 8081);
         const headers = join(outDir, '_headers');
         if (existsSync(headers))
