@@ -15,6 +15,10 @@ export default defineConfig({
     // (src/lib/markdown/safe.ts). Its headings wrap between phrases (src/lib/markdown/headings.ts).
     processor: satteri({ mdastPlugins: MDAST_PLUGINS }),
   },
+  // Pages show photos resized by sharp (src/components/Photos.astro). AVIF at effort 2 instead of
+  // sharp's 4: 4–6 times faster (5 s instead of 23 s for a 1600 px width on this machine) for
+  // files about 25 % larger, still smaller than WebP.
+  image: { service: { entrypoint: 'astro/assets/services/sharp', config: { avif: { effort: 2 } } } },
   devToolbar: { enabled: false },
   // This computer only: the dev server edits nothing itself, but npm start's CMS backend writes
   // the working tree for its pages. Other Host names are refused too (src/integrations/local-only.ts).

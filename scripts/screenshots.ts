@@ -1,6 +1,6 @@
 /**
  * `npm run screenshots`: photographs the built site (dist/) the way residents see it — home,
- * an event, a salon, the calendar and search, on a phone (375 px) and a desktop (1280 px) —
+ * an event, a salon, a report with its photos, the calendar and search, on a phone (375 px) and a desktop (1280 px) —
  * and the CMS editor with its preview, into docs/screenshots/. Needs Debian's chromium; run `npm run build` first. Chromium is given
  * the fonts the flyers use (BIZ UDPGothic, Noto Sans JP, from npm), first in the site's font
  * list, so Japanese shows as residents see it even on a machine with no Japanese font installed.
@@ -44,14 +44,17 @@ const pages: [string, string][] = [
   ['event', '/events/bosai-kunren-wakaba-2027/'],
   ['event-cancelled', '/events/mochitsuki-asahidai-2026/'],
   ['salon', '/salons/hidamari-salon/'],
+  ['report', '/reports/hidamari-2026-11/'],
   ['calendar', '/calendar/'],
   ['search', '/search/'],
 ];
+// `npm run screenshots -- report event` takes only those pages.
+const only = process.argv.slice(2);
 const server = await serveDirectory(join(root, 'dist'));
 const browser = await launchChromium({ env: { FONTCONFIG_FILE: fontConfig() } });
 for (const width of [375, 1280]) {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
-  for (const [name, path] of pages) {
+  for (const [name, path] of pages.filter(([shot]) => !only.length || only.includes(shot))) {
     await page.goto(`${server.url}${path}`);
     if (name === 'search') {
       await page.getByRole('textbox').first().fill('サロン');

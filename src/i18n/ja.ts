@@ -28,6 +28,8 @@ export const ja = {
     '保存をやめました。本文の個人の情報を直すか、本人の了解を得ていれば「個人の情報を載せる了解」に書いてから保存してください。 / Not saved: edit the private data in the body, or state the consent first.',
   'admin.uploadRefused':
     '「{name}」はアップロードできません。サイトに載せられるのは JPEG・PNG・WebP・AVIF の写真だけです（SVG・GIF・PDF・HEIC などは使えません）。 / Only JPEG, PNG, WebP and AVIF photos can be uploaded.',
+  'admin.uploadTooLarge':
+    '「{name}」は {size} MB あり、大きすぎてアップロードできません。写真は {max} MB までです。スマートフォンのカメラの設定で写真のサイズ（画素数）を小さくして撮るか、写真アプリで小さくしてから選んでください。 / This photo is {size} MB; photos can be at most {max} MB.',
   'prefs.label': '見やすさの切り替え',
   'prefs.largeText': '文字を大きく',
   'prefs.highContrast': '白黒はっきり',

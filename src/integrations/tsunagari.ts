@@ -3,8 +3,9 @@
  * - validates all content before Astro reads it, so `astro build` stops with our
  *   volunteer-friendly message (file, field, value, fix) instead of dropping or mangling an entry;
  * - serves Decap CMS's self-hosted bundle at /admin/ in dev and copies it into dist/admin/;
- * - publishes the pictures entries use, and only those, re-encoded without metadata into
- *   dist/uploads/ (src/lib/media/); the dev server serves /uploads/ the same way;
+ * - hands the pictures entry pages show, and only those, to Astro's image pipeline from copies
+ *   re-encoded without metadata (page-photos.ts, src/lib/media/); pictures Markdown bodies show
+ *   go to dist/uploads/, re-encoded too; the dev server serves /uploads/ the same way;
  * - in dev, answers this computer only (local-only.ts) and keeps Vite's reloads off the CMS
  *   page (admin-dev.ts);
  * - indexes the entries with Pagefind (Japanese segmentation) in a worker thread while Astro
@@ -38,6 +39,9 @@ import { cmsOrigins, type CmsSettings } from '../lib/cms/backend.ts';
 import { devSearch } from './search-dev.ts';
 import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
 
+import { pagePhotos } from './page-photos.ts';
+import { shownPictures } from '../lib/media/photos.ts';
+import { usablePictures } from '../lib/media/gate.ts';
 const require = createRequire(import.meta.url);
 const decapDist = join(require.resolve('decap-cms/package.json'), '..', 'dist');
 /** decap-cms.js and the chunks it loads from its own folder (no source maps: 60 MB less). */
@@ -78,6 +82,10 @@ export default function tsunagari(): AstroIntegration {
                 // This computer only: loopback and a Host that names it (local-only.ts).
                 localOnly(),
                 // The CMS page is not reloaded when a save changes content/ (admin-dev.ts).
+        // Pages show their pictures through Astro's image pipeline (page-photos.ts): the build only
+        // those pages show, the dev server any picture in media/ (the CMS shows one before saving).
+        const photos = command === 'build' ? () => shownPictures(entries) : () => usablePictures(root);
+        updateConfig({ vite: { plugins: [pagePhotos(root, photos)] } });
                 adminWithoutViteClient(),
                 // Search works under `npm start` too, and follows edits (search-dev.ts).
                 devSearch(root, entries, logger),
@@ -111,7 +119,7 @@ export default function tsunagari(): AstroIntegration {
         if (!published) throw new Error('media: the validated entries are missing');
         const media = await publishMedia(published.root, outDir, published.entries);
         logger.info(
-          `uploads: ${media.written} pictures re-encoded without metadata (${media.cached} from .cache/uploads/)`,
+          `uploads: ${media.written} pictures of Markdown bodies re-encoded without metadata (${media.cached} from .cache/uploads/)`,
         );
         const target = join(outDir, 'admin');
         if (!existsSync(target)) mkdirSync(target, { recursive: true });

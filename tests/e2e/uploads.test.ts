@@ -2,9 +2,10 @@
  * What a hostile upload and a careless one can do, end to end (issue 11): a GPS-tagged JPEG
  * that an event uses, an SVG with a script and a photo no entry uses, put in the media folder
  * of a project copy. The SVG stops `astro build` and `npm run check` with its name; without it,
- * the JPEG is published with no metadata (read back with exifr, not with sharp, which wrote
- * it), the event's flyer PDF and PNG carry no GPS either, and the unused photo is not in dist/.
- * Under the dev server /uploads/ goes through the same gate.
+ * the event page shows the JPEG resized by Astro's image pipeline with no metadata (read back
+ * with exifr, not with sharp, which wrote it) and the original is nowhere in dist/, the event's
+ * flyer PDF and PNG carry no GPS either, and the unused photo is not in dist/. Under the dev
+ * server /uploads/ goes through the same gate.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -52,6 +53,17 @@ function pdfJpegs(pdf: Buffer): Buffer[] {
   return images;
 }
 
+/** The chunk names of a RIFF (WebP) file, read here rather than by sharp, which wrote it. */
+function riffChunks(file: Buffer): string[] {
+  const names: string[] = [];
+  for (let i = 12; i + 8 <= file.length;) {
+    names.push(file.toString('latin1', i, i + 4));
+    const size = file.readUInt32LE(i + 4);
+    i += 8 + size + (size % 2);
+  }
+  return names;
+}
+
 const files = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
@@ -91,23 +103,51 @@ describe('uploads in the media folder', () => {
     expect(check.stderr).toContain(SVG_LINE);
   });
 
-  it('without it, the used photo is published without metadata, upright, and the unused one is not', async () => {
+  it('without it, the event page shows the photo resized without metadata, upright; the original and the unused one are not in dist/', async () => {
     rmSync(join(dir, 'media/evil.svg'));
     const output = await buildProject(dir);
-    expect(output).toMatch(/uploads: 1 pictures re-encoded without metadata/);
+    expect(output).toMatch(/uploads: 0 pictures of Markdown bodies re-encoded without metadata/);
     const original = readFileSync(join(dir, 'media/kunren.jpg'));
     expect(await exifr.gps(original)).toMatchObject({ latitude: 35 + 40 / 60, longitude: 139.75 });
 
-    const published = readFileSync(join(dir, 'dist/uploads/kunren.jpg'));
-    expect(await metadataOf(published)).toBeUndefined();
-    expect(await exifr.gps(published)).toBeUndefined();
-    expect(published.includes('TestCam')).toBe(false);
-    expect(published.includes('山田花子')).toBe(false);
+    const page = readFileSync(join(dir, 'dist/events/bousai/index.html'), 'utf8');
+    const img = /<img [^>]*alt="避難所の受付をする参加者"[^>]*>/.exec(page)?.[0] ?? '';
     // The orientation tag (6: turn right) is applied to the pixels: 320×240 becomes 240×320.
-    expect(await sharp(published).metadata()).toMatchObject({ format: 'jpeg', width: 240, height: 320 });
+    expect(img).toMatch(/ width="240"/);
+    expect(img).toMatch(/ height="320"/);
+    expect(page).toMatch(/<source srcset="\/_astro\/kunren\.[\w-]+_[\w-]+\.avif 240w" type="image\/avif"/);
 
-    expect(readdirSync(join(dir, 'dist/uploads'))).toEqual(['kunren.jpg']);
     const everything = files(join(dir, 'dist')).map((f) => relative(join(dir, 'dist'), f));
+    const made = everything.filter((f) => f.startsWith('_astro/kunren.'));
+    // Only resized files (name.hash_transform.ext); Astro's full-size copy was removed.
+    expect(made.map((f) => f.replace(/\.[\w-]+_[\w-]+\./, '.*.')).sort()).toEqual([
+      '_astro/kunren.*.avif',
+      '_astro/kunren.*.jpg',
+      '_astro/kunren.*.webp',
+    ]);
+    for (const file of made) {
+      const bytes = readFileSync(join(dir, 'dist', file));
+      // exifr reads JPEG and AVIF; a WebP keeps metadata in EXIF and XMP chunks of its own.
+      if (file.endsWith('.webp'))
+        expect(
+          riffChunks(bytes).filter((c) => c === 'EXIF' || c === 'XMP '),
+          file,
+        ).toEqual([]);
+      else expect(await metadataOf(bytes), file).toBeUndefined();
+      expect(bytes.includes('TestCam'), file).toBe(false);
+      expect(bytes.includes('山田花子'), file).toBe(false);
+    }
+    const jpeg = readFileSync(
+      join(
+        dir,
+        'dist',
+        made.find((f) => f.endsWith('.jpg'))!,
+      ),
+    );
+    expect(await exifr.gps(jpeg)).toBeUndefined();
+    expect(await sharp(jpeg).metadata()).toMatchObject({ format: 'jpeg', width: 240, height: 320 });
+
+    expect(existsSync(join(dir, 'dist/uploads'))).toBe(false);
     expect(everything.filter((f) => /private|evil/.test(f))).toEqual([]);
   });
 
@@ -158,6 +198,17 @@ describe('uploads in the media folder', () => {
       expect(await svg.text()).not.toContain('<script>');
       expect((await fetch(`${base}/uploads/none.jpg`)).status).toBe(404);
       expect((await fetch(`${base}/uploads/..%2f..%2fpackage.json`)).status).toBe(403);
+    });
+
+    it("shows the event's photo through Astro's image endpoint, from the copy without metadata", async () => {
+      const page = await (await fetch(`${base}/events/bousai/`)).text();
+      const src = /<img [^>]*src="([^"]+)"[^>]*alt="避難所の受付をする参加者"/.exec(page)?.[1];
+      expect(src).toMatch(/^\/_image\/?\?href=[^"]*%2F\.cache%2Fphotos%2Fkunren\.jpg/);
+      const image = await fetch(`${base}${src!.replaceAll('&#38;', '&').replaceAll('&amp;', '&')}`);
+      expect(image.status).toBe(200);
+      const bytes = Buffer.from(await image.arrayBuffer());
+      expect(await metadataOf(bytes)).toBeUndefined();
+      expect(bytes.includes('TestCam')).toBe(false);
     });
   });
 });

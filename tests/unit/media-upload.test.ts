@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { uploadRefusal } from '../../src/lib/media/upload.ts';
+import { MAX_UPLOAD_BYTES, uploadRefusal } from '../../src/lib/media/upload.ts';
 
 const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
 const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#c33' } })
@@ -31,6 +31,16 @@ describe('the local CMS backend refuses what the build would refuse', () => {
         params: { assets: [{ path: 'media/x.html', content: Buffer.from('<html>').toString('base64') }] },
       }),
     ).toMatch(/^media\/x\.html: /);
+  });
+
+  it('refuses a photo over 10 MB, with its size, and takes one just under', () => {
+    // Only the size is read before refusing: the bytes need not be a picture.
+    const big = Buffer.alloc(MAX_UPLOAD_BYTES + 1);
+    expect(uploadRefusal(media('media/big.jpg', big))).toBe(
+      'media/big.jpg: 10.0 MB あり、大きすぎます。写真は 10 MB までです。カメラの設定で写真のサイズを小さくするか、写真アプリで小さくしてからアップロードしてください / media/big.jpg is 10.0 MB; photos can be at most 10 MB: take it at a smaller size or shrink it before uploading',
+    );
+    const padded = Buffer.concat([jpeg, Buffer.alloc(MAX_UPLOAD_BYTES - jpeg.length)]);
+    expect(uploadRefusal(media('media/salon.jpg', padded))).toBeUndefined();
   });
 
   it('leaves every other request alone', () => {

@@ -92,6 +92,15 @@ export function mediaFiles(root: string): string[] {
   return walk(base, '');
 }
 
+/** Pictures in media/ that content could show: right at its top, named and made as a photo. */
+export function usablePictures(root: string): string[] {
+  return mediaFiles(root).filter(
+    (name) =>
+      mediaNameOf(`${MEDIA_URL}/${name}`) !== undefined &&
+      !mediaFileProblem(name, readFileSync(join(root, MEDIA_FOLDER, name))),
+  );
+}
+
 /** Why one file in media/ cannot be published, or undefined if it is a picture the site can use. */
 export function mediaFileProblem(name: string, bytes: Uint8Array): ContentProblem | undefined {
   const file = `${MEDIA_FOLDER}/${name}`;

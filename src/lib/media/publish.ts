@@ -42,8 +42,26 @@ export async function readMedia(
 }
 
 /**
- * Writes every picture the entries use into `<outDir>/uploads/`, re-encoded; nothing else in
- * media/ is published. Returns how many were written and how many came from the cache.
+ * The picture `<name>` of media/, checked and re-encoded without metadata (readMedia), as a file
+ * in `<root>/.cache/photos/` for Astro's image pipeline to read (src/integrations/page-photos.ts):
+ * its absolute path. Rewritten only when it changed, so the dev server does not see a change.
+ */
+export async function sanitizedCopy(root: string, name: string): Promise<string> {
+  const { data } = await readMedia(root, `${MEDIA_URL}/${name}`);
+  const path = join(root, '.cache', 'photos', name);
+  if (!existsSync(path) || !readFileSync(path).equals(data)) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, data);
+  }
+  return path;
+}
+
+/**
+ * Writes the pictures Markdown bodies show (![説明](/uploads/x.jpg)) into `<outDir>/uploads/`,
+ * re-encoded without metadata, since the body links to that address. Pictures in image fields are
+ * not: pages show them through Astro's image pipeline, resized (photos.ts); the flyers read them
+ * themselves (readMedia). Nothing else in media/ is published. Returns how many were written and
+ * how many came from the cache.
  */
 export async function publishMedia(
   root: string,
@@ -52,6 +70,7 @@ export async function publishMedia(
 ): Promise<{ written: number; cached: number }> {
   const names = new Set<string>();
   for (const ref of mediaReferences(entries)) {
+    if (ref.field !== 'body') continue;
     const name = mediaNameOf(ref.src);
     if (name) names.add(name);
   }
