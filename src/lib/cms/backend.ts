@@ -105,9 +105,9 @@ function hostBackend(cms: CmsSettings): Record<string, unknown> {
 }
 
 /**
- * Decap's `backend` from the site settings. Without `cms` the CMS has no Git host: it edits this
- * computer's files through decap-server (npm start), and the built /admin/ says it cannot log
- * in anywhere else (Decap's proxy backend, which only answers on this computer).
+ * Decap's `backend` from the site settings. Without `cms` the CMS has no Git host: Decap's proxy
+ * backend edits this computer's files through decap-server (npm start) and reaches nothing from a
+ * published site, which is why the build warns (src/integrations/tsunagari.ts).
  */
 export function decapBackend(cms: CmsSettings | undefined, localBackendUrl: string): Record<string, unknown> {
   const backend = cms ? hostBackend(cms) : { name: 'proxy', proxy_url: localBackendUrl, branch: 'main' };
