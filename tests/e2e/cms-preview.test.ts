@@ -5,7 +5,7 @@
  * 中止 notice; the flyer box); Decap's buttons are Japanese; lists show the date first, newest
  * first, with 【中止】 and the district by name; a new entry saved without an id gets one.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -131,6 +131,55 @@ describe('the preview beside the form', () => {
     const audience = preview.locator('dl.facts > div', { hasText: t('fact.audience') }).locator('dd');
     expect(await audience.innerText()).toBe(t('audience.everyone'));
     expect(await preview.locator('body').innerText()).not.toMatch(/\beveryone\b|\bscheduled\b/);
+    await page.close();
+  });
+
+  it('shows HTML pasted into a body as harmless markup: no handler, script or javascript: link survives', async () => {
+    // The CMS page allows inline scripts (Decap needs them), so a handler in the preview would
+    // run with the editor's Git login: Decap must sanitise the body (sanitize_preview).
+    const id = 'pasted-html';
+    writeFileSync(
+      join(dir, `content/reports/${id}.ja.md`),
+      [
+        '---',
+        `id: ${id}`,
+        'title: 貼り付けたHTMLの報告',
+        'date: 2026-11-21',
+        'districts:',
+        '  - nishimachi',
+        'categories:',
+        '  - food',
+        '---',
+        '<img src="/favicon.svg" alt="絵" onload="window.parent.__pasted = 1">',
+        '',
+        '<script>window.parent.__pasted = 2</script>',
+        '',
+        '<a href="javascript:window.parent.__pasted = 3" id="pasted-link">リンク</a>',
+        '',
+      ].join('\n'),
+    );
+    const page = await newPage();
+    await page.goto(`${admin}#/collections/reports/entries/${id}`);
+    const preview = page.frameLocator('#preview-pane');
+    await preview.getByRole('heading', { level: 1, name: '貼り付けたHTMLの報告' }).waitFor({ timeout: 60_000 });
+    // The picture itself is kept and loads (so its onload would have fired by now).
+    await preview
+      .locator('img[alt="絵"]')
+      .evaluate(
+        (img: HTMLImageElement) =>
+          img.complete || new Promise((done) => img.addEventListener('load', done, { once: true })),
+      );
+    await preview.getByText('リンク').waitFor();
+    const found = await preview.locator('body').evaluate((body) => ({
+      handlers: [...body.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name)))
+        .length,
+      scripts: body.querySelectorAll('script').length,
+      javascriptLinks: [...body.querySelectorAll('a')].filter((a) =>
+        /^\s*javascript:/i.test(a.getAttribute('href') ?? ''),
+      ).length,
+    }));
+    expect(found).toEqual({ handlers: 0, scripts: 0, javascriptLinks: 0 });
+    expect(await page.evaluate(() => (window as any).__pasted)).toBeUndefined();
     await page.close();
   });
 
