@@ -1,15 +1,35 @@
 /**
  * Decap's local backend for `npm start`, answering this computer only. decap-server's own CLI
  * listens on every interface and answers any Host, which hands the working tree to everyone on
- * the same Wi-Fi (and to web pages, by DNS rebinding). This runs the same middleware
- * (decap-server's `registerLocalFs`: files written as they are, no commits) behind the checks of
- * src/lib/loopback.ts, on 127.0.0.1 and ::1 only.
+ * the same Wi-Fi (and to web pages, by DNS rebinding). This runs the same middleware behind the
+ * checks of src/lib/loopback.ts, on 127.0.0.1 and ::1 only.
+ *
+ * With the approval workflow on (site settings, the default) it is decap-server's Git mode
+ * (`registerLocalGit`): drafts are commits on `cms/<collection>/<slug>` branches, published into
+ * the branch the working tree is on. A folder without Git or without a commit (a ZIP download)
+ * still gets an editor: the file-system mode (`registerLocalFs`, files written as they are, no
+ * commits), with a notice saying why and how to get the workflow. src/lib/cms/local-backend.ts
+ * decides; it also keeps Git mode from sweeping the volunteer's own uncommitted changes into the
+ * CMS's commits (decap-server commits with `git add .`).
  *
  * Environment: DECAP_PORT (8081), SITE_PORT (4321: the dev site whose pages may call it),
  * GIT_REPO_DIRECTORY (the working tree; the current folder by default), LOG_LEVEL.
  */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
+import { join, resolve as resolvePath } from 'node:path';
+import YAML from 'yaml';
+import {
+  changedPaths,
+  chooseLocalMode,
+  COMMITTING_ACTIONS,
+  onBranch,
+  uncommittedRefusal,
+  type RepoState,
+} from '../src/lib/cms/local-backend.ts';
+import { publishMode, type CmsSettings } from '../src/lib/cms/backend.ts';
 import { checkLocalRequest, LOOPBACK_ADDRESSES, refusalHeaders } from '../src/lib/loopback.ts';
 import { uploadRefusal, type UploadRequest } from '../src/lib/media/upload.ts';
 
@@ -20,17 +40,67 @@ interface ExpressApp {
 }
 interface DecapMiddlewares {
   registerLocalFs(app: ExpressApp, options?: { logLevel?: string }): Promise<void>;
+  registerLocalGit(app: ExpressApp, options?: { logLevel?: string }): Promise<void>;
 }
+type Body = { action?: unknown; branch?: unknown; params?: unknown };
 
 const require = createRequire(import.meta.url);
 const decap = require('decap-server/dist/middlewares.js') as DecapMiddlewares;
-// The express decap-server itself depends on, whatever the project's own dependencies are.
-const express = createRequire(require.resolve('decap-server'))('express') as (() => ExpressApp) & {
+// The express and cors decap-server itself depends on, whatever the project's own dependencies are.
+const decapRequire = createRequire(require.resolve('decap-server'));
+const express = decapRequire('express') as (() => ExpressApp) & {
   json(options: { limit: string }): (req: IncomingMessage, res: ServerResponse, next: Next) => void;
 };
+const cors = decapRequire('cors') as (options: {
+  origin: RegExp;
+}) => (req: IncomingMessage, res: ServerResponse, next: Next) => void;
 
 const port = Number(process.env.DECAP_PORT ?? 8081);
 const sitePort = Number(process.env.SITE_PORT ?? 4321);
+// decap-server's middlewares read the folder from GIT_REPO_DIRECTORY too.
+const folder = resolvePath(process.env.GIT_REPO_DIRECTORY ?? process.cwd());
+process.env.GIT_REPO_DIRECTORY = folder;
+
+/** `git` in the working tree: its output, or the failure (`code` ENOENT when Git is not installed). */
+function git(...args: string[]): Promise<{ ok: true; out: string } | { ok: false; code: unknown }> {
+  return new Promise((done) =>
+    execFile('git', args, { cwd: folder, maxBuffer: 16 * 1024 * 1024 }, (error, out) =>
+      done(error ? { ok: false, code: error.code } : { ok: true, out }),
+    ),
+  );
+}
+
+async function repoState(): Promise<RepoState> {
+  const inside = await git('rev-parse', '--is-inside-work-tree');
+  if (!inside.ok) return { kind: inside.code === 'ENOENT' ? 'no-git' : 'not-a-repo' };
+  if (!(await git('rev-parse', '--verify', '--quiet', 'HEAD')).ok) return { kind: 'no-commit' };
+  const branch = await git('symbolic-ref', '--quiet', '--short', 'HEAD');
+  return branch.ok ? { kind: 'branch', branch: branch.out.trim() } : { kind: 'detached' };
+}
+
+/**
+ * Whether the CMS runs the approval workflow: the same rule (src/lib/cms/backend.ts) that sets
+ * the CMS config's publish_mode from content/settings/site.yml (cms.editorialWorkflow, on unless
+ * turned off). Read once: a change of the setting takes a restart of npm start.
+ */
+function workflowSetting(): boolean {
+  try {
+    const settings = YAML.parse(readFileSync(join(folder, 'content/settings/site.yml'), 'utf8')) as {
+      cms?: CmsSettings;
+    } | null;
+    return publishMode(settings?.cms) === 'editorial_workflow';
+  } catch {
+    // Missing or broken settings: the build and npm run check say so; the editor still starts.
+    return true;
+  }
+}
+
+const mode = chooseLocalMode(workflowSetting(), await repoState(), folder);
+if (mode.mode === 'stop') {
+  console.error(`\n  ${mode.message}\n`);
+  process.exit(1);
+}
+console.log(`\n  ${mode.notice}\n`);
 
 const app = express();
 app.use((req, res, next) => {
@@ -41,6 +111,10 @@ app.use((req, res, next) => {
   if (verdict.ok) return next();
   res.writeHead(verdict.status, refusalHeaders()).end(verdict.message);
 });
+// The refusals below must reach the CMS page, which reads them only with decap-server's CORS
+// headers (otherwise Decap says "Failed to fetch"): the same middleware and origins, earlier.
+// Origins were already checked above; this only lets the CMS page read the answer.
+app.use(cors({ origin: /^https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/ }));
 // Decap's own メディア page saves an upload at once, without the image field's checks: the
 // backend refuses what the build would refuse, so no SVG or HTML file ever lands in media/.
 // (decap-server's JSON parser, with the same limit, then finds the body already read.)
@@ -50,7 +124,25 @@ app.use((req, res, next) => {
   if (!refusal) return next();
   res.writeHead(422, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error: refusal }));
 });
-await decap.registerLocalFs(app, { logLevel: process.env.LOG_LEVEL ?? 'info' });
+if (mode.mode === 'git') {
+  const branch = mode.branch;
+  app.use((req, res, next) => {
+    const request = req as IncomingMessage & { body?: Body };
+    if (!request.body || typeof request.body !== 'object') return next();
+    request.body = onBranch(request.body, branch);
+    if (!COMMITTING_ACTIONS.has(String(request.body.action))) return next();
+    void git('status', '--porcelain=v1', '-z', '--untracked-files=all', '--', '.').then((status) => {
+      const refusal = status.ok
+        ? uncommittedRefusal(request.body?.action, changedPaths(status.out))
+        : `Git の状態を読めませんでした / could not read the Git status (${String(status.code)})`;
+      if (!refusal) return next();
+      res.writeHead(409, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error: refusal }));
+    });
+  });
+  await decap.registerLocalGit(app, { logLevel: process.env.LOG_LEVEL ?? 'info' });
+} else {
+  await decap.registerLocalFs(app, { logLevel: process.env.LOG_LEVEL ?? 'info' });
+}
 
 const listening: string[] = [];
 for (const host of LOOPBACK_ADDRESSES) {

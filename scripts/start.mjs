@@ -1,9 +1,11 @@
 /**
  * `npm start`: the site and the CMS on the sample content, no accounts.
  * Runs Astro's dev server (http://localhost:4321/, CMS at /admin/) and Decap's local backend
- * (decap-server's middleware on 8081, writing straight into content/ in this working tree,
- * scripts/cms-server.ts). Both listen on this computer's loopback only and refuse requests that
- * do not name it (src/lib/loopback.ts). When one stops, or you press Ctrl+C, both stop.
+ * (decap-server's middleware on 8081, scripts/cms-server.ts: in a Git clone with the approval
+ * workflow on, drafts are commits on cms/<collection>/<id> branches and 公開 merges them into the
+ * current branch; otherwise it writes straight into content/ in this working tree). Both listen
+ * on this computer's loopback only and refuse requests that do not name it (src/lib/loopback.ts).
+ * When one stops, or you press Ctrl+C, both stop.
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';

@@ -1,7 +1,8 @@
 /**
  * `npm start` brings up the site and the CMS's local backend together, for this computer only,
  * and stopping it stops both. Search works there too, and finds what a volunteer has just saved;
- * the CMS page is not reloaded under the volunteer when content changes.
+ * the CMS page is not reloaded under the volunteer when content changes. Run in a Git clone, as a
+ * volunteer's folder is, the CMS has the approval workflow and never commits a hand edit.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
@@ -12,8 +13,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/browser.ts';
-import { login, publish, setText, waitForSaved } from './helpers/decap.ts';
-import { childEnv, copyProject, freePort, removeProject } from './helpers/project.ts';
+import { isCall, login, publish, saveButton, setText, waitForSaved } from './helpers/decap.ts';
+import { childEnv, copyProject, freePort, git, makeGitRepo, removeProject } from './helpers/project.ts';
 
 let dir: string;
 let child: ChildProcess;
@@ -38,6 +39,7 @@ const decapInfo = () =>
 
 beforeAll(async () => {
   dir = copyProject();
+  makeGitRepo(dir);
   [sitePort, decapPort] = [await freePort(), await freePort()];
   const started = Date.now();
   child = spawn(process.execPath, ['scripts/start.mjs', '--port', String(sitePort)], {
@@ -287,15 +289,26 @@ it('keeps the CMS page as it is when content changes, and saves from it opened a
     .toBe(true);
   expect(await admin.evaluate(stayed)).toBe(true);
 
-  // And the CMS, opened as localhost, still saves through decap-server.
+  // And the CMS, opened as localhost, still saves through decap-server — once the hand edit is
+  // committed: the Git mode commits every save and would sweep it in, so it says so and waits.
   await admin.goto(`http://localhost:${sitePort}/admin/#/collections/salons/entries/hidamari-salon`);
   const title = admin.getByLabel('名前', { exact: true });
   await title.waitFor();
   const before = await title.inputValue();
   await setText(title, `${before}（春）`);
+  const refused = admin.waitForResponse(isCall('persistEntry'));
+  await saveButton(admin).click();
+  expect((await refused).status()).toBe(409);
+  await admin
+    .getByText(/^エントリの保存に失敗しました。.*保存しませんでした: .*content\/salons\/hidamari-salon\.ja\.md/)
+    .waitFor();
+  expect(git(dir, 'status', '--porcelain')).toBe(' M content/salons/hidamari-salon.ja.md\n');
+  git(dir, 'commit', '--quiet', '-am', 'ナノハナの行を足した');
   await publish(admin);
   await waitForSaved(admin);
   expect(readFileSync(file, 'utf8')).toContain(`title: ${before}（春）`);
+  expect(readFileSync(file, 'utf8')).toContain('ナノハナ');
+  expect(output).toContain('公開前の承認: 保存した下書きは');
   await Promise.all([admin.close(), salon.close()]);
 });
 

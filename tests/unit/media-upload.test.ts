@@ -33,6 +33,20 @@ describe('the local CMS backend refuses what the build would refuse', () => {
     ).toMatch(/^media\/x\.html: /);
   });
 
+  it('sees the assets of a draft saved in the approval workflow (decap-server’s Git mode, same body)', () => {
+    const draft = (path: string, bytes: Buffer) => ({
+      action: 'persistEntry',
+      params: {
+        branch: 'main',
+        dataFiles: [{ slug: 'natsu', path: 'content/reports/natsu.ja.md', raw: '---\n---\n' }],
+        assets: [{ path, content: bytes.toString('base64'), encoding: 'base64' }],
+        options: { collectionName: 'reports', commitMessage: 'x', useWorkflow: true, status: 'draft' },
+      },
+    });
+    expect(uploadRefusal(draft('media/natsu.svg', svg))).toMatch(/^media\/natsu\.svg: .*SVG/);
+    expect(uploadRefusal(draft('media/natsu.jpg', jpeg))).toBeUndefined();
+  });
+
   it('refuses a photo over 10 MB, with its size, and takes one just under', () => {
     // Only the size is read before refusing: the bytes need not be a picture.
     const big = Buffer.alloc(MAX_UPLOAD_BYTES + 1);

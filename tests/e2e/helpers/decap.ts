@@ -50,26 +50,76 @@ export async function choose(page: Page, label: string, option: string, search =
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-/** decap-server's answer to the save of the last publish(page), if it came. */
+/** decap-server's answer to the last publish(page): the save, or with the workflow the merge. */
 const saves = new WeakMap<Page, Promise<Response>>();
 
-const isSave = (response: Response) => {
+/** decap-server's answer to a call of Decap's with `action` (its API: POST /api/v1). */
+export const isCall = (action: string) => (response: Response) => {
   const request = response.request();
   if (request.method() !== 'POST' || !response.url().endsWith('/api/v1')) return false;
   try {
-    return (request.postDataJSON() as { action?: string } | null)?.action === 'persistEntry';
+    return (request.postDataJSON() as { action?: string } | null)?.action === action;
   } catch {
     return false;
   }
 };
 
-/** 公開 → 公開する. */
+/** Waits for decap-server's answer to `action` while `act` runs, and fails unless it is a success. */
+export async function expectCall(page: Page, action: string, act: () => Promise<unknown>): Promise<Response> {
+  const answer = page.waitForResponse(isCall(action), { timeout: 120_000 });
+  await act();
+  const response = await answer;
+  if (!response.ok())
+    throw new Error(`decap-server refused ${action} (${response.status()}): ${await response.text()}`);
+  return response;
+}
+
+/** The approval workflow's labels in Decap's Japanese UI (its ja locale, editorToolbar and workflowList). */
+export const WORKFLOW = { draft: '下書き', review: 'レビュー中', ready: '準備完了' } as const;
+
+/** 保存: the save button of the approval workflow (without it, Decap offers 公開 only). */
+export const saveButton = (page: Page) => page.getByRole('button', { name: '保存', exact: true });
+
+/** ステータス: … → `status`, once decap-server has recorded it (the draft branch's description). */
+export async function setStatus(page: Page, status: (typeof WORKFLOW)[keyof typeof WORKFLOW]) {
+  await expectCall(page, 'updateUnpublishedEntryStatus', async () => {
+    await page.getByRole('button', { name: /^ステータス: / }).click();
+    await page.getByRole('menuitem', { name: status, exact: true }).click();
+  });
+  await page.getByRole('button', { name: `ステータス: ${status}` }).waitFor();
+}
+
+/** 公開 → 公開する on a draft that is 準備完了, confirming Decap's question; resolves with the merge's answer. */
+export function publishDraft(page: Page): Promise<Response> {
+  page.once('dialog', (dialog) => void dialog.accept());
+  return expectCall(page, 'publishUnpublishedEntry', async () => {
+    await page.getByRole('button', { name: '公開', exact: true }).click();
+    await page.getByRole('menuitem', { name: '公開する' }).click();
+  });
+}
+
+/**
+ * Puts what the page shows on the site, as a volunteer would: 公開 → 公開する; with the approval
+ * workflow (the default), 保存, then 準備完了, then 公開 → 公開する. Returns once the first click is
+ * made (Decap may refuse to save: fieldErrors); waitForSaved waits for the rest.
+ */
 export async function publish(page: Page) {
-  const save = page.waitForResponse(isSave, { timeout: 120_000 });
-  save.catch(() => undefined); // a refused save never sends one: waitForSaved says why
-  saves.set(page, save);
-  await page.getByRole('button', { name: '公開', exact: true }).click();
-  await page.getByRole('menuitem', { name: '公開する' }).click();
+  const workflow = await saveButton(page).isVisible();
+  const save = page.waitForResponse(isCall('persistEntry'), { timeout: 120_000 });
+  const done = workflow
+    ? save.then(async (saved) => {
+        if (!saved.ok()) return saved;
+        await setStatus(page, WORKFLOW.ready);
+        return publishDraft(page);
+      })
+    : save;
+  done.catch(() => undefined); // a refused save never sends one: waitForSaved says why
+  saves.set(page, done);
+  if (workflow) await saveButton(page).click();
+  else {
+    await page.getByRole('button', { name: '公開', exact: true }).click();
+    await page.getByRole('menuitem', { name: '公開する' }).click();
+  }
 }
 
 /** Decap's field errors: 「…は必須です。」 and 「…が入力規則（…）と一致しません。」 */
@@ -77,8 +127,9 @@ export const fieldErrors = (page: Page) =>
   page.getByText(/は必須です。|と一致しません。|すべての必須項目を入力してください/);
 
 /**
- * Waits until decap-server has written the entry: its answer to Decap's persistEntry, sent after
- * the files are on disk — not the 保存しました toast, which a reload of the page would take away.
+ * Waits until decap-server has written the entry: its answer to Decap's persistEntry (with the
+ * workflow: to publishUnpublishedEntry), sent after the files are on disk (on the working tree's
+ * branch) — not the 保存しました toast, which a reload of the page would take away.
  * If Decap refused to save instead, fails with the errors it showed.
  */
 export async function waitForSaved(page: Page) {

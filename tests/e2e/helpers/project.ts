@@ -3,8 +3,8 @@
  * run decap-server, the dev server and builds, and let the CMS write files, without touching
  * the working tree.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, symlinkSync, readdirSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { childEnv, freePort } from '../../../scripts/lib/processes.ts';
@@ -85,8 +85,32 @@ export function startProcess(
 
 const bin = (pkg: string, path: string) => join(ROOT, 'node_modules', pkg, path);
 
-/** The CMS backend as `npm start` runs it (loopback only; calls from `sitePort`'s pages). */
-export function startDecapServer(cwd: string, port: number, sitePort: number) {
+/** `git` in the copy; its output. */
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', env: childEnv() });
+}
+
+/**
+ * Makes the copy what a volunteer's clone is: a Git repository on `main` with everything
+ * committed (the copy leaves this repository's .git behind). The committer is set in the copy
+ * alone, so the test needs no Git identity on the machine. Nothing happens when it already is one.
+ */
+export function makeGitRepo(cwd: string) {
+  if (existsSync(join(cwd, '.git'))) return;
+  git(cwd, 'init', '--quiet', '--initial-branch=main');
+  git(cwd, 'config', 'user.name', 'つながり テスト');
+  git(cwd, 'config', 'user.email', 'test@tsunagari.invalid');
+  git(cwd, 'config', 'commit.gpgsign', 'false');
+  git(cwd, 'add', '--all');
+  git(cwd, 'commit', '--quiet', '--no-verify', '-m', 'はじめ');
+}
+
+/**
+ * The CMS backend as `npm start` runs it (loopback only; calls from `sitePort`'s pages), in its
+ * Git mode: the copy becomes a repository first unless `repo: false` (a folder from a ZIP).
+ */
+export function startDecapServer(cwd: string, port: number, sitePort: number, { repo = true } = {}) {
+  if (repo) makeGitRepo(cwd);
   return startProcess([join(cwd, 'scripts', 'cms-server.ts')], {
     cwd,
     env: { GIT_REPO_DIRECTORY: cwd, DECAP_PORT: String(port), SITE_PORT: String(sitePort) },
