@@ -4,7 +4,7 @@
  * machine's time zone.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
@@ -186,6 +186,31 @@ describe('the built sample site', () => {
     const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
     expect(median).toBeLessThanOrEqual(30 * 1024);
     expect(sizes.filter(([, size]) => size > 60 * 1024)).toEqual([]);
+  });
+
+  it('keeps photos light, counted apart from pages: a phone takes ≤ 60 kB of each (AVIF at 800 px), the fallback JPEG ≤ 150 kB', () => {
+    const size = (url: string) => statSync(join(dir, 'dist', url)).size;
+    const taken: [string, number][] = [];
+    for (const file of htmlFiles(join(dir, 'dist')).filter((f) => !f.includes('/admin/'))) {
+      const { document } = parseHTML(readFileSync(file, 'utf8'));
+      for (const picture of document.querySelectorAll('picture')) {
+        // What a 375 px phone at 2× picks: the 800 w candidate (sizes says 100vw there).
+        const at800 = (srcset: string | null) =>
+          (srcset ?? '')
+            .split(', ')
+            .find((c) => c.endsWith(' 800w'))
+            ?.split(' ')[0] ?? '';
+        const avif = at800(picture.querySelector('source[type="image/avif"]')?.getAttribute('srcset') ?? null);
+        const img = picture.querySelector('img');
+        const name = `${relative(dir, file)} ${img?.getAttribute('alt') ?? ''}`;
+        // Small pictures (under 800 px) are made at their own width only.
+        if (!avif) continue;
+        taken.push([name, size(avif)]);
+        expect(size(img?.getAttribute('src') ?? ''), name).toBeLessThanOrEqual(150 * 1024);
+      }
+    }
+    expect(taken.length).toBeGreaterThanOrEqual(4); // the sample reports' photos
+    expect(taken.filter(([, bytes]) => bytes > 60 * 1024)).toEqual([]);
   });
 
   it('builds the same pages in Los Angeles as in UTC (dates are Japan time)', () => {
