@@ -14,13 +14,17 @@ import { join, sep } from 'node:path';
 import sharp from 'sharp';
 import type { Plugin, ViteDevServer } from 'vite';
 import { MEDIA_FOLDER } from '../lib/media/paths.ts';
-import { sanitizedCopy } from '../lib/media/publish.ts';
+import { MediaError, sanitizedCopy } from '../lib/media/publish.ts';
 
 export const PHOTOS_MODULE = 'virtual:tsunagari/photos';
 const RESOLVED = `\0${PHOTOS_MODULE}`;
 
-/** @param names the media file names to import, asked each time the module is made. */
-export function pagePhotos(root: string, names: () => Iterable<string>): Plugin {
+/**
+ * @param names the media file names to import, asked each time the module is made.
+ * @param dev under the dev server a picture sharp cannot read is left out (with a warning)
+ *   rather than breaking every page; the build stops with its message instead.
+ */
+export function pagePhotos(root: string, names: () => Iterable<string>, dev = false): Plugin {
   const media = join(root, MEDIA_FOLDER) + sep;
   const forget = (server: ViteDevServer) => (file: string) => {
     if (!file.startsWith(media)) return;
@@ -37,7 +41,14 @@ export function pagePhotos(root: string, names: () => Iterable<string>): Plugin 
       const imports: string[] = [];
       const keys: string[] = [];
       for (const [i, name] of [...names()].sort().entries()) {
-        const path = await sanitizedCopy(root, name);
+        let path: string;
+        try {
+          path = await sanitizedCopy(root, name);
+        } catch (error) {
+          if (!dev || !(error instanceof MediaError)) throw error;
+          this.warn(error.message);
+          continue;
+        }
         // Its size is read here: reading it from Astro's import would make Astro keep the
         // full-size file in dist/ beside the resized ones (it keeps what code reads).
         const { width, height } = await sharp(path).metadata();

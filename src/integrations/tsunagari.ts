@@ -37,11 +37,11 @@ import { devMedia } from './media-dev.ts';
 import { adminContentSecurityPolicy, headersWithAdminPolicy } from '../lib/seo/csp.ts';
 import { cmsOrigins, type CmsSettings } from '../lib/cms/backend.ts';
 import { devSearch } from './search-dev.ts';
-import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
-
 import { pagePhotos } from './page-photos.ts';
 import { shownPictures } from '../lib/media/photos.ts';
 import { usablePictures } from '../lib/media/gate.ts';
+import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
+
 const require = createRequire(import.meta.url);
 const decapDist = join(require.resolve('decap-cms/package.json'), '..', 'dist');
 /** decap-cms.js and the chunks it loads from its own folder (no source maps: 60 MB less). */
@@ -74,6 +74,10 @@ export default function tsunagari(): AstroIntegration {
         // Search indexes the validated entries beside the build (search-index.ts).
         if (command === 'build') search = startSearchIndex(root, entries);
         if (command === 'build') published = { root, entries };
+        // Pages show their pictures through Astro's image pipeline (page-photos.ts): the build only
+        // those pages show, the dev server any picture in media/ (the CMS shows one before saving).
+        const photos = command === 'build' ? () => shownPictures(entries) : () => usablePictures(root);
+        updateConfig({ vite: { plugins: [pagePhotos(root, photos, command === 'dev')] } });
         if (command === 'dev') {
           const files = new Set(decapFiles());
           updateConfig({
@@ -82,10 +86,6 @@ export default function tsunagari(): AstroIntegration {
                 // This computer only: loopback and a Host that names it (local-only.ts).
                 localOnly(),
                 // The CMS page is not reloaded when a save changes content/ (admin-dev.ts).
-        // Pages show their pictures through Astro's image pipeline (page-photos.ts): the build only
-        // those pages show, the dev server any picture in media/ (the CMS shows one before saving).
-        const photos = command === 'build' ? () => shownPictures(entries) : () => usablePictures(root);
-        updateConfig({ vite: { plugins: [pagePhotos(root, photos)] } });
                 adminWithoutViteClient(),
                 // Search works under `npm start` too, and follows edits (search-dev.ts).
                 devSearch(root, entries, logger),
