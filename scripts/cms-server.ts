@@ -25,11 +25,15 @@ import {
   changedPaths,
   chooseLocalMode,
   COMMITTING_ACTIONS,
+  draftBranch,
   onBranch,
+  publishMessage,
+  publishRefusal,
   uncommittedRefusal,
   type RepoState,
 } from '../src/lib/cms/local-backend.ts';
 import { publishMode, type CmsSettings } from '../src/lib/cms/backend.ts';
+import { contentTypeByName } from '../src/schemas/index.ts';
 import { checkLocalRequest, LOOPBACK_ADDRESSES, refusalHeaders } from '../src/lib/loopback.ts';
 import { uploadRefusal, type UploadRequest } from '../src/lib/media/upload.ts';
 
@@ -62,10 +66,10 @@ const folder = resolvePath(process.env.GIT_REPO_DIRECTORY ?? process.cwd());
 process.env.GIT_REPO_DIRECTORY = folder;
 
 /** `git` in the working tree: its output, or the failure (`code` ENOENT when Git is not installed). */
-function git(...args: string[]): Promise<{ ok: true; out: string } | { ok: false; code: unknown }> {
+function git(...args: string[]): Promise<{ ok: true; out: string } | { ok: false; code: unknown; err: string }> {
   return new Promise((done) =>
-    execFile('git', args, { cwd: folder, maxBuffer: 16 * 1024 * 1024 }, (error, out) =>
-      done(error ? { ok: false, code: error.code } : { ok: true, out }),
+    execFile('git', args, { cwd: folder, maxBuffer: 16 * 1024 * 1024 }, (error, out, err) =>
+      done(error ? { ok: false, code: error.code, err: `${err}${out}` } : { ok: true, out }),
     ),
   );
 }
@@ -102,6 +106,11 @@ if (mode.mode === 'stop') {
 }
 console.log(`\n  ${mode.notice}\n`);
 
+/** A JSON answer, as decap-server gives them (Decap shows `error` to the volunteer). */
+function answer(res: ServerResponse, status: number, body: Record<string, string>) {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+}
+
 const app = express();
 app.use((req, res, next) => {
   const verdict = checkLocalRequest(
@@ -122,23 +131,63 @@ app.use(express.json({ limit: '50mb' }));
 app.use((req, res, next) => {
   const refusal = uploadRefusal((req as IncomingMessage & { body?: UploadRequest }).body);
   if (!refusal) return next();
-  res.writeHead(422, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error: refusal }));
+  answer(res, 422, { error: refusal });
 });
 if (mode.mode === 'git') {
   const branch = mode.branch;
+  // One request at a time, as far as decap-server's own lock goes: it checks other branches out
+  // for a moment, and the checks below must not see the tree in the middle of that. (Its lock
+  // gives up after 3 s, which a busy computer reaches; a queue here does not.)
+  let queue = Promise.resolve();
+  app.use((req, res, next) => {
+    const previous = queue;
+    queue = new Promise<void>((release) => res.once('close', release));
+    void previous.then(() => next());
+  });
   app.use((req, res, next) => {
     const request = req as IncomingMessage & { body?: Body };
     if (!request.body || typeof request.body !== 'object') return next();
     request.body = onBranch(request.body, branch);
-    if (!COMMITTING_ACTIONS.has(String(request.body.action))) return next();
+    const { action, params } = request.body;
+    if (action === 'publishUnpublishedEntry') return void publish(params, res);
+    if (!COMMITTING_ACTIONS.has(String(action))) return next();
     void git('status', '--porcelain=v1', '-z', '--untracked-files=all', '--', '.').then((status) => {
       const refusal = status.ok
-        ? uncommittedRefusal(request.body?.action, changedPaths(status.out))
-        : `Git の状態を読めませんでした / could not read the Git status (${String(status.code)})`;
+        ? uncommittedRefusal(action, changedPaths(status.out))
+        : `Git の状態を読めませんでした / could not read the Git status (${status.err})`;
       if (!refusal) return next();
-      res.writeHead(409, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error: refusal }));
+      answer(res, 409, { error: refusal });
     });
   });
+
+  /**
+   * 公開する: the draft branch merged into the current branch, as decap-server does, but with a
+   * Japanese message when a merge commit is needed, and undone rather than left half-merged when
+   * git refuses (decap-server answers "Unknown error" and leaves the conflict in the tree).
+   */
+  async function publish(params: unknown, res: ServerResponse) {
+    const draft = draftBranch(params);
+    const exists = draft && (await git('rev-parse', '--verify', '--quiet', `refs/heads/${draft}`)).ok;
+    if (!draft || !exists) return answer(res, 404, { error: `下書きがありません / no draft ${draft ?? ''}` });
+    const { collection, slug } = params as { collection: string; slug: string };
+    const label = contentTypeByName.get(collection)?.labelSingular ?? collection;
+    const merged = await git(
+      '-c',
+      'commit.gpgsign=false',
+      'merge',
+      '--no-verify',
+      '--no-edit',
+      '-m',
+      publishMessage(label, slug),
+      `refs/heads/${draft}`,
+    );
+    if (!merged.ok) {
+      if ((await git('rev-parse', '--verify', '--quiet', 'MERGE_HEAD')).ok) await git('merge', '--abort');
+      return answer(res, 409, { error: publishRefusal(draft, branch, merged.err) });
+    }
+    await git('branch', '-D', draft);
+    answer(res, 200, { message: `branch ${draft} merged to ${branch}` });
+  }
   await decap.registerLocalGit(app, { logLevel: process.env.LOG_LEVEL ?? 'info' });
 } else {
   await decap.registerLocalFs(app, { logLevel: process.env.LOG_LEVEL ?? 'info' });

@@ -138,6 +138,46 @@ describe('the Git mode (approval workflow on, the default)', () => {
     expect(git(dir, 'rev-parse', 'main')).toBe(head);
   });
 
+  const publishDraft = (slug: string) =>
+    call({ action: 'publishUnpublishedEntry', params: { branch: 'main', collection: 'reports', slug } });
+
+  it('publishes a draft saved before the branch moved on, with a Japanese merge message', async () => {
+    for (const slug of ['natsu-a', 'natsu-b']) expect((await saveDraft(slug)).status).toBe(200);
+    // The first goes onto main as it is (its own commit, with the CMS's message) …
+    expect((await publishDraft('natsu-a')).status).toBe(200);
+    expect(git(dir, 'log', '-1', '--format=%s', 'main').trim()).toBe('活動報告「夏祭りの報告」を作成');
+    // … the second, saved before that, needs a merge commit, in Japanese (not git's English).
+    const response = await publishDraft('natsu-b');
+    expect(response.status, await response.clone().text()).toBe(200);
+    expect(git(dir, 'log', '-1', '--format=%s%n%P', 'main').trim().split('\n')).toEqual([
+      '活動報告「natsu-b」を公開',
+      expect.stringMatching(/^\w+ \w+$/),
+    ]);
+    for (const slug of ['natsu-a', 'natsu-b']) {
+      expect(git(dir, 'show', `main:content/reports/${slug}.ja.md`)).toContain('夏祭りの報告');
+      expect(branches()).not.toContain(`cms/reports/${slug}`);
+    }
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
+  it('refuses to publish a draft whose entry changed on main since, and leaves the tree as it was', async () => {
+    expect((await saveDraft('natsu-c')).status).toBe(200);
+    writeFileSync(join(dir, 'content/reports/natsu-c.ja.md'), '---\ntitle: 別の人が直接書いた報告\n---\n');
+    git(dir, 'add', 'content/reports/natsu-c.ja.md');
+    git(dir, 'commit', '--quiet', '-m', '直接書いた');
+    const head = git(dir, 'rev-parse', 'main');
+    const response = await publishDraft('natsu-c');
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as { error: string }).error).toMatch(
+      /^公開できませんでした: 下書き cms\/reports\/natsu-c を main に取り込めません（git: .*）。何も変えていません。.* \/ Not published: /,
+    );
+    expect(git(dir, 'rev-parse', 'main')).toBe(head);
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+    expect(readFileSync(join(dir, 'content/reports/natsu-c.ja.md'), 'utf8')).toContain('別の人が直接書いた報告');
+    expect(branches()).toContain('cms/reports/natsu-c');
+    expect((await publishDraft('no-such-draft')).status).toBe(404);
+  });
+
   it('bases drafts on the branch the working tree is on, whatever branch the CMS names', async () => {
     const response = await call({ action: 'unpublishedEntries', params: { branch: 'branch-of-the-live-site' } });
     expect(response.status, await response.clone().text()).toBe(200);

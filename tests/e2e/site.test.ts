@@ -85,15 +85,37 @@ describe('the built sample site', () => {
     expect(missing).toEqual([]);
   });
 
-  it('describes every event in valid schema.org JSON-LD', () => {
-    for (const file of htmlFiles(join(dir, 'dist/events')).filter((f) => !f.endsWith('events/index.html'))) {
-      const { document } = parseHTML(readFileSync(file, 'utf8'));
-      const blocks = [...document.querySelectorAll('script[type="application/ld+json"]')];
-      expect(blocks, relative(dir, file)).toHaveLength(1);
-      const data = JSON.parse(blocks[0]?.textContent ?? '');
-      expect(data['@type']).toBe('Event');
-      expect(data.startDate).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}\+09:00$/);
-      expect(data.location.address.streetAddress.length).toBeGreaterThan(0);
+  it('describes every event and salon in valid schema.org JSON-LD', () => {
+    const pages = (collection: string) =>
+      htmlFiles(join(dir, 'dist', collection)).filter((f) => !f.endsWith(`${collection}/index.html`));
+    for (const collection of ['events', 'salons']) {
+      expect(pages(collection).length, collection).toBeGreaterThan(0);
+      for (const file of pages(collection)) {
+        const where = relative(dir, file);
+        const { document } = parseHTML(readFileSync(file, 'utf8'));
+        const blocks = [...document.querySelectorAll('script[type="application/ld+json"]')];
+        expect(blocks, where).toHaveLength(1);
+        const data = JSON.parse(blocks[0]?.textContent ?? '');
+        expect(data['@type'], where).toBe('Event');
+        expect(data.name.length, where).toBeGreaterThan(0);
+        expect(data.description.length, where).toBeGreaterThan(0);
+        expect(data.startDate, where).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}\+09:00$/);
+        expect(data.endDate, where).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}\+09:00$/);
+        expect(data.eventStatus, where).toMatch(/^https:\/\/schema\.org\/Event(Scheduled|Cancelled|Postponed)$/);
+        expect(data.location['@type'], where).toBe('Place');
+        expect(data.location.address['@type'], where).toBe('PostalAddress');
+        expect(data.location.address.streetAddress.length, where).toBeGreaterThan(0);
+        expect(data.image[0], where).toMatch(/^https:\/\/.+-og\.png$/);
+        expect(data.offers.priceCurrency ?? 'JPY', where).toBe('JPY');
+        expect(data.organizer.name.length, where).toBeGreaterThan(0);
+        if (collection === 'salons') {
+          expect(data.eventSchedule.length, where).toBeGreaterThan(0);
+          for (const schedule of data.eventSchedule) {
+            expect(schedule, where).toMatchObject({ '@type': 'Schedule', scheduleTimezone: 'Asia/Tokyo' });
+            expect(schedule.startDate, where).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+          }
+        }
+      }
     }
   });
 

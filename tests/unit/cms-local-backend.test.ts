@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   changedPaths,
   chooseLocalMode,
+  draftBranch,
   onBranch,
+  publishMessage,
+  publishRefusal,
   uncommittedRefusal,
   type RepoState,
 } from '../../src/lib/cms/local-backend.ts';
@@ -100,5 +103,38 @@ describe('the Git mode keeps the volunteer’s own changes out of the CMS’s co
     expect(onBranch({ branch: 'main', action: 'info' }, 'trunk')).toEqual({ branch: 'trunk', action: 'info' });
     expect(onBranch({ action: 'info' }, 'trunk')).toEqual({ action: 'info' });
     expect(onBranch({ action: 'x', params: 'odd' }, 'trunk')).toEqual({ action: 'x', params: 'odd' });
+  });
+});
+
+describe('publishing a draft', () => {
+  it('names the draft branch decap-server made, and nothing else', () => {
+    expect(draftBranch({ collection: 'reports', slug: 'natsu-matsuri-2026' })).toBe('cms/reports/natsu-matsuri-2026');
+    for (const params of [
+      { collection: 'reports', slug: '--force' },
+      { collection: 'reports', slug: '../main' },
+      { collection: '../../HEAD', slug: 'x' },
+      { collection: 'reports', slug: '' },
+      { collection: 'reports' },
+      undefined,
+    ])
+      expect(draftBranch(params)).toBeUndefined();
+  });
+
+  it('says in Japanese what was published, when a merge commit is needed', () => {
+    expect(publishMessage('活動報告', 'natsu-matsuri-2026')).toBe('活動報告「natsu-matsuri-2026」を公開');
+  });
+
+  it('explains a refused merge with git’s telling line, and that nothing changed', () => {
+    const message = publishRefusal(
+      'cms/reports/natsu',
+      'main',
+      'Auto-merging content/reports/natsu.ja.md\nCONFLICT (add/add): Merge conflict in content/reports/natsu.ja.md\n',
+    );
+    expect(message).toContain(
+      '公開できませんでした: 下書き cms/reports/natsu を main に取り込めません（git: CONFLICT (add/add): Merge conflict in content/reports/natsu.ja.md）。何も変えていません。',
+    );
+    expect(publishRefusal('cms/reports/natsu', 'main', 'something odd\n')).toContain('（git: something odd）');
+    expect(message).toContain('この下書きを削除して今の内容から書き直してください');
+    expect(message).toContain(' / Not published: cms/reports/natsu does not merge into main');
   });
 });

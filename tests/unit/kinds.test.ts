@@ -281,26 +281,38 @@ describe('calendar parts', () => {
 });
 
 describe('entry page parts', () => {
-  it("gives an event's page its JSON-LD, with its place and organizer by name", () => {
+  it("gives an event's and a salon's page their JSON-LD, with place, organizer and share image", () => {
     const lookup = new Map([
       ['places/kominkan', { title: '東公民館', href: '/places/kominkan/', data: { address: '東町1-2' } }],
       ['organizations/shakyo', { title: 'みどり野市社協', href: '/organizations/shakyo/' }],
     ]);
-    const data = kinds.events.structuredData(event('2026-12-05T10:00', '2026-12-05T12:00', 'cancelled'), {
+    const page = {
       url: 'https://example.jp/events/e/',
       lookup,
-    });
+      today: '2026-11-30',
+      image: 'https://example.jp/flyers/events/e-og.png',
+    };
+    const data = kinds.events.structuredData(event('2026-12-05T10:00', '2026-12-05T12:00', 'cancelled'), page);
     expect(data).toMatchObject({
       '@type': 'Event',
       name: '防災訓練',
       startDate: '2026-12-05T10:00+09:00',
       eventStatus: 'https://schema.org/EventCancelled',
       url: 'https://example.jp/events/e/',
+      image: ['https://example.jp/flyers/events/e-og.png'],
       location: { name: '東公民館', address: { streetAddress: '東町1-2' } },
-      organizer: { name: 'みどり野市社協' },
+      organizer: { name: 'みどり野市社協', url: 'https://example.jp/organizations/shakyo/' },
+      offers: { price: 0, priceCurrency: 'JPY' },
     });
-    const page = { url: 'https://example.jp/', lookup };
-    expect(kinds.salons.structuredData(salon({ validFrom: '2026-04-01' }), page)).toBeUndefined();
+    // 2026-11-30 is a Monday: the salon's next meeting is that day.
+    expect(kinds.salons.structuredData(salon({ validFrom: '2026-04-01' }), page)).toMatchObject({
+      '@type': 'Event',
+      startDate: '2026-11-30T10:00+09:00',
+      endDate: '2026-11-30T12:00+09:00',
+      eventSchedule: [{ repeatFrequency: 'P1W', byDay: ['https://schema.org/Monday'] }],
+      location: { name: '東公民館' },
+    });
+    expect(kinds.salons.structuredData(salon({ validFrom: '2026-04-01' }, 'ended'), page)).toBeUndefined();
     expect(kinds.pages.structuredData({} as never, page)).toBeUndefined();
   });
 

@@ -124,6 +124,45 @@ export function uncommittedRefusal(action: unknown, changed: readonly string[]):
   );
 }
 
+/**
+ * The draft branch a publish request names, or undefined when the names could not be a draft's:
+ * decap-server names it cms/<collection>/<slug>; both parts are ASCII names, never an option
+ * (a leading -) or a path out of refs/heads/.
+ */
+export function draftBranch(params: unknown): string | undefined {
+  const { collection, slug } = (params ?? {}) as { collection?: unknown; slug?: unknown };
+  const name = /^[a-z0-9][a-z0-9_-]*$/i;
+  if (typeof collection !== 'string' || typeof slug !== 'string') return undefined;
+  if (!name.test(collection) || !name.test(slug)) return undefined;
+  return `${DRAFT_BRANCH_PREFIX}${collection}/${slug}`;
+}
+
+/**
+ * The message of the merge that publishes a draft, when the branch moved on since the draft was
+ * saved (otherwise the draft's own commits, with the CMS's Japanese messages, simply move onto
+ * the branch): decap-server would write git's English "Merge branch 'cms/…'".
+ */
+export function publishMessage(collectionLabel: string, slug: string): string {
+  return `${collectionLabel}「${slug}」を公開`;
+}
+
+/**
+ * Why a publish did not go through: git refused the merge — a local change in the way, or the
+ * same entry changed on the branch since the draft was saved (a conflict, which is undone: the
+ * working tree is left as it was, not half-merged as decap-server's own merge would leave it).
+ */
+export function publishRefusal(branch: string, current: string, gitSays: string): string {
+  // git's telling line: the conflict or the error, not the 'Auto-merging …' before it.
+  const lines = gitSays.trim().split('\n');
+  const detail = lines.find((line) => /^(CONFLICT|error|fatal)/.test(line)) ?? lines[0] ?? '';
+  return (
+    `公開できませんでした: 下書き ${branch} を ${current} に取り込めません（git: ${detail}）。何も変えていません。` +
+    `まだコミットしていない変更が同じファイルにあるときは、コミットするか元に戻してから、もう一度公開してください。` +
+    `下書きを保存したあとで同じ記事が ${current} で書き換えられたときは、取り込むと上書きになるので、この下書きを削除して今の内容から書き直してください。` +
+    ` / Not published: ${branch} does not merge into ${current} (git: ${detail}); nothing was changed. Commit or undo local changes to the same files and publish again; if the entry changed on ${current} since the draft was saved, delete the draft and edit the current entry instead.`
+  );
+}
+
 /** A request body of Decap's local backend API (`POST /api/v1`), as far as branches go. */
 export interface BranchedRequest {
   action?: unknown;
