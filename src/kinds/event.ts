@@ -3,7 +3,7 @@ import { dayNumber, fromDayNumber } from '../lib/dates.ts';
 import { entryHref } from '../lib/entries.ts';
 import { formatPeriod, text } from '../lib/facts.ts';
 import type { DateRange } from '../lib/recurrence.ts';
-import { eventJsonLd } from '../lib/structured-data.ts';
+import { eventJsonLd, gatheringLd } from '../lib/structured-data.ts';
 import type { Event } from '../schemas/event.ts';
 import { noLinks, type CalendarOccurrence, type Kind, type KindEntry, type FlyerPart, type Lifecycle } from './kind.ts';
 
@@ -83,15 +83,7 @@ export const eventKind = {
   // A cancelled or postponed event stays on its days, marked, like its flyer's stamp.
   calendar: { occurrences: eventDays, label: 'calendar.event', recurring: false },
 
-  structuredData(data, { url, lookup }) {
-    const place = lookup.get(`places/${data.place}`);
-    return eventJsonLd(
-      data,
-      url,
-      place ? { name: place.title, address: String(place.data?.['address']) } : undefined,
-      lookup.get(`organizations/${data.organizer}`)?.title,
-    );
-  },
+  structuredData: (data, page) => eventJsonLd(data, gatheringLd(data, page)),
   links: noLinks,
 
   flyer: {

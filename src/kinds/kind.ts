@@ -124,6 +124,10 @@ export interface PageContext {
   url: string;
   /** '<collection>/<id>' → title, link and data of the entries it refers to. */
   lookup: Lookup;
+  /** The build's day in Japan ('YYYY-MM-DD'): a salon's JSON-LD names its next meeting from it. */
+  today: string;
+  /** Absolute URL of the page's share image (its flyer's og image), if it has one. */
+  image?: string | undefined;
 }
 
 export interface Kind<D, F extends FlyerPart<D> | null = FlyerPart<D> | null> {
@@ -150,7 +154,7 @@ export interface Kind<D, F extends FlyerPart<D> | null = FlyerPart<D> | null> {
   nav: boolean;
   /** The entry's days on the calendar, or null for types that are not dated (desks, places …). */
   calendar: CalendarPart<D> | null;
-  /** schema.org JSON-LD for the entry page (an event's), or undefined. */
+  /** schema.org JSON-LD for the entry page (an event's or a salon's), or undefined. */
   structuredData(data: D, page: PageContext): Record<string, unknown> | undefined;
   /** Pages about the entry elsewhere on the site, linked under its body (a district's area and calendar). */
   links(entry: KindEntry<D>, t: T): ListItem[];

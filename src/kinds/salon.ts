@@ -5,15 +5,9 @@ import { compareJa } from '../lib/collate.ts';
 import { formatDate, text, KIND_WEIGHT } from '../lib/facts.ts';
 import { expandSchedule, nextOccurrences, type DateRange } from '../lib/recurrence.ts';
 import { describeSchedule } from '../lib/schedule-text.ts';
+import { gatheringLd, salonJsonLd } from '../lib/structured-data.ts';
 import type { Salon } from '../schemas/salon.ts';
-import {
-  noLinks,
-  noStructuredData,
-  type CalendarOccurrence,
-  type Kind,
-  type KindEntry,
-  type FlyerPart,
-} from './kind.ts';
+import { noLinks, type CalendarOccurrence, type Kind, type KindEntry, type FlyerPart } from './kind.ts';
 
 /**
  * Whether the salon meets at all: a paused one is expected back but has no dates (its page says
@@ -98,7 +92,7 @@ export const salonKind = {
 
   nav: true,
   calendar: { occurrences: meetings, label: 'calendar.salon', recurring: true },
-  structuredData: noStructuredData,
+  structuredData: (data, page) => salonJsonLd(data, gatheringLd(data, page), page.today),
   links: noLinks,
   flyer: {
     headline: (data, t) => t(`salonKind.${data.kind}`),
