@@ -221,3 +221,29 @@ describe('a folder without Git (downloaded as a ZIP)', () => {
     expect(existsSync(join(plain, '.git'))).toBe(false);
   });
 });
+
+describe('the approval workflow switched off in the site settings', () => {
+  let off: string;
+  let offServer: Running;
+  beforeAll(async () => {
+    off = copyProject();
+    const settings = join(off, 'content/settings/site.yml');
+    const yaml = readFileSync(settings, 'utf8');
+    expect(yaml).toContain('editorialWorkflow: true');
+    writeFileSync(settings, yaml.replace('editorialWorkflow: true', 'editorialWorkflow: false'));
+    offServer = await startDecapServer(off, await freePort(), SITE_PORT);
+  });
+  afterAll(async () => {
+    await offServer?.stop();
+    if (off) removeProject(off);
+  });
+
+  it('writes saves straight into the files even in a Git clone, and says so', async () => {
+    expect(offServer.output()).toContain('サイト設定で「公開前の承認」が切ってあります');
+    const port = /listening on 127\.0\.0\.1:(\d+)/.exec(offServer.output())?.[1];
+    const info = (await (await call({ action: 'info' }, `http://127.0.0.1:${port}/api/v1`)).json()) as {
+      type: string;
+    };
+    expect(info.type).toBe('local_fs');
+  });
+});
