@@ -139,7 +139,7 @@ if (mode.mode === 'git') {
   // for a moment, and the checks below must not see the tree in the middle of that. (Its lock
   // gives up after 3 s, which a busy computer reaches; a queue here does not.)
   let queue = Promise.resolve();
-  app.use((req, res, next) => {
+  app.use((_req, res, next) => {
     const previous = queue;
     queue = new Promise<void>((release) => res.once('close', release));
     void previous.then(() => next());
