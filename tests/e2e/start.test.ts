@@ -316,7 +316,8 @@ it('serves the site with search, the admin page and decap-server', async () => {
   const home = await (await fetch(site())).text();
   expect(home).toContain('<html lang="ja"');
   const adminHtml = await (await fetch(`${site()}admin/`)).text();
-  expect(adminHtml).toContain('CMS.init');
+  // The CMS config for the page's script (admin/cms-client.ts, which starts Decap with it).
+  expect(adminHtml).toContain('<script type="application/json" id="cms-config">');
   expect(adminHtml).toContain(`localhost:${decapPort}`);
   // No Vite client on the CMS page: it would reload the page when content changes.
   expect(adminHtml).not.toContain('@vite/client');
