@@ -330,3 +330,31 @@ export const ja = {
 } as const;
 
 export type UIKey = keyof typeof ja;
+
+  'opendata.title': 'オープンデータ',
+  'opendata.lead':
+    'このサイトの行事と会場の情報を、表計算ソフトやほかのサービスで使える CSV ファイルで公開しています。項目はデジタル庁の「自治体標準オープンデータセット」に合わせています。',
+  'opendata.files': 'ファイル',
+  'opendata.events.name': 'イベント一覧',
+  'opendata.events.description':
+    'イベントと、これから{months}か月のサロン・定期の集いの開催日（1回1行、お休みの日は除く）。「自治体標準オープンデータセット」のイベント一覧の項目と順番です。',
+  'opendata.places.name': '公共施設一覧（会場・居場所）',
+  'opendata.places.description':
+    '行事やサロンが開かれる会場と居場所。「自治体標準オープンデータセット」の公共施設一覧にならった項目です。',
+  'opendata.format': 'CSV（UTF-8・BOM付き）、{rows}件',
+  'opendata.license': 'ライセンス',
+  'opendata.licenseNote': '出典（{publisher}）を示せば、だれでも自由に使えます。',
+  'opendata.updated': '更新日時',
+  'opendata.publisher': '公開者',
+  'opendata.code': '全国地方公共団体コード',
+  'opendata.codeMissing': '未設定（サイト設定の「オープンデータ」で設定すると、各行の最初の項目に入ります）',
+  'opendata.free': '無料',
+  'opendata.paid': '有料',
+  'opendata.parking': '駐車場あり',
+  'opendata.noParking': '駐車場なし',
+  'opendata.applyRequired': '事前申し込みが必要',
+  'opendata.recurring': '定期開催（{schedule}）',
+  'opendata.wheelchair': '車いすで入れる',
+  'opendata.toilet': '多目的トイレあり',
+  'opendata.ibasho': 'だれでも立ち寄れる居場所',
+  'opendata.separator': '、',

@@ -1,7 +1,7 @@
 /**
  * Every public page, for search engines: the home page, the lists, every entry and the
  * pages other routes add (calendar months, district overviews and calendars, categories,
- * search, flyers). The site test checks that each listed page exists in dist/.
+ * search, flyers, open data). The site test checks that each listed page exists in dist/.
  */
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
@@ -15,7 +15,7 @@ const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;
 
 export const GET: APIRoute = async () => {
   const settings = await getSettings();
-  const paths = ['/', '/guide/', '/search/', '/flyers/'];
+  const paths = ['/', '/guide/', '/search/', '/flyers/', '/opendata/'];
   for (const collection of FOLDER_COLLECTIONS) {
     paths.push(`/${collection}/`);
     for (const entry of await getCollection(collection)) paths.push(entryHref(collection, entry.id));

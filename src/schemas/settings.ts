@@ -1,7 +1,8 @@
 import { z } from 'astro/zod';
 import { defineContentType } from './define.ts';
-import { bilingualIssue, choiceField, emailField, meta, phoneField, textField, urlField } from './fields.ts';
+import { bilingualIssue, choiceField, emailField, lineText, meta, phoneField, textField, urlField } from './fields.ts';
 import { GIT_HOSTS, PKCE_HOSTS, SELF_HOSTED, WORKFLOW_HOSTS } from '../lib/cms/backend.ts';
+import { checkDigit, isMunicipalCode } from '../lib/opendata/municipal-code.ts';
 
 const HOST_NAMES: Record<(typeof GIT_HOSTS)[number], string> = {
   github: 'GitHub',
@@ -78,6 +79,50 @@ const cmsSchema = z.strictObject({
   }),
 });
 
+/**
+ * Who publishes the open data (/opendata/): the columns every municipal data set starts with,
+ * and the licence the files are published under.
+ */
+const openDataSchema = z
+  .strictObject({
+    /** 全国地方公共団体コード: 6 digits, the last a check digit. */
+    // Hand-written unquoted in YAML it is a number (011002 → 11002): its zeros are put back.
+    municipalityCode: meta(
+      unsetIfEmpty(
+        z.preprocess((v) => (typeof v === 'number' ? String(v).padStart(6, '0') : v), z.string().regex(/^\d{6}$/)),
+      ),
+      {
+        label: '全国地方公共団体コード',
+        hint: '6けたの数字（最後の1けたは検査数字）。例: 千代田区は 131016。総務省の「全国地方公共団体コード」で調べられます',
+        format: {
+          ja: '6けたの半角数字で書いてください（例: 131016）',
+          en: 'write the 6-digit code (e.g. 131016)',
+        },
+      },
+    ),
+    /** 都道府県名 of the publisher. */
+    prefecture: meta(unsetIfEmpty(lineText()), { label: '都道府県名', hint: '例: 東京都' }),
+    /** 市区町村名 of the publisher. */
+    municipality: meta(unsetIfEmpty(lineText()), { label: '市区町村名', hint: '例: 千代田区' }),
+    /** The licence's name, as the open data page shows it. */
+    license: meta(lineText().default('CC BY 4.0'), {
+      label: 'ライセンス',
+      hint: 'ふつうは CC BY 4.0（出典を示せばだれでも使えます）',
+    }),
+    /** Where the licence's text is. */
+    licenseUrl: urlField('ライセンスのアドレス').default('https://creativecommons.org/licenses/by/4.0/deed.ja'),
+  })
+  .superRefine((o, ctx) => {
+    const code = o.municipalityCode;
+    if (code && /^\d{6}$/.test(code) && !isMunicipalCode(code)) {
+      const digit = checkDigit(code.slice(0, 5));
+      bilingualIssue(ctx, ['municipalityCode'], {
+        ja: `全国地方公共団体コード（${code}）の最後の検査数字が合いません（${code.slice(0, 5)} なら最後は ${digit}）。コードを写しまちがえていないか確かめてください`,
+        en: `the check digit of municipalityCode ${code} is wrong (${code.slice(0, 5)} ends in ${digit}); check the code`,
+      });
+    }
+  });
+
 export const settingsSchema = z
   .strictObject({
     /** Site name in the header and the <title>. */
@@ -98,6 +143,8 @@ export const settingsSchema = z
     email: emailField().optional(),
     /** The published CMS's Git host; without it the CMS edits this computer's files only (npm start). */
     cms: meta(cmsSchema.optional(), { label: '編集画面（CMS）のログイン先' }),
+    /** The open data's publisher and licence; without it the files leave those columns empty. */
+    openData: meta(openDataSchema.optional(), { label: 'オープンデータ' }),
   })
   .superRefine((settings, ctx) => {
     const cms = settings.cms;

@@ -20,6 +20,7 @@ import { settingsSchema } from '../../src/schemas/settings.ts';
 import { parse as parseYaml } from 'yaml';
 import { idOfFile, scanCollection } from '../../src/lib/content/files.ts';
 import { ROOT, childEnv, copyProject, removeProject } from './helpers/project.ts';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { launchChromium, recordViolations } from './helpers/browser.ts';
 import { serveDirectory } from './helpers/serve.ts';
 
@@ -121,6 +122,23 @@ describe('the built sample site', () => {
 
   it('shows a cancelled event with an unmistakable banner', () => {
     const cancelled = readdirSync(join(dir, 'content/events')).find((f) =>
+  it('publishes イベント一覧 and the places as open data CSV (BOM, the data set header), listed on /opendata/', () => {
+    const events = readFileSync(join(dir, 'dist/opendata/events.csv'), 'utf8');
+    expect(events.startsWith('\uFEFF都道府県コード又は市区町村コード,NO,都道府県名,市区町村名,イベント名,')).toBe(true);
+    const records = parseCsv(events, { bom: true }) as string[][];
+    expect(records[0]?.at(-1)).toBe('備考');
+    const eventFiles = readdirSync(join(dir, 'content/events')).filter((f) => f.endsWith('.ja.md'));
+    // A row per event, and more per salon date.
+    expect(records.length).toBeGreaterThan(eventFiles.length + 1);
+    for (const record of records) expect(record).toHaveLength(32);
+    const places = readFileSync(join(dir, 'dist/opendata/places.csv'), 'utf8');
+    expect(places.startsWith('\uFEFF都道府県コード又は市区町村コード,NO,')).toBe(true);
+    const { document } = parseHTML(readFileSync(join(dir, 'dist/opendata/index.html'), 'utf8'));
+    const links = [...document.querySelectorAll('main a')].map((a) => a.getAttribute('href'));
+    expect(links).toEqual(expect.arrayContaining(['/opendata/events.csv', '/opendata/places.csv']));
+    expect(readFileSync(join(dir, 'dist/index.html'), 'utf8')).toContain('href="/opendata/"');
+  });
+
       readFileSync(join(dir, 'content/events', f), 'utf8').includes('status: cancelled'),
     );
     expect(cancelled).toBeDefined();
