@@ -3,9 +3,12 @@
  * full build of many flyers takes about half the time on this 2-core machine. Each worker loads
  * its own fonts (~0.5 s), which is why small runs (an edit or two) render in the main thread.
  */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FlyerModel } from './model.ts';
-import { FlyerTextError, type RenderedFlyer } from './render.ts';
+import { FlyerTextError } from './errors.ts';
+import type { RenderedFlyer } from './render.ts';
 
 export interface WorkerRequest {
   id: number;
@@ -50,7 +53,9 @@ export function createFlyerPool(root: string, size: number): FlyerPool {
   };
 
   const workers = Array.from({ length: Math.max(1, size) }, () => {
-    const worker = new Worker(new URL('./worker.ts', import.meta.url), {
+    // Resolved from the project root, not this module: inside `astro build` this module is loaded
+    // from Astro's config bundle, and the worker must run as plain Node (resvg is native).
+    const worker = new Worker(new URL('src/flyers/worker.ts', pathToFileURL(join(root, '/'))), {
       workerData: { root },
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });

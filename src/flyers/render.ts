@@ -16,6 +16,7 @@ import { FLYER_SIZES } from './paths.ts';
 import { encodePng } from './png.ts';
 import { qrSvg } from './qr.ts';
 import { drawSvg } from './svg-pdf.ts';
+import { FlyerTextError } from './errors.ts';
 import { SLOT, type El, type Layout } from './layout/elements.ts';
 import { ogLayout } from './layout/share.ts';
 import { sheetLayout } from './layout/sheet.ts';
@@ -29,8 +30,7 @@ export interface RenderedFlyer {
   warnings: string[];
 }
 
-/** A flyer that cannot be printed as written; the message says which text and how to fix it. */
-export class FlyerTextError extends Error {}
+export { FlyerTextError };
 
 interface Box {
   left: number;

@@ -8,6 +8,9 @@
  *   go to dist/uploads/, re-encoded too; the dev server serves /uploads/ the same way;
  * - in dev, answers this computer only (local-only.ts) and keeps Vite's reloads off the CMS
  *   page (admin-dev.ts);
+ * - makes the flyers of the validated entries at the end of the build (flyers.ts), and logs how
+ *   many times content files were parsed (once each: the loader, search and flyers take the
+ *   entries validated here);
  * - indexes the entries with Pagefind (Japanese segmentation) in a worker thread while Astro
  *   renders (search-index.ts); any indexing error, or an entry page missing from the index,
  *   fails the build instead of only being logged; under the dev server the same index is
@@ -41,6 +44,8 @@ import { pagePhotos } from './page-photos.ts';
 import { shownPictures } from '../lib/media/photos.ts';
 import { usablePictures } from '../lib/media/gate.ts';
 import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
+import { buildFlyers, type BuildFlyers } from './flyers.ts';
+import { contentParses, parsesReport } from '../lib/content/files.ts';
 
 const require = createRequire(import.meta.url);
 const decapDist = join(require.resolve('decap-cms/package.json'), '..', 'dist');
@@ -53,6 +58,7 @@ export class ContentValidationError extends Error {
 
 export default function tsunagari(): AstroIntegration {
   let search: SearchIndexJob | undefined;
+  let flyers: BuildFlyers | undefined;
   /** The validated entries and the project root, for publishing the pictures they use. */
   let published: { root: string; entries: Map<string, ValidEntry[]> } | undefined;
   return {
@@ -73,6 +79,8 @@ export default function tsunagari(): AstroIntegration {
         handOverValidated(root, entries);
         // Search indexes the validated entries beside the build (search-index.ts).
         if (command === 'build') search = startSearchIndex(root, entries);
+        // Flyers are made from them too, once the pages are written (flyers.ts).
+        if (command === 'build') flyers = buildFlyers(root, entries);
         if (command === 'build') published = { root, entries };
         // Pages show their pictures through Astro's image pipeline (page-photos.ts): the build only
         // those pages show, the dev server any picture in media/ (the CMS shows one before saving).
@@ -109,13 +117,20 @@ export default function tsunagari(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const outDir = fileURLToPath(dir);
-        if (!search) throw new Error('Pagefind: the search index was not started');
-        await search.finish(
-          outDir,
-          pages.map((p) => p.pathname),
-          logger,
-        );
+        if (!search || !flyers) throw new Error('Pagefind and flyers: the build did not start them');
+        // The flyers are made while the search worker finishes: with every flyer cached, their
+        // step fits in the time the build waits for search anyway.
+        await Promise.all([
+          search.finish(
+            outDir,
+            pages.map((p) => p.pathname),
+            logger,
+          ),
+          flyers.make(outDir, logger),
+        ]);
         search = undefined;
+        flyers = undefined;
+        logger.info(`content: ${parsesReport(contentParses())}`);
         if (!published) throw new Error('media: the validated entries are missing');
         const media = await publishMedia(published.root, outDir, published.entries);
         logger.info(

@@ -73,9 +73,6 @@ function withFiles<T>(files: Record<string, string | Uint8Array | null>, body: (
   }
 }
 
-const flyers = () =>
-  spawnSync(process.execPath, [join(dir, 'scripts/flyers.ts')], { cwd: dir, encoding: 'utf8', env: childEnv() });
-
 describe('bad input stops the build and npm run check with the file, field, value and fix', () => {
   const cases = [...BAD_INPUTS, ...refusedCases().map((c) => ({ ...c, name: `corpus ${c.id}: ${c.name}` }))];
   for (const bad of cases) {
@@ -100,10 +97,10 @@ describe('input that looks odd but is valid passes npm run check and the whole b
       withFiles(good.files, () => {
         const checked = check();
         expect(checked.status, checked.stdout + checked.stderr).toBe(0);
+        // The build makes the flyers too (src/integrations/flyers.ts) and fails if one cannot be made.
         const build = astroBuild();
         expect(build.status, build.stdout + build.stderr).toBe(0);
-        const printed = flyers();
-        expect(printed.status, printed.stdout + printed.stderr).toBe(0);
+        expect(build.stdout + build.stderr).toMatch(/flyers: \d+ rendered, \d+ skipped/);
       });
     });
   }

@@ -5,7 +5,7 @@
  * number 10, and refused the entry that check had passed.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -34,7 +34,12 @@ it('keeps a date-like and a number-like title as the text written, from format:c
 
   const checked = node('scripts/check.ts');
   expect(checked.status, checked.stdout + checked.stderr).toBe(0);
-  await buildProject(dir);
+  const output = await buildProject(dir);
+  // Each content file is parsed once in the whole build, flyers included: the integration
+  // validates, and the loader, the search worker and the flyers take those entries.
+  const files = readdirSync(join(dir, 'content'), { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+  expect(output).toContain(`content: ${files.length} content files parsed and validated, each once`);
+  expect(output).toMatch(/flyers: 3 rendered, 0 skipped/);
   const heading = (page: string) =>
     parseHTML(readFileSync(join(dir, 'dist', page, 'index.html'), 'utf8')).document.querySelector('h1')?.textContent;
   expect(heading('events/bousai')?.trim()).toBe('2026-12-05');

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterEach, describe, expect, it } from 'vitest';
+import { contentParses, parsesReport } from '../../src/lib/content/files.ts';
 import { contentLoader, handOverValidated } from '../../src/lib/content/loader.ts';
 import { validateContent, type ValidEntry } from '../../src/lib/validation/validate.ts';
 import { eventType, settingsType } from '../../src/schemas/index.ts';
@@ -85,9 +86,12 @@ describe('the content loader', () => {
       join(root, '/'),
       new Map([['events', [{ ...handed, parsed: { ...handed.parsed, title: '渡された' } }]]]),
     );
+    const parsed = new Map(contentParses());
     const first = context(root);
     await contentLoader(eventType).load(first.ctx);
     expect(first.entries.get('bousai')?.data['title']).toBe('渡された');
+    // The parse counter the build reports: the hand-over read nothing.
+    expect(new Map(contentParses())).toEqual(parsed);
     // Taken once: a second sync (astro dev) reads the files.
     const second = context(root);
     await contentLoader(eventType).load(second.ctx);
@@ -126,5 +130,29 @@ describe('the content loader', () => {
     watcher.emit('unlink', file);
     await settled();
     expect(entries.has('bousai')).toBe(false);
+  });
+});
+
+describe("the build's parse report", () => {
+  it('counts each parse of a content file and says whether each was parsed once', () => {
+    const root = fixtureCopy();
+    const before = contentParses().get('content/events/bousai.ja.md') ?? 0;
+    validateContent(root);
+    expect(contentParses().get('content/events/bousai.ja.md')).toBe(before + 1);
+
+    expect(
+      parsesReport(
+        new Map([
+          ['content/a.ja.md', 1],
+          ['content/settings/site.yml', 1],
+        ]),
+      ),
+    ).toBe('2 content files parsed and validated, each once');
+    const twice = new Map(
+      Array.from({ length: 7 }, (_, i): [string, number] => [`content/e/${i}.ja.md`, i < 6 ? 2 : 1]),
+    );
+    expect(parsesReport(twice)).toBe(
+      '7 content files parsed; 6 more than once: content/e/0.ja.md ×2, content/e/1.ja.md ×2, content/e/2.ja.md ×2, content/e/3.ja.md ×2, content/e/4.ja.md ×2, …',
+    );
   });
 });

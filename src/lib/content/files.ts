@@ -123,8 +123,34 @@ export function scanCollection(root: string, type: ContentType): CollectionFiles
 /** The entry id of a content file: its name without `.<locale>.md`. */
 export const idOfFile = (file: string) => (file.split('/').pop() ?? file).replace(/\.[a-z-]+\.md$/, '');
 
+/**
+ * How many times each content file was parsed in this process: a build should parse each once
+ * (the integration validates, the loader, search and flyers take those entries), and the build
+ * log says whether it did (src/integrations/tsunagari.ts). Kept on the global object because
+ * Astro loads this module twice — for the integration and in src/content.config.ts's graph — and
+ * a parse in either must count.
+ */
+const PARSES = Symbol.for('tsunagari.content-parses');
+const parseCounts = ((globalThis as { [PARSES]?: Map<string, number> })[PARSES] ??= new Map<string, number>());
+
+/** Parses per file (relative path) so far in this process. */
+export const contentParses = (): ReadonlyMap<string, number> => parseCounts;
+
+/** What the build log says about parsing: each file once, or which files were parsed again. */
+export function parsesReport(counts: ReadonlyMap<string, number>): string {
+  const again = [...counts].filter(([, n]) => n > 1);
+  const files = `${counts.size.toLocaleString('en')} content files`;
+  if (!again.length) return `${files} parsed and validated, each once`;
+  const named = again
+    .slice(0, 5)
+    .map(([file, n]) => `${file} ×${n}`)
+    .join(', ');
+  return `${files} parsed; ${again.length} more than once: ${named}${again.length > 5 ? ', …' : ''}`;
+}
+
 export function readContentFile(root: string, type: ContentType, file: string): ContentFile {
   const text = readFileSync(join(root, file), 'utf8');
+  parseCounts.set(file, (parseCounts.get(file) ?? 0) + 1);
   const parsed = parseContentFile(file, text, !type.file);
   const id = type.file ? 'site' : idOfFile(file);
   return { ...parsed, id };
