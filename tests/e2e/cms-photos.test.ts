@@ -3,9 +3,9 @@
  * project's local backend, as `npm start` runs it: the JPEG carries the GPS position where it was
  * taken, and is saved into media/ as it is. The site built from that content shows the photo on
  * the report page — <picture> with AVIF and WebP, an <img> with srcset, width, height and the
- * alt text typed — and no file of the built site, flyers included, carries any GPS position or
- * EXIF block, nor the uploaded file itself. A photo over the size limit is refused in Japanese
- * before anything is uploaded.
+ * alt text typed — and shares it (og:image, 1200×630); no file of the built site, flyers
+ * included, carries any GPS position or EXIF block, nor the uploaded file itself. A photo over
+ * the size limit is refused in Japanese before anything is uploaded.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -129,7 +129,11 @@ describe('a photo added to a report in the CMS', () => {
     const dist = join(dir, 'dist');
     const all = files(dist);
     const pictures = all.filter((f) => /\.(jpe?g|png|avif|tiff?)$/i.test(f));
-    expect(all.filter((f) => f.startsWith('_astro/origami.')).length).toBe(9); // 3 widths × 3 formats
+    // 3 widths × 3 formats, and the share image
+    expect(all.filter((f) => f.startsWith('_astro/origami.')).length).toBe(10);
+    const og = document.querySelector('meta[property="og:image"]')?.getAttribute('content') ?? '';
+    expect(og).toMatch(/\/_astro\/origami\.[\w-]+_[\w-]+\.jpg$/);
+    expect(await sharp(join(dist, new URL(og).pathname)).metadata()).toMatchObject({ width: 1200, height: 630 });
     for (const file of all) {
       const bytes = readFileSync(join(dist, file));
       // No EXIF block at all, and no XMP GPS field, in any file: pages, scripts, pictures, PDFs.
