@@ -98,6 +98,16 @@ export const ja = {
   'calendar.districtAll': '町全体のカレンダーを見る',
   'calendar.parentCalendar': '{district}のカレンダーも見る',
   'calendar.notePast': 'このページは {date} に作られました。',
+  'feeds.subscribe': 'カレンダーに登録',
+  'feeds.subscribeHint':
+    'スマートフォンやパソコンのカレンダー（Google カレンダー、iPhone など）に登録すると、予定が自動で届きます。登録するアドレス:',
+  'feeds.addEntry': 'カレンダーに追加',
+  'feeds.calendarName': '{site}の行事',
+  'feeds.calendarNameOf': '{site}の行事（{scope}）',
+  'feeds.newsTitle': '{site}の{collection}',
+  'feeds.newsDescription': '{site}の{collection}の新着です。',
+  'feeds.rss': '{collection}（RSS）',
+  'feeds.json': '{collection}（JSON Feed）',
 
   'area.title': '{district}の情報',
   'area.indexTitle': '地区から探す',

@@ -38,4 +38,5 @@ export const deskKind = {
   structuredData: noStructuredData,
   links: noLinks,
   flyer: null,
+  feed: null,
 } satisfies Kind<Desk, null>;

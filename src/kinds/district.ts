@@ -26,4 +26,5 @@ export const districtKind = {
   structuredData: noStructuredData,
   links: districtLinks,
   flyer: null,
+  feed: null,
 } satisfies Kind<District, null>;

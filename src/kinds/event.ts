@@ -5,7 +5,8 @@ import { formatPeriod, text } from '../lib/facts.ts';
 import type { DateRange } from '../lib/recurrence.ts';
 import { eventJsonLd, gatheringLd } from '../lib/structured-data.ts';
 import type { Event } from '../schemas/event.ts';
-import { noLinks, type CalendarOccurrence, type Kind, type KindEntry, type FlyerPart, type Lifecycle } from './kind.ts';
+import { entryIcsHref } from '../lib/feeds/paths.ts';
+import type { CalendarOccurrence, IcsEntry, Kind, KindEntry, FlyerPart, Lifecycle } from './kind.ts';
 
 // A cancelled event is still listed (and flyered) until its day is over: the 中止 notice matters.
 function lifecycle(data: Event, today: string): Lifecycle {
@@ -45,6 +46,17 @@ function eventDays(data: Event, range: DateRange): CalendarOccurrence[] {
   return occurrences;
 }
 
+/** The event as one iCalendar event over all its days (DTEND on the last), if it has days in the range. */
+function eventIcs(data: Event, range: DateRange): IcsEntry | undefined {
+  if (!eventDays(data, range).length) return undefined;
+  return {
+    when: { start: data.start, end: data.end },
+    status: data.status,
+    description: [data.summary, ...(data.statusNote ? [data.statusNote] : [])],
+    place: data.place,
+  };
+}
+
 export const eventKind = {
   facts(data, f) {
     // Machine-readable with the offset: the time is Japan time wherever the reader is.
@@ -81,10 +93,11 @@ export const eventKind = {
 
   nav: true,
   // A cancelled or postponed event stays on its days, marked, like its flyer's stamp.
-  calendar: { occurrences: eventDays, label: 'calendar.event', recurring: false },
+  calendar: { occurrences: eventDays, label: 'calendar.event', recurring: false, ics: eventIcs },
 
   structuredData: (data, page) => eventJsonLd(data, gatheringLd(data, page)),
-  links: noLinks,
+  // カレンダーに追加: the event alone as a calendar file.
+  links: ({ id }, t) => [{ href: entryIcsHref('events', id), title: t('feeds.addEntry') }],
 
   flyer: {
     headline: (_data, t) => t('flyer.headline.events'),
@@ -107,4 +120,6 @@ export const eventKind = {
     order: (data) => data.start,
     posted: () => true,
   },
+  // Dated by its start: what a reader of the events feed looks for.
+  feed: { date: (data) => data.start, summary: (data) => data.summary },
 } satisfies Kind<Event, FlyerPart<Event>>;

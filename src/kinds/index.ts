@@ -8,7 +8,7 @@ import { todayInJapan } from '../lib/recurrence.ts';
 import { deskKind } from './desk.ts';
 import { districtKind } from './district.ts';
 import { eventKind } from './event.ts';
-import type { CalendarPart, DataOf, EntryCollection, FlyerPart, Kind, Lifecycle } from './kind.ts';
+import type { CalendarPart, DataOf, EntryCollection, FeedPart, FlyerPart, Kind, Lifecycle } from './kind.ts';
 import { newsletterKind } from './newsletter.ts';
 import { organizationKind } from './organization.ts';
 import { pageKind } from './page.ts';
@@ -57,6 +57,9 @@ export const FLYER_COLLECTIONS: readonly FlyerCollection[] = collections.filter(
 /** Collections whose entries are on the calendar (their kind has a calendar part): events, salons. */
 export const CALENDAR_COLLECTIONS: readonly EntryCollection[] = collections.filter((c) => kinds[c].calendar !== null);
 
+/** Collections with a news feed (their kind has a feed part): events, recruitments, reports. */
+export const FEED_COLLECTIONS: readonly EntryCollection[] = collections.filter((c) => kinds[c].feed !== null);
+
 /**
  * The kind of a collection named at run time (the search worker, a page's params), for data the
  * loader validated against that collection's schema: the one place a name meets its type.
@@ -83,10 +86,11 @@ export function factsFor(collection: string, data: unknown, lookup: Lookup, t: T
 export const lifecycleOf = (collection: string, data: unknown, today: string): Lifecycle =>
   kindOf(collection).lifecycle(data, today);
 
-export type { CalendarPart, DataOf, EntryCollection, FlyerPart, Kind, Lifecycle };
+export type { CalendarPart, DataOf, EntryCollection, FeedPart, FlyerPart, Kind, Lifecycle };
 export type {
   CalendarOccurrence,
   CollectionIndex,
+  IcsEntry,
   IndexOrder,
   KindEntry,
   ListItem,

@@ -8,6 +8,7 @@ import type { z } from 'astro/zod';
 import type { UIKey } from '../i18n/ja.ts';
 import type { FactList, Lookup, T } from '../lib/facts.ts';
 import type { DateRange } from '../lib/recurrence.ts';
+import type { Occasion, Recurrence } from '../lib/feeds/rrule.ts';
 import type { contentTypes, ContentTypeName } from '../schemas/index.ts';
 import type { FlyerFacts } from '../flyers/facts.ts';
 import type { Audience, Category } from '../schemas/vocabulary.ts';
@@ -101,6 +102,35 @@ export interface CalendarPart<D> {
    * shown first, since a missed salon date has another one next week.
    */
   recurring: boolean;
+  /**
+   * The entry as an iCalendar event for a feed covering `range` (src/lib/feeds/ics.ts adds the
+   * title, page and place), or undefined when it has no days there (a paused salon). Its dates
+   * are those of `occurrences`, which the feed tests check.
+   */
+  ics(data: D, range: DateRange): IcsEntry | undefined;
+}
+
+/** What differs by type in a dated entry's iCalendar event. */
+export interface IcsEntry {
+  /** A one-off's start and end, or a salon's schedule as a recurrence (src/lib/feeds/rrule.ts). */
+  when: Occasion | Recurrence;
+  /** Cancelled and postponed are written STATUS:CANCELLED: the date announced no longer holds. */
+  status: 'scheduled' | 'cancelled' | 'postponed';
+  /** Lines of DESCRIPTION: the summary, a cancellation notice. */
+  description: string[];
+  /** The place's id, written as LOCATION (name and address). */
+  place?: string;
+}
+
+/** What a news feed item (RSS, JSON Feed: src/lib/feeds/news.ts) says beyond the entry's title and page. */
+export interface FeedPart<D> {
+  /**
+   * The item's date, 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:mm' Japan time: a report's day, an event's
+   * start, a recruitment's deadline; undefined when the entry has none (the build's day is used).
+   */
+  date(data: D): string | undefined;
+  /** A sentence or two; undefined to take the beginning of the body. */
+  summary(data: D): string | undefined;
 }
 
 /** A collection's index page: one list, or lists under headings, of list lines. */
@@ -160,6 +190,8 @@ export interface Kind<D, F extends FlyerPart<D> | null = FlyerPart<D> | null> {
   links(entry: KindEntry<D>, t: T): ListItem[];
   /** The printable flyer's part, or null for types that have no flyer. */
   flyer: F;
+  /** Its collection's news feed (/<collection>/feed.xml, feed.json), or null for types without one. */
+  feed: FeedPart<D> | null;
 }
 
 /** 'YYYY-MM-DD' a year before `today`: reports and newsletters older than that are past. */

@@ -24,4 +24,5 @@ export const newsletterKind = {
   structuredData: noStructuredData,
   links: noLinks,
   flyer: null,
+  feed: null,
 } satisfies Kind<Newsletter, null>;

@@ -20,4 +20,5 @@ export const organizationKind = {
   structuredData: noStructuredData,
   links: noLinks,
   flyer: null,
+  feed: null,
 } satisfies Kind<Organization, null>;

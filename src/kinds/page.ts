@@ -16,4 +16,5 @@ export const pageKind = {
   structuredData: noStructuredData,
   links: noLinks,
   flyer: null,
+  feed: null,
 } satisfies Kind<Page, null>;

@@ -21,4 +21,5 @@ export const placeKind = {
   structuredData: noStructuredData,
   links: noLinks,
   flyer: null,
+  feed: null,
 } satisfies Kind<Place, null>;

@@ -37,4 +37,5 @@ export const practiceKind = {
   structuredData: noStructuredData,
   links: noLinks,
   flyer: null,
+  feed: null,
 } satisfies Kind<Practice, null>;

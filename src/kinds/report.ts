@@ -28,5 +28,7 @@ export const reportKind = {
   calendar: null,
   structuredData: noStructuredData,
   links: noLinks,
+  // The body begins the summary: a report has no summary field.
+  feed: { date: (data) => data.date, summary: () => undefined },
   flyer: null,
 } satisfies Kind<Report, null>;

@@ -7,7 +7,9 @@ import { expandSchedule, nextOccurrences, type DateRange } from '../lib/recurren
 import { describeSchedule } from '../lib/schedule-text.ts';
 import { gatheringLd, salonJsonLd } from '../lib/structured-data.ts';
 import type { Salon } from '../schemas/salon.ts';
-import { noLinks, type CalendarOccurrence, type Kind, type KindEntry, type FlyerPart } from './kind.ts';
+import { scheduleRecurrence } from '../lib/feeds/rrule.ts';
+import { entryIcsHref } from '../lib/feeds/paths.ts';
+import type { CalendarOccurrence, IcsEntry, Kind, KindEntry, FlyerPart } from './kind.ts';
 
 /**
  * Whether the salon meets at all: a paused one is expected back but has no dates (its page says
@@ -42,6 +44,13 @@ function meetings(data: Salon, range: DateRange): CalendarOccurrence[] {
     if (o.status === 'skipped' && o.holiday) occurrence.holiday = o.holiday;
     return occurrence;
   });
+}
+
+/** The salon's schedule as an iCalendar recurrence (one event with RRULE and EXDATE where a rule says it). */
+function salonIcs(data: Salon, range: DateRange): IcsEntry | undefined {
+  if (!meets(data)) return undefined;
+  const when = scheduleRecurrence(data.schedule, range);
+  return when && { when, status: 'scheduled', description: [data.summary], place: data.place };
 }
 
 /** 12月10日(水): the year is obvious on a notice board and the short form fits on one line. */
@@ -91,9 +100,10 @@ export const salonKind = {
   index: (salons, today) => ({ entries: salonsByNextDate(salons, today) }),
 
   nav: true,
-  calendar: { occurrences: meetings, label: 'calendar.salon', recurring: true },
+  calendar: { occurrences: meetings, label: 'calendar.salon', recurring: true, ics: salonIcs },
   structuredData: (data, page) => salonJsonLd(data, gatheringLd(data, page), page.today),
-  links: noLinks,
+  // カレンダーに追加: its recurring rule as a calendar file, while it meets.
+  links: ({ id, data }, t) => (meets(data) ? [{ href: entryIcsHref('salons', id), title: t('feeds.addEntry') }] : []),
   flyer: {
     headline: (data, t) => t(`salonKind.${data.kind}`),
     sheet(data, f, today) {
@@ -114,4 +124,5 @@ export const salonKind = {
     order: (data) => data.title,
     posted: meets,
   },
+  feed: null,
 } satisfies Kind<Salon, FlyerPart<Salon>>;

@@ -9,6 +9,8 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ICAL from 'ical.js';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { contentTypes } from '../../src/schemas/index.ts';
 import {
   CONTENT_SECURITY_POLICY,
@@ -339,7 +341,11 @@ describe('share and find', () => {
 
   it('shares each event, salon and recruitment with its flyer image (og:image, 1200×630)', () => {
     for (const collection of ['events', 'salons', 'recruitments']) {
-      for (const id of readdirSync(join(dist(), collection)).filter((f) => !f.endsWith('.html'))) {
+      // Entry pages are folders; beside them are the collection's .ics and feed files.
+      const ids = readdirSync(join(dist(), collection)).filter((f) =>
+        statSync(join(dist(), collection, f)).isDirectory(),
+      );
+      for (const id of ids) {
         const { document } = parseHTML(read(`${collection}/${id}/index.html`));
         const meta = (property: string) =>
           document.querySelector(`meta[property="${property}"]`)?.getAttribute('content') ?? '';
@@ -496,4 +502,71 @@ describe('share and find', () => {
     expect(strict.violations.length).toBeGreaterThan(0);
     expect(strict.started).toBe(false);
   }, 90_000);
+});
+
+describe('calendar and news feeds', () => {
+  const dist = (...path: string[]) => join(dir, 'dist', ...path);
+  const documentOf = (...path: string[]) => parseHTML(readFileSync(dist(...path), 'utf8')).document;
+  const vevents = (path: string) =>
+    new ICAL.Component(ICAL.parse(readFileSync(dist(path), 'utf8'))).getAllSubcomponents('vevent');
+  /** The href of the page's link named `name`, which must exist in dist/. */
+  const linkNamed = (page: string[], name: string) => {
+    const link = [...documentOf(...page).querySelectorAll('main a')].find((a) => a.textContent?.trim() === name);
+    const href = link?.getAttribute('href') ?? '';
+    expect(href, `${page.join('/')}: ${name}`).toMatch(/^\/.+\.ics$/);
+    expect(existsSync(dist(href)), href).toBe(true);
+    return href;
+  };
+
+  it('links the whole site’s, each district’s and each category’s calendar feed (カレンダーに登録)', () => {
+    expect(linkNamed(['calendar', 'index.html'], 'カレンダーに登録')).toBe('/calendar.ics');
+    expect(vevents('calendar.ics').length).toBeGreaterThan(10);
+    for (const district of readdirSync(dist('area')).filter((d) => statSync(dist('area', d)).isDirectory())) {
+      const href = linkNamed(['area', district, 'calendar', 'index.html'], 'カレンダーに登録');
+      expect(href).toBe(`/area/${district}/calendar.ics`);
+      expect(linkNamed(['area', district, 'index.html'], 'カレンダーに登録')).toBe(href);
+    }
+    const categories = readdirSync(dist('categories')).filter((c) => statSync(dist('categories', c)).isDirectory());
+    expect(categories.length).toBeGreaterThan(3);
+    for (const category of categories)
+      expect(linkNamed(['categories', category, 'index.html'], 'カレンダーに登録')).toBe(`/categories/${category}.ics`);
+  });
+
+  it('offers each event and meeting salon as its own calendar file (カレンダーに追加)', () => {
+    let files = 0;
+    for (const collection of ['events', 'salons']) {
+      for (const id of readdirSync(dist(collection)).filter((f) => statSync(dist(collection, f)).isDirectory())) {
+        const link = [...documentOf(collection, id, 'index.html').querySelectorAll('main a')].find(
+          (a) => a.textContent?.trim() === 'カレンダーに追加',
+        );
+        if (!link) continue; // a paused or ended salon has no dates to add
+        expect(link.getAttribute('href')).toBe(`/${collection}/${id}.ics`);
+        const uids = vevents(`${collection}/${id}.ics`).map((v) => String(v.getFirstPropertyValue('uid')));
+        if (collection === 'events') expect(uids).toEqual([`events-${id}@tsunagari.example.jp`]);
+        for (const uid of uids) expect(uid).toMatch(new RegExp(`^${collection}-${id}(-\\d{4}-\\d{2}-\\d{2})?@`));
+        files++;
+      }
+    }
+    expect(files).toBeGreaterThan(10);
+  });
+
+  it('names RSS and JSON Feed in the head of the reports, events and recruitments pages', () => {
+    for (const collection of ['reports', 'events', 'recruitments']) {
+      const head = documentOf(collection, 'index.html').head;
+      const rss = head.querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href');
+      const json = head.querySelector('link[rel="alternate"][type="application/feed+json"]')?.getAttribute('href');
+      expect([rss, json]).toEqual([`/${collection}/feed.xml`, `/${collection}/feed.json`]);
+      const xml = readFileSync(dist(rss ?? ''), 'utf8');
+      expect(XMLValidator.validate(xml), collection).toBe(true);
+      const items = [new XMLParser().parse(xml).rss.channel.item].flat();
+      expect(items.length).toBeGreaterThan(0);
+      const feed = JSON.parse(readFileSync(dist(json ?? ''), 'utf8'));
+      expect(feed.items).toHaveLength(items.length);
+      for (const item of feed.items) expect(existsSync(fileOfUrl(item.url)), item.url).toBe(true);
+    }
+    expect(documentOf('salons', 'index.html').head.querySelector('link[rel="alternate"]')).toBeNull();
+  });
+
+  /** The file in dist/ an absolute URL of the site is served from. */
+  const fileOfUrl = (url: string) => dist(new URL(url).pathname, 'index.html');
 });

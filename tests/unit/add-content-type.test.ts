@@ -83,6 +83,7 @@ const shelterKind = {
   structuredData: noStructuredData,
   links: noLinks,
   flyer: null,
+  feed: null,
 } satisfies Kind<Shelter, null>;
 
 // Step 3: the dictionary key of the collection's name, src/i18n/ja.ts.

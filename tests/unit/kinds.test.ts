@@ -316,13 +316,20 @@ describe('entry page parts', () => {
     expect(kinds.pages.structuredData({} as never, page)).toBeUndefined();
   });
 
-  it("links a district's page to its area listing and calendar, other pages to nothing more", () => {
+  it("links a district's page to its area listing and calendar, an event or salon to its calendar file", () => {
     const district = { id: 'higashi', data: { name: '東小学校区' } as never };
     expect(kinds.districts.links(district, t)).toEqual([
       { href: '/area/higashi/', title: t('area.title', { district: '東小学校区' }) },
       { href: '/area/higashi/calendar/', title: t('area.calendar', { district: '東小学校区' }) },
     ]);
-    expect(kinds.events.links({ id: 'e', data: event('2026-12-05T10:00', '2026-12-05T12:00') }, t)).toEqual([]);
+    expect(kinds.events.links({ id: 'e', data: event('2026-12-05T10:00', '2026-12-05T12:00') }, t)).toEqual([
+      { href: '/events/e.ics', title: 'カレンダーに追加' },
+    ]);
+    // A salon only while it meets: a paused one has no dates to add.
+    const salon = (status: string) => ({ id: 's', data: { status } as never });
+    expect(kinds.salons.links(salon('active'), t)).toEqual([{ href: '/salons/s.ics', title: 'カレンダーに追加' }]);
+    expect(kinds.salons.links(salon('paused'), t)).toEqual([]);
+    expect(kinds.reports.links({ id: 'r', data: {} as never }, t)).toEqual([]);
   });
 });
 

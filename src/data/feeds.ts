@@ -1,0 +1,64 @@
+/**
+ * What the feed routes need, loaded once per build from the validated collections: the dated
+ * entries, the places for LOCATION, the feed window and the site's address. The routes only
+ * choose the entries (src/pages/**\/*.ics.ts, feed.*.ts); src/lib/feeds/ writes them.
+ */
+import { getCollection } from 'astro:content';
+import { t } from '../i18n/index.ts';
+import { kindOf } from '../kinds/index.ts';
+import type { ICalEventData } from 'ical-generator';
+import { calendarText, entryEvents, feedRange } from '../lib/feeds/ics.ts';
+import { startOfDateJst } from '../lib/dates.ts';
+import type { CalendarSource } from '../lib/calendar.ts';
+import { todayInJapan } from '../lib/recurrence.ts';
+import { getSettings } from './entries.ts';
+import { loadCalendarSource, MONTHS_AHEAD, MONTHS_BACK } from './calendar.ts';
+
+let cached: Promise<Awaited<ReturnType<typeof load>>> | undefined;
+
+async function load() {
+  const [settings, sources, places] = await Promise.all([getSettings(), loadCalendarSource(), getCollection('places')]);
+  const today = todayInJapan();
+  return {
+    settings,
+    sources,
+    byKey: new Map(sources.map((s) => [`${s.collection}/${s.id}`, s])),
+    places: new Map(places.map((p) => [p.id, { name: p.data.name, address: p.data.address }])),
+    range: feedRange(today, MONTHS_BACK, MONTHS_AHEAD),
+    stamp: startOfDateJst(today),
+  };
+}
+
+/** The dated entries and how to write them, read once however many feeds the build writes. */
+export const loadFeedData = () => (cached ??= load());
+
+// Each entry's events, made once though the entry is in several feeds (site, district, category, its own).
+const eventsOf = new WeakMap<CalendarSource, ICalEventData[]>();
+
+/** An iCalendar response of the entries chosen, named after the site and `scope` (a district, a category). */
+export async function calendarResponse(choose: (source: CalendarSource) => boolean | undefined, scope?: string) {
+  const { settings, sources, places, range, stamp } = await loadFeedData();
+  const name = scope
+    ? t('feeds.calendarNameOf', { site: settings.siteName, scope })
+    : t('feeds.calendarName', { site: settings.siteName });
+  const options = { name, siteUrl: settings.url, range, stamp, places, t };
+  const events = sources.filter(choose).flatMap((source) => {
+    let made = eventsOf.get(source);
+    if (!made) eventsOf.set(source, (made = entryEvents(source, options)));
+    return made;
+  });
+  return new Response(calendarText(events, options), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+}
+
+/** One entry's calendar file (カレンダーに追加), found by key rather than by a scan per entry. */
+export async function entryCalendarResponse(collection: string, id: string) {
+  const { byKey } = await loadFeedData();
+  const source = byKey.get(`${collection}/${id}`);
+  return calendarResponse((s) => s === source);
+}
+
+/** Whether the entry is for any of the districts, as the district calendar pages choose (src/lib/calendar.ts). */
+export const inAnyDistrict = (ids: ReadonlySet<string>) => (source: CalendarSource) =>
+  kindOf(source.collection)
+    .districts(source.data, new Map())
+    .some((d) => ids.has(d));
