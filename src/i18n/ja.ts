@@ -354,7 +354,7 @@ export type UIKey = keyof typeof ja;
   'opendata.format': 'CSV（UTF-8・BOM付き）、{rows}件',
   'opendata.license': 'ライセンス',
   'opendata.licenseNote': '出典（{publisher}）を示せば、だれでも自由に使えます。',
-  'opendata.updated': '更新日時',
+  'opendata.updated': '更新日',
   'opendata.publisher': '公開者',
   'opendata.code': '全国地方公共団体コード',
   'opendata.codeMissing': '未設定（サイト設定の「オープンデータ」で設定すると、各行の最初の項目に入ります）',
