@@ -14,6 +14,13 @@ import { calendarFeed, feedRange, type CalendarFeedOptions } from '../../src/lib
 import { JAPAN_VTIMEZONE, japanTime, japanTimezone } from '../../src/lib/feeds/japan-time.ts';
 import { japanIso, newsFeeds, newsItems, plainSummary } from '../../src/lib/feeds/news.ts';
 import { scheduleRecurrence } from '../../src/lib/feeds/rrule.ts';
+import {
+  SITE_ICS_HREF,
+  categoryIcsHref,
+  districtIcsHref,
+  entryIcsHref,
+  newsFeedLinks,
+} from '../../src/lib/feeds/paths.ts';
 import type { DateRange } from '../../src/lib/recurrence.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
 import { scheduleSchema } from '../../src/schemas/salon.ts';
@@ -175,7 +182,10 @@ describe.each([
   ['on the 31st', { frequency: 'monthly-date', day: 31 }],
   ['on the 15th until a date', { frequency: 'monthly-date', day: 15, validUntil: '2027-06-30', holidays: 'hold' }],
   ['starting later', { frequency: 'weekly', weekdays: ['sat'], validFrom: '2027-02-10' }],
-  ['listed dates', { frequency: 'dates', dates: ['2026-11-03', '2026-12-24', '2027-05-05', '2027-07-07', '2027-09-01', '2028-02-02'] }],
+  [
+    'listed dates',
+    { frequency: 'dates', dates: ['2026-11-03', '2026-12-24', '2027-05-05', '2027-07-07', '2027-09-01', '2028-02-02'] },
+  ],
 ])('a salon %s', (_name, s) => {
   const source = salon('s', s);
   it('expands in ical.js to the site calendar', () => {
@@ -233,8 +243,35 @@ describe('Japan time for ical-generator', () => {
     expect(() => japanTime('2026-12-10')).toThrow(/YYYY-MM-DDTHH:mm/);
   });
 
+  it('is the same moment from every side of the Temporal shapes', () => {
+    const plain = japanTime('2027-01-03T09:05');
+    expect([plain.toJSON(), plain.toPlainDate().toJSON()]).toEqual(['2027-01-03T09:05:00', '2027-01-03']);
+    const zoned = plain.toZonedDateTime('Asia/Tokyo');
+    expect(zoned.withTimeZone('Asia/Tokyo').toPlainDateTime()).toBe(plain);
+    expect(zoned.toJSON()).toBe('2027-01-03T09:05:00+09:00[Asia/Tokyo]');
+    const instant = zoned.toInstant();
+    expect([instant.toString(), instant.toJSON()]).toEqual(['2027-01-03T00:05:00.000Z', '2027-01-03T00:05:00.000Z']);
+    expect(instant.toZonedDateTimeISO('Asia/Tokyo')).toBe(zoned);
+    expect(() => zoned.withTimeZone('America/Los_Angeles')).toThrow(/Asia\/Tokyo only/);
+  });
+
   it('covers a window from two months back to twelve ahead', () => {
     expect(feedRange('2026-11-15', 2, 12)).toEqual({ from: '2026-09-01', to: '2027-11-30' });
+  });
+});
+
+describe('feed addresses', () => {
+  it('puts each feed beside the page that links it', () => {
+    expect([
+      SITE_ICS_HREF,
+      districtIcsHref('wakaba'),
+      categoryIcsHref('bosai'),
+      entryIcsHref('salons', 'hidamari'),
+    ]).toEqual(['/calendar.ics', '/area/wakaba/calendar.ics', '/categories/bosai.ics', '/salons/hidamari.ics']);
+    expect(newsFeedLinks('reports', '活動報告', t)).toEqual([
+      { href: '/reports/feed.xml', type: 'application/rss+xml', title: '活動報告（RSS）' },
+      { href: '/reports/feed.json', type: 'application/feed+json', title: '活動報告（JSON Feed）' },
+    ]);
   });
 });
 
