@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import exifr from 'exifr';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
@@ -253,6 +254,23 @@ describe('the built sample site', () => {
     }
     expect(taken.length).toBeGreaterThanOrEqual(4); // the sample reports' photos
     expect(taken.filter(([, bytes]) => bytes > 60 * 1024)).toEqual([]);
+  });
+
+  it('publishes no photo metadata: the sample photo taken with GPS leaves no EXIF block in any file of dist/', async () => {
+    // media/hidamari-origami.jpg carries a phone's EXIF with its GPS position (scripts/make-sample-photos.ts).
+    expect(await exifr.gps(join(dir, 'media/hidamari-origami.jpg'))).toMatchObject({
+      latitude: expect.closeTo(35.608, 3),
+    });
+    const dist = join(dir, 'dist');
+    const all = readdirSync(dist, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name));
+    expect(all.filter((f) => f.includes('hidamari-origami')).length).toBeGreaterThan(0);
+    for (const file of all) {
+      const bytes = readFileSync(file);
+      expect(bytes.includes('Exif\0\0'), relative(dist, file)).toBe(false);
+      expect(bytes.includes('SamplePhone'), relative(dist, file)).toBe(false);
+    }
   });
 
   it('builds the same pages in Los Angeles as in UTC (dates are Japan time)', () => {
