@@ -43,6 +43,11 @@ export interface FlyerStepOptions {
    * worker and loading its fonts costs more. Inside `astro build` they always go to a worker.
    */
   fewInThisThread?: boolean;
+  /**
+   * Rendering waits for this (the build's search index: see src/integrations/flyers.ts) and is
+   * left out if it fails; cached flyers are put in place at once.
+   */
+  renderAfter?: Promise<unknown>;
   /** One line per rendered flyer, and warnings. */
   log: (line: string) => void;
   warn: (line: string) => void;
@@ -209,6 +214,23 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
     for (const warning of result.warnings) warn(`警告 / warning: ${job.file}: ${warning}`);
   };
 
+  if (todo.length && options.renderAfter) {
+    try {
+      await options.renderAfter;
+    } catch {
+      // The build fails for that reason; rendering now would only delay the message.
+      return {
+        total: jobs.length,
+        rendered: 0,
+        skipped,
+        failures,
+        ms: performance.now() - started,
+        renderMs: 0,
+        renderCpuMs: 0,
+        workers: 0,
+      };
+    }
+  }
   const workers =
     todo.length === 0
       ? 0

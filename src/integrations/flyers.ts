@@ -17,14 +17,17 @@ import { todayInJapan } from '../lib/recurrence.ts';
 import type { ValidEntry } from '../lib/validation/validate.ts';
 
 export interface BuildFlyers {
-  /** Makes the flyers into `outDir`/flyers/; rejects naming every flyer that could not be made. */
-  make(outDir: string, logger: AstroIntegrationLogger): Promise<void>;
+  /**
+   * Makes the flyers into `outDir`/flyers/; rejects naming every flyer that could not be made.
+   * Cached flyers are put in place at once; flyers to render wait for `renderAfter`.
+   */
+  make(outDir: string, logger: AstroIntegrationLogger, renderAfter?: Promise<unknown>): Promise<void>;
 }
 
 export function buildFlyers(root: string, entries: ReadonlyMap<string, readonly ValidEntry[]>): BuildFlyers {
   let content: FlyerContent | undefined = flyerContent(entries);
   return {
-    async make(outDir, logger) {
+    async make(outDir, logger, renderAfter) {
       if (process.env['FLYERS_SKIP'] === '1') {
         content = undefined;
         logger.warn('チラシは作りませんでした（FLYERS_SKIP=1） / flyers left out (FLYERS_SKIP=1)');
@@ -37,6 +40,7 @@ export function buildFlyers(root: string, entries: ReadonlyMap<string, readonly 
         // As the flyer script: FLYERS_TODAY fixes the day (tests, reproducible builds).
         today: process.env['FLYERS_TODAY'] ?? todayInJapan(),
         ...(process.env['FLYERS_WORKERS'] ? { workers: Math.max(1, Number(process.env['FLYERS_WORKERS'])) } : {}),
+        ...(renderAfter ? { renderAfter } : {}),
         log: (line) => logger.info(line),
         warn: (line) => logger.warn(line),
       });

@@ -118,16 +118,16 @@ export default function tsunagari(): AstroIntegration {
       'astro:build:done': async ({ dir, pages, logger }) => {
         const outDir = fileURLToPath(dir);
         if (!search || !flyers) throw new Error('Pagefind and flyers: the build did not start them');
-        // The flyers are made while the search worker finishes: with every flyer cached, their
-        // step fits in the time the build waits for search anyway.
-        await Promise.all([
-          search.finish(
-            outDir,
-            pages.map((p) => p.pathname),
-            logger,
-          ),
-          flyers.make(outDir, logger),
-        ]);
+        // Cached flyers are put in place while the search worker finishes: with every flyer
+        // cached, the step fits in the time the build waits for search anyway. Flyers to render
+        // wait for search, so the render threads and Pagefind's process (1.8 GB while it writes
+        // at 10,000 entries) do not hold their memory at the same time.
+        const searching = search.finish(
+          outDir,
+          pages.map((p) => p.pathname),
+          logger,
+        );
+        await Promise.all([searching, flyers.make(outDir, logger, searching)]);
         search = undefined;
         flyers = undefined;
         logger.info(`content: ${parsesReport(contentParses())}`);
