@@ -61,7 +61,9 @@ export function innerSteps(output: string): Record<string, number> {
     ['pagefind', /pagefind[^\n]*?\bin\s+([\d.]+)\s*(ms|s)\b/i],
     // Since search is indexed in a worker beside the pages: its own time, hidden behind them.
     ['pagefind alongside', /pagefind[^\n]*?\(([\d.]+)\s*(ms|s) in all beside/i],
-    ['flyers', /flyers?[^\n]*?\bin\s+([\d.]+)\s*(ms|s)\b/i],
+    // Since `astro build` makes the flyers (src/integrations/flyers.ts), after the pages, while
+    // search finishes: the step's summary line.
+    ['flyers', /flyers: \d+ rendered, \d+ skipped in ([\d.]+)\s*(ms|s)\b/i],
   ] as const) {
     const m = re.exec(output);
     if (m) steps[name] = Number(m[1]) * (m[2] === 's' ? 1000 : 1);
@@ -112,12 +114,15 @@ export interface Stage {
   command: string;
   /** Skip the stage when the stages before it already made this file (relative to the project). */
   unlessExists?: string;
+  /** `astro build` makes the flyers itself (src/integrations/flyers.ts); FLYERS_SKIP=1 leaves them out. */
+  makesFlyers?: boolean;
 }
 
 /**
  * The stages of `npm run build` in the copy, each run on its own so it can be timed: the
  * build script split at `&&` (with `npm run x` expanded), plus the flyers and Pagefind
- * steps when the project has them but its build script does not run them yet.
+ * steps when the project has them but its build script does not run them yet — neither is a
+ * stage of its own since `astro build` runs both (src/integrations/flyers.ts, search-index.ts).
  */
 export function buildStages(dir: string): Stage[] {
   const scripts =
@@ -133,11 +138,13 @@ export function buildStages(dir: string): Stage[] {
       });
   const nameOf = (cmd: string) =>
     /astro\s+build/.test(cmd) ? 'astro' : /flyer/i.test(cmd) ? 'flyers' : /pagefind/.test(cmd) ? 'pagefind' : cmd;
+  const flyersInAstro = existsSync(join(dir, 'src', 'integrations', 'flyers.ts'));
   const stages: Stage[] = expand(scripts['build'] ?? 'astro build').map((command) => ({
     name: nameOf(command),
     command,
+    ...(flyersInAstro && nameOf(command) === 'astro' ? { makesFlyers: true } : {}),
   }));
-  if (!stages.some((s) => s.name === 'flyers') && existsSync(join(dir, 'scripts', 'flyers.ts'))) {
+  if (!flyersInAstro && !stages.some((s) => s.name === 'flyers') && existsSync(join(dir, 'scripts', 'flyers.ts'))) {
     const at = stages.findIndex((s) => s.name === 'astro') + 1;
     stages.splice(at, 0, { name: 'flyers', command: 'node scripts/flyers.ts' });
   }
@@ -149,6 +156,9 @@ export function buildStages(dir: string): Stage[] {
 
 /** "12 rendered, 3 skipped" / "描画 12件" …: what the flyers step says it did, if it says so. */
 export function flyerCounts(output: string): { rendered?: number; skipped?: number } {
+  // The flyer step's summary line, wherever it ran ("flyers: 0 rendered, 598 skipped in 0.4 s").
+  const summary = /flyers: (\d+) rendered, (\d+) skipped/.exec(output);
+  if (summary) return { rendered: Number(summary[1]), skipped: Number(summary[2]) };
   const num = (re: RegExp) => {
     const m = re.exec(output);
     return m?.[1] === undefined ? undefined : Number(m[1].replace(/,/g, ''));
