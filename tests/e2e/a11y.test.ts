@@ -26,7 +26,7 @@ beforeAll(async () => {
   await buildProject(dir);
   [server, browser] = await Promise.all([serveDirectory(join(dir, 'dist')), launchChromium()]);
   const dist = join(dir, 'dist');
-  templates.push('/', '/events/', '/search/', '/flyers/', '/404.html');
+  templates.push('/', '/events/', '/search/', '/flyers/', '/opendata/', '/404.html');
   // One entry page of every collection: each shows a different set of facts.
   for (const name of readdirSync(dist)) {
     const collection = join(dist, name);
