@@ -211,6 +211,31 @@ describe('イベント一覧 CSV', () => {
     expect(column(first, 'URL')).toBe('https://example.jp/salons/hidamari/');
   });
 
+  it('leaves a column empty where the entry or what it refers to says nothing', () => {
+    const [row = []] = eventRows({
+      site: { ...site, code: '' },
+      events: [
+        { id: 'x', data: event({ place: 'nowhere', organizer: 'nobody', fee: '材料費のみ', status: 'postponed' }) },
+      ],
+      salons: [],
+      refs: new Map([['places/bare', { title: '集会所', href: '/places/bare/', data: {} }]]),
+      today: '2026-12-01',
+      t,
+    });
+    for (const name of [
+      '都道府県コード又は市区町村コード',
+      '料金(基本)',
+      '連絡先名称',
+      '場所名称',
+      '住所',
+      '緯度',
+      '駐車場情報',
+    ] as const)
+      expect(column(row, name), name).toBe('');
+    expect(column(row, '料金(詳細)')).toBe('材料費のみ');
+    expect(column(row, '開始日時特記事項')).toBe('延期');
+  });
+
   it('refuses a row whose length differs from the header', () => {
     expect(() => toCsv(['a', 'b'], [['1']])).toThrow('CSV row 1 has 1 fields, the header 2');
   });
@@ -228,10 +253,29 @@ describe('公共施設一覧 CSV', () => {
       lat: 35.5,
       lng: 139.5,
     });
-    const rows = placeRows(site, [{ id: 'kominkan', data: place }], t);
+    const bare = placeSchema.parse({ id: 'ba', name: '集会所', address: '架空市1', district: 'higashi' });
+    const rows = placeRows(
+      site,
+      [
+        { id: 'kominkan', data: place },
+        { id: 'ba', data: bare },
+      ],
+      t,
+    );
+    // By id; a place that states nothing more leaves those columns empty.
+    expect(rows.map((r) => r[1])).toEqual(['places-ba', 'places-kominkan']);
+    expect(rows[0]?.filter(Boolean)).toEqual([
+      '999016',
+      'places-ba',
+      '架空県',
+      'みどり野市',
+      '集会所',
+      '架空市1',
+      'https://example.jp/places/ba/',
+    ]);
     const records = parse(toCsv(PLACE_COLUMNS, rows), { bom: true }) as string[][];
     expect(records[0]).toEqual([...PLACE_COLUMNS]);
-    const row = Object.fromEntries(PLACE_COLUMNS.map((c, i) => [c, records[1]?.[i]]));
+    const row = Object.fromEntries(PLACE_COLUMNS.map((c, i) => [c, records[2]?.[i]]));
     expect(row).toMatchObject({
       都道府県コード又は市区町村コード: '999016',
       NO: 'places-kominkan',

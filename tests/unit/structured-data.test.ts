@@ -77,6 +77,17 @@ describe('schema.org Event', () => {
     });
   });
 
+  it('leaves out what it does not know, and reads an unknown status as scheduled', () => {
+    const ld = eventJsonLd(
+      { start: '2026-12-27T10:00', end: '2026-12-27T12:00', status: 'unknown' },
+      { title: 'もちつき', summary: 'つきます', fee: '無料', url: gathering.url },
+    );
+    expect(ld).not.toHaveProperty('image');
+    expect(ld).not.toHaveProperty('location');
+    expect(ld).not.toHaveProperty('organizer');
+    expect(ld['eventStatus']).toBe('https://schema.org/EventScheduled');
+  });
+
   it('cannot be broken out of its script tag', () => {
     expect(jsonForScript({ name: '</script><script>alert(1)</script>' })).not.toContain('</script>');
   });
