@@ -9,6 +9,7 @@ import { kindOf } from '../kinds/index.ts';
 import type { ICalEventData } from 'ical-generator';
 import { calendarText, entryEvents, feedRange } from '../lib/feeds/ics.ts';
 import { startOfDateJst } from '../lib/dates.ts';
+import { titleOf } from '../lib/entries.ts';
 import type { CalendarSource } from '../lib/calendar.ts';
 import { todayInJapan } from '../lib/recurrence.ts';
 import { getSettings } from './entries.ts';
@@ -36,7 +37,7 @@ export const loadFeedData = () => (cached ??= load());
 const eventsOf = new WeakMap<CalendarSource, ICalEventData[]>();
 
 /** An iCalendar response of the entries chosen, named after the site and `scope` (a district, a category). */
-export async function calendarResponse(choose: (source: CalendarSource) => boolean | undefined, scope?: string) {
+export async function calendarResponse(choose: (source: CalendarSource) => boolean, scope?: string) {
   const { settings, sources, places, range, stamp } = await loadFeedData();
   const name = scope
     ? t('feeds.calendarNameOf', { site: settings.siteName, scope })
@@ -50,12 +51,32 @@ export async function calendarResponse(choose: (source: CalendarSource) => boole
   return new Response(calendarText(events, options), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 }
 
-/** One entry's calendar file (カレンダーに追加), found by key rather than by a scan per entry. */
+/**
+ * One entry's calendar file (カレンダーに追加), found by key rather than by a scan per entry. It
+ * reaches back to the entry's first day, so the file of an event held before the feeds' window
+ * still holds that event: the page that links it is still there.
+ */
 export async function entryCalendarResponse(collection: string, id: string) {
-  const { byKey } = await loadFeedData();
+  const { settings, byKey, places, range, stamp } = await loadFeedData();
   const source = byKey.get(`${collection}/${id}`);
-  return calendarResponse((s) => s === source);
+  // The routes' paths come from the same entries: a miss is a bug here, not in the content.
+  if (!source) throw new Error(`no event or salon ${collection}/${id} for its calendar file`);
+  const first = kindOf(collection).calendar?.occurrences(source.data, { from: EARLIEST, to: range.from })[0]?.date;
+  const options = {
+    name: t('feeds.calendarNameOf', { site: settings.siteName, scope: titleOf(collection, source.data) }),
+    siteUrl: settings.url,
+    range: first && first < range.from ? { ...range, from: first } : range,
+    stamp,
+    places,
+    t,
+  };
+  return new Response(calendarText(entryEvents(source, options), options), {
+    headers: { 'Content-Type': 'text/calendar; charset=utf-8' },
+  });
 }
+
+// Before any entry: the dates a content file may hold start in 1900 (src/lib/dates.ts).
+const EARLIEST = '1900-01-01';
 
 /** Whether the entry is for any of the districts, as the district calendar pages choose (src/lib/calendar.ts). */
 export const inAnyDistrict = (ids: ReadonlySet<string>) => (source: CalendarSource) =>
