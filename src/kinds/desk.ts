@@ -2,7 +2,7 @@
 import { entryHref } from '../lib/entries.ts';
 import { text } from '../lib/facts.ts';
 import type { Desk } from '../schemas/desk.ts';
-import { byTitle, noLinks, noStructuredData, type Kind } from './kind.ts';
+import { byTitle, noLinks, noPhotos, noStructuredData, type Kind } from './kind.ts';
 
 export const deskKind = {
   facts(data, f) {
@@ -39,4 +39,5 @@ export const deskKind = {
   links: noLinks,
   flyer: null,
   feed: null,
+  photos: noPhotos,
 } satisfies Kind<Desk, null>;

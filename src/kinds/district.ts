@@ -2,7 +2,7 @@
 import { entryHref } from '../lib/entries.ts';
 import type { District } from '../schemas/district.ts';
 import type { T } from '../lib/facts.ts';
-import { byTitle, noStructuredData, type Kind, type KindEntry, type ListItem } from './kind.ts';
+import { byTitle, noStructuredData, noPhotos, type Kind, type KindEntry, type ListItem } from './kind.ts';
 
 // Its page leads to everything in the district and to its calendar (src/pages/area/).
 const districtLinks = ({ id, data }: KindEntry<District>, t: T): ListItem[] => [
@@ -27,4 +27,5 @@ export const districtKind = {
   links: districtLinks,
   flyer: null,
   feed: null,
+  photos: noPhotos,
 } satisfies Kind<District, null>;

@@ -6,7 +6,15 @@ import type { DateRange } from '../lib/recurrence.ts';
 import { eventJsonLd, gatheringLd } from '../lib/structured-data.ts';
 import type { Event } from '../schemas/event.ts';
 import { entryIcsHref } from '../lib/feeds/paths.ts';
-import type { CalendarOccurrence, IcsEntry, Kind, KindEntry, FlyerPart, Lifecycle } from './kind.ts';
+import {
+  entryImage,
+  type CalendarOccurrence,
+  type IcsEntry,
+  type Kind,
+  type KindEntry,
+  type FlyerPart,
+  type Lifecycle,
+} from './kind.ts';
 
 // A cancelled event is still listed (and flyered) until its day is over: the 中止 notice matters.
 function lifecycle(data: Event, today: string): Lifecycle {
@@ -122,4 +130,5 @@ export const eventKind = {
   },
   // Dated by its start: what a reader of the events feed looks for.
   feed: { date: (data) => data.start, summary: (data) => data.summary },
+  photos: (data) => entryImage(data.image, data.flyer?.photo),
 } satisfies Kind<Event, FlyerPart<Event>>;

@@ -5,6 +5,7 @@
  */
 import { FactList, type Fact, type Lookup, type T } from '../lib/facts.ts';
 import { todayInJapan } from '../lib/recurrence.ts';
+import type { PagePhoto } from '../lib/media/photos.ts';
 import { deskKind } from './desk.ts';
 import { districtKind } from './district.ts';
 import { eventKind } from './event.ts';
@@ -81,6 +82,9 @@ export function factsFor(collection: string, data: unknown, lookup: Lookup, t: T
   kindOf(collection).facts(data, facts, today);
   return facts.facts;
 }
+
+/** The pictures an entry's page shows (a report's photos with consent, an event's or salon's image). */
+export const photosFor = (collection: string, data: unknown): readonly PagePhoto[] => kindOf(collection).photos(data);
 
 /** Where an entry stands on `today` ('YYYY-MM-DD', Japan): see Lifecycle. */
 export const lifecycleOf = (collection: string, data: unknown, today: string): Lifecycle =>

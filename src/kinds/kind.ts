@@ -12,6 +12,7 @@ import type { Occasion, Recurrence } from '../lib/feeds/rrule.ts';
 import type { contentTypes, ContentTypeName } from '../schemas/index.ts';
 import type { FlyerFacts } from '../flyers/facts.ts';
 import type { Audience, Category } from '../schemas/vocabulary.ts';
+import type { PagePhoto } from '../lib/media/photos.ts';
 import { compareJa } from '../lib/collate.ts';
 
 /** The collections whose entries each get a page (every content type but the site settings). */
@@ -192,6 +193,11 @@ export interface Kind<D, F extends FlyerPart<D> | null = FlyerPart<D> | null> {
   flyer: F;
   /** Its collection's news feed (/<collection>/feed.xml, feed.json), or null for types without one. */
   feed: FeedPart<D> | null;
+  /**
+   * The pictures the entry's page shows, in order (src/components/Photos.astro): only these are
+   * resized into dist/, so a picture no page shows stays private (src/lib/media/photos.ts).
+   */
+  photos(data: D): readonly PagePhoto[];
 }
 
 /** 'YYYY-MM-DD' a year before `today`: reports and newsletters older than that are past. */
@@ -216,3 +222,19 @@ export const newestFirst =
 /** For the many types that are not dated, have no JSON-LD and link nothing else. */
 export const noStructuredData = (): undefined => undefined;
 export const noLinks = (): ListItem[] => [];
+/** For the types without pictures. */
+export const noPhotos = (): PagePhoto[] => [];
+
+/** An image field's value as the schemas output it (both parts optional, src checked). */
+type ImageValue = { src?: string | undefined; alt?: string | undefined } | undefined;
+
+/**
+ * The picture of an entry with an image field (events, salons): its own, or else the photo
+ * chosen for its flyer (a recruitment's only one), so a photo taken for the flyer also shows on
+ * the page.
+ */
+export function entryImage(image: ImageValue, flyerPhoto?: ImageValue): PagePhoto[] {
+  const chosen = image?.src ? image : flyerPhoto?.src ? flyerPhoto : undefined;
+  // The schema demands alt text beside a picture (fields.ts imageField); '' never reaches here.
+  return chosen?.src ? [{ src: chosen.src, alt: chosen.alt ?? '' }] : [];
+}

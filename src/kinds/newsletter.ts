@@ -2,7 +2,7 @@
 import { entryHref } from '../lib/entries.ts';
 import { text } from '../lib/facts.ts';
 import type { Newsletter } from '../schemas/newsletter.ts';
-import { newestFirst, noLinks, noStructuredData, yearBefore, type Kind } from './kind.ts';
+import { newestFirst, noLinks, noPhotos, noStructuredData, yearBefore, type Kind } from './kind.ts';
 
 export const newsletterKind = {
   facts(data, f) {
@@ -25,4 +25,5 @@ export const newsletterKind = {
   links: noLinks,
   flyer: null,
   feed: null,
+  photos: noPhotos,
 } satisfies Kind<Newsletter, null>;

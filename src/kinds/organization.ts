@@ -1,7 +1,7 @@
 /** A group that runs events and salons: named on their pages, reachable from its own. */
 import { entryHref } from '../lib/entries.ts';
 import type { Organization } from '../schemas/organization.ts';
-import { byTitle, noLinks, noStructuredData, type Kind } from './kind.ts';
+import { byTitle, noLinks, noPhotos, noStructuredData, type Kind } from './kind.ts';
 
 export const organizationKind = {
   facts(data, f) {
@@ -21,4 +21,5 @@ export const organizationKind = {
   links: noLinks,
   flyer: null,
   feed: null,
+  photos: noPhotos,
 } satisfies Kind<Organization, null>;

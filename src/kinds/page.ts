@@ -1,7 +1,7 @@
 /** A fixed page (このサイトについて): only its body, always current. */
 import { entryHref } from '../lib/entries.ts';
 import type { Page } from '../schemas/page.ts';
-import { byTitle, noLinks, noStructuredData, type Kind } from './kind.ts';
+import { byTitle, noLinks, noPhotos, noStructuredData, type Kind } from './kind.ts';
 
 export const pageKind = {
   facts() {},
@@ -17,4 +17,5 @@ export const pageKind = {
   links: noLinks,
   flyer: null,
   feed: null,
+  photos: noPhotos,
 } satisfies Kind<Page, null>;

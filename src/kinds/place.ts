@@ -2,7 +2,7 @@
 import { entryHref } from '../lib/entries.ts';
 import { phoneLink } from '../lib/facts.ts';
 import type { Place } from '../schemas/place.ts';
-import { byTitle, noLinks, noStructuredData, type Kind } from './kind.ts';
+import { byTitle, noLinks, noPhotos, noStructuredData, type Kind } from './kind.ts';
 
 export const placeKind = {
   facts(data, f) {
@@ -22,4 +22,5 @@ export const placeKind = {
   links: noLinks,
   flyer: null,
   feed: null,
+  photos: noPhotos,
 } satisfies Kind<Place, null>;

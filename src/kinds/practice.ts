@@ -3,7 +3,7 @@ import { entryHref } from '../lib/entries.ts';
 import { text } from '../lib/facts.ts';
 import type { Practice } from '../schemas/practice.ts';
 import { CATEGORIES } from '../schemas/vocabulary.ts';
-import { byTitle, noLinks, noStructuredData, type Kind } from './kind.ts';
+import { byTitle, noLinks, noPhotos, noStructuredData, type Kind } from './kind.ts';
 
 export const practiceKind = {
   facts(data, f) {
@@ -38,4 +38,5 @@ export const practiceKind = {
   links: noLinks,
   flyer: null,
   feed: null,
+  photos: noPhotos,
 } satisfies Kind<Practice, null>;

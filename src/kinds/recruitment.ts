@@ -3,7 +3,15 @@ import { compareJa } from '../lib/collate.ts';
 import { entryHref } from '../lib/entries.ts';
 import { formatDate, phoneLink, text } from '../lib/facts.ts';
 import type { Recruitment } from '../schemas/recruitment.ts';
-import { noLinks, noStructuredData, type Kind, type KindEntry, type FlyerPart, type Lifecycle } from './kind.ts';
+import {
+  noLinks,
+  entryImage,
+  noStructuredData,
+  type Kind,
+  type KindEntry,
+  type FlyerPart,
+  type Lifecycle,
+} from './kind.ts';
 
 /**
  * When the reader's browser may hide a recruitment (see prefs.js): the end of its deadline day
@@ -96,4 +104,6 @@ export const recruitmentKind = {
     order: (data) => data.title,
     posted: () => true,
   },
+  // No picture of its own: the photo chosen for its flyer, if any.
+  photos: (data) => entryImage(undefined, data.flyer?.photo),
 } satisfies Kind<Recruitment, FlyerPart<Recruitment>>;

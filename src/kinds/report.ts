@@ -31,4 +31,9 @@ export const reportKind = {
   // The body begins the summary: a report has no summary field.
   feed: { date: (data) => data.date, summary: () => undefined },
   flyer: null,
+  // A photo without consent already fails validation; checked again so none can slip onto a page.
+  photos: (data) =>
+    data.photos
+      .filter((photo) => photo.consent)
+      .map(({ src, alt, caption }) => ({ src, alt, ...(caption ? { caption } : {}) })),
 } satisfies Kind<Report, null>;

@@ -9,7 +9,14 @@ import { gatheringLd, salonJsonLd } from '../lib/structured-data.ts';
 import type { Salon } from '../schemas/salon.ts';
 import { scheduleRecurrence } from '../lib/feeds/rrule.ts';
 import { entryIcsHref } from '../lib/feeds/paths.ts';
-import type { CalendarOccurrence, IcsEntry, Kind, KindEntry, FlyerPart } from './kind.ts';
+import {
+  entryImage,
+  type CalendarOccurrence,
+  type IcsEntry,
+  type Kind,
+  type KindEntry,
+  type FlyerPart,
+} from './kind.ts';
 
 /**
  * Whether the salon meets at all: a paused one is expected back but has no dates (its page says
@@ -125,4 +132,5 @@ export const salonKind = {
     posted: meets,
   },
   feed: null,
+  photos: (data) => entryImage(data.image, data.flyer?.photo),
 } satisfies Kind<Salon, FlyerPart<Salon>>;

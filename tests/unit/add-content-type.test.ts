@@ -20,7 +20,7 @@ import { z } from 'astro/zod';
 import { cmsFields } from '../../admin/config.ts';
 import { t } from '../../src/i18n/index.ts';
 import { factsFor, kindOf, kinds, type EntryCollection, type Kind } from '../../src/kinds/index.ts';
-import { byTitle, noLinks, noStructuredData } from '../../src/kinds/kind.ts';
+import { byTitle, noLinks, noPhotos, noStructuredData } from '../../src/kinds/kind.ts';
 import { buildCalendarItems } from '../../src/lib/calendar.ts';
 import { collectionIndex } from '../../src/lib/listings.ts';
 import { entryHref } from '../../src/lib/entries.ts';
@@ -84,6 +84,7 @@ const shelterKind = {
   links: noLinks,
   flyer: null,
   feed: null,
+  photos: noPhotos,
 } satisfies Kind<Shelter, null>;
 
 // Step 3: the dictionary key of the collection's name, src/i18n/ja.ts.

@@ -1,5 +1,5 @@
 /**
- * Which pictures entry pages show (src/lib/media/photos.ts): a report's photos with consent, an
+ * Which pictures entry pages show (the kinds' photos part): a report's photos with consent, an
  * event's or salon's image (else its flyer's photo), nothing for other types; which media files
  * the build hands to Astro's image pipeline; the widths made of a picture; and the sanitized copy
  * Astro reads, written without metadata and only when it changed.
@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PHOTO_WIDTHS, entryImage, photoWidths, photosFor, shownPictures } from '../../src/lib/media/photos.ts';
+import { PHOTO_WIDTHS, photoWidths, shownPictures } from '../../src/lib/media/photos.ts';
+import { entryImage } from '../../src/kinds/kind.ts';
+import { photosFor } from '../../src/kinds/index.ts';
 import { sanitizedCopy } from '../../src/lib/media/publish.ts';
 import { usablePictures } from '../../src/lib/media/gate.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
@@ -35,12 +37,14 @@ describe('the pictures a page shows', () => {
     ]);
   });
 
-  it("an event's or salon's own image, else its flyer's photo, else none", () => {
+  it("an event's or salon's own image, else its flyer's photo (a recruitment's), else none", () => {
     const image = { src: '/uploads/e.jpg', alt: '受付' };
     const flyer = { photo: { src: '/uploads/f.jpg', alt: 'チラシの写真' } };
     expect(photosFor('events', { image, flyer })).toEqual([image]);
     expect(photosFor('salons', { flyer })).toEqual([flyer.photo]);
     expect(photosFor('events', {})).toEqual([]);
+    // A recruitment has no image of its own: its flyer's photo.
+    expect(photosFor('recruitments', { flyer })).toEqual([flyer.photo]);
     expect(entryImage({ src: '', alt: '' }, {})).toEqual([]);
   });
 

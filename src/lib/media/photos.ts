@@ -1,10 +1,10 @@
 /**
- * The pictures entry pages show, and how: PAGE_PHOTOS says, for each type with pictures, which
- * of an entry's its page shows, and only those go through Astro's image pipeline into dist/ —
- * resized to PHOTO_WIDTHS in AVIF, WebP and JPEG, from a copy already stripped of its metadata
- * (sanitize.ts). A picture no page shows is never handed to Astro, so it never reaches dist/.
+ * The pictures entry pages show, and how: each kind says which of its entry's pictures its page
+ * shows (its `photos` part, src/kinds/), and only those go through Astro's image pipeline into
+ * dist/ — resized to PHOTO_WIDTHS in AVIF, WebP and JPEG, from a copy already stripped of its
+ * metadata (sanitize.ts). A picture no page shows is never handed to Astro, so it never reaches dist/.
  */
-import type { DataOf, EntryCollection } from '../../kinds/kind.ts';
+import { kinds, photosFor } from '../../kinds/index.ts';
 import { mediaNameOf } from './paths.ts';
 
 /** One picture of an entry's page. */
@@ -15,19 +15,6 @@ export interface PagePhoto {
   alt: string;
   /** A line shown under it. */
   caption?: string;
-}
-
-/** An image field's value as the schemas output it (both parts optional, src checked). */
-type ImageValue = { src?: string | undefined; alt?: string | undefined } | undefined;
-
-/**
- * The picture of an entry with one image field (events, salons): its own, or else the photo
- * chosen for its flyer, so a photo taken for the flyer also shows on the page.
- */
-export function entryImage(image: ImageValue, flyerPhoto?: ImageValue): PagePhoto[] {
-  const chosen = image?.src ? image : flyerPhoto?.src ? flyerPhoto : undefined;
-  // The schema demands alt text beside a picture (fields.ts imageField); '' never reaches here.
-  return chosen?.src ? [{ src: chosen.src, alt: chosen.alt ?? '' }] : [];
 }
 
 /**
@@ -50,31 +37,11 @@ export function photoWidths(width: number): { widths: number[]; width: number } 
 /** How wide a picture is shown, so the browser picks from PHOTO_WIDTHS: the column, or the screen. */
 export const PHOTO_SIZES = '(min-width: 60rem) 924px, (min-width: 50rem) 756px, 100vw';
 
-/**
- * Which pictures each type's page shows, in order; types without pictures are absent. Typed on
- * each schema's output, so a renamed field does not compile. (A part of the kinds in spirit;
- * kept here while src/kinds/ is being reshaped.)
- */
-const PAGE_PHOTOS: { [N in EntryCollection]?: (data: DataOf<N>) => PagePhoto[] } = {
-  // A photo without consent already fails validation; checked again so none can slip onto a page.
-  reports: (data) =>
-    data.photos
-      .filter((photo) => photo.consent)
-      .map(({ src, alt, caption }) => ({ src, alt, ...(caption ? { caption } : {}) })),
-  events: (data) => entryImage(data.image, data.flyer?.photo),
-  salons: (data) => entryImage(data.image, data.flyer?.photo),
-};
-
-/** The pictures the page of an entry of `collection` shows (data validated against its schema). */
-export function photosFor(collection: string, data: unknown): PagePhoto[] {
-  const part = (PAGE_PHOTOS as Record<string, ((data: unknown) => PagePhoto[]) | undefined>)[collection];
-  return part ? part(data) : [];
-}
-
 /** Media file names of the pictures the given entries' pages show (collection → schema outputs). */
 export function shownPictures(entries: ReadonlyMap<string, readonly { parsed: unknown }[]>): Set<string> {
   const names = new Set<string>();
   for (const [collection, list] of entries) {
+    if (!Object.hasOwn(kinds, collection)) continue; // the site settings: no page
     for (const entry of list)
       for (const photo of photosFor(collection, entry.parsed)) {
         const name = mediaNameOf(photo.src);
