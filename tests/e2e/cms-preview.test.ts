@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/browser.ts';
-import { copyProject, removeProject, startCmsDev } from './helpers/project.ts';
+import { copyProject, git, removeProject, startCmsDev } from './helpers/project.ts';
 import { login } from './helpers/decap.ts';
 import { t } from '../../src/i18n/index.ts';
 import { ID_RE } from '../../src/schemas/fields.ts';
@@ -158,6 +158,10 @@ describe('the preview beside the form', () => {
         '',
       ].join('\n'),
     );
+    // Committed, as an entry on main is: the CMS (Git mode) refuses to save while a file is
+    // uncommitted, which the test below of a new entry's id would otherwise meet.
+    git(dir, 'add', `content/reports/${id}.ja.md`);
+    git(dir, 'commit', '--quiet', '-m', '貼り付けたHTMLの報告');
     const page = await newPage();
     await page.goto(`${admin}#/collections/reports/entries/${id}`);
     const preview = page.frameLocator('#preview-pane');

@@ -85,9 +85,24 @@ export function startProcess(
 
 const bin = (pkg: string, path: string) => join(ROOT, 'node_modules', pkg, path);
 
-/** `git` in the copy; its output. */
+/**
+ * `git` in the copy; its output. While the CMS runs there, decap-server's own git commands may
+ * hold the index for a moment: a command refused for that is run again once the lock is gone.
+ */
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: childEnv() });
+  const lock = join(cwd, '.git', 'index.lock');
+  const started = Date.now();
+  for (;;) {
+    try {
+      return execFileSync('git', args, { cwd, encoding: 'utf8', env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (error) {
+      if (!/index\.lock/.test(String((error as { stderr?: unknown }).stderr)) || Date.now() - started > 30_000)
+        throw error;
+      // Wait for the lock to go (polled: git offers no signal), at most 30 s in all.
+      while (existsSync(lock) && Date.now() - started < 30_000)
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
+  }
 }
 
 /**
