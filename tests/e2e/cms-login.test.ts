@@ -112,7 +112,7 @@ async function fakeGitHost(host: keyof typeof HOSTS) {
         return res.end(JSON.stringify({ access_token: 't0ken', token_type: 'bearer', expires_in: 7200 }));
       const answer = routes.answers[url.pathname];
       if (answer) return res.end(JSON.stringify(answer));
-      res.writeHead(404).end(JSON.stringify({ message: '404 Not Found' }));
+      return res.writeHead(404).end(JSON.stringify({ message: '404 Not Found' }));
     });
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
