@@ -7,7 +7,7 @@ import { getCollection } from 'astro:content';
 import { t } from '../i18n/index.ts';
 import { kindOf } from '../kinds/index.ts';
 import type { ICalEventData } from 'ical-generator';
-import { calendarText, entryEvents, feedRange } from '../lib/feeds/ics.ts';
+import { calendarText, entryEvents, feedRange, type CalendarFeedOptions } from '../lib/feeds/ics.ts';
 import { startOfDateJst } from '../lib/dates.ts';
 import { titleOf } from '../lib/entries.ts';
 import type { CalendarSource } from '../lib/calendar.ts';
@@ -35,6 +35,11 @@ export const loadFeedData = () => (cached ??= load());
 
 // Each entry's events, made once though the entry is in several feeds (site, district, category, its own).
 const eventsOf = new WeakMap<CalendarSource, ICalEventData[]>();
+function windowEvents(source: CalendarSource, options: CalendarFeedOptions): ICalEventData[] {
+  let made = eventsOf.get(source);
+  if (!made) eventsOf.set(source, (made = entryEvents(source, options)));
+  return made;
+}
 
 /** An iCalendar response of the entries chosen, named after the site and `scope` (a district, a category). */
 export async function calendarResponse(choose: (source: CalendarSource) => boolean, scope?: string) {
@@ -43,11 +48,7 @@ export async function calendarResponse(choose: (source: CalendarSource) => boole
     ? t('feeds.calendarNameOf', { site: settings.siteName, scope })
     : t('feeds.calendarName', { site: settings.siteName });
   const options = { name, siteUrl: settings.url, range, stamp, places, t };
-  const events = sources.filter(choose).flatMap((source) => {
-    let made = eventsOf.get(source);
-    if (!made) eventsOf.set(source, (made = entryEvents(source, options)));
-    return made;
-  });
+  const events = sources.filter(choose).flatMap((source) => windowEvents(source, options));
   return new Response(calendarText(events, options), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 }
 
@@ -61,18 +62,25 @@ export async function entryCalendarResponse(collection: string, id: string) {
   const source = byKey.get(`${collection}/${id}`);
   // The routes' paths come from the same entries: a miss is a bug here, not in the content.
   if (!source) throw new Error(`no event or salon ${collection}/${id} for its calendar file`);
-  const first = kindOf(collection).calendar?.occurrences(source.data, { from: EARLIEST, to: range.from })[0]?.date;
   const options = {
     name: t('feeds.calendarNameOf', { site: settings.siteName, scope: titleOf(collection, source.data) }),
     siteUrl: settings.url,
-    range: first && first < range.from ? { ...range, from: first } : range,
+    range,
     stamp,
     places,
     t,
   };
-  return new Response(calendarText(entryEvents(source, options), options), {
-    headers: { 'Content-Type': 'text/calendar; charset=utf-8' },
-  });
+  // A one-off reaches back to its own days; a recurring entry's file is its rule as the feeds
+  // have it (from the window on), not its history, and shares their events.
+  const calendar = kindOf(collection).calendar;
+  const first = calendar?.recurring
+    ? undefined
+    : calendar?.occurrences(source.data, { from: EARLIEST, to: range.from })[0]?.date;
+  const events =
+    first !== undefined && first < range.from
+      ? entryEvents(source, { ...options, range: { ...range, from: first } })
+      : windowEvents(source, options);
+  return new Response(calendarText(events, options), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 }
 
 // Before any entry: the dates a content file may hold start in 1900 (src/lib/dates.ts).

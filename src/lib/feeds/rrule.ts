@@ -79,32 +79,36 @@ const lastDate = (dates: readonly string[]): string | undefined => [...dates].so
  * app need not be sent).
  */
 export function scheduleRecurrence(schedule: Schedule, range: DateRange): Recurrence | undefined {
-  const inRange = expandSchedule(schedule, range);
   const rule = ruleOf(schedule);
   if (!rule) {
-    const dates = inRange.filter((o) => o.status === 'held').map(({ start, end }) => ({ start, end }));
+    const dates = expandSchedule(schedule, range)
+      .filter((o) => o.status === 'held')
+      .map(({ start, end }) => ({ start, end }));
     return dates.length ? { dates } : undefined;
   }
-  const first = inRange[0];
-  if (!first) return undefined;
-  // How far the exclusions must reach: the window's end where holidays are skipped (see above),
-  // otherwise the rule's own end or the last listed skip date.
-  const bounded = schedule.holidays === 'skip';
   const { validUntil } = schedule;
-  const untilDate = bounded ? (validUntil !== undefined && validUntil < range.to ? validUntil : range.to) : validUntil;
-  const exclusionsTo = untilDate ?? lastDate(schedule.skip) ?? first.date;
-  const exdates =
-    exclusionsTo < first.date
-      ? []
-      : expandSchedule(schedule, { from: first.date, to: exclusionsTo })
-          .filter((o) => o.status === 'skipped')
-          .map((o) => o.start);
-  const last =
-    untilDate === undefined ? undefined : expandSchedule(schedule, { from: first.date, to: untilDate }).at(-1);
+  // The rule's last day: the window's end where holidays are skipped (see above), otherwise its
+  // own end, if it has one.
+  const untilDate =
+    schedule.holidays === 'skip'
+      ? validUntil !== undefined && validUntil < range.to
+        ? validUntil
+        : range.to
+      : validUntil;
+  // One expansion, as far as the exclusions must reach: the rule's last day or, for a rule that
+  // runs on, its last skip date. expandSchedule stops at validUntil, so nothing is past the rule.
+  const reach = untilDate ?? lastDate(schedule.skip);
+  const meetings = expandSchedule(schedule, {
+    from: range.from,
+    to: reach !== undefined && reach > range.to ? reach : range.to,
+  });
+  const first = meetings[0];
+  if (!first || first.date > range.to) return undefined;
+  const last = untilDate === undefined ? undefined : meetings.at(-1);
   return {
     start: first.start,
     end: first.end,
     rule: { ...rule, ...(last ? { until: last.start } : {}) },
-    exdates,
+    exdates: meetings.filter((o) => o.status === 'skipped').map((o) => o.start),
   };
 }
