@@ -38,8 +38,9 @@ export interface RunResult {
   /** Site (pages + search) wall times of each build, ms; the site ratio is of their medians. */
   siteRuns?: { ours: number[]; baseline: number[] };
   /**
-   * Wall times of the whole `npm run build` as a user runs it with every flyer cached (ours: the
-   * builds after the first, which rendered them) and of the baseline's Astro + Pagefind, ms.
+   * Wall times of the whole `npm run build` as a user runs it the next time — nothing removed:
+   * Astro's caches kept, every flyer in .cache/flyers/ — and of the baseline's Astro + Pagefind
+   * run the same way, ms.
    */
   wholeRuns?: { ours: number[]; baseline: number[] };
   /**
