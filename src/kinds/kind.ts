@@ -45,6 +45,8 @@ export interface ListItem {
   meta?: string;
   /** ISO time after which the reader's browser may hide the item (an event that ended since the build). */
   ends?: string;
+  /** A small picture beside the line: a report's first photo (src/components/EntryList.astro). */
+  photo?: PagePhoto;
 }
 
 /** An entry as lists take it: its id and validated data. */

@@ -1,8 +1,15 @@
 /** An activity report: a record of a day, archived (past) once it is over a year old. */
 import { entryHref } from '../lib/entries.ts';
 import { formatDate, text } from '../lib/facts.ts';
+import type { PagePhoto } from '../lib/media/photos.ts';
 import type { Report } from '../schemas/report.ts';
 import { newestFirst, noLinks, noStructuredData, yearBefore, type Kind } from './kind.ts';
+
+// A photo without consent already fails validation; checked again so none can slip onto a page.
+const reportPhotos = (data: Report): PagePhoto[] =>
+  data.photos
+    .filter((photo) => photo.consent)
+    .map(({ src, alt, caption }) => ({ src, alt, ...(caption ? { caption } : {}) }));
 
 export const reportKind = {
   facts(data, f) {
@@ -15,7 +22,16 @@ export const reportKind = {
     f.add('fact.districts', f.refs('districts', data.districts));
     f.topic('fact.categories', f.categories(data.categories));
   },
-  listLine: ({ id, data }) => ({ href: entryHref('reports', id), title: data.title, meta: formatDate(data.date) }),
+  listLine({ id, data }) {
+    // Its first photo beside the line: a list of reports is read by what happened.
+    const [photo] = reportPhotos(data);
+    return {
+      href: entryHref('reports', id),
+      title: data.title,
+      meta: formatDate(data.date),
+      ...(photo ? { photo } : {}),
+    };
+  },
   lifecycle: (data, today) => (data.date < yearBefore(today) ? 'past' : 'current'),
   searchDate: (data) => data.date,
   districts: (data) => data.districts,
@@ -31,9 +47,5 @@ export const reportKind = {
   // The body begins the summary: a report has no summary field.
   feed: { date: (data) => data.date, summary: () => undefined },
   flyer: null,
-  // A photo without consent already fails validation; checked again so none can slip onto a page.
-  photos: (data) =>
-    data.photos
-      .filter((photo) => photo.consent)
-      .map(({ src, alt, caption }) => ({ src, alt, ...(caption ? { caption } : {}) })),
+  photos: reportPhotos,
 } satisfies Kind<Report, null>;

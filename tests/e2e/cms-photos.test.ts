@@ -129,8 +129,11 @@ describe('a photo added to a report in the CMS', () => {
     const dist = join(dir, 'dist');
     const all = files(dist);
     const pictures = all.filter((f) => /\.(jpe?g|png|avif|tiff?)$/i.test(f));
-    // 3 widths × 3 formats, and the share image
-    expect(all.filter((f) => f.startsWith('_astro/origami.')).length).toBe(10);
+    // Only resized files (name.hash_transform.ext): 3 widths × 3 formats on the page, the share
+    // image, the list's small picture; Astro's full-size copy was removed.
+    const made = all.filter((f) => f.startsWith('_astro/origami.'));
+    expect(made.length).toBeGreaterThanOrEqual(10);
+    expect(made.filter((f) => !/^_astro\/origami\.[\w-]+_[\w-]+\.(avif|webp|jpg)$/.test(f))).toEqual([]);
     const og = document.querySelector('meta[property="og:image"]')?.getAttribute('content') ?? '';
     expect(og).toMatch(/\/_astro\/origami\.[\w-]+_[\w-]+\.jpg$/);
     expect(await sharp(join(dist, new URL(og).pathname)).metadata()).toMatchObject({ width: 1200, height: 630 });

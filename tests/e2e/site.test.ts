@@ -273,6 +273,19 @@ describe('the built sample site', () => {
     }
   });
 
+  it('lists a report beside its first photo (/reports/): a small decorative picture, not a second link', () => {
+    const { document } = parseHTML(readFileSync(join(dir, 'dist/reports/index.html'), 'utf8'));
+    const line = [...document.querySelectorAll('main li')].find(
+      (li) => li.querySelector('a')?.getAttribute('href') === '/reports/hidamari-2026-11/',
+    );
+    const img = line?.querySelector('picture img');
+    expect(img?.getAttribute('alt')).toBe('');
+    expect([img?.getAttribute('width'), img?.getAttribute('height')]).toEqual(['128', '96']);
+    expect(img?.getAttribute('srcset')).toMatch(/ 2x$/);
+    expect(line?.querySelectorAll('a').length).toBe(1);
+    expect(line?.querySelector('a')?.textContent).toBe('11月のサロン「ひだまり」を開きました');
+  });
+
   it('builds the same pages in Los Angeles as in UTC (dates are Japan time)', () => {
     build('America/Los_Angeles', 'dist-la');
     const utc = htmlFiles(join(dir, 'dist'));

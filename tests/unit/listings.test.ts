@@ -211,13 +211,19 @@ describe('collection index pages', () => {
 
   it('lists reports and newsletters newest first, with the report date', () => {
     const reports = [
-      e('october', { title: 'あ', date: '2026-10-06' }),
-      e('november', { title: 'い', date: '2026-11-21' }),
-      e('september', { title: 'う', date: '2026-09-19' }),
+      e('october', { title: 'あ', date: '2026-10-06', photos: [] }),
+      e('november', {
+        title: 'い',
+        date: '2026-11-21',
+        photos: [{ src: '/uploads/a.jpg', alt: '折り紙', consent: true }],
+      }),
+      e('september', { title: 'う', date: '2026-09-19', photos: [] }),
     ];
     const index = collectionIndex('reports', reports, today, t);
     expect(hrefs(index)).toEqual(['/reports/november/', '/reports/october/', '/reports/september/']);
     expect(items(index)[0]?.meta).toBe('2026年11月21日(土)');
+    // A report is listed beside its first photo (src/components/EntryList.astro).
+    expect(items(index).map((item) => item.photo?.src)).toEqual(['/uploads/a.jpg', undefined, undefined]);
     const newsletters = [
       e('higashi-11', { title: 'ひがしだより 11月号', month: '2026-11' }),
       e('higashi-12', { title: 'ひがしだより 12月号', month: '2026-12' }),
