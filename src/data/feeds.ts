@@ -6,8 +6,7 @@
 import { getCollection } from 'astro:content';
 import { t } from '../i18n/index.ts';
 import { kindOf } from '../kinds/index.ts';
-import type { ICalEventData } from 'ical-generator';
-import { calendarText, entryEvents, feedRange, type CalendarFeedOptions } from '../lib/feeds/ics.ts';
+import { calendarText, entryEvents, eventsText, feedRange, type CalendarFeedOptions } from '../lib/feeds/ics.ts';
 import { startOfDateJst } from '../lib/dates.ts';
 import { titleOf } from '../lib/entries.ts';
 import type { CalendarSource } from '../lib/calendar.ts';
@@ -33,12 +32,13 @@ async function load() {
 /** The dated entries and how to write them, read once however many feeds the build writes. */
 export const loadFeedData = () => (cached ??= load());
 
-// Each entry's events, made once though the entry is in several feeds (site, district, category, its own).
-const eventsOf = new WeakMap<CalendarSource, ICalEventData[]>();
-function windowEvents(source: CalendarSource, options: CalendarFeedOptions): ICalEventData[] {
-  let made = eventsOf.get(source);
-  if (!made) eventsOf.set(source, (made = entryEvents(source, options)));
-  return made;
+// Each entry's events, written once though the entry is in several feeds (site, district,
+// category, its own).
+const written = new WeakMap<CalendarSource, string>();
+function windowEvents(source: CalendarSource, options: CalendarFeedOptions): string {
+  let text = written.get(source);
+  if (text === undefined) written.set(source, (text = eventsText(entryEvents(source, options))));
+  return text;
 }
 
 /** An iCalendar response of the entries chosen, named after the site and `scope` (a district, a category). */
@@ -48,7 +48,7 @@ export async function calendarResponse(choose: (source: CalendarSource) => boole
     ? t('feeds.calendarNameOf', { site: settings.siteName, scope })
     : t('feeds.calendarName', { site: settings.siteName });
   const options = { name, siteUrl: settings.url, range, stamp, places, t };
-  const events = sources.filter(choose).flatMap((source) => windowEvents(source, options));
+  const events = sources.filter(choose).map((source) => windowEvents(source, options));
   return new Response(calendarText(events, options), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 }
 
@@ -78,9 +78,9 @@ export async function entryCalendarResponse(collection: string, id: string) {
     : calendar?.occurrences(source.data, { from: EARLIEST, to: range.from })[0]?.date;
   const events =
     first !== undefined && first < range.from
-      ? entryEvents(source, { ...options, range: { ...range, from: first } })
+      ? eventsText(entryEvents(source, { ...options, range: { ...range, from: first } }))
       : windowEvents(source, options);
-  return new Response(calendarText(events, options), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+  return new Response(calendarText([events], options), { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 }
 
 // Before any entry: the dates a content file may hold start in 1900 (src/lib/dates.ts).

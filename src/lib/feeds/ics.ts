@@ -15,7 +15,7 @@ import { addMonths, monthRange, type CalendarSource } from '../calendar.ts';
 import type { DateRange } from '../recurrence.ts';
 import { parseDateTime } from '../dates.ts';
 import { kindOf, type IcsEntry } from '../../kinds/index.ts';
-import { JAPAN, japanTime, japanTimezone } from './japan-time.ts';
+import { JAPAN, JAPAN_VTIMEZONE, japanTime } from './japan-time.ts';
 import type { Occasion, RRule } from './rrule.ts';
 
 export interface CalendarFeedOptions {
@@ -115,30 +115,42 @@ function exdateText(starts: readonly string[]): string {
 /** The calendar of the given entries (events and salons; other types have no days) as iCalendar text. */
 export function calendarFeed(sources: Iterable<CalendarSource>, options: CalendarFeedOptions): string {
   return calendarText(
-    [...sources].flatMap((source) => entryEvents(source, options)),
+    [...sources].map((source) => eventsText(entryEvents(source, options))),
     options,
   );
 }
 
+const BEGIN = 'BEGIN:VEVENT';
+const END = 'END:VEVENT';
+
 /**
- * A calendar of events made by entryEvents: a build writes each entry into several feeds (the
- * site's, its districts', its categories', its own) and makes its events once.
+ * An entry's VEVENTs as iCalendar text (folded lines, CRLF), as ical-generator writes them. A
+ * build puts each entry into several feeds (the site's, its districts', its categories', its
+ * own): written once and placed in each, 10,000 salons cost one serialisation each instead of
+ * six (about 0.1 ms apiece).
+ */
+export function eventsText(events: readonly ICalEventData[]): string {
+  if (!events.length) return '';
+  const text = ical({ events: [...events] }).toString();
+  return `${text.slice(text.indexOf(BEGIN), text.lastIndexOf(END))}${END}\r\n`;
+}
+
+/**
+ * A calendar of entries' eventsText: ical-generator writes the calendar's own properties, then
+ * come the Asia/Tokyo VTIMEZONE every event's TZID names and the events. The calendar has no
+ * default zone: ical-generator would then write DTSTAMP in local time, where RFC 5545 wants UTC.
  */
 export function calendarText(
-  events: readonly ICalEventData[],
+  vevents: readonly string[],
   options: Pick<CalendarFeedOptions, 'name' | 'siteUrl'>,
 ): string {
-  const calendar = ical({
+  const head = ical({
     name: options.name,
     prodId: { company: new URL(options.siteUrl).host, product: 'tsunagari', language: 'JA' },
     method: ICalCalendarMethod.PUBLISH,
-    // No default zone for the calendar (name null): ical-generator would then write DTSTAMP in
-    // local time, and RFC 5545 wants it in UTC. Every event names Asia/Tokyo itself, and the
-    // generator adds its VTIMEZONE once.
-    timezone: { name: null, generator: japanTimezone },
     // Apps that honour it check back daily, as often as the site is rebuilt.
     ttl: 24 * 60 * 60,
-  });
-  for (const event of events) calendar.createEvent(event);
-  return calendar.toString();
+  }).toString();
+  const end = head.lastIndexOf('END:VCALENDAR');
+  return `${head.slice(0, end)}${JAPAN_VTIMEZONE}\r\n${vevents.join('')}${head.slice(end)}`;
 }

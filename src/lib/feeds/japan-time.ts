@@ -35,11 +35,6 @@ export const JAPAN_VTIMEZONE = [
   'END:VTIMEZONE',
 ].join('\r\n');
 
-/** ical-generator's timezone generator: the VTIMEZONE of Asia/Tokyo, the only zone the site uses. */
-export function japanTimezone(zone: string): string | null {
-  return zone === JAPAN ? JAPAN_VTIMEZONE : null;
-}
-
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 function sameZone(zone: string): void {
