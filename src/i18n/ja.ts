@@ -337,9 +337,6 @@ export const ja = {
   'flyers.areaTitle': '{district}の印刷用チラシ',
   'flyers.all': 'すべてのチラシ',
   'area.flyers': '{district}の印刷用チラシ',
-} as const;
-
-export type UIKey = keyof typeof ja;
 
   'opendata.title': 'オープンデータ',
   'opendata.lead':
@@ -368,3 +365,6 @@ export type UIKey = keyof typeof ja;
   'opendata.toilet': '多目的トイレあり',
   'opendata.ibasho': 'だれでも立ち寄れる居場所',
   'opendata.separator': '、',
+} as const;
+
+export type UIKey = keyof typeof ja;

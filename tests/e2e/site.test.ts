@@ -9,9 +9,9 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import exifr from 'exifr';
 import { parseHTML } from 'linkedom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentTypes } from '../../src/schemas/index.ts';
 import {
   CONTENT_SECURITY_POLICY,
@@ -21,9 +21,9 @@ import {
 import { cmsOrigins } from '../../src/lib/cms/backend.ts';
 import { settingsSchema } from '../../src/schemas/settings.ts';
 import { parse as parseYaml } from 'yaml';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { idOfFile, scanCollection } from '../../src/lib/content/files.ts';
 import { ROOT, childEnv, copyProject, removeProject } from './helpers/project.ts';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { launchChromium, recordViolations } from './helpers/browser.ts';
 import { serveDirectory } from './helpers/serve.ts';
 
@@ -123,8 +123,6 @@ describe('the built sample site', () => {
     }
   });
 
-  it('shows a cancelled event with an unmistakable banner', () => {
-    const cancelled = readdirSync(join(dir, 'content/events')).find((f) =>
   it('publishes イベント一覧 and the places as open data CSV (BOM, the data set header), listed on /opendata/', () => {
     const events = readFileSync(join(dir, 'dist/opendata/events.csv'), 'utf8');
     expect(events.startsWith('\uFEFF都道府県コード又は市区町村コード,NO,都道府県名,市区町村名,イベント名,')).toBe(true);
@@ -142,6 +140,8 @@ describe('the built sample site', () => {
     expect(readFileSync(join(dir, 'dist/index.html'), 'utf8')).toContain('href="/opendata/"');
   });
 
+  it('shows a cancelled event with an unmistakable banner', () => {
+    const cancelled = readdirSync(join(dir, 'content/events')).find((f) =>
       readFileSync(join(dir, 'content/events', f), 'utf8').includes('status: cancelled'),
     );
     expect(cancelled).toBeDefined();
@@ -182,9 +182,6 @@ describe('the built sample site', () => {
     expect(closed).toEqual([...closed].sort((a, b) => Number(a) - Number(b)));
   });
 
-  it('ships the self-hosted CMS under /admin/ with its config built from the schemas', () => {
-    expect(existsSync(join(dir, 'dist/admin/decap-cms.js'))).toBe(true);
-    const admin = readFileSync(join(dir, 'dist/admin/index.html'), 'utf8');
   it('places site components on the staff-written MDX guide: every desk with its number, every district', () => {
     const { document } = parseHTML(readFileSync(join(dir, 'dist/guide/index.html'), 'utf8'));
     const main = document.querySelector('main')?.textContent ?? '';
@@ -201,6 +198,9 @@ describe('the built sample site', () => {
     }
   });
 
+  it('ships the self-hosted CMS under /admin/ with its config built from the schemas', () => {
+    expect(existsSync(join(dir, 'dist/admin/decap-cms.js'))).toBe(true);
+    const admin = readFileSync(join(dir, 'dist/admin/index.html'), 'utf8');
     expect(admin).toContain('"locale":"ja"');
     expect(admin).toContain('"name":"salons"');
     expect(admin).not.toMatch(/https?:\/\/(unpkg|cdn|jsdelivr)/);
