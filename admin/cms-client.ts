@@ -5,7 +5,8 @@
  * - previews laid out as the site's pages, in the site's styles (admin/preview.ts);
  * - a new entry's id made on its first save when left empty (src/lib/cms/ids.ts);
  * - list lines whose status and district markers read as words (src/lib/cms/list-markers.ts), and
- *   Japanese names for react-select's × buttons.
+ *   Japanese names for react-select's × buttons;
+ * - commit messages that name the entry by its title, not only its ID (src/lib/cms/commit-title.ts).
  * Not inside a frame: another site could show the CMS in one and trick a volunteer into
  * clicking (publishing, deleting) there, so Decap is not even loaded.
  */
@@ -15,6 +16,7 @@ import cmsCss from './cms.css?inline';
 import { decapEditorComponentsJa, decapJa } from '../src/i18n/decap-ja.ts';
 import { mergePhrases, type Phrases } from '../src/lib/cms/phrases.ts';
 import { newEntryId, needsId } from '../src/lib/cms/ids.ts';
+import { titledCommitMessage } from '../src/lib/cms/commit-title.ts';
 import { hasMarker, readMarkers, type MarkerLabels } from '../src/lib/cms/list-markers.ts';
 import { todayInJapan } from '../src/lib/recurrence.ts';
 import { t } from '../src/i18n/index.ts';
@@ -92,6 +94,31 @@ function renameEditorComponents(CMS: DecapCms) {
   if (code) CMS.registerEditorComponent({ ...code, label: decapEditorComponentsJa.codeBlock.label });
 }
 
+/**
+ * Every save's commit message with the entry's title (Decap's templates know only its ID): the
+ * backend's persistEntry is wrapped where the registry makes it, for the configured Git host
+ * and for npm start's local backend ('proxy'), so both write the same history.
+ */
+function titleCommitMessages(CMS: DecapCms, backendNames: string[], titleFields: Map<string, string>) {
+  for (const name of backendNames) {
+    const backend = CMS.getBackend(name);
+    if (!backend) continue;
+    const init = backend.init;
+    backend.init = (...args) => {
+      const implementation = init(...args);
+      const persist = implementation.persistEntry.bind(implementation);
+      implementation.persistEntry = (entry, options) => {
+        const file = entry.dataFiles[0];
+        const titleField = titleFields.get(options.collectionName);
+        if (!file || !titleField) return persist(entry, options);
+        const commitMessage = titledCommitMessage(options.commitMessage, file.slug, file.raw, titleField);
+        return persist(entry, { ...options, commitMessage });
+      };
+      return implementation;
+    };
+  }
+}
+
 async function start() {
   if (window.top !== window.self) {
     const framed = document.getElementById('framed');
@@ -101,7 +128,10 @@ async function start() {
   const style = document.createElement('style');
   style.textContent = cmsCss;
   document.head.appendChild(style);
-  const config = json<{ collections: { name: string }[] }>('cms-config');
+  const config = json<{
+    backend: { name: string };
+    collections: { name: string; identifier_field?: string }[];
+  }>('cms-config');
   const page = json<AdminPageData>('cms-page-data');
   rewriteDecapText(page.markers);
   const w = await loadDecap();
@@ -124,6 +154,12 @@ async function start() {
       return data.set('id', newEntryId(dateField ? data.get(dateField) : undefined, todayInJapan()));
     },
   });
+  titleCommitMessages(
+    CMS,
+    [config.backend.name, 'proxy'],
+    // A folder collection's title is its identifier field; the settings file is named by its site name.
+    new Map(config.collections.map((c) => [c.name, c.identifier_field ?? 'siteName'])),
+  );
   CMS.init({ config });
 }
 

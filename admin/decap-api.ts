@@ -26,8 +26,25 @@ export interface EditorComponent {
   [part: string]: unknown;
 }
 
+/** One file of a save, as Decap's core hands it to the backend's persistEntry. */
+export interface DataFile {
+  path: string;
+  slug: string;
+  raw: string;
+}
+
+/** A backend implementation: only the call whose commit message the admin page rewrites. */
+export interface BackendImplementation {
+  persistEntry(
+    entry: { dataFiles: DataFile[]; assets: unknown[] },
+    options: { commitMessage: string; collectionName: string; [option: string]: unknown },
+  ): Promise<unknown>;
+}
+
 export interface DecapCms {
   init(options: { config: unknown }): void;
+  /** The registry's own record of a backend (mutable): `init` makes its implementation. */
+  getBackend(name: string): { init: (...args: unknown[]) => BackendImplementation } | undefined;
   registerPreviewTemplate(name: string, component: unknown): void;
   registerPreviewStyle(style: string, options?: { raw: boolean }): void;
   registerLocale(locale: string, phrases: unknown): void;

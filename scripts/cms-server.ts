@@ -34,6 +34,8 @@ import {
 } from '../src/lib/cms/local-backend.ts';
 import { publishMode, type CmsSettings } from '../src/lib/cms/backend.ts';
 import { contentTypeByName } from '../src/schemas/index.ts';
+import { titledCommitMessage } from '../src/lib/cms/commit-title.ts';
+import { DEFAULT_CONTENT_LOCALE } from '../src/i18n/locales.ts';
 import { checkLocalRequest, LOOPBACK_ADDRESSES, refusalHeaders } from '../src/lib/loopback.ts';
 import { uploadRefusal, type UploadRequest } from '../src/lib/media/upload.ts';
 
@@ -170,7 +172,17 @@ if (mode.mode === 'git') {
     const exists = draft && (await git('rev-parse', '--verify', '--quiet', `refs/heads/${draft}`)).ok;
     if (!draft || !exists) return answer(res, 404, { error: `下書きがありません / no draft ${draft ?? ''}` });
     const { collection, slug } = params as { collection: string; slug: string };
-    const label = contentTypeByName.get(collection)?.labelSingular ?? collection;
+    const type = contentTypeByName.get(collection);
+    const label = type?.labelSingular ?? collection;
+    // Named by its title as the saves are (admin/cms-client.ts), read from the draft itself.
+    const draftFile = await git(
+      'show',
+      `refs/heads/${draft}:content/${collection}/${slug}.${DEFAULT_CONTENT_LOCALE}.md`,
+    );
+    const message =
+      type && draftFile.ok
+        ? titledCommitMessage(publishMessage(label, slug), slug, draftFile.out, type.titleField)
+        : publishMessage(label, slug);
     const merged = await git(
       '-c',
       'commit.gpgsign=false',
@@ -178,7 +190,7 @@ if (mode.mode === 'git') {
       '--no-verify',
       '--no-edit',
       '-m',
-      publishMessage(label, slug),
+      message,
       `refs/heads/${draft}`,
     );
     if (!merged.ok) {

@@ -146,11 +146,12 @@ describe('the Git mode (approval workflow on, the default)', () => {
     // The first goes onto main as it is (its own commit, with the CMS's message) …
     expect((await publishDraft('natsu-a')).status).toBe(200);
     expect(git(dir, 'log', '-1', '--format=%s', 'main').trim()).toBe('活動報告「夏祭りの報告」を作成');
-    // … the second, saved before that, needs a merge commit, in Japanese (not git's English).
+    // … the second, saved before that, needs a merge commit, in Japanese (not git's English),
+    // naming the entry by the title in the draft as the CMS's own commits do.
     const response = await publishDraft('natsu-b');
     expect(response.status, await response.clone().text()).toBe(200);
     expect(git(dir, 'log', '-1', '--format=%s%n%P', 'main').trim().split('\n')).toEqual([
-      '活動報告「natsu-b」を公開',
+      '活動報告「夏祭りの報告」（natsu-b）を公開',
       expect.stringMatching(/^\w+ \w+$/),
     ]);
     for (const slug of ['natsu-a', 'natsu-b']) {

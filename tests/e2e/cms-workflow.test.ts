@@ -102,7 +102,10 @@ describe('a report through the approval workflow', () => {
     expect(branches()).toEqual(['main']);
     expect(readFileSync(join(dir, FILE), 'utf8')).toContain(`title: ${TITLE}`);
     const message = git(dir, 'log', '-1', '--format=%s', 'main', '--', FILE).trim();
-    expect(message).toBe(COMMIT_MESSAGES.create.replace('{{collection}}', '活動報告').replace('{{slug}}', ID));
+    // Decap's template names the entry by its ID; the admin page adds its title (src/lib/cms/commit-title.ts).
+    const template = COMMIT_MESSAGES.create.replace('{{collection}}', '活動報告');
+    expect(message).toBe(template.replace('{{slug}}', ID).replace(`「${ID}」`, `「${TITLE}」（${ID}）`));
+    expect(message).toContain(TITLE);
     expect(message).toContain('活動報告');
     expect(message).toContain(ID);
     // Nothing else of the working tree was committed or left behind.

@@ -46,7 +46,9 @@ const trimSlash = (url: string) => url.replace(/\/+$/, '');
  * Decap's commit messages, in Japanese. Decap fills in only {{collection}} (the collection's
  * singular label, e.g. イベント), {{slug}} (the entry's file name, its ID), {{path}},
  * {{author-login}}, {{author-name}} and, for open authoring, {{message}}: it has no placeholder
- * for the entry's title (decap-cms-core src/lib/formatters.ts, 3.16.3), so the ID names the entry.
+ * for the entry's title (decap-cms-core src/lib/formatters.ts, 3.16.3), so the ID names the entry
+ * here and the admin page adds the title from the saved file (src/lib/cms/commit-title.ts):
+ * 活動報告「ひだまりサロン 12月のようす」（20261205-k3fq）を更新.
  */
 export const COMMIT_MESSAGES = {
   create: '{{collection}}「{{slug}}」を新しく作成',
