@@ -80,8 +80,10 @@ describe('a report through the approval workflow', () => {
     expect(draft).toContain('子どもからお年寄りまで40人が集まりました。');
     expect(git(dir, 'rev-parse', 'main').trim()).toBe(mainBefore);
     expect(onMain(FILE)).toBe('');
-    // decap-server goes back to main after each save: the draft is not in the working tree.
-    expect(git(dir, 'symbolic-ref', '--short', 'HEAD').trim()).toBe('main');
+    // decap-server checks the draft branch out while it answers Decap's calls (the save, then
+    // Decap reading the draft back) and goes back to main after each: once they are answered, the
+    // draft is not in the working tree.
+    await expect.poll(() => git(dir, 'symbolic-ref', '--short', 'HEAD').trim(), { timeout: 60_000 }).toBe('main');
     expect(existsSync(join(dir, FILE))).toBe(false);
     expect(status()).toBe('decap-cms/draft');
     await page.getByRole('button', { name: `ステータス: ${WORKFLOW.draft}` }).waitFor();

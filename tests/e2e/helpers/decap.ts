@@ -29,7 +29,11 @@ export async function setText(locator: Locator, value: string) {
  * Chrome DevTools Protocol, so React sees compositionstart/update/end like with a real IME.
  */
 export async function typeWithIme(page: Page, locator: Locator, text: string) {
+  const before = await locator.inputValue();
   await locator.click();
+  // CDP input goes to whatever has focus: on a busy machine Decap may still be re-rendering the
+  // form after the click, and a composition sent then was lost (CI: 「夏まつり」 missing).
+  await waitUntil(() => locator.evaluate((el) => el === document.activeElement), 'the field to have focus');
   const cdp = await page.context().newCDPSession(page);
   for (const chunk of text.match(/.{1,4}/gu) ?? []) {
     await cdp.send('Input.imeSetComposition', {
@@ -40,6 +44,16 @@ export async function typeWithIme(page: Page, locator: Locator, text: string) {
     await cdp.send('Input.insertText', { text: chunk });
   }
   await cdp.detach();
+  await waitUntil(async () => (await locator.inputValue()) === before + text, `the field to read ${before + text}`);
+}
+
+/** Polls `check` until it holds (a real signal: the page's own state), at most `timeoutMs`. */
+async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 30_000) {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Picks an option of a react-select (select or relation widget) by typing to search. */
@@ -104,6 +118,10 @@ export function publishDraft(page: Page): Promise<Response> {
  * made (Decap may refuse to save: fieldErrors); waitForSaved waits for the rest.
  */
 export async function publish(page: Page) {
+  // Decap draws its toolbar after the form: decide between the two flows only once one is there
+  // (a check before that took the approval workflow's page for the simple one on a busy machine).
+  const publishNow = page.getByRole('button', { name: '公開', exact: true });
+  await saveButton(page).or(publishNow).first().waitFor({ timeout: 60_000 });
   const workflow = await saveButton(page).isVisible();
   const save = page.waitForResponse(isCall('persistEntry'), { timeout: 120_000 });
   const done = workflow
@@ -117,7 +135,7 @@ export async function publish(page: Page) {
   saves.set(page, done);
   if (workflow) await saveButton(page).click();
   else {
-    await page.getByRole('button', { name: '公開', exact: true }).click();
+    await publishNow.click();
     await page.getByRole('menuitem', { name: '公開する' }).click();
   }
 }
