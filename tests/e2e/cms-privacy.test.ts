@@ -40,9 +40,12 @@ const isSave = (request: Request) =>
 /** The save: 保存 with the approval workflow, 公開 → 公開する without it. Either runs Decap's preSave. */
 async function save(page: Page) {
   const saveButton = page.getByRole('button', { name: '保存', exact: true });
+  const publishNow = page.getByRole('button', { name: '公開', exact: true });
+  // Only once Decap has drawn its toolbar can it tell which of the two it offers.
+  await saveButton.or(publishNow).first().waitFor({ timeout: 60_000 });
   if (await saveButton.isVisible()) await saveButton.click();
   else {
-    await page.getByRole('button', { name: '公開', exact: true }).click();
+    await publishNow.click();
     await page.getByRole('menuitem', { name: '公開する' }).click();
   }
 }
