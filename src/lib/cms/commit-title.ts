@@ -7,9 +7,8 @@
  * the same for its publish merges: 活動報告「20261205-k3fq」を更新 becomes
  * 活動報告「ひだまりサロン 12月のようす」（20261205-k3fq）を更新.
  */
-import YAML from 'yaml';
+import { parseContentFile } from '../content/parse.ts';
 
-const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 /** Long enough to recognise the entry in `git log --oneline`, short enough to stay one line. */
 const MAX_TITLE = 60;
 
@@ -17,7 +16,8 @@ const MAX_TITLE = 60;
 export function entryTitle(raw: string, titleField: string): string | undefined {
   let data: unknown;
   try {
-    data = YAML.parse(FRONT_MATTER.exec(raw)?.[1] ?? raw);
+    // Read as the build reads it (YAML 1.2 core, no aliases); a file without front matter is YAML data.
+    data = parseContentFile('', raw, raw.startsWith('---')).data;
   } catch {
     return undefined; // The build will say what is wrong with the file; the message keeps the ID.
   }
