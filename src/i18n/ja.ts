@@ -365,6 +365,13 @@ export const ja = {
   'opendata.toilet': '多目的トイレあり',
   'opendata.ibasho': 'だれでも立ち寄れる居場所',
   'opendata.separator': '、',
+  // Issue 18 (plans, funding, local help services; salon, organisation and audience values).
+  'salonKind.dementia-cafe': '認知症カフェ',
+  'salonKind.kyosei': '共生型サロン',
+  'orgKind.community-council': '地域づくり協議会',
+  'orgKind.machizukuri-center': 'まちづくりセンター',
+  'audience.working-age': '若い世代・働く世代',
+  // End of issue 18 block.
 } as const;
 
 export type UIKey = keyof typeof ja;

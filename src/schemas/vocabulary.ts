@@ -23,7 +23,17 @@ export const CATEGORIES = [
 export type Category = (typeof CATEGORIES)[number];
 
 /** 対象 — who an event or salon is for. */
-export const AUDIENCES = ['everyone', 'elderly', 'children', 'parents', 'foreign', 'disability', 'volunteers'] as const;
+export const AUDIENCES = [
+  'everyone',
+  'elderly',
+  'children',
+  'parents',
+  'foreign',
+  'disability',
+  'volunteers',
+  // 若い世代・働く世代: every seed looks for 担い手 among them (evening and weekend gatherings).
+  'working-age',
+] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
 /** 曜日 — ISO order, Monday first, as Japanese calendars print them. */
@@ -51,6 +61,8 @@ export const SALON_KINDS = [
   'kodomo-shokudo', // 子ども食堂
   'mobile-shop', // 移動販売
   'ibasho', // 居場所・たまり場
+  'dementia-cafe', // 認知症カフェ (オレンジカフェ): people with dementia, their families and neighbours
+  'kyosei', // 共生型サロン: elderly, children and people with disabilities at one table
   'other',
 ] as const;
 
@@ -67,6 +79,8 @@ export const ORGANIZATION_KINDS = [
   'volunteer', // ボランティア団体
   'municipality', // 市役所・町役場
   'business', // 事業者
+  'community-council', // 地域づくり協議会 (地域運営組織: associations, shakyo and schools of a district together)
+  'machizukuri-center', // まちづくりセンター (the intermediary that supports district councils)
   'other',
 ] as const;
 

@@ -167,7 +167,7 @@ const CASES: Case[] = [
     name: 'a missing choice',
     files: { [SALON]: edit(SALON, 'kind: salon\n', '') },
     expected: [
-      'content/salons/hidamari.ja.md: kind（種類）: 必須の項目「種類」がありません。書き足してください。選べる値: salon（ふれあいサロン）、cafe（ふれあい喫茶）、childcare（子育てサロン）、meal（食事会）、exercise（体操・健康教室）、kodomo-shokudo（子ども食堂）、mobile-shop（移動販売）、ibasho（居場所）、other（その他）。 / kind (種類) is required; add it: one of: salon, cafe, childcare, meal, exercise, kodomo-shokudo, mobile-shop, ibasho, other.',
+      'content/salons/hidamari.ja.md: kind（種類）: 必須の項目「種類」がありません。書き足してください。選べる値: salon（ふれあいサロン）、cafe（ふれあい喫茶）、childcare（子育てサロン）、meal（食事会）、exercise（体操・健康教室）、kodomo-shokudo（子ども食堂）、mobile-shop（移動販売）、ibasho（居場所）、dementia-cafe（認知症カフェ）、kyosei（共生型サロン）、other（その他）。 / kind (種類) is required; add it: one of: salon, cafe, childcare, meal, exercise, kodomo-shokudo, mobile-shop, ibasho, dementia-cafe, kyosei, other.',
     ],
   },
   {
