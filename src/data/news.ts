@@ -12,7 +12,7 @@ import type { FolderCollection } from './entries.ts';
 /** One path per collection whose kind has a feed part. */
 export const newsFeedPaths = () => FEED_COLLECTIONS.map((collection) => ({ params: { collection } }));
 
-const built = new Map<string, Promise<{ rss: string; json: string }>>();
+const built = new Map<string, Promise<{ rss: string; json: string; atom: string }>>();
 
 async function build(collection: FolderCollection) {
   const [settings, entries] = await Promise.all([getSettings(), getCollection(collection)]);
@@ -26,6 +26,7 @@ async function build(collection: FolderCollection) {
       siteUrl: settings.url,
       rssPath: hrefs.rss,
       jsonPath: hrefs.json,
+      atomPath: hrefs.atom,
       indexPath: `/${collection}/`,
       // Undated items (recruitments) are dated by the build's day, the same all day long.
       now: startOfDateJst(todayInJapan()),
@@ -34,13 +35,16 @@ async function build(collection: FolderCollection) {
   );
 }
 
-/** The feed in the given format; both formats come from one build of the collection's items. */
-export async function newsResponse(collection: string, format: 'rss' | 'json'): Promise<Response> {
+const TYPES = {
+  rss: 'application/rss+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+} as const;
+
+/** The feed in the given format; all formats come from one build of the collection's items. */
+export async function newsResponse(collection: string, format: keyof typeof TYPES): Promise<Response> {
   const name = collection as FolderCollection;
   let feeds = built.get(name);
   if (!feeds) built.set(name, (feeds = build(name)));
-  const { rss, json } = await feeds;
-  return format === 'rss'
-    ? new Response(rss, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } })
-    : new Response(json, { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });
+  return new Response((await feeds)[format], { headers: { 'Content-Type': TYPES[format] } });
 }

@@ -372,6 +372,21 @@ export const ja = {
   'orgKind.machizukuri-center': 'まちづくりセンター',
   'audience.working-age': '若い世代・働く世代',
   // End of issue 18 block.
+  // Issue 15, items 2 and 7: Atom feeds; the embeddable list of a district's or the town's upcoming dates.
+  'feeds.atom': '{collection}（Atom）',
+  'embed.title': '{scope}のこれからの予定',
+  'embed.frameTitle': '{scope}のこれからの予定（{site}）',
+  'embed.asOf': '{date}現在',
+  'embed.newTab': '予定の名前を押すと、{site}のくわしいページが新しいタブで開きます。',
+  'embed.more': 'このあとにも{count}件の予定があります。',
+  'embed.fullPage': '{scope}の予定をすべて見る（{site}）',
+  'embed.empty': 'これから{days}日のあいだの予定は、まだありません。',
+  'embed.section': 'ほかのサイトにのせる',
+  'embed.sectionLead':
+    '町内会や学校、市役所などのホームページに、{scope}のこれからの行事とサロンの日程を表示できます。下のコードを、そのページのHTMLに貼り付けてください。このサイトが更新されるたびに、表示も新しくなります。',
+  'embed.code': '貼り付けるコード',
+  'embed.preview': '表示を確かめる',
+  // End of issue 15 (items 2, 7) block.
 } as const;
 
 export type UIKey = keyof typeof ja;

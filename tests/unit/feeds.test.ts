@@ -269,6 +269,7 @@ describe('feed addresses', () => {
     expect(newsFeedLinks('reports', '活動報告', t)).toEqual([
       { href: '/reports/feed.xml', type: 'application/rss+xml', title: '活動報告（RSS）' },
       { href: '/reports/feed.json', type: 'application/feed+json', title: '活動報告（JSON Feed）' },
+      { href: '/reports/atom.xml', type: 'application/atom+xml', title: '活動報告（Atom）' },
     ]);
   });
 });
@@ -286,6 +287,7 @@ describe('news feeds', () => {
         siteUrl: 'https://tsunagari.example.jp',
         rssPath: `/${collection}/feed.xml`,
         jsonPath: `/${collection}/feed.json`,
+        atomPath: `/${collection}/atom.xml`,
         indexPath: `/${collection}/`,
         now,
         publisher: 'みどり野市社会福祉協議会',
@@ -332,6 +334,85 @@ describe('news feeds', () => {
       expect([...dates].sort((a, b) => b - a)).toEqual(dates);
     },
   );
+
+  it.each(['reports', 'events', 'recruitments'])(
+    '%s: Atom is well-formed, in Japanese, with the RSS items, dates at +09:00',
+    (collection) => {
+      const { atom, rss } = feedOf(collection);
+      expect(XMLValidator.validate(atom)).toBe(true);
+      const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
+      type Link = { '@href': string; '@rel'?: string };
+      const doc = parser.parse(atom) as {
+        feed: {
+          '@xmlns': string;
+          '@xml:lang': string;
+          id: string;
+          title: string;
+          updated: string;
+          link: Link[];
+          entry: unknown;
+        };
+      };
+      expect(doc.feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
+      expect(doc.feed['@xml:lang']).toBe('ja');
+      expect(doc.feed.title).toBe(`テスト ${collection}`);
+      expect(doc.feed.link.find((l) => l['@rel'] === 'self')?.['@href']).toBe(
+        `https://tsunagari.example.jp/${collection}/atom.xml`,
+      );
+      // RFC 4287: every entry has an id, a title and an updated time; a link to the page here.
+      const entries = [doc.feed.entry].flat() as {
+        id: string;
+        title: { '#text': string };
+        updated: string;
+        link: Link;
+        summary: { '#text': string; '@type': string };
+      }[];
+      const rssItems = [
+        (new XMLParser().parse(rss) as { rss: { channel: { item: unknown } } }).rss.channel.item,
+      ].flat();
+      expect(entries).toHaveLength(rssItems.length);
+      for (const entry of entries) {
+        expect(entry.id).toBe(entry.link['@href']);
+        expect(entry.title['#text']).not.toBe('');
+        expect(entry.updated).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00$/);
+        expect(entry.summary['#text']).not.toBe('');
+      }
+      expect(doc.feed.updated).toBe(entries[0]?.updated);
+    },
+  );
+
+  it('puts a title with markup into Atom as the text the volunteer wrote, not as markup', () => {
+    const { atom } = newsFeeds(
+      [
+        {
+          collection: 'reports',
+          id: 'r',
+          data: { title: '<b>太字</b> & 会', date: '2026-11-10' },
+          body: '<i>本文</i>',
+        },
+      ],
+      {
+        title: 'テスト',
+        description: '説明',
+        siteUrl: 'https://x.example',
+        rssPath: '/reports/feed.xml',
+        jsonPath: '/reports/feed.json',
+        atomPath: '/reports/atom.xml',
+        indexPath: '/reports/',
+        now,
+        publisher: '社協',
+      },
+    );
+    const entry = (
+      new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(atom) as {
+        feed: { entry: { title: { '#text': string; '@type': string }; updated: string } };
+      }
+    ).feed.entry;
+    // type="html": a reader decodes the HTML once and shows the characters as written.
+    expect(entry.title['@type']).toBe('html');
+    expect(entry.title['#text']).toBe('&lt;b&gt;太字&lt;/b&gt; &amp; 会');
+    expect(entry.updated).toBe('2026-11-10T00:00:00+09:00');
+  });
 
   it('dates a report by its day and an event by its start, in Japan time', () => {
     const [report] = newsItems(

@@ -1,7 +1,7 @@
 /**
- * News feeds of a collection (reports, events, recruitments): RSS 2.0 for feed readers and a
- * town hall's or school's site, JSON Feed for scripts — written by the `feed` package from the
- * kind's feed part, newest first. Items are the entries as the site has them; their dates are
+ * News feeds of a collection (reports, events, recruitments): RSS 2.0 and Atom for feed readers
+ * and a town hall's or school's site, JSON Feed for scripts — written by the `feed` package from
+ * the kind's feed part, newest first. Items are the entries as the site has them; their dates are
  * Japan time (a day alone is read as 00:00 JST), shown with +09:00 in JSON Feed.
  */
 import { Feed } from 'feed';
@@ -23,9 +23,10 @@ export interface NewsFeedOptions {
   description: string;
   /** The site's published address (site settings `url`). */
   siteUrl: string;
-  /** Paths of the feed files, linked from each other: '/reports/feed.xml', '/reports/feed.json'. */
+  /** Paths of the feed files, linked from each other: '/reports/feed.xml', '/reports/feed.json', '/reports/atom.xml'. */
   rssPath: string;
   jsonPath: string;
+  atomPath: string;
   /** The collection's index page, '/reports/'. */
   indexPath: string;
   /** Used for entries without a date of their own, and as the feed's updated time. */
@@ -88,10 +89,21 @@ export function newsItems(entries: Iterable<NewsEntry>, siteUrl: string, now: Da
   return items.sort((a, b) => b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id));
 }
 
-/** The collection's feed as RSS 2.0 and JSON Feed text. */
-export function newsFeeds(entries: Iterable<NewsEntry>, options: NewsFeedOptions): { rss: string; json: string } {
-  const absolute = (path: string) => new URL(path, options.siteUrl).href;
+/** The collection's feed as RSS 2.0, Atom and JSON Feed text. */
+export function newsFeeds(
+  entries: Iterable<NewsEntry>,
+  options: NewsFeedOptions,
+): { rss: string; json: string; atom: string } {
   const items = newsItems(entries, options.siteUrl, options.now).slice(0, options.limit ?? 50);
+  const rssAndJson = feedOf(items, options, (text) => text);
+  // The package marks Atom titles and summaries type="html": the volunteer's text goes in
+  // escaped, so a reader shows 「<b>」 as written instead of making it bold.
+  const atom = feedOf(items, options, escapeHtml);
+  return { rss: rssAndJson.rss2(), json: jsonInJapan(rssAndJson.json1()), atom: atomInJapan(atom.atom1()) };
+}
+
+function feedOf(items: readonly NewsItem[], options: NewsFeedOptions, text: (plain: string) => string): Feed {
+  const absolute = (path: string) => new URL(path, options.siteUrl).href;
   const feed = new Feed({
     id: absolute(options.indexPath),
     link: absolute(options.indexPath),
@@ -101,20 +113,23 @@ export function newsFeeds(entries: Iterable<NewsEntry>, options: NewsFeedOptions
     copyright: options.publisher,
     author: { name: options.publisher, link: absolute('/') },
     updated: items[0]?.date ?? options.now,
-    feedLinks: { rss: absolute(options.rssPath), json: absolute(options.jsonPath) },
+    feedLinks: { rss: absolute(options.rssPath), json: absolute(options.jsonPath), atom: absolute(options.atomPath) },
     generator: 'Tsunagari (feed)',
   });
   for (const item of items)
     feed.addItem({
-      title: item.title,
+      title: text(item.title),
       id: item.id,
       link: item.url,
       date: item.date,
       published: item.date,
-      description: item.summary,
+      description: text(item.summary),
     });
-  return { rss: feed.rss2(), json: jsonInJapan(feed.json1()) };
+  return feed;
 }
+
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const JST_MS = 9 * 60 * 60 * 1000;
 
@@ -138,4 +153,17 @@ function jsonInJapan(json: string): string {
     }
   }
   return `${JSON.stringify(feed, null, 2)}\n`;
+}
+
+/**
+ * The package's Atom, adjusted as the JSON Feed is: its dates as Japan time (+09:00), and the
+ * feed's language (xml:lang, which the package leaves out of Atom) so readers pick Japanese fonts.
+ */
+function atomInJapan(xml: string): string {
+  return xml
+    .replace('<feed xmlns="http://www.w3.org/2005/Atom">', '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ja">')
+    .replace(
+      /<(updated|published)>([^<]+)<\/\1>/g,
+      (_, tag: string, date: string) => `<${tag}>${japanIso(new Date(date))}</${tag}>`,
+    );
 }

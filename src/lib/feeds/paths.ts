@@ -13,10 +13,11 @@ export const districtIcsHref = (district: string): string => `/area/${district}/
 /** A category's calendar feed. */
 export const categoryIcsHref = (category: string): string => `/categories/${category}.ics`;
 
-/** A collection's news feeds (RSS 2.0 and JSON Feed). */
-export const newsFeedHrefs = (collection: string): { rss: string; json: string } => ({
+/** A collection's news feeds (RSS 2.0, JSON Feed and Atom). */
+export const newsFeedHrefs = (collection: string): { rss: string; json: string; atom: string } => ({
   rss: `/${collection}/feed.xml`,
   json: `/${collection}/feed.json`,
+  atom: `/${collection}/atom.xml`,
 });
 
 /** A feed named in a page's head (<link rel="alternate">), so feed readers find it from the page. */
@@ -28,9 +29,10 @@ export interface FeedLink {
 
 /** The autodiscovery links of a collection's news feeds; `name` is the collection's name (活動報告). */
 export const newsFeedLinks = (collection: string, name: string, t: T): FeedLink[] => {
-  const { rss, json } = newsFeedHrefs(collection);
+  const { rss, json, atom } = newsFeedHrefs(collection);
   return [
     { href: rss, type: 'application/rss+xml', title: t('feeds.rss', { collection: name }) },
     { href: json, type: 'application/feed+json', title: t('feeds.json', { collection: name }) },
+    { href: atom, type: 'application/atom+xml', title: t('feeds.atom', { collection: name }) },
   ];
 };
