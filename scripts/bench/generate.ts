@@ -278,6 +278,9 @@ export function generateContent(n: number, templates: Map<string, Template[]>): 
     data['title'] = `${district.stem.kanji}地区社協だより ${Number(month.slice(5))}月号`;
     if (data['district']) data['district'] = district.id;
     data['summary'] = clip(localise(String(data['summary']), district.stem), 200);
+    data['intro'] = localise(String(data['intro']), district.stem);
+    // The sample's hand-picked entries are not among the generated ones.
+    delete data['picks'];
     push('newsletters', `${district.id}-dayori-${month}-${i}`, data, bodyFor('newsletters', template, district.stem));
   }
   return out;

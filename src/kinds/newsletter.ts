@@ -2,11 +2,12 @@
 import { entryHref } from '../lib/entries.ts';
 import { text } from '../lib/facts.ts';
 import type { Newsletter } from '../schemas/newsletter.ts';
-import { newestFirst, noLinks, noPhotos, noStructuredData, yearBefore, type Kind } from './kind.ts';
+import { newestFirst, noLinks, noStructuredData, yearBefore, type Kind } from './kind.ts';
 
 export const newsletterKind = {
   facts(data, f) {
-    f.add('fact.date', text(`${Number(data.month.slice(0, 4))}年${Number(data.month.slice(5))}月号`));
+    const issue = f.t('newsletter.issue', { year: Number(data.month.slice(0, 4)), month: Number(data.month.slice(5)) });
+    f.add('fact.date', text(`${issue}（${f.t('newsletter.number', { number: data.number })}）`));
     f.add('fact.districts', f.ref('districts', data.district));
   },
   listLine: ({ id, data }) => ({ href: entryHref('newsletters', id), title: data.title }),
@@ -25,5 +26,9 @@ export const newsletterKind = {
   links: noLinks,
   flyer: null,
   feed: null,
-  photos: noPhotos,
+  // Its cover photo; a photo without consent already fails validation, checked again here.
+  photos: (data) =>
+    data.cover?.consent
+      ? [{ src: data.cover.src, alt: data.cover.alt, ...(data.cover.caption ? { caption: data.cover.caption } : {}) }]
+      : [],
 } satisfies Kind<Newsletter, null>;

@@ -15,7 +15,8 @@ import {
   textField,
 } from './fields.ts';
 
-const photoSchema = z
+/** A photo with its alt text and its subjects' consent: reports and a newsletter's cover. */
+export const photoSchema = z
   .strictObject({
     /** The uploaded photo: /uploads/<file>, a JPEG, PNG, WebP or AVIF in media/. */
     src: imageSrcField('写真ファイル'),

@@ -80,7 +80,7 @@ const CASES: Case[] = [
     name: 'a newsletter month in the year 0012 is refused',
     files: {
       [NEWSLETTER]:
-        "---\nid: higashi-2026-12\ntitle: 東地区だより 12月号\nmonth: '0012-12'\nsummary: 12月の予定です。\n---\n",
+        "---\nid: higashi-2026-12\ntitle: 東地区だより 12月号\nmonth: '0012-12'\nnumber: 1\nsummary: 12月の予定です。\nintro: 寒くなりました。\n---\n",
     },
     expected: [
       'content/newsletters/higashi-2026-12.ja.md: month（号（年-月））: 「0012-12」 — 「0012-12」の年（0012年）は扱えません。1900年から2200年までの年を西暦4桁で書いてください。 / the year 0012 is out of range; write a year from 1900 to 2200.',
@@ -262,7 +262,7 @@ const CASES: Case[] = [
     name: 'a newsletter month that does not exist',
     files: {
       [NEWSLETTER]:
-        '---\nid: higashi-2026-12\ntitle: 東地区だより 12月号\nmonth: 2026-13\nsummary: 12月の予定です。\n---\n',
+        '---\nid: higashi-2026-12\ntitle: 東地区だより 12月号\nmonth: 2026-13\nnumber: 1\nsummary: 12月の予定です。\nintro: 寒くなりました。\n---\n',
     },
     expected: [
       'content/newsletters/higashi-2026-12.ja.md: month（号（年-月））: 「2026-13」 — 書き方が違います。年-月 の形で書いてください（例: 2026-12）。 / wrong format; write it as YYYY-MM (e.g. 2026-12).',
