@@ -33,7 +33,7 @@ export async function loadDistricts() {
 export type DistrictInfo = Awaited<ReturnType<typeof loadDistricts>>[number];
 
 export async function loadEntries(): Promise<Entries> {
-  const [events, salons, recruitments, reports, desks, practices, places, organizations, newsletters] =
+  const [events, salons, recruitments, reports, desks, practices, places, organizations, newsletters, services, plans] =
     await Promise.all([
       getCollection('events'),
       getCollection('salons'),
@@ -44,6 +44,20 @@ export async function loadEntries(): Promise<Entries> {
       getCollection('places'),
       getCollection('organizations'),
       getCollection('newsletters'),
+      getCollection('services'),
+      getCollection('plans'),
     ]);
-  return { events, salons, recruitments, reports, desks, practices, places, organizations, newsletters };
+  return {
+    events,
+    salons,
+    recruitments,
+    reports,
+    desks,
+    practices,
+    places,
+    organizations,
+    newsletters,
+    services,
+    plans,
+  };
 }

@@ -23,6 +23,8 @@ import {
   WEEKDAYS,
   WEEKS_OF_MONTH,
 } from '../schemas/vocabulary.ts';
+import { PLAN_STATUSES, PLAN_TIMINGS } from '../schemas/plan.ts';
+import { SERVICE_FEES, SERVICE_TASKS } from '../schemas/service.ts';
 import type { UIKey } from './ja.ts';
 
 interface Vocabulary {
@@ -57,6 +59,10 @@ export const OPTION_VOCABULARIES: Readonly<Record<string, Vocabulary>> = {
   flyerTemplate: vocabulary(FLYER_TEMPLATES, (v) => `flyerTemplate.${v}`),
   flyerTheme: vocabulary(FLYER_THEMES, (v) => `flyerTheme.${v}`),
   gitHost: vocabulary(GIT_HOSTS, (v) => `gitHost.${v}`),
+  planStatus: vocabulary(PLAN_STATUSES, (v) => `planStatus.${v}`),
+  planTiming: vocabulary(PLAN_TIMINGS, (v) => `planTiming.${v}`),
+  serviceTask: vocabulary(SERVICE_TASKS, (v) => `serviceTask.${v}`),
+  serviceFee: vocabulary(SERVICE_FEES, (v) => `serviceFee.${v}`),
 };
 
 /**

@@ -9,15 +9,18 @@ import type { PagePhoto } from '../lib/media/photos.ts';
 import { deskKind } from './desk.ts';
 import { districtKind } from './district.ts';
 import { eventKind } from './event.ts';
+import { fundingKind } from './funding.ts';
 import type { CalendarPart, DataOf, EntryCollection, FeedPart, FlyerPart, Kind, Lifecycle } from './kind.ts';
 import { newsletterKind } from './newsletter.ts';
 import { organizationKind } from './organization.ts';
+import { planKind } from './plan.ts';
 import { pageKind } from './page.ts';
 import { placeKind } from './place.ts';
 import { practiceKind } from './practice.ts';
 import { recruitmentKind } from './recruitment.ts';
 import { reportKind } from './report.ts';
 import { salonKind } from './salon.ts';
+import { serviceKind } from './service.ts';
 
 const registry = {
   events: eventKind,
@@ -25,6 +28,9 @@ const registry = {
   recruitments: recruitmentKind,
   reports: reportKind,
   desks: deskKind,
+  services: serviceKind,
+  plans: planKind,
+  funding: fundingKind,
   practices: practiceKind,
   newsletters: newsletterKind,
   places: placeKind,

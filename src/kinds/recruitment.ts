@@ -1,45 +1,20 @@
 /** A call for helpers: open until it is closed or its deadline (a Japan date) has passed. */
-import { compareJa } from '../lib/collate.ts';
 import { entryHref } from '../lib/entries.ts';
 import { formatDate, phoneLink, text } from '../lib/facts.ts';
 import type { Recruitment } from '../schemas/recruitment.ts';
-import {
-  noLinks,
-  entryImage,
-  noStructuredData,
-  type Kind,
-  type KindEntry,
-  type FlyerPart,
-  type Lifecycle,
-} from './kind.ts';
+import { noLinks, entryImage, noStructuredData, type Kind, type FlyerPart } from './kind.ts';
+import { compareByDeadline, deadlineEnds, deadlineLifecycle } from './deadline.ts';
 
-/**
- * When the reader's browser may hide a recruitment (see prefs.js): the end of its deadline day
- * in Japan, so one that closes between two daily rebuilds disappears on time.
- */
-export const recruitmentEnds = (data: Pick<Recruitment, 'deadline'>): string | undefined =>
-  data.deadline === undefined ? undefined : `${data.deadline}T23:59:59+09:00`;
+/** When the reader's browser may hide a recruitment: the end of its deadline day in Japan. */
+export const recruitmentEnds = deadlineEnds;
 
-// The deadline day itself is still open, all day in Japan.
-const lifecycle = (data: Recruitment, today: string): Lifecycle =>
-  data.status === 'closed' || (data.deadline !== undefined && data.deadline < today) ? 'past' : 'current';
+const lifecycle = deadlineLifecycle;
 
 /**
  * Recruitments still taking helpers first, the deadline soonest first (those without one after
- * them); closed ones last, the latest deadline first.
+ * them); closed ones last, the latest deadline first (src/kinds/deadline.ts, shared with funding).
  */
-export function compareRecruitments(today: string) {
-  const open = (r: KindEntry<Recruitment>) => lifecycle(r.data, today) !== 'past';
-  return (a: KindEntry<Recruitment>, b: KindEntry<Recruitment>): number => {
-    if (open(a) !== open(b)) return open(a) ? -1 : 1;
-    // Undated last either way: an open one takes helpers until further notice, a closed one
-    // closed at no known date.
-    const [x, y] = open(a)
-      ? [a.data.deadline ?? '9999', b.data.deadline ?? '9999']
-      : [b.data.deadline ?? '', a.data.deadline ?? ''];
-    return x.localeCompare(y) || compareJa(a.data.title, b.data.title);
-  };
-}
+export const compareRecruitments = (today: string) => compareByDeadline(today, (data: Recruitment) => data.title);
 
 export const recruitmentKind = {
   facts(data, f) {

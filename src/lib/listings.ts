@@ -20,8 +20,11 @@ import { salonsByNextDate } from '../kinds/salon.ts';
 export type { CollectionIndex, ListItem, Section };
 export { compareRecruitments } from '../kinds/recruitment.ts';
 
-/** The collections a listing draws from: all but districts (the pages' subject) and fixed pages. */
-type Listed = Exclude<EntryCollection, 'districts' | 'pages'>;
+/**
+ * The collections a listing draws from: all but districts (the pages' subject), fixed pages and
+ * grants (town-wide: they have no district, and their own list is soonest deadline first).
+ */
+type Listed = Exclude<EntryCollection, 'districts' | 'pages' | 'funding'>;
 
 /** The collections a listing draws from, as loaded by getCollection. */
 export type Entries = { [N in Listed]: KindEntry<DataOf<N>>[] };
@@ -145,6 +148,12 @@ export function listSections(entries: Entries, select: Select, today: string, t:
     { id: 'recruitments', title: t('list.recruitments'), items: recruitments },
     { id: 'reports', title: t('list.reports'), items: reports },
     { id: 'desks', title: t('list.desks'), items: pick('desks').map((e) => kinds.desks.listLine(e, t, today)) },
+    // Next to the desks: help with ごみ出し or 買い物 from neighbours, when there is nothing to consult about.
+    {
+      id: 'services',
+      title: t('list.services'),
+      items: pick('services').map((e) => kinds.services.listLine(e, t, today)),
+    },
     { id: 'practices', title: t('list.practices'), items: practices },
     { id: 'places', title: t('list.places'), items: pick('places').map((e) => kinds.places.listLine(e, t, today)) },
     {
@@ -153,6 +162,14 @@ export function listSections(entries: Entries, select: Select, today: string, t:
       items: pick('organizations').map((e) => kinds.organizations.listLine(e, t, today)),
     },
     { id: 'newsletters', title: t('list.newsletters'), items: newsletters },
+    // A plan that has ended is past like any entry; the current and coming ones are listed.
+    {
+      id: 'plans',
+      title: t('list.plans'),
+      items: pick('plans')
+        .filter((p) => kinds.plans.lifecycle(p.data, today) !== 'past')
+        .map((p) => kinds.plans.listLine(p, t, today)),
+    },
     { id: 'past-events', title: t('list.pastEvents'), items: past.slice(0, PAST_EVENTS) },
   ];
   return sections.filter((s) => s.items.length > 0);

@@ -10,6 +10,9 @@ import { reportType } from './report.ts';
 import { recruitmentType } from './recruitment.ts';
 import { practiceType } from './practice.ts';
 import { deskType } from './desk.ts';
+import { serviceType } from './service.ts';
+import { planType } from './plan.ts';
+import { fundingType } from './funding.ts';
 import { newsletterType } from './newsletter.ts';
 import { pageType } from './page.ts';
 import { settingsType } from './settings.ts';
@@ -22,6 +25,9 @@ export const contentTypes = [
   newsletterType,
   practiceType,
   deskType,
+  serviceType,
+  planType,
+  fundingType,
   placeType,
   districtType,
   organizationType,
@@ -45,6 +51,9 @@ export {
   recruitmentType,
   practiceType,
   deskType,
+  serviceType,
+  planType,
+  fundingType,
   newsletterType,
   pageType,
   settingsType,

@@ -117,6 +117,20 @@ const entries: Entries = {
   ],
   organizations: [],
   newsletters: [],
+  services: [
+    e('gomidashi-east', {
+      name: '東のごみ出し手伝い',
+      helpsWith: ['garbage'],
+      feeType: 'free',
+      contact: '0000',
+      districts: ['east-1'],
+      categories: ['watch'],
+    }),
+  ],
+  plans: [
+    e('plan-east', { title: '東の計画', district: 'east', startYear: 2024, endYear: 2028, goals: [] }),
+    e('plan-east-old', { title: '東の前の計画', district: 'east', startYear: 2019, endYear: 2023, goals: [] }),
+  ],
 };
 const ids = (sections: ReturnType<typeof listSections>, id: string) =>
   sections.find((s) => s.id === id)?.items.map((i) => i.href) ?? [];
@@ -156,6 +170,17 @@ describe('district and category listings', () => {
   it('offers the home page only open recruitments before their deadline', () => {
     expect(openRecruitments(entries.recruitments, today).map((r) => r.id)).toEqual(['open', 'due-today']);
     expect(openRecruitments(entries.recruitments, '2026-11-25').map((r) => r.id)).toEqual(['open']);
+  });
+
+  it("lists a district's help services after its desks and its current plan, not an ended one", () => {
+    const east = listSections(entries, inDistricts(entries, new Set(['east', 'east-1'])), today, t);
+    expect(ids(east, 'services')).toEqual(['/services/gomidashi-east/']);
+    expect(east.find((s) => s.id === 'services')?.items[0]?.meta).toBe('ごみ出し（無料） 0000');
+    expect(east.findIndex((s) => s.id === 'services')).toBe(east.findIndex((s) => s.id === 'desks') + 1);
+    expect(ids(east, 'plans')).toEqual(['/plans/plan-east/']);
+    const west = listSections(entries, inDistricts(entries, new Set(['west'])), today, t);
+    expect(ids(west, 'services')).toEqual([]);
+    expect(ids(west, 'plans')).toEqual([]);
   });
 
   it('places a desk and a place in the district of their place', () => {

@@ -148,6 +148,10 @@ export function describeIssue(
       }
       {
         const expected = typeNames[issue.expected] ?? { ja: issue.expected, en: issue.expected };
+        // A field that says how to write it (a fiscal year as 2026, not 令和8) says so here too.
+        const format = field?.meta.format;
+        if (format)
+          return { ja: `${expected.ja}で書いてください。${format.ja}`, en: `expected ${expected.en}; ${format.en}` };
         return { ja: `${expected.ja}で書いてください`, en: `expected ${expected.en}` };
       }
     case 'invalid_value': {

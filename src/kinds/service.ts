@@ -1,0 +1,65 @@
+/**
+ * A local help service (まちともサービス, 住民参加型在宅福祉サービス): always current; listed in
+ * the districts it serves, searchable by what it helps with.
+ */
+import { entryHref } from '../lib/entries.ts';
+import { phoneLink, text, KIND_WEIGHT } from '../lib/facts.ts';
+import type { T } from '../lib/facts.ts';
+import { byTitle, noLinks, noPhotos, noStructuredData, type Kind } from './kind.ts';
+import { SERVICE_TASKS, type Service } from '../schemas/service.ts';
+
+/** ごみ出し、買い物、話し相手 … and the volunteer's own lines, in the order written. */
+export const serviceHelps = (data: Pick<Service, 'helpsWith' | 'otherHelp'>, t: T): string[] => [
+  ...data.helpsWith.filter((h) => h !== 'other').map((h) => t(`serviceTask.${h}`)),
+  ...(data.otherHelp ?? []),
+];
+
+/** 無料, or the amount as written (1回300円, 年会費1,000円). */
+export const serviceFee = (data: Pick<Service, 'feeType' | 'fee'>, t: T): string =>
+  data.feeType === 'free' ? t('serviceFee.free') : `${t(`serviceFee.${data.feeType}`)}（${data.fee ?? ''}）`;
+
+export const serviceKind = {
+  facts(data, f) {
+    // What it helps with is what residents search for (ごみ出し, 電球): weighed like a kind.
+    f.topic(
+      'fact.serviceHelps',
+      serviceHelps(data, f.t).map((h) => ({ text: h })),
+      KIND_WEIGHT,
+    );
+    f.add('fact.serviceFee', text(serviceFee(data, f.t)));
+    f.add('fact.whoCanAsk', text(data.whoCanAsk));
+    f.add('fact.apply', text(data.howToAsk));
+    if (data.hours) f.add('fact.hours', text(data.hours));
+    f.add('fact.contact', phoneLink(data.contact));
+    f.add('fact.serviceProvider', f.ref('organizations', data.provider));
+    f.add('fact.districts', f.refs('districts', data.districts));
+    f.add('fact.serviceHelpers', f.ref('recruitments', data.recruitment));
+    f.topic('fact.categories', f.categories(data.categories));
+  },
+  listLine: ({ id, data }, t) => ({
+    href: entryHref('services', id),
+    title: data.name,
+    meta: `${serviceHelps(data, t).join('・')}（${serviceFee(data, t)}） ${data.contact}`,
+  }),
+  lifecycle: () => 'current',
+  searchDate: () => undefined,
+  districts: (data) => data.districts,
+  topics: (data) => ({ categories: data.categories }),
+  // Under each thing it helps with (ごみ出し, 買い物 …), as a resident looks for help; by name within one.
+  index(services, _today, t) {
+    const { entries } = byTitle((data: Service) => data.name)(services);
+    const sections = SERVICE_TASKS.map((task) => ({
+      id: `task-${task}`,
+      title: t(`serviceTask.${task}`),
+      entries: entries.filter((s) => s.data.helpsWith.includes(task)),
+    }));
+    return { sections: sections.filter((s) => s.entries.length > 0) };
+  },
+  nav: true,
+  calendar: null,
+  structuredData: noStructuredData,
+  links: noLinks,
+  flyer: null,
+  feed: null,
+  photos: noPhotos,
+} satisfies Kind<Service, null>;
