@@ -518,6 +518,99 @@ export const ja = {
   'embed.code': '貼り付けるコード',
   'embed.preview': '表示を確かめる',
   // End of issue 15 (items 2, 7) block.
+  // Issue 17 (items 1–4, 6): shelters on places, the 防災 pages, disaster mode, 居場所.
+  'orgKind.bosai': '自主防災組織',
+  'shelterType.emergency-site': '指定緊急避難場所',
+  'shelterType.shelter': '指定避難所',
+  'shelterType.welfare': '福祉避難所',
+  'hazard.flood': '洪水',
+  'hazard.landslide': '土砂災害（崖崩れ・土石流・地滑り）',
+  'hazard.storm-surge': '高潮',
+  'hazard.earthquake': '地震',
+  'hazard.tsunami': '津波',
+  'hazard.fire': '大規模な火事',
+  'hazard.inland-flood': '内水氾濫（まちなかの浸水）',
+  'hazard.volcano': '火山の噴火',
+  'fact.shelter': '災害のとき',
+  'fact.shelterMark': '【避難所】{types}',
+  'fact.hazards': '使える災害',
+  'fact.shelterCapacity': '収容人数',
+  'fact.pets': 'ペット',
+  'fact.shelterBarrierFree': '避難するときの配慮',
+  'fact.openHours': '開いている日・時間',
+  'shelter.petsYes': 'ペットと一緒に避難できます',
+  'shelter.petsNo': 'ペットと一緒には避難できません',
+  'shelter.separator': '・',
+  'place.meetsItem': '{kind}「{title}」',
+  'bosai.indexTitle': '防災 — 避難所と災害のときの連絡先',
+  'bosai.districtTitle': '{district}の防災',
+  'bosai.lead':
+    '災害のときに、どこへ逃げるか、だれに連絡するかをまとめました。ふだんから家族で話し合い、逃げる道を歩いて確かめておきましょう。',
+  'bosai.districtLead': '{district}の避難場所・避難所、自主防災組織、災害のときの連絡先です。',
+  'bosai.districtLeadChildren':
+    '{district}（{children}をふくみます）の避難場所・避難所、自主防災組織、災害のときの連絡先です。',
+  'bosai.link': '防災（避難所・連絡先）',
+  'bosai.areaLink': '{district}の防災',
+  'bosai.districts': '地区ごとの防災のページ',
+  'bosai.parent': '{district}の防災のページ',
+  'bosai.risks': 'この地区で気をつけたいこと',
+  'bosai.shelters': '避難場所・避難所',
+  'bosai.sheltersLead':
+    '災害の種類によって、使える場所がちがいます。逃げる前に、その災害のときに使える場所かを確かめてください。',
+  'bosai.typesHelp':
+    '指定緊急避難場所は、危険からすぐに逃げるための場所です。指定避難所は、家に戻れないときにしばらく過ごす場所です。福祉避難所は、介護や配慮が必要な方のための避難所で、開設は市が決め、必要な方をご案内します。',
+  'bosai.byHazard': '{hazard}のとき',
+  'bosai.noShelters':
+    'この地区の避難場所・避難所は、まだこのサイトに載っていません。市のハザードマップで確かめてください。',
+  'bosai.shelterDetails': 'それぞれの避難場所・避難所',
+  'bosai.capacity': '収容{count}人',
+  'bosai.petsOk': 'ペット可',
+  'bosai.petsNo': 'ペット不可',
+  'bosai.organizations': '自主防災組織と連絡先',
+  'bosai.organizationsLead':
+    '自主防災組織は、町内会・自治会の住民が自分たちでつくる防災のグループです。ふだんは訓練をし、災害のときは声かけ・安否確認・避難の手助けをします。',
+  'bosai.noOrganizations':
+    'この地区の自主防災組織は、まだこのサイトに載っていません。町内会・自治会にお問い合わせください。',
+  'bosai.support': '避難に手助けが必要な方へ（避難行動要支援者）',
+  'bosai.supportWho':
+    'ひとりで避難することがむずかしい方（高齢の方、障がいのある方、介護が必要な方、日本語が不自由な方など）は、市の「避難行動要支援者名簿」に登録できます。',
+  'bosai.supportHow':
+    '登録すると、ご本人が同意した範囲で、民生委員・児童委員、自主防災組織、社会福祉協議会、消防、警察に名簿が渡されます。ふだんの見守りや、災害のときの声かけ・避難の手助けに使われます。',
+  'bosai.supportPlan':
+    'どこへ、だれと、どうやって逃げるかを、ご本人・ご家族と地域で話し合って「個別避難計画」にまとめます。',
+  'bosai.supportPrivacy': '名簿にだれが載っているかは、このサイトには載せません。',
+  'bosai.register': '登録のしかた',
+  'bosai.registerDesk':
+    '{desk}に申し込むか、担当の民生委員にご相談ください。ご家族やケアマネジャーからの申し込みもできます。',
+  'bosai.registerNoDesk':
+    '市町村の福祉の窓口か、担当の民生委員にご相談ください。ご家族やケアマネジャーからの申し込みもできます。',
+  'bosai.districtSupport': 'この地区の取り組み',
+  'bosai.numbers': '災害のときの電話番号',
+  'bosai.number119': '火事・救急車',
+  'bosai.number110': '事件・事故（警察）',
+  'bosai.number171': '災害用伝言ダイヤル（家族の無事を録音して伝える・聞く）',
+  'bosai.events': 'これからの防災の行事',
+  'bosai.noEvents': '予定されている防災の行事は、今はありません。',
+  'ibasho.title': '居場所 — だれでも立ち寄れる場所',
+  'ibasho.lead': '予約なしで、どなたでも立ち寄れる場所です。お茶を飲んだり、おしゃべりしたり、ひと休みしたり。',
+  'ibasho.link': '居場所',
+  'ibasho.empty': '居場所は、まだ登録されていません。',
+  'ibasho.meets': 'ここで開かれる集い',
+  'emergency.banner': '災害時のお知らせ',
+  'emergency.defaultMessage': '災害が起きています。身の安全を第一に、市の避難情報にしたがってください。',
+  'emergency.updated': '{time} 更新',
+  'emergency.more': '開設している避難所と連絡先',
+  'emergency.title': '災害時のお知らせ',
+  'emergency.openShelters': '開設している避難所',
+  'emergency.noOpenShelters': '開設した避難所は、市の発表を確かめてここに載せます。',
+  'emergency.allShelters': 'すべての避難場所・避難所（防災のページ）',
+  'emergency.info': '情報を得るには',
+  'emergency.volunteerCenter': '災害ボランティアセンター',
+  'emergency.volunteerCenterClosed':
+    '災害ボランティアセンターは、まだ開設していません。開設したらここでお知らせします。',
+  'emergency.off': '今は、災害時のお知らせはありません。',
+  'emergency.home': 'トップページへ',
+  // End of issue 17 block.
 } as const;
 
 export type UIKey = keyof typeof ja;

@@ -14,12 +14,14 @@ import {
   DISTRICT_KINDS,
   EVENT_STATUSES,
   FREQUENCIES,
+  HAZARDS,
   HOLIDAY_POLICIES,
   LANGUAGES,
   ORGANIZATION_KINDS,
   RECRUITMENT_STATUSES,
   SALON_KINDS,
   SALON_STATUSES,
+  SHELTER_TYPES,
   WEEKDAYS,
   WEEKS_OF_MONTH,
 } from '../schemas/vocabulary.ts';
@@ -63,6 +65,8 @@ export const OPTION_VOCABULARIES: Readonly<Record<string, Vocabulary>> = {
   planTiming: vocabulary(PLAN_TIMINGS, (v) => `planTiming.${v}`),
   serviceTask: vocabulary(SERVICE_TASKS, (v) => `serviceTask.${v}`),
   serviceFee: vocabulary(SERVICE_FEES, (v) => `serviceFee.${v}`),
+  shelterType: vocabulary(SHELTER_TYPES, (v) => `shelterType.${v}`),
+  hazard: vocabulary(HAZARDS, (v) => `hazard.${v}`),
 };
 
 /**

@@ -6,6 +6,9 @@
 import { FactList, type Fact, type Lookup, type T } from '../lib/facts.ts';
 import { todayInJapan } from '../lib/recurrence.ts';
 import type { PagePhoto } from '../lib/media/photos.ts';
+import { referrerIndex, type Referrer } from '../lib/schema/references.ts';
+import { describeFields, type FieldInfo } from '../lib/schema/walk.ts';
+import { contentTypeByName } from '../schemas/index.ts';
 import { deskKind } from './desk.ts';
 import { districtKind } from './district.ts';
 import { eventKind } from './event.ts';
@@ -96,6 +99,31 @@ export const photosFor = (collection: string, data: unknown): readonly PagePhoto
 export const lifecycleOf = (collection: string, data: unknown, today: string): Lifecycle =>
   kindOf(collection).lifecycle(data, today);
 
+const schemaFields = new Map<string, FieldInfo[]>();
+function fieldsOfCollection(collection: string): FieldInfo[] | undefined {
+  const type = contentTypeByName.get(collection);
+  if (!type) return undefined;
+  let fields = schemaFields.get(collection);
+  if (!fields) schemaFields.set(collection, (fields = describeFields(type.schema)));
+  return fields;
+}
+
+const referrerIndexes = new WeakMap<Lookup, Map<string, Referrer[]>>();
+
+/**
+ * The entries that name `collection/id` in a reference field (a salon's place, a desk's place)
+ * and are not past on `today`, in registry order, then as the lookup holds them: what a kind's
+ * links part may list (a place lists what meets there).
+ */
+export function referrersOf(collection: string, id: string, lookup: Lookup, today: string): Referrer[] {
+  let index = referrerIndexes.get(lookup);
+  if (!index) referrerIndexes.set(lookup, (index = referrerIndex(lookup, fieldsOfCollection)));
+  const order = (c: string) => collections.indexOf(c as EntryCollection);
+  return (index.get(`${collection}/${id}`) ?? [])
+    .filter((r) => isEntryCollection(r.collection) && lifecycleOf(r.collection, r.data, today) !== 'past')
+    .sort((a, b) => order(a.collection) - order(b.collection));
+}
+
 export type { CalendarPart, DataOf, EntryCollection, FeedPart, FlyerPart, Kind, Lifecycle };
 export type {
   CalendarOccurrence,
@@ -103,6 +131,7 @@ export type {
   IcsEntry,
   IndexOrder,
   KindEntry,
+  LinkContext,
   ListItem,
   PageContext,
   Section,

@@ -14,6 +14,7 @@ import type { FlyerFacts } from '../flyers/facts.ts';
 import type { Audience, Category } from '../schemas/vocabulary.ts';
 import type { PagePhoto } from '../lib/media/photos.ts';
 import { compareJa } from '../lib/collate.ts';
+import type { Referrer } from '../lib/schema/references.ts';
 
 /** The collections whose entries each get a page (every content type but the site settings). */
 export type EntryCollection = Exclude<ContentTypeName, 'settings'>;
@@ -163,6 +164,12 @@ export interface PageContext {
   image?: string | undefined;
 }
 
+/** What an entry page knows beyond the entry, for its kind's links. */
+export interface LinkContext {
+  /** Entries that are not past and name this one in a reference field (src/kinds/index.ts referrersOf). */
+  referrers: readonly Referrer[];
+}
+
 export interface Kind<D, F extends FlyerPart<D> | null = FlyerPart<D> | null> {
   /** The facts table of the entry page (and of its search document), in reading order. */
   facts(data: D, f: FactList, today: string): void;
@@ -189,8 +196,11 @@ export interface Kind<D, F extends FlyerPart<D> | null = FlyerPart<D> | null> {
   calendar: CalendarPart<D> | null;
   /** schema.org JSON-LD for the entry page (an event's or a salon's), or undefined. */
   structuredData(data: D, page: PageContext): Record<string, unknown> | undefined;
-  /** Pages about the entry elsewhere on the site, linked under its body (a district's area and calendar). */
-  links(entry: KindEntry<D>, t: T): ListItem[];
+  /**
+   * Pages about the entry elsewhere on the site, linked under its body (a district's area and
+   * calendar, what meets at a place). `context` is what the entry page knows beyond the entry.
+   */
+  links(entry: KindEntry<D>, t: T, context?: LinkContext): ListItem[];
   /** The printable flyer's part, or null for types that have no flyer. */
   flyer: F;
   /** Its collection's news feed (/<collection>/feed.xml, feed.json), or null for types without one. */

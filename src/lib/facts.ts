@@ -26,6 +26,8 @@ export interface Fact {
   weight?: number;
   /** False for facts search leaves out: the next dates change daily and only add noise (2026, 年, 月…). */
   indexed?: false;
+  /** A fact set apart on the page (a place is a shelter): its words say it, the frame only repeats it. */
+  mark?: true;
 }
 export type Lookup = ReadonlyMap<string, { title: string; href: string; data?: Record<string, unknown> }>;
 
@@ -89,6 +91,13 @@ export class FactList {
     const before = this.facts.length;
     this.add(key, values);
     if (this.facts.length > before) this.facts[this.facts.length - 1]!.weight = weight;
+  }
+
+  /** A fact set apart on the page (see Fact.mark). */
+  mark(key: UIKey, values: Link[] | undefined): void {
+    const before = this.facts.length;
+    this.add(key, values);
+    if (this.facts.length > before) this.facts[this.facts.length - 1]!.mark = true;
   }
 
   /** A fact search leaves out (see Fact.indexed). */

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { defineContentType } from './define.ts';
-import { idField, meta, paragraphText, phoneField, refField, textField } from './fields.ts';
+import { audienceField, idField, meta, paragraphText, phoneField, refField, textField } from './fields.ts';
+import { shelterField } from './shelter.ts';
 
 const latLng = (label: string, min: number, max: number) =>
   meta(z.number().min(min).max(max), {
@@ -21,6 +22,16 @@ export const placeSchema = z.strictObject({
   district: refField('districts', '地区'),
   /** A 居場所 is somewhere anyone may drop in; it is listed as such. */
   ibasho: meta(z.boolean().default(false), { label: 'だれでも立ち寄れる居場所', widget: 'boolean' }),
+  /** What the place is, in a sentence: shown under its name and on the 居場所 list. */
+  summary: meta(paragraphText().optional(), {
+    label: 'ひとことで',
+    widget: 'text',
+    hint: '例: 空き家を借りた、だれでも立ち寄れる居場所です',
+  }),
+  /** When a 居場所 is open to drop in (a venue that only hosts gatherings leaves it empty). */
+  openHours: textField('開いている日・時間', '例: 月・水・金曜日 10:00〜16:00（祝日は休み）').optional(),
+  /** Who the place is for, as events and salons say it. */
+  audience: audienceField(),
   /** How to get there: bus stop, parking. */
   access: meta(paragraphText().optional(), {
     label: '交通・行き方',
@@ -53,6 +64,8 @@ export const placeSchema = z.strictObject({
   lng: latLng('経度', 122, 154).optional(),
   /** Phone of the place itself, if residents may call it. */
   phone: phoneField().optional(),
+  /** Its designation as a shelter (避難場所・避難所), the hazards it serves and what to know before going. */
+  shelter: shelterField(),
 });
 export type PlaceInput = z.input<typeof placeSchema>;
 export type Place = z.output<typeof placeSchema>;

@@ -3,6 +3,7 @@ import { defineContentType } from './define.ts';
 import { bilingualIssue, choiceField, emailField, lineText, meta, phoneField, textField, urlField } from './fields.ts';
 import { GIT_HOSTS, PKCE_HOSTS, SELF_HOSTED, WORKFLOW_HOSTS } from '../lib/cms/backend.ts';
 import { checkDigit, isMunicipalCode } from '../lib/opendata/municipal-code.ts';
+import { emergencySchema } from './emergency.ts';
 
 const HOST_NAMES: Record<(typeof GIT_HOSTS)[number], string> = {
   github: 'GitHub',
@@ -145,6 +146,8 @@ export const settingsSchema = z
     cms: meta(cmsSchema.optional(), { label: '編集画面（CMS）のログイン先' }),
     /** The open data's publisher and licence; without it the files leave those columns empty. */
     openData: meta(openDataSchema.optional(), { label: 'オープンデータ' }),
+    /** 防災: disaster mode (one switch), the town's numbers, where to register for evacuation support. */
+    emergency: meta(emergencySchema.optional(), { label: '防災・災害時モード' }),
   })
   .superRefine((settings, ctx) => {
     const cms = settings.cms;

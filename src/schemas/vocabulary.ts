@@ -81,6 +81,7 @@ export const ORGANIZATION_KINDS = [
   'business', // 事業者
   'community-council', // 地域づくり協議会 (地域運営組織: associations, shakyo and schools of a district together)
   'machizukuri-center', // まちづくりセンター (the intermediary that supports district councils)
+  'bosai', // 自主防災組織: residents' own disaster-preparedness group, listed on the 防災 pages
   'other',
 ] as const;
 
@@ -90,3 +91,28 @@ export const RECRUITMENT_STATUSES = ['open', 'closed'] as const;
 
 /** Languages a consultation desk can answer in. `ja-easy` is やさしい日本語. */
 export const LANGUAGES = ['ja', 'ja-easy', 'en', 'zh', 'ko', 'vi', 'pt', 'tl', 'ne'] as const;
+
+/**
+ * How a place is designated for disasters under 災害対策基本法: 指定緊急避難場所 (a safe spot
+ * to flee to, art. 49-4), 指定避難所 (to stay in, art. 49-7) and 福祉避難所 (a 指定避難所 for
+ * people who need care).
+ */
+export const SHELTER_TYPES = ['emergency-site', 'shelter', 'welfare'] as const;
+export type ShelterType = (typeof SHELTER_TYPES)[number];
+
+/**
+ * The hazards a 指定緊急避難場所 is designated for (災害対策基本法施行令 第20条の4, as the
+ * national 指定緊急避難場所データ lists them): 洪水, 崖崩れ・土石流及び地滑り, 高潮, 地震, 津波,
+ * 大規模な火事, 内水氾濫, 火山現象. Kept in that order, which is the order residents see.
+ */
+export const HAZARDS = [
+  'flood', // 洪水
+  'landslide', // 崖崩れ、土石流及び地滑り（土砂災害）
+  'storm-surge', // 高潮
+  'earthquake', // 地震
+  'tsunami', // 津波
+  'fire', // 大規模な火事
+  'inland-flood', // 内水氾濫
+  'volcano', // 火山現象
+] as const;
+export type Hazard = (typeof HAZARDS)[number];

@@ -18,6 +18,7 @@ import {
   type ContentFile,
 } from '../content/files.ts';
 import { describeFields, type FieldInfo } from '../schema/walk.ts';
+import { referencesOf } from '../schema/references.ts';
 import { mediaProblems } from '../media/gate.ts';
 import { fieldPath, problemsFromZod, type ContentProblem } from './messages.ts';
 import { notTextProblems } from './unicode.ts';
@@ -139,29 +140,6 @@ export function validateFile(
       )
     : [];
   return { entry: { ...content, type: type.name, parsed }, problems, warnings };
-}
-
-/** Every id a field (or list) points to in another collection, with its path. */
-function* referencesOf(
-  fields: FieldInfo[],
-  data: unknown,
-  path: (string | number)[] = [],
-): Generator<{ path: (string | number)[]; collection: string; id: string; label: string }> {
-  if (data === null || typeof data !== 'object') return;
-  for (const field of fields) {
-    const value = (data as Record<string, unknown>)[field.name];
-    if (value === undefined) continue;
-    const here = [...path, field.name];
-    const relation = field.meta.relation;
-    if (relation && typeof value === 'string')
-      yield { path: here, collection: relation, id: value, label: field.meta.label ?? field.name };
-    else if (relation && Array.isArray(value))
-      for (const [i, id] of value.entries())
-        yield { path: [...here, i], collection: relation, id: String(id), label: field.meta.label ?? field.name };
-    else if (field.kind === 'object' && field.fields) yield* referencesOf(field.fields, value, here);
-    else if (field.kind === 'array' && field.element?.fields && Array.isArray(value))
-      for (const [i, item] of value.entries()) yield* referencesOf(field.element.fields, item, [...here, i]);
-  }
 }
 
 /** Rules that need two collections at once. */
