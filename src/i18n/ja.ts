@@ -611,6 +611,17 @@ export const ja = {
   'emergency.off': '今は、災害時のお知らせはありません。',
   'emergency.home': 'トップページへ',
   // End of issue 17 block.
+  // Issue 15 (items 5, 6): other towns' practices and search.
+  'shared.title': '他の地域の取り組み',
+  'shared.lead':
+    'ほかの地域の支え合いのサイトが公開している先進事例です。それぞれの地域のサイトから取り込んだもので、くわしくは元のページをご覧ください。',
+  'shared.link': '他の地域の取り組みを見る',
+  'shared.none': 'ほかの地域の先進事例は、まだ登録されていません。',
+  'shared.noneFrom': '{town}の取り組みは、まだ取り込めていません。',
+  'shared.source': '出典: {town}のサイト（{date}に取り込み）',
+  'shared.stale': '{town}のサイトから新しい内容を受け取れなかったため、前回取り込んだ内容を表示しています。',
+  'search.town': '地域',
+  'search.otherTowns': 'ほかの地域（{towns}）のサイトも、いっしょに探します。',
 } as const;
 
 export type UIKey = keyof typeof ja;

@@ -135,6 +135,12 @@ export interface FeedPart<D> {
   date(data: D): string | undefined;
   /** A sentence or two; undefined to take the beginning of the body. */
   summary(data: D): string | undefined;
+  /**
+   * Whether other towns take these entries in (practices): the JSON Feed then carries each
+   * entry's data for them to check with the same schema (src/lib/feeds/shared.ts), and the
+   * index page links to what other towns share (/shared/).
+   */
+  shared?: boolean;
 }
 
 /** A collection's index page: one list, or lists under headings, of list lines. */

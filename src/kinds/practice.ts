@@ -37,6 +37,7 @@ export const practiceKind = {
   structuredData: noStructuredData,
   links: noLinks,
   flyer: null,
-  feed: null,
+  // Other towns read the whole practice from the JSON Feed, not only its title and summary.
+  feed: { date: (data) => data.date, summary: (data) => data.approach, shared: true },
   photos: noPhotos,
 } satisfies Kind<Practice, null>;

@@ -4,6 +4,7 @@ import { bilingualIssue, choiceField, emailField, lineText, meta, phoneField, te
 import { GIT_HOSTS, PKCE_HOSTS, SELF_HOSTED, WORKFLOW_HOSTS } from '../lib/cms/backend.ts';
 import { checkDigit, isMunicipalCode } from '../lib/opendata/municipal-code.ts';
 import { emergencySchema } from './emergency.ts';
+import { otherTownsField } from './other-towns.ts';
 
 const HOST_NAMES: Record<(typeof GIT_HOSTS)[number], string> = {
   github: 'GitHub',
@@ -148,6 +149,8 @@ export const settingsSchema = z
     openData: meta(openDataSchema.optional(), { label: 'オープンデータ' }),
     /** 防災: disaster mode (one switch), the town's numbers, where to register for evacuation support. */
     emergency: meta(emergencySchema.optional(), { label: '防災・災害時モード' }),
+    /** Other towns whose practices feed and search index this site takes in (src/schemas/other-towns.ts). */
+    otherTowns: otherTownsField(),
   })
   .superRefine((settings, ctx) => {
     const cms = settings.cms;

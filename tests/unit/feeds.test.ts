@@ -445,10 +445,14 @@ describe('news feeds', () => {
     expect(plainSummary('あ'.repeat(130))).toBe(`${'あ'.repeat(119)}…`);
   });
 
-  it('is a part of exactly the kinds of reports, events and recruitments', () => {
+  it('is a part of exactly the kinds of reports, events, recruitments and practices (shared with other towns)', () => {
     const withFeed = Object.entries(kinds)
       .filter(([, kind]) => kind.feed !== null)
       .map(([name]) => name);
-    expect(withFeed).toEqual(['events', 'recruitments', 'reports']);
+    expect(withFeed).toEqual(['events', 'recruitments', 'reports', 'practices']);
+    const shared = Object.entries(kinds)
+      .filter(([, kind]) => kind.feed?.shared)
+      .map(([name]) => name);
+    expect(shared).toEqual(['practices']);
   });
 });

@@ -8,6 +8,7 @@ import { Feed } from 'feed';
 import { entryHref, titleOf } from '../entries.ts';
 import { parseDateTime, startOfDateJst } from '../dates.ts';
 import { kindOf } from '../../kinds/index.ts';
+import { SHARED_EXTENSION, type SharedData } from './shared.ts';
 
 export interface NewsEntry {
   collection: string;
@@ -68,6 +69,8 @@ export interface NewsItem {
   title: string;
   date: Date;
   summary: string;
+  /** The entry's data, for a type other towns take in (its kind's feed part says `shared`). */
+  shared?: SharedData;
 }
 
 /** The entries of collections with a feed part as feed items, newest first. */
@@ -84,6 +87,7 @@ export function newsItems(entries: Iterable<NewsEntry>, siteUrl: string, now: Da
       title: titleOf(collection, data),
       date: date ? instantOf(date) : now,
       summary: part.summary(data) ?? plainSummary(body ?? ''),
+      ...(part.shared ? { shared: { collection, data } } : {}),
     });
   }
   return items.sort((a, b) => b.date.getTime() - a.date.getTime() || a.id.localeCompare(b.id));
@@ -99,7 +103,7 @@ export function newsFeeds(
   // The package marks Atom titles and summaries type="html": the volunteer's text goes in
   // escaped, so a reader shows 「<b>」 as written instead of making it bold.
   const atom = feedOf(items, options, escapeHtml);
-  return { rss: rssAndJson.rss2(), json: jsonInJapan(rssAndJson.json1()), atom: atomInJapan(atom.atom1()) };
+  return { rss: rssAndJson.rss2(), json: jsonInJapan(rssAndJson.json1(), items), atom: atomInJapan(atom.atom1()) };
 }
 
 function feedOf(items: readonly NewsItem[], options: NewsFeedOptions, text: (plain: string) => string): Feed {
@@ -141,10 +145,14 @@ export const japanIso = (instant: Date): string =>
  * The package's JSON Feed, adjusted: dates as Japan time (+09:00) rather than UTC — the same
  * instants, read as a resident would write them — and the summary as text (summary,
  * content_text) where the package puts it into content_html, which a reader would parse as HTML.
+ * A shared type's items carry the entry's data as the `_tsunagari` extension (src/lib/feeds/
+ * shared.ts), in JSON Feed only: the package would also write an item's extensions into RSS.
  */
-function jsonInJapan(json: string): string {
+function jsonInJapan(json: string, items: readonly NewsItem[]): string {
   const feed = JSON.parse(json) as { items?: Record<string, unknown>[] };
-  for (const item of feed.items ?? []) {
+  for (const [index, item] of (feed.items ?? []).entries()) {
+    const shared = items[index]?.shared;
+    if (shared) item[SHARED_EXTENSION] = shared;
     for (const key of ['date_published', 'date_modified'])
       if (typeof item[key] === 'string') item[key] = japanIso(new Date(item[key]));
     if (typeof item['content_html'] === 'string') {
