@@ -47,6 +47,9 @@ const pages: [string, string][] = [
   ['report', '/reports/hidamari-2026-11/'],
   ['calendar', '/calendar/'],
   ['search', '/search/'],
+  ['summary', '/summary/'],
+  ['recruitments', '/recruitments/'],
+  ['recruitments-weekends', '/recruitments/tags/weekends/'],
 ];
 // `npm run screenshots -- report event` takes only those pages (cms-editor: the CMS).
 const only = process.argv.slice(2);

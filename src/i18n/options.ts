@@ -25,6 +25,8 @@ import {
   WEEKDAYS,
   WEEKS_OF_MONTH,
 } from '../schemas/vocabulary.ts';
+import { HELPER_ACTIVITIES, RECRUITMENT_TAGS } from '../schemas/helping.ts';
+import { SDG_GOALS } from '../schemas/sdgs.ts';
 import { PLAN_STATUSES, PLAN_TIMINGS } from '../schemas/plan.ts';
 import { SERVICE_FEES, SERVICE_TASKS } from '../schemas/service.ts';
 import type { UIKey } from './ja.ts';
@@ -67,6 +69,9 @@ export const OPTION_VOCABULARIES: Readonly<Record<string, Vocabulary>> = {
   serviceFee: vocabulary(SERVICE_FEES, (v) => `serviceFee.${v}`),
   shelterType: vocabulary(SHELTER_TYPES, (v) => `shelterType.${v}`),
   hazard: vocabulary(HAZARDS, (v) => `hazard.${v}`),
+  sdg: vocabulary(SDG_GOALS, (v) => `sdg.${v}`),
+  recruitmentTag: vocabulary(RECRUITMENT_TAGS, (v) => `recruitmentTag.${v}`),
+  helperActivity: vocabulary(HELPER_ACTIVITIES, (v) => `helperActivity.${v}`),
 };
 
 /**

@@ -126,6 +126,8 @@ export function referrersOf(collection: string, id: string, lookup: Lookup, toda
 
 export type { CalendarPart, DataOf, EntryCollection, FeedPart, FlyerPart, Kind, Lifecycle };
 export type {
+  Action,
+  IndexLinks,
   CalendarOccurrence,
   CollectionIndex,
   IcsEntry,

@@ -37,6 +37,33 @@ export interface Topics {
   categories: readonly Category[];
   /** Who it is for, where the type says (events and salons). */
   audience?: readonly Audience[];
+  /**
+   * Further search filters the type offers, by the dictionary keys of the filter's name and of
+   * its values: a recruitment's 参加しやすさ and お願いしたいこと, the SDGs goals of a report.
+   */
+  filters?: readonly { name: UIKey; values: readonly UIKey[] }[];
+}
+
+/** Links under a heading at the top of an index page (Kind.indexLinks). */
+export interface IndexLinks {
+  title: string;
+  /** One sentence under the heading: what pressing a link does. */
+  lead?: string;
+  links: { href: string; text: string }[];
+}
+
+/**
+ * A large button under an entry's facts: what a resident does next (申し込む by form, e-mail,
+ * LINE or phone). Without `href` it is a way that needs no link, such as 窓口で申し込む, shown
+ * with its `note` (where and when).
+ */
+export interface Action {
+  /** What the button says. */
+  text: string;
+  href?: string;
+  /** Which way it is, for its icon-free style: web page, e-mail, LINE, phone, in person. */
+  way: 'web' | 'mail' | 'line' | 'tel' | 'visit';
+  note?: string;
 }
 
 /** One line of a list: the entry's title and what to know at a glance. */
@@ -216,6 +243,16 @@ export interface Kind<D, F extends FlyerPart<D> | null = FlyerPart<D> | null> {
    * resized into dist/, so a picture no page shows stays private (src/lib/media/photos.ts).
    */
   photos(data: D): readonly PagePhoto[];
+  /**
+   * Large buttons for what to do next, shown after the facts (a recruitment's ways to apply).
+   * Optional, unlike the other parts: only types a resident answers have them.
+   */
+  actions?(data: D, t: T, today: string): Action[];
+  /**
+   * Links at the top of the collection's index page to pages showing part of it or a summary
+   * of it (募集: 1回だけOK, できることから探す; reports: 活動のまとめ). Optional: most types have none.
+   */
+  indexLinks?(entries: readonly KindEntry<D>[], today: string, t: T): IndexLinks[];
 }
 
 /** 'YYYY-MM-DD' a year before `today`: reports and newsletters older than that are past. */
@@ -236,6 +273,12 @@ export const newestFirst =
       (a, b) => key(b.data).localeCompare(key(a.data)) || compareJa(title(a.data), title(b.data)),
     ),
   });
+
+/**
+ * A list field with a schema default ([]), read where the data may not have passed the schema:
+ * the CMS preview's entry being written, a test's hand-made data.
+ */
+export const listOf = <T>(value: readonly T[] | undefined): readonly T[] => value ?? [];
 
 /** For the many types that are not dated, have no JSON-LD and link nothing else. */
 export const noStructuredData = (): undefined => undefined;

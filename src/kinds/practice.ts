@@ -2,8 +2,9 @@
 import { entryHref } from '../lib/entries.ts';
 import { text } from '../lib/facts.ts';
 import type { Practice } from '../schemas/practice.ts';
+import { sdgsTopics } from '../lib/sdgs.ts';
 import { CATEGORIES } from '../schemas/vocabulary.ts';
-import { byTitle, noLinks, noPhotos, noStructuredData, type Kind } from './kind.ts';
+import { byTitle, listOf, noLinks, noPhotos, noStructuredData, type Kind } from './kind.ts';
 
 export const practiceKind = {
   facts(data, f) {
@@ -21,7 +22,7 @@ export const practiceKind = {
   searchDate: (data) => data.date,
   districts: () => [],
   // A practice's themes are categories under the name other towns use.
-  topics: (data) => ({ categories: data.themes }),
+  topics: (data) => ({ categories: data.themes, ...sdgsTopics(listOf(data.sdgs)) }),
   // Under their first theme, in the order of the categories; by title within one.
   index(practices, _today, t) {
     const { entries } = byTitle((data: Practice) => data.title)(practices);

@@ -2,7 +2,8 @@
 import { entryHref } from '../lib/entries.ts';
 import { formatDate, phoneLink, text } from '../lib/facts.ts';
 import type { Recruitment } from '../schemas/recruitment.ts';
-import { noLinks, entryImage, noStructuredData, type Kind, type FlyerPart } from './kind.ts';
+import { BY_ACTIVITY_HREF, applyActions, tagCounts, tagHref } from '../lib/helping.ts';
+import { listOf, noLinks, entryImage, noStructuredData, type Kind, type FlyerPart } from './kind.ts';
 import { compareByDeadline, deadlineEnds, deadlineLifecycle } from './deadline.ts';
 
 /** When the reader's browser may hide a recruitment: the end of its deadline day in Japan. */
@@ -27,6 +28,14 @@ export const recruitmentKind = {
     f.add('fact.related', f.ref('events', data.event));
     if (data.deadline) f.add('fact.deadline', text(formatDate(data.deadline)), data.deadline);
     f.add('fact.apply', text(data.howToApply));
+    f.add(
+      'fact.tags',
+      listOf(data.tags).map((tag) => ({ text: f.t(`recruitmentTag.${tag}`), href: tagHref(tag) })),
+    );
+    f.add(
+      'fact.activities',
+      listOf(data.activities).map((a) => ({ text: f.t(`helperActivity.${a}`) })),
+    );
     f.add('fact.organizer', f.ref('organizations', data.organizer));
     if (data.contact) f.add('fact.contact', phoneLink(data.contact));
     f.add('fact.districts', f.refs('districts', data.districts));
@@ -54,7 +63,13 @@ export const recruitmentKind = {
   searchDate: (data) => data.deadline,
 
   districts: (data) => data.districts,
-  topics: (data) => ({ categories: data.categories }),
+  topics: (data) => ({
+    categories: data.categories,
+    filters: [
+      { name: 'fact.tags', values: listOf(data.tags).map((tag) => `recruitmentTag.${tag}` as const) },
+      { name: 'fact.activities', values: listOf(data.activities).map((a) => `helperActivity.${a}` as const) },
+    ],
+  }),
   index: (recruitments, today) => ({ entries: [...recruitments].sort(compareRecruitments(today)) }),
   nav: true,
   calendar: null,
@@ -81,4 +96,22 @@ export const recruitmentKind = {
   },
   // No picture of its own: the photo chosen for its flyer, if any.
   photos: (data) => entryImage(undefined, data.flyer?.photo),
+  // Applying is for open recruitments only; a closed one's page says 募集終了 in its facts.
+  actions: (data, t, today) => (lifecycle(data, today) === 'past' ? [] : applyActions(data, t)),
+  // One page per condition (no script: a link is what works on every phone), with its count of
+  // open recruitments, and 「できることから探す」.
+  indexLinks(recruitments, today, t) {
+    const open = recruitments.filter((r) => lifecycle(r.data, today) !== 'past');
+    return [
+      { title: t('recruit.byActivity'), links: [{ href: BY_ACTIVITY_HREF, text: t('recruit.byActivity') }] },
+      {
+        title: t('recruit.filter.title'),
+        lead: t('recruit.filter.lead'),
+        links: tagCounts(open).map(([tag, count]) => ({
+          href: tagHref(tag),
+          text: t('recruit.filter.count', { label: t(`recruitmentTag.${tag}`), count }),
+        })),
+      },
+    ];
+  },
 } satisfies Kind<Recruitment, FlyerPart<Recruitment>>;

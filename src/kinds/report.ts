@@ -3,7 +3,8 @@ import { entryHref } from '../lib/entries.ts';
 import { formatDate, text } from '../lib/facts.ts';
 import type { PagePhoto } from '../lib/media/photos.ts';
 import type { Report } from '../schemas/report.ts';
-import { newestFirst, noLinks, noStructuredData, yearBefore, type Kind } from './kind.ts';
+import { sdgsTopics } from '../lib/sdgs.ts';
+import { listOf, newestFirst, noLinks, noStructuredData, yearBefore, type Kind } from './kind.ts';
 
 // A photo without consent already fails validation; checked again so none can slip onto a page.
 const reportPhotos = (data: Report): PagePhoto[] =>
@@ -19,6 +20,13 @@ export const reportKind = {
     if (data.participants !== undefined)
       f.add('fact.participants', text(t('fact.people', { count: data.participants })));
     if (data.volunteers !== undefined) f.add('fact.volunteers', text(t('fact.people', { count: data.volunteers })));
+    if (data.timesHeld !== undefined) f.add('fact.timesHeld', text(t('fact.times', { count: data.timesHeld })));
+    f.add(
+      'fact.audienceCounts',
+      listOf(data.audienceCounts).map(({ audience, count }) => ({
+        text: t('fact.audienceCount', { audience: t(`audience.${audience}`), count }),
+      })),
+    );
     f.add('fact.districts', f.refs('districts', data.districts));
     f.topic('fact.categories', f.categories(data.categories));
   },
@@ -35,7 +43,7 @@ export const reportKind = {
   lifecycle: (data, today) => (data.date < yearBefore(today) ? 'past' : 'current'),
   searchDate: (data) => data.date,
   districts: (data) => data.districts,
-  topics: (data) => ({ categories: data.categories }),
+  topics: (data) => ({ categories: data.categories, ...sdgsTopics(listOf(data.sdgs)) }),
   index: newestFirst(
     (data) => data.date,
     (data) => data.title,
@@ -48,4 +56,8 @@ export const reportKind = {
   feed: { date: (data) => data.date, summary: () => undefined },
   flyer: null,
   photos: reportPhotos,
+  // The counts of these reports, added up by month and year.
+  indexLinks: (_entries, _today, t) => [
+    { title: t('stats.title'), links: [{ href: '/summary/', text: t('stats.link') }] },
+  ],
 } satisfies Kind<Report, null>;

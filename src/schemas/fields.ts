@@ -17,6 +17,7 @@ import {
 } from '../lib/dates.ts';
 import type { UIKey } from '../i18n/ja.ts';
 import { IMAGE_NAME_PATTERN, IMAGE_SRC_HINT, imageSrcProblem } from '../lib/media/paths.ts';
+import { SDG_GOALS } from './sdgs.ts';
 import { AUDIENCES, CATEGORIES } from './vocabulary.ts';
 
 /** A message in Japanese (what volunteers read first) and English. */
@@ -206,6 +207,37 @@ export const audienceField = () =>
   });
 
 /**
+ * A count of people or times (参加者数, 開催回数): a whole number of at least 0, empty when it was
+ * not counted. The CMS offers a number box that refuses decimals; YAML's quoted '18' or 十八
+ * get the Japanese-first messages of src/lib/validation/messages.ts.
+ */
+export const countField = (label: string, hint?: string) =>
+  meta(z.number().int().min(0).optional(), {
+    label,
+    widget: 'number',
+    ...(hint ? { hint } : {}),
+    cms: { value_type: 'int', min: 0 },
+  });
+
+/**
+ * The SDGs goals (1–17) an entry serves, for the /sdgs/ pages and the badges (src/schemas/sdgs.ts).
+ * Shared by practices, reports and plans. The CMS writes the numbers as text ('3'); a number
+ * written by hand (3) is read the same.
+ */
+export const sdgsField = () =>
+  meta(
+    z.preprocess(
+      (value) => (Array.isArray(value) ? value.map((v) => (typeof v === 'number' ? String(v) : v)) : value),
+      z.array(z.enum(SDG_GOALS)).default([]),
+    ),
+    {
+      label: 'SDGs（持続可能な開発目標）',
+      options: 'sdg',
+      hint: '関係する目標を選んでください（なければ空のまま）。目標ごとのページに載ります',
+    },
+  );
+
+/**
  * Consent to the private data a body holds (a mobile number, an address, 要支援者 next to a
  * name): whose consent, in the volunteer's words. Filled in, it stops the warning that check,
  * the build and the CMS give for that body (src/lib/validation/privacy.ts).
@@ -244,6 +276,50 @@ export const urlField = (label = 'ウェブサイト') =>
       en: 'write an address starting with http:// or https://',
     },
   });
+
+/**
+ * An e-mail address that becomes a mailto: link: letters, digits and . _ % + - before the @, a
+ * domain after it. Stricter than emailField, since a link with ?, spaces or quotes in it would
+ * open the mail program with words the volunteer did not write.
+ */
+export const emailFieldStrict = (label = 'メールアドレス') =>
+  meta(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/),
+    {
+      label,
+      hint: '例: info@example.jp（mailto: は付けずに）',
+      format: {
+        ja: 'メールアドレスの形で書いてください（例: info@example.jp。mailto: や空白、全角文字は入れません）',
+        en: 'write an e-mail address (e.g. info@example.jp), without mailto:, spaces or full-width characters',
+      },
+    },
+  );
+
+/**
+ * A LINE official account's friend-add URL, the forms LINE gives out: https://lin.ee/<id>,
+ * https://line.me/R/ti/p/@<id> (or %40<id>) and https://page.line.me/<id>. Anything else
+ * (a personal account's QR image, javascript:) is refused.
+ */
+export const lineUrlField = (label = 'LINE公式アカウントのURL') =>
+  meta(
+    z
+      .string()
+      .trim()
+      .regex(
+        /^https:\/\/(?:lin\.ee\/[A-Za-z0-9_-]+|line\.me\/R\/ti\/p\/(?:@|%40)[A-Za-z0-9._-]+|page\.line\.me\/[A-Za-z0-9._-]+)\/?$/,
+      ),
+    {
+      label,
+      hint: '例: https://lin.ee/abcdEFG（LINE公式アカウントの「友だち追加」のURL）',
+      format: {
+        ja: 'LINE公式アカウントの友だち追加のURL（https://lin.ee/… か https://line.me/R/ti/p/@… ）を書いてください',
+        en: "write the LINE official account's friend-add URL (https://lin.ee/… or https://line.me/R/ti/p/@…)",
+      },
+    },
+  );
 
 /**
  * Where a picture is: `/uploads/<file>` of a JPEG, PNG, WebP or AVIF uploaded into media/

@@ -1,6 +1,15 @@
 import { z } from 'astro/zod';
 import { defineContentType } from './define.ts';
-import { categoriesField, dateField, idField, longTextField, meta, paragraphText, textField } from './fields.ts';
+import {
+  categoriesField,
+  dateField,
+  idField,
+  longTextField,
+  meta,
+  paragraphText,
+  sdgsField,
+  textField,
+} from './fields.ts';
 
 export const practiceSchema = z.strictObject({
   /** File name and URL. */
@@ -28,6 +37,8 @@ export const practiceSchema = z.strictObject({
   }),
   /** When the practice was written up. */
   date: dateField('掲載日'),
+  /** SDGs goals the practice serves, for the /sdgs/ pages. */
+  sdgs: sdgsField(),
 });
 export type PracticeInput = z.input<typeof practiceSchema>;
 export type Practice = z.output<typeof practiceSchema>;

@@ -14,6 +14,7 @@ import {
   textField,
 } from './fields.ts';
 import { flyerField } from './flyer.ts';
+import { HELPER_ACTIVITIES, RECRUITMENT_TAGS, applyBySchema } from './helping.ts';
 import { RECRUITMENT_STATUSES } from './vocabulary.ts';
 
 export const recruitmentSchema = z.strictObject({
@@ -45,6 +46,20 @@ export const recruitmentSchema = z.strictObject({
   howToApply: longTextField('応募方法', '例: 社協（0123-45-6789）へお電話ください'),
   /** Phone for questions before applying. */
   contact: phoneField('問い合わせ電話番号').optional(),
+  /** Every way the group accepts an application: form, e-mail, LINE, phone, in person. */
+  applyBy: applyBySchema,
+  /** Conditions that make it easy to say yes (1回だけOK, 土日 …): the list's filters and search's. */
+  tags: meta(z.array(z.enum(RECRUITMENT_TAGS)).default([]), {
+    label: '参加しやすさ',
+    options: 'recruitmentTag',
+    hint: '当てはまるものをすべて選んでください。募集の一覧で絞り込めます',
+  }),
+  /** What the helper would do, for 「できることから探す」. */
+  activities: meta(z.array(z.enum(HELPER_ACTIVITIES)).default([]), {
+    label: 'お願いしたいこと',
+    options: 'helperActivity',
+    hint: '「できることから探す」のページで、この分け方で並びます',
+  }),
   /** open or closed; a closed notice is stamped 募集終了. */
   status: choiceField(RECRUITMENT_STATUSES, 'recruitmentStatus', '募集状況').default('open'),
   /** チラシ: template, colour and wording of the printable flyer; derived from the entry when absent. */

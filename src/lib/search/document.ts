@@ -57,10 +57,11 @@ export function searchFilters(
   t: T,
 ): Record<string, string[]> {
   const filters: Record<string, string[]> = { [t('fact.kind')]: [t(`collection.${collection}`)] };
-  const { categories, audience = [] } = kindOf(collection).topics(data);
+  const { categories, audience = [], filters: more = [] } = kindOf(collection).topics(data);
   if (categories.length) filters[t('fact.categories')] = categories.map((c) => t(`category.${c}`));
   if (districts.length) filters[t('fact.districts')] = [...districts];
   if (audience.length) filters[t('fact.audience')] = audience.map((a) => t(`audience.${a}`));
+  for (const { name, values } of more) if (values.length) filters[t(name)] = values.map((v) => t(v));
   return filters;
 }
 

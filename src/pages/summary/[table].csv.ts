@@ -1,0 +1,13 @@
+/** The tables of the town's 活動のまとめ as CSV (UTF-8 with BOM, as Excel opens it). */
+import type { APIRoute } from 'astro';
+import { summaryOf } from '../../data/stats.ts';
+import { toCsv } from '../../lib/opendata/csv.ts';
+import { summaryTable, type StatTable } from '../../lib/stats/summary.ts';
+
+const TABLES: StatTable['id'][] = ['monthly', 'yearly', 'audience'];
+export const getStaticPaths = () => TABLES.map((table) => ({ params: { table } }));
+
+export const GET: APIRoute = async ({ params }) => {
+  const table = summaryTable(await summaryOf(), params.table as StatTable['id']);
+  return new Response(toCsv(table.header, table.rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};

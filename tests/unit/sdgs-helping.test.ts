@@ -1,0 +1,111 @@
+/** SDGs badges and pages (issue 18, item 3); ways to apply, tags and activities (item 5). */
+import { describe, expect, it } from 'vitest';
+import { useTranslations } from '../../src/i18n/index.ts';
+import { SDG_GOALS, contrast, entriesByGoal, sdgBadge, sdgsFilter } from '../../src/lib/sdgs.ts';
+import { applyActions, byActivity, tagCounts, withTag } from '../../src/lib/helping.ts';
+import { searchFilters } from '../../src/lib/search/document.ts';
+import type { Recruitment } from '../../src/schemas/recruitment.ts';
+
+const t = useTranslations('ja');
+
+describe('SDGs', () => {
+  it('gives every goal a badge whose number reads at 4.5:1 or more', () => {
+    for (const goal of SDG_GOALS) {
+      const { background, text } = sdgBadge(goal);
+      expect(contrast(background, text), goal).toBeGreaterThanOrEqual(4.5);
+    }
+    // Goal 7's yellow takes black, goal 17's navy white.
+    expect(sdgBadge('7').text).toBe('#000000');
+    expect(sdgBadge('17').text).toBe('#FFFFFF');
+  });
+
+  it('lists under each goal exactly the entries tagged with it, every goal present', () => {
+    const entries = [
+      { collection: 'reports', href: '/reports/a/', title: 'あ', goals: ['3', '11'] as const },
+      { collection: 'practices', href: '/practices/b/', title: 'い', goals: ['3'] as const },
+      { collection: 'reports', href: '/reports/c/', title: 'か', goals: [] as const },
+    ];
+    const byGoal = entriesByGoal(entries, ['practices', 'reports']);
+    expect(byGoal.map((g) => g.goal)).toEqual([...SDG_GOALS]);
+    expect(byGoal.find((g) => g.goal === '3')?.entries.map((e) => e.href)).toEqual(['/practices/b/', '/reports/a/']);
+    expect(byGoal.find((g) => g.goal === '11')?.entries.map((e) => e.href)).toEqual(['/reports/a/']);
+    expect(byGoal.find((g) => g.goal === '1')?.entries).toEqual([]);
+  });
+
+  it('becomes a search filter of goal names in goal order', () => {
+    expect(sdgsFilter(['11', '3'])).toEqual({ name: 'fact.sdgs', values: ['sdg.3', 'sdg.11'] });
+  });
+});
+
+const recruitment = (over: Partial<Recruitment>): Pick<Recruitment, 'applyBy' | 'contact' | 'tags' | 'activities'> => ({
+  tags: [],
+  activities: [],
+  applyBy: undefined,
+  ...over,
+});
+
+describe('ways to apply', () => {
+  it('makes a button of every way, phone first, and a box for the counter', () => {
+    const actions = applyActions(
+      recruitment({
+        contact: '0000-12-3457',
+        applyBy: {
+          form: 'https://forms.example.jp/a',
+          email: 'vc@example.jp',
+          line: 'https://lin.ee/abc',
+          inPerson: '福祉センター1階（平日9時から17時）',
+        },
+      }),
+      t,
+    );
+    expect(actions).toEqual([
+      { way: 'tel', text: '電話で申し込む（0000-12-3457）', href: 'tel:0000123457' },
+      { way: 'web', text: '申し込みフォームを開く', href: 'https://forms.example.jp/a' },
+      { way: 'line', text: 'LINEで友だち追加して申し込む', href: 'https://lin.ee/abc' },
+      { way: 'mail', text: 'メールで申し込む（vc@example.jp）', href: 'mailto:vc@example.jp' },
+      { way: 'visit', text: '窓口で申し込む', note: '福祉センター1階（平日9時から17時）' },
+    ]);
+  });
+  it('prefers the application phone to the contact number, and offers nothing when there is no way', () => {
+    expect(applyActions(recruitment({ contact: '0000-12-3457', applyBy: { phone: '0000-99-1111' } }), t)).toEqual([
+      { way: 'tel', text: '電話で申し込む（0000-99-1111）', href: 'tel:0000991111' },
+    ]);
+    expect(applyActions(recruitment({}), t)).toEqual([]);
+  });
+});
+
+describe('tags and activities', () => {
+  const open = [
+    { id: 'a', data: recruitment({ tags: ['once-ok', 'weekends'], activities: ['talk'] }) },
+    { id: 'b', data: recruitment({ tags: ['weekends'], activities: ['talk', 'driving'] }) },
+    { id: 'c', data: recruitment({}) },
+  ];
+  it('filter by one tag and count each', () => {
+    expect(withTag(open, 'weekends').map((r) => r.id)).toEqual(['a', 'b']);
+    expect(tagCounts(open)).toEqual([
+      ['once-ok', 1],
+      ['weekends', 2],
+      ['weekday-evenings', 0],
+      ['remote', 0],
+      ['beginners', 0],
+      ['kids-ok', 0],
+    ]);
+  });
+  it('group by activity, an entry under each it names, the rest under その他, empty groups left out', () => {
+    expect(byActivity(open).map((g) => [g.activity, g.entries.map((r) => r.id)])).toEqual([
+      ['talk', ['a', 'b']],
+      ['driving', ['b']],
+      ['other', ['c']],
+    ]);
+  });
+  it('are search filters named in Japanese', () => {
+    const filters = searchFilters(
+      'recruitments',
+      { categories: ['volunteer'], tags: ['once-ok', 'kids-ok'], activities: ['childwatch'] },
+      [],
+      t,
+    );
+    expect(filters['参加しやすさ']).toEqual(['1回だけOK', '子ども連れOK']);
+    expect(filters['お願いしたいこと']).toEqual(['子どもの見守り']);
+  });
+});
