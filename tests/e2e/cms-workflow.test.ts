@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
 import { launchChromium } from './helpers/browser.ts';
 import { buildProject, copyFixtureProject, git, makeGitRepo, removeProject, startCmsDev } from './helpers/project.ts';
 import {
@@ -16,10 +16,12 @@ import {
   expectCall,
   login,
   publishDraft,
+  recordCmsTraffic,
   saveButton,
   setStatus,
   setText,
   typeWithIme,
+  waitForDraftPage,
   WORKFLOW,
 } from './helpers/decap.ts';
 import { COMMIT_MESSAGES } from '../../src/lib/cms/backend.ts';
@@ -35,6 +37,7 @@ let browser: Browser;
 let page: Page;
 let admin: string;
 let mainBefore: string;
+let traffic: () => string;
 
 beforeAll(async () => {
   dir = copyFixtureProject();
@@ -43,6 +46,7 @@ beforeAll(async () => {
   [cms, browser] = await Promise.all([startCmsDev(dir), launchChromium()]);
   admin = `http://127.0.0.1:${cms.sitePort}/admin/`;
   page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  traffic = recordCmsTraffic(page);
   await login(page, admin);
 });
 
@@ -58,6 +62,14 @@ const onMain = (path: string) => git(dir, 'ls-tree', '--name-only', 'main', '--'
 
 // One volunteer's report going through every step: the tests run in order on the same page.
 describe('a report through the approval workflow', () => {
+  beforeEach(() => {
+    onTestFailed(async () => {
+      console.error(`CMS calls and page errors so far:\n${traffic()}`);
+      await page.screenshot({ path: join(dir, 'failed.png'), fullPage: true }).catch(() => undefined);
+      console.error(`Screenshot: ${join(dir, 'failed.png')}; git: ${git(dir, 'status', '--short', '--branch')}`);
+    });
+  });
+
   it('is saved as a draft on its own branch; main and the working tree stay as they were', async () => {
     await page.goto(`${admin}#/collections/reports/new`);
     const text = (label: string) => page.getByLabel(label, { exact: true });
@@ -86,6 +98,7 @@ describe('a report through the approval workflow', () => {
     await expect.poll(() => git(dir, 'symbolic-ref', '--short', 'HEAD').trim(), { timeout: 60_000 }).toBe('main');
     expect(existsSync(join(dir, FILE))).toBe(false);
     expect(status()).toBe('decap-cms/draft');
+    await waitForDraftPage(page, 'reports', ID);
     await page.getByRole('button', { name: `ステータス: ${WORKFLOW.draft}` }).waitFor();
   });
 

@@ -94,10 +94,57 @@ export const WORKFLOW = { draft: '下書き', review: 'レビュー中', ready: 
 /** 保存: the save button of the approval workflow (without it, Decap offers 公開 only). */
 export const saveButton = (page: Page) => page.getByRole('button', { name: '保存', exact: true });
 
+/**
+ * Waits until Decap shows the saved draft `id` of `collection` on its own page: after saving a new
+ * entry Decap draws the status button on the new-entry page, then reads the draft back, moves to
+ * `…/entries/<id>` and draws the editor again — a button found before that move is taken away
+ * (CI: the next click waited 30 s for a button that was being drawn again).
+ */
+export async function waitForDraftPage(page: Page, collection: string, id: string) {
+  await page.waitForURL((url) => url.hash === `#/collections/${collection}/entries/${id}`, { timeout: 120_000 });
+  await page.getByRole('button', { name: /^ステータス: / }).waitFor({ timeout: 120_000 });
+}
+
+/**
+ * What the CMS page asked decap-server and what it answered, and what the page logged as errors:
+ * printed when a CMS test fails, so a failure on a busy CI machine says which call went wrong.
+ */
+export function recordCmsTraffic(page: Page): () => string {
+  const lines: string[] = [];
+  const at = () => new Date().toISOString().slice(11, 23);
+  page.on('response', (response) => {
+    if (response.request().method() !== 'POST' || !response.url().endsWith('/api/v1')) return;
+    let action = '?';
+    try {
+      action = (response.request().postDataJSON() as { action?: string } | null)?.action ?? '?';
+    } catch {
+      // not JSON: keep '?'
+    }
+    const line = `${at()} ${action} → ${response.status()}`;
+    if (response.ok()) lines.push(line);
+    else
+      void response.text().then(
+        (text) => lines.push(`${line} ${text.slice(0, 300)}`),
+        () => lines.push(line),
+      );
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') lines.push(`${at()} console: ${message.text().slice(0, 300)}`);
+  });
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) lines.push(`${at()} at ${frame.url()}`);
+  });
+  return () => lines.join('\n');
+}
+
 /** ステータス: … → `status`, once decap-server has recorded it (the draft branch's description). */
 export async function setStatus(page: Page, status: (typeof WORKFLOW)[keyof typeof WORKFLOW]) {
+  const button = page.getByRole('button', { name: /^ステータス: / });
+  // Decap reads the draft again after each change and may still be drawing the editor: a busy
+  // machine can take longer than a click's own 30 s for that.
+  await button.waitFor({ timeout: 120_000 });
   await expectCall(page, 'updateUnpublishedEntryStatus', async () => {
-    await page.getByRole('button', { name: /^ステータス: / }).click();
+    await button.click();
     await page.getByRole('menuitem', { name: status, exact: true }).click();
   });
   await page.getByRole('button', { name: `ステータス: ${status}` }).waitFor();
