@@ -47,6 +47,8 @@ const pages: [string, string][] = [
   ['report', '/reports/hidamari-2026-11/'],
   ['calendar', '/calendar/'],
   ['search', '/search/'],
+  ['bosai', '/bosai/wakaba/'],
+  ['emergency', '/emergency/'],
   ['summary', '/summary/'],
   ['recruitments', '/recruitments/'],
   ['recruitments-weekends', '/recruitments/tags/weekends/'],

@@ -8,6 +8,11 @@ export type FolderCollection = Exclude<CollectionKey, 'settings'>;
 
 /** Every collection whose entries get a page of their own (src/lib/entries.ts). */
 export const FOLDER_COLLECTIONS: readonly FolderCollection[] = ENTRY_COLLECTIONS;
+/**
+ * Collections whose entry and index pages are routes of their own (src/pages/<collection>/)
+ * instead of [collection]/: a newsletter issue is laid out as the printed だより.
+ */
+export const OWN_ROUTES: ReadonlySet<FolderCollection> = new Set(['newsletters']);
 export { entryHref, titleOf };
 
 export async function getSettings() {

@@ -8,6 +8,7 @@ import { byTitle, noStructuredData, noPhotos, type Kind, type KindEntry, type Li
 const districtLinks = ({ id, data }: KindEntry<District>, t: T): ListItem[] => [
   { href: `/area/${id}/`, title: t('area.title', { district: data.name }) },
   { href: `/area/${id}/calendar/`, title: t('area.calendar', { district: data.name }) },
+  { href: `/bosai/${id}/`, title: t('bosai.areaLink', { district: data.name }) },
 ];
 
 export const districtKind = {

@@ -20,11 +20,13 @@ import {
  */
 function shelterFacts(shelter: Shelter, f: FactList): void {
   const t = f.t;
-  const types = shelter.types.map((type) => t(`shelterType.${type}`)).join(t('shelter.separator'));
-  f.mark('fact.shelter', text(t('fact.shelterMark', { types })));
+  // The CMS preview passes what is being typed, before the schema's defaults fill the lists in.
+  const { types = [], hazards = [] } = shelter as Partial<Shelter>;
+  const names = types.map((type) => t(`shelterType.${type}`)).join(t('shelter.separator'));
+  f.mark('fact.shelter', text(t('fact.shelterMark', { types: names })));
   f.add(
     'fact.hazards',
-    shelter.hazards.map((h) => ({ text: t(`hazard.${h}`) })),
+    hazards.map((h) => ({ text: t(`hazard.${h}`) })),
   );
   if (shelter.capacity) f.add('fact.shelterCapacity', text(t('fact.people', { count: shelter.capacity })));
   f.add('fact.pets', text(t(shelter.pets ? 'shelter.petsYes' : 'shelter.petsNo')));
@@ -49,7 +51,8 @@ export const placeKind = {
     if (data.ibasho)
       f.add(
         'fact.audience',
-        data.audience.map((a) => ({ text: f.t(`audience.${a}`) })),
+        // Absent in the CMS preview until the schema's default fills it in.
+        (data.audience as Place['audience'] | undefined)?.map((a) => ({ text: f.t(`audience.${a}`) })),
       );
     if (data.phone) f.add('fact.phone', phoneLink(data.phone));
   },

@@ -69,8 +69,7 @@ export function bosaiOrganizations<O extends OrganizationLike>(
   districtIds: ReadonlySet<string> | undefined,
   ancestors: readonly string[] = [],
 ): O[] {
-  const covers = (o: O) =>
-    !districtIds || o.data.districts.some((d) => districtIds.has(d) || ancestors.includes(d));
+  const covers = (o: O) => !districtIds || o.data.districts.some((d) => districtIds.has(d) || ancestors.includes(d));
   return organizations
     .filter((o) => o.data.kind === 'bosai' && covers(o))
     .sort((a, b) => compareJa(a.data.name, b.data.name));

@@ -27,6 +27,8 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([serveDirectory(join(dir, 'dist')), launchChromium()]);
   const dist = join(dir, 'dist');
   templates.push('/', '/events/', '/search/', '/flyers/', '/opendata/', '/404.html');
+  // 防災 (the town's and a district's), 居場所, and the emergency page with its own small layout.
+  templates.push('/bosai/', '/bosai/wakaba/', '/ibasho/', '/emergency/');
   // One entry page of every collection: each shows a different set of facts.
   for (const name of readdirSync(dist)) {
     const collection = join(dist, name);

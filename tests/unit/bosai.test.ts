@@ -87,6 +87,12 @@ describe('a shelter on its place page', () => {
     );
     expect(kinds.places.topics(data).categories).toEqual(['disaster']);
   });
+  it('shows in the CMS preview while its lists are still empty', () => {
+    const typing = { name: 'a', address: 'b', district: 'c', ibasho: true, shelter: { pets: true } };
+    const facts = factsFor('places', typing, new Map(), t);
+    expect(facts[0]?.values).toEqual([{ text: '【避難所】' }]);
+    expect(facts.find((f) => f.label === 'ペット')?.values).toEqual([{ text: 'ペットと一緒に避難できます' }]);
+  });
   it('is not claimed for a place that is not one', () => {
     const { data } = place('b', 'higashi');
     expect(factsFor('places', data, new Map(), t).some((f) => f.mark)).toBe(false);

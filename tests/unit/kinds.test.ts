@@ -326,11 +326,12 @@ describe('entry page parts', () => {
     expect(kinds.pages.structuredData({} as never, page)).toBeUndefined();
   });
 
-  it("links a district's page to its area listing and calendar, an event or salon to its calendar file", () => {
+  it("links a district's page to its area listing, calendar and 防災 page, an event or salon to its calendar file", () => {
     const district = { id: 'higashi', data: { name: '東小学校区' } as never };
     expect(kinds.districts.links(district, t)).toEqual([
       { href: '/area/higashi/', title: t('area.title', { district: '東小学校区' }) },
       { href: '/area/higashi/calendar/', title: t('area.calendar', { district: '東小学校区' }) },
+      { href: '/bosai/higashi/', title: '東小学校区の防災' },
     ]);
     expect(kinds.events.links({ id: 'e', data: event('2026-12-05T10:00', '2026-12-05T12:00') }, t)).toEqual([
       { href: '/events/e.ics', title: 'カレンダーに追加' },

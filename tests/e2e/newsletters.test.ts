@@ -1,0 +1,179 @@
+/**
+ * The newsletter pages of the built sample site: every issue shows what was compiled for its
+ * month and district — each calendar day with its salon dates and events (お休み, 中止 and
+ * holidays in words), the events, recruitments, reports and desks — and nothing of another
+ * month or district; the index groups the issues by district; a phone reads the page without
+ * scrolling sideways, and print leaves out the site's header.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateContent } from '../../src/lib/validation/validate.ts';
+import { compileNewsletter, type NewsletterSources } from '../../src/lib/newsletter/compile.ts';
+import type { KindEntry } from '../../src/kinds/index.ts';
+import type { Newsletter } from '../../src/schemas/newsletter.ts';
+import { ROOT, childEnv, copyProject, removeProject } from './helpers/project.ts';
+import { launchChromium } from './helpers/browser.ts';
+import { serveDirectory } from './helpers/serve.ts';
+
+let dir: string;
+let sources: NewsletterSources;
+let issues: KindEntry<Newsletter>[];
+
+beforeAll(() => {
+  dir = copyProject();
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: childEnv({ TZ: 'UTC' }),
+  });
+  if (result.status !== 0) throw new Error(result.stdout + result.stderr);
+  // The model each page should show, compiled from the same content as the build.
+  const { entries } = validateContent(dir);
+  const of = (collection: string) =>
+    (entries.get(collection) ?? []).map((e) => ({ id: String(e.parsed['id']), data: e.parsed })) as never[];
+  const settings = entries.get('settings')?.[0]?.parsed ?? {};
+  sources = {
+    events: of('events'),
+    salons: of('salons'),
+    recruitments: of('recruitments'),
+    reports: of('reports'),
+    desks: of('desks'),
+    places: of('places'),
+    districts: (entries.get('districts') ?? []).map((d) => d.parsed as never),
+    siteUrl: String(settings['url']),
+  };
+  issues = of('newsletters');
+}, 600_000);
+afterAll(() => removeProject(dir));
+
+const pageOf = (path: string) => parseHTML(readFileSync(join(dir, 'dist', path, 'index.html'), 'utf8')).document;
+// Without the zero-width spaces that mark phrase breaks (src/components/Phrases.astro).
+const text = (element: Element | null | undefined) =>
+  (element?.textContent ?? '').replace(/\u200b/g, '').replace(/\s+/g, ' ').trim();
+/** The calendar table's rows as date → its text. */
+function calendarRows(document: Document): Map<string, string> {
+  const rows = new Map<string, string>();
+  for (const row of document.querySelectorAll('section[aria-labelledby="calendar"] tbody tr'))
+    rows.set(row.querySelector('time')?.getAttribute('datetime') ?? '', text(row));
+  return rows;
+}
+const linksIn = (document: Document, section: string, prefix: string) =>
+  [...document.querySelectorAll(`section[aria-labelledby="${section}"] a[href^="${prefix}"]`)]
+    .map((a) => a.getAttribute('href'))
+    .sort();
+
+describe('newsletter issue pages', () => {
+  it('has at least two districts and two months of issues in the sample', () => {
+    expect(new Set(issues.map((i) => i.data.district).filter(Boolean)).size).toBeGreaterThanOrEqual(2);
+    expect(new Set(issues.map((i) => i.data.month)).size).toBeGreaterThanOrEqual(2);
+  });
+
+  it('shows every compiled day, event, recruitment, report and desk of the issue, and no other', () => {
+    for (const issue of issues) {
+      const where = `/newsletters/${issue.id}/`;
+      const model = compileNewsletter({ entry: issue }, sources);
+      const document = pageOf(`newsletters/${issue.id}`);
+      expect(text(document.querySelector('h1')), where).toBe(issue.data.title);
+      expect(text(document.querySelector('.issue-line')), where).toContain(`第${issue.data.number}号`);
+
+      const rows = calendarRows(document);
+      expect([...rows.keys()], where).toEqual(model.calendar.map((day) => day.date));
+      for (const day of model.calendar) {
+        const row = rows.get(day.date) ?? '';
+        if (day.holiday) expect(row, `${where} ${day.date}`).toContain(day.holiday);
+        for (const item of day.items) expect(row, `${where} ${day.date}`).toContain(item.title);
+      }
+      const calendarLinks = [...document.querySelectorAll('section[aria-labelledby="calendar"] tbody a')].map((a) =>
+        a.getAttribute('href'),
+      );
+      for (const href of calendarLinks)
+        expect(
+          model.calendar.some((day) => day.items.some((i) => href === `/${i.collection}/${i.id}/`)),
+          `${where}: ${href}`,
+        ).toBe(true);
+
+      expect(linksIn(document, 'events', '/events/'), where).toEqual(
+        model.events.map((e) => `/events/${e.id}/`).sort(),
+      );
+      expect(linksIn(document, 'recruitments', '/recruitments/'), where).toEqual(
+        model.recruitments.map((r) => `/recruitments/${r.id}/`).sort(),
+      );
+      expect(linksIn(document, 'reports', '/reports/'), where).toEqual(
+        model.reports.map((r) => `/reports/${r.id}/`).sort(),
+      );
+      expect(linksIn(document, 'desks', '/desks/'), where).toEqual(model.desks.map((d) => `/desks/${d.id}/`).sort());
+      for (const desk of model.desks) expect(text(document.body), where).toContain(desk.phone);
+      expect(document.querySelector(`aside.qr a[href="${model.qr.url}"]`), where).not.toBeNull();
+      expect(document.querySelector('aside.qr svg path')?.getAttribute('d'), where).toBe(model.qr.d);
+    }
+  });
+
+  it('reads what the salons and events say: skip dates, holidays, a cancellation, a postponed event’s new day', () => {
+    const december = calendarRows(pageOf('newsletters/higashi-dayori-2026-12'));
+    expect(december.get('2026-12-31')).toMatch(/お休み.*居場所「えんがわ」/);
+    expect(december.get('2026-12-30')).toMatch(/お休み.*百歳体操/);
+    expect(december.get('2026-12-27')).toMatch(/中止.*もちつき/);
+    expect(december.get('2026-12-20')).toContain('しめ縄づくり教室');
+    // 東's issue carries nothing of 西: the こども食堂's Christmas party is 西's.
+    expect([...december.values()].join()).not.toContain('クリスマス会');
+
+    const january = calendarRows(pageOf('newsletters/higashi-dayori-2027-01'));
+    expect(january.get('2027-01-01')).toContain('元日');
+    expect(january.get('2027-01-11')).toMatch(/成人の日.*居場所「えんがわ」/);
+    expect(january.get('2027-01-04')).toMatch(/お休み.*居場所「えんがわ」/);
+    expect(january.get('2027-01-16')).toContain('見守りボランティア養成講座');
+    expect([...january.keys()].every((date) => date.startsWith('2027-01-'))).toBe(true);
+
+    const west = calendarRows(pageOf('newsletters/nishi-dayori-2027-01'));
+    expect(west.get('2027-01-02')).toMatch(/お休み.*もぐもぐ/);
+    expect([...west.values()].join()).not.toContain('えんがわ');
+  });
+
+  it('shows the editor’s はじめに, the cover photo with its alt text and the free articles', () => {
+    const document = pageOf('newsletters/higashi-dayori-2026-12');
+    const intro = document.querySelector('section[aria-labelledby="intro"]');
+    expect(text(intro)).toContain('今年も一年、ありがとうございました。');
+    expect(intro?.querySelector('img')?.getAttribute('alt')).toBe(
+      '座卓の急須と湯のみ、みかんを囲んで、参加者がお茶を飲みながら話している絵',
+    );
+    expect(text(document.querySelector('.articles h2'))).toBe('年末の見守り、ひと声かけあいましょう');
+  });
+
+  it('lists past issues by district, the town’s first, each district linking its page', () => {
+    const document = pageOf('newsletters');
+    const headings = [...document.querySelectorAll('main h2')].map(text);
+    expect(headings.slice(0, 3)).toEqual(['町全体', 'みどり野西小学校区', 'みどり野東小学校区']);
+    const east = [...document.querySelectorAll('main section')].find((section) =>
+      section.querySelector('h2 a[href="/area/midorino-higashi/"]'),
+    );
+    expect([...(east?.querySelectorAll('li a') ?? [])].map((a) => a.getAttribute('href'))).toEqual([
+      '/newsletters/higashi-dayori-2027-01/',
+      '/newsletters/higashi-dayori-2026-12/',
+      '/newsletters/higashi-dayori-2026-11/',
+    ]);
+  });
+
+  it('fits a phone without sideways scrolling, and prints without the site header and navigation', async () => {
+    const server = await serveDirectory(join(dir, 'dist'));
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+      for (const issue of issues) {
+        await page.goto(`${server.url}/newsletters/${issue.id}/`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, issue.id).toBeLessThanOrEqual(0);
+      }
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('body > header').isVisible()).toBe(false);
+      expect(await page.getByRole('navigation').first().isVisible()).toBe(false);
+      await expect(page.getByRole('heading', { level: 1 }).isVisible()).resolves.toBe(true);
+      await expect(page.getByRole('table').isVisible()).resolves.toBe(true);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }, 120_000);
+});
