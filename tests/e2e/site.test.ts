@@ -65,7 +65,8 @@ describe('the built sample site', () => {
   });
 
   it('gives every page lang="ja", a title, one h1 and a skip link to the main content', () => {
-    for (const file of htmlFiles(join(dir, 'dist')).filter((f) => !f.includes('/admin/'))) {
+    // The embed pages have no menu to skip (tests/e2e/embed.test.ts checks them).
+    for (const file of htmlFiles(join(dir, 'dist')).filter((f) => !f.includes('/admin/') && !f.includes('/embed/'))) {
       const { document } = parseHTML(readFileSync(file, 'utf8'));
       const where = relative(dir, file);
       expect(document.documentElement.getAttribute('lang'), where).toBe('ja');
@@ -312,10 +313,11 @@ describe('share and find', () => {
     const { pathname } = new URL(url);
     return join(dist(), decodeURIComponent(pathname), pathname.endsWith('/') ? 'index.html' : '');
   };
+  // The embed pages (/embed/) are for other sites' frames, not for search engines (noindex).
   const publicPages = () =>
     htmlFiles(dist())
       .map((f) => relative(dist(), f))
-      .filter((f) => !f.startsWith('admin/') && f !== '404.html');
+      .filter((f) => !f.startsWith('admin/') && !f.startsWith('embed/') && f !== '404.html');
   const pathOf = (file: string) => `/${file.replace(/index\.html$/, '')}`;
 
   it('lists every public page in sitemap.xml, and only pages that exist', () => {
@@ -581,18 +583,27 @@ describe('calendar and news feeds', () => {
     expect(files).toBeGreaterThan(10);
   });
 
-  it('names RSS and JSON Feed in the head of the reports, events and recruitments pages', () => {
+  it('names RSS, JSON Feed and Atom in the head of the reports, events and recruitments pages', () => {
     for (const collection of ['reports', 'events', 'recruitments']) {
       const head = documentOf(collection, 'index.html').head;
       const rss = head.querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href');
       const json = head.querySelector('link[rel="alternate"][type="application/feed+json"]')?.getAttribute('href');
-      expect([rss, json]).toEqual([`/${collection}/feed.xml`, `/${collection}/feed.json`]);
+      const atom = head.querySelector('link[rel="alternate"][type="application/atom+xml"]')?.getAttribute('href');
+      expect([rss, json, atom]).toEqual([
+        `/${collection}/feed.xml`,
+        `/${collection}/feed.json`,
+        `/${collection}/atom.xml`,
+      ]);
+      const entries = [
+        new XMLParser({ ignoreAttributes: false }).parse(readFileSync(dist(atom ?? ''), 'utf8')).feed.entry,
+      ].flat();
       const xml = readFileSync(dist(rss ?? ''), 'utf8');
       expect(XMLValidator.validate(xml), collection).toBe(true);
       const items = [new XMLParser().parse(xml).rss.channel.item].flat();
       expect(items.length).toBeGreaterThan(0);
       const feed = JSON.parse(readFileSync(dist(json ?? ''), 'utf8'));
       expect(feed.items).toHaveLength(items.length);
+      expect(entries).toHaveLength(items.length);
       for (const item of feed.items) expect(existsSync(fileOfUrl(item.url)), item.url).toBe(true);
     }
     expect(documentOf('salons', 'index.html').head.querySelector('link[rel="alternate"]')).toBeNull();
