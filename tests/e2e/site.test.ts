@@ -542,10 +542,20 @@ describe('calendar and news feeds', () => {
   const documentOf = (...path: string[]) => parseHTML(readFileSync(dist(...path), 'utf8')).document;
   const vevents = (path: string) =>
     new ICAL.Component(ICAL.parse(readFileSync(dist(path), 'utf8'))).getAllSubcomponents('vevent');
-  /** The href of the page's link named `name`, which must exist in dist/. */
+  /**
+   * The path of the page's link named `name`, which must exist in dist/. カレンダーに登録 is a
+   * webcal:// link to the site's own host (an iPhone subscribes instead of importing once).
+   */
   const linkNamed = (page: string[], name: string) => {
     const link = [...documentOf(...page).querySelectorAll('main a')].find((a) => a.textContent?.trim() === name);
-    const href = link?.getAttribute('href') ?? '';
+    let href = link?.getAttribute('href') ?? '';
+    if (href.startsWith('webcal://')) {
+      const canonical = new URL(
+        documentOf('index.html').querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '',
+      );
+      expect(href.startsWith(`webcal://${canonical.host}/`), href).toBe(true);
+      href = href.slice(`webcal://${canonical.host}`.length);
+    }
     expect(href, `${page.join('/')}: ${name}`).toMatch(/^\/.+\.ics$/);
     expect(existsSync(dist(href)), href).toBe(true);
     return href;
@@ -553,6 +563,12 @@ describe('calendar and news feeds', () => {
 
   it('links the whole site’s, each district’s and each category’s calendar feed (カレンダーに登録)', () => {
     expect(linkNamed(['calendar', 'index.html'], 'カレンダーに登録')).toBe('/calendar.ics');
+    const subscribe = [...documentOf('calendar', 'index.html').querySelectorAll('main a')].find(
+      (a) => a.textContent?.trim() === 'カレンダーに登録',
+    );
+    expect(subscribe?.getAttribute('href')).toMatch(/^webcal:\/\/[^/]+\/calendar\.ics$/);
+    // Beside it, the https:// address Google Calendar takes (URL で追加).
+    expect(subscribe?.parentElement?.querySelector('code')?.textContent).toMatch(/^https:\/\/[^/]+\/calendar\.ics$/);
     expect(vevents('calendar.ics').length).toBeGreaterThan(10);
     for (const district of readdirSync(dist('area')).filter((d) => statSync(dist('area', d)).isDirectory())) {
       const href = linkNamed(['area', district, 'calendar', 'index.html'], 'カレンダーに登録');

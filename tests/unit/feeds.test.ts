@@ -20,6 +20,7 @@ import {
   districtIcsHref,
   entryIcsHref,
   newsFeedLinks,
+  webcalHref,
 } from '../../src/lib/feeds/paths.ts';
 import type { DateRange } from '../../src/lib/recurrence.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
@@ -266,6 +267,11 @@ describe('feed addresses', () => {
       categoryIcsHref('bosai'),
       entryIcsHref('salons', 'hidamari'),
     ]).toEqual(['/calendar.ics', '/area/wakaba/calendar.ics', '/categories/bosai.ics', '/salons/hidamari.ics']);
+    // Subscribing: webcal:// on the same host and path, whatever the site's scheme or a query.
+    expect(webcalHref('/area/wakaba/calendar.ics', 'https://tsunagari.example.jp/')).toBe(
+      'webcal://tsunagari.example.jp/area/wakaba/calendar.ics',
+    );
+    expect(webcalHref('/calendar.ics', 'http://127.0.0.1:4321')).toBe('webcal://127.0.0.1:4321/calendar.ics');
     expect(newsFeedLinks('reports', '活動報告', t)).toEqual([
       { href: '/reports/feed.xml', type: 'application/rss+xml', title: '活動報告（RSS）' },
       { href: '/reports/feed.json', type: 'application/feed+json', title: '活動報告（JSON Feed）' },

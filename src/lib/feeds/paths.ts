@@ -13,6 +13,17 @@ export const districtIcsHref = (district: string): string => `/area/${district}/
 /** A category's calendar feed. */
 export const categoryIcsHref = (category: string): string => `/categories/${category}.ics`;
 
+/**
+ * A calendar feed's subscribe link: webcal:// makes an iPhone, iPad or Mac offer to subscribe
+ * (照会するカレンダー, updated by itself) where an https:// link only imports the dates once.
+ * Google Calendar takes the https:// address instead (URL で追加), shown beside the link.
+ * @param href the feed's path on this site ('/calendar.ics'); @param siteUrl the published address.
+ */
+export const webcalHref = (href: string, siteUrl: string): string => {
+  const url = new URL(href, siteUrl);
+  return `webcal://${url.host}${url.pathname}`;
+};
+
 /** A collection's news feeds (RSS 2.0, JSON Feed and Atom). */
 export const newsFeedHrefs = (collection: string): { rss: string; json: string; atom: string } => ({
   rss: `/${collection}/feed.xml`,
