@@ -28,7 +28,7 @@ async function build(collection: FolderCollection) {
       jsonPath: hrefs.json,
       atomPath: hrefs.atom,
       indexPath: `/${collection}/`,
-      // Undated items (recruitments) are dated by the build's day, the same all day long.
+      // A recruitment without its 掲載日 (posted) is dated by the build's day, the same all day long.
       now: startOfDateJst(todayInJapan()),
       publisher: settings.publisher,
     },

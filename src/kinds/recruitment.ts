@@ -75,8 +75,8 @@ export const recruitmentKind = {
   calendar: null,
   structuredData: noStructuredData,
   links: noLinks,
-  // A call for helpers has no date of its own (its deadline is ahead, not when it was posted).
-  feed: { date: () => undefined, summary: (data) => `${data.role}: ${data.tasks}` },
+  // Dated by its 掲載日; without one, the feed dates it by the build's day (src/data/news.ts).
+  feed: { date: (data) => data.posted, summary: (data) => `${data.role}: ${data.tasks}` },
   flyer: {
     headline: (_data, t) => t('flyer.headline.recruitments'),
     sheet(data, f) {

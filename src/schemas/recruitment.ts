@@ -42,6 +42,14 @@ export const recruitmentSchema = z.strictObject({
   organizer: refField('organizations', '募集する団体'),
   /** Last day to apply; empty = open until filled. */
   deadline: dateField('締め切り', '決まっていなければ空のまま').optional(),
+  /**
+   * When the call was put out: the date of its item in the news feeds (RSS, Atom, JSON Feed).
+   * Its deadline cannot stand in: that is when it closes, often weeks ahead.
+   */
+  posted: dateField(
+    '掲載日',
+    'この募集を出した日。新着のお知らせ（RSS など）の日付になります。空のままだと、サイトを作り直した日になります',
+  ).optional(),
   /** How to apply, in words residents can follow. */
   howToApply: longTextField('応募方法', '例: 社協（0123-45-6789）へお電話ください'),
   /** Phone for questions before applying. */

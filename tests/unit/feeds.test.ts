@@ -439,8 +439,15 @@ describe('news feeds', () => {
       'https://x.example',
       now,
     );
+    // Without its 掲載日, the build's day; with it, that day.
     expect(recruitment!.date).toBe(now);
     expect(recruitment!.summary).toBe('役: 仕事');
+    const [posted] = newsItems(
+      [{ collection: 'recruitments', id: 'c', data: { title: 'c', role: '役', tasks: '仕事', posted: '2026-11-02' } }],
+      'https://x.example',
+      now,
+    );
+    expect(japanIso(posted!.date)).toBe('2026-11-02T00:00:00+09:00');
     expect(newsItems([{ collection: 'places', id: 'p', data: { name: 'p' } }], 'https://x.example', now)).toEqual([]);
   });
 
