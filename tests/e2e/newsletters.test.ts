@@ -7,6 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,8 @@ import type { Newsletter } from '../../src/schemas/newsletter.ts';
 import { ROOT, childEnv, copyProject, removeProject } from './helpers/project.ts';
 import { launchChromium } from './helpers/browser.ts';
 import { serveDirectory } from './helpers/serve.ts';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let dir: string;
 let sources: NewsletterSources;
@@ -52,7 +55,10 @@ afterAll(() => removeProject(dir));
 const pageOf = (path: string) => parseHTML(readFileSync(join(dir, 'dist', path, 'index.html'), 'utf8')).document;
 // Without the zero-width spaces that mark phrase breaks (src/components/Phrases.astro).
 const text = (element: Element | null | undefined) =>
-  (element?.textContent ?? '').replace(/\u200b/g, '').replace(/\s+/g, ' ').trim();
+  (element?.textContent ?? '')
+    .replace(/\u200b/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 /** The calendar table's rows as date → its text. */
 function calendarRows(document: Document): Map<string, string> {
   const rows = new Map<string, string>();
@@ -166,6 +172,12 @@ describe('newsletter issue pages', () => {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, issue.id).toBeLessThanOrEqual(0);
       }
+      // Large print, as many readers of a だより set it: still no sideways scrolling.
+      await page.evaluate(() => localStorage.setItem('tsunagari-prefs', JSON.stringify({ textSize: 'large' })));
+      await page.goto(`${server.url}/newsletters/higashi-dayori-2026-12/`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+        0,
+      );
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('body > header').isVisible()).toBe(false);
       expect(await page.getByRole('navigation').first().isVisible()).toBe(false);
@@ -176,4 +188,41 @@ describe('newsletter issue pages', () => {
       await server.close();
     }
   }, 120_000);
+
+  it('passes axe-core (WCAG 2.2 AA) on an issue and on the index', async () => {
+    const server = await serveDirectory(join(dir, 'dist'));
+    const browser = await launchChromium();
+    try {
+      // axe is injected as an inline script, which the site's CSP rightly forbids.
+      const context = await browser.newContext({ viewport: { width: 375, height: 900 }, bypassCSP: true });
+      const page = await context.newPage();
+      const found: string[] = [];
+      for (const path of [
+        '/newsletters/',
+        '/newsletters/higashi-dayori-2026-12/',
+        '/newsletters/nishi-dayori-2026-12/',
+      ]) {
+        await page.goto(`${server.url}${path}`);
+        await page.addScriptTag({ content: AXE });
+        const result = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeResult> } }).axe;
+          return axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+          });
+        });
+        // A page where axe checked almost nothing would pass vacuously.
+        expect(result.passes.length, path).toBeGreaterThanOrEqual(10);
+        found.push(...result.violations.map((v) => `${path} ${v.id}: ${v.help}`));
+      }
+      expect(found).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }, 120_000);
 });
+
+interface AxeResult {
+  passes: unknown[];
+  violations: { id: string; help: string }[];
+}
