@@ -47,6 +47,7 @@ const pages: [string, string][] = [
   ['report', '/reports/hidamari-2026-11/'],
   ['calendar', '/calendar/'],
   ['search', '/search/'],
+  ['plan', '/area/midorino-higashi/plan/'],
   ['bosai', '/bosai/wakaba/'],
   ['emergency', '/emergency/'],
   ['summary', '/summary/'],

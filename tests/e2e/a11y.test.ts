@@ -49,6 +49,9 @@ beforeAll(async () => {
     // …and so is its flyers page (/area/<id>/flyers/).
     if (child && existsSync(join(root, child, 'flyers', 'index.html'))) templates.push(`/${extra}/${child}/flyers/`);
   }
+  // A district's plan page (/area/<id>/plan/): only districts with a plan have one.
+  const planned = readdirSync(join(dist, 'area')).find((d) => existsSync(join(dist, 'area', d, 'plan', 'index.html')));
+  if (planned) templates.push(`/area/${planned}/plan/`);
   for (const required of ['/flyers/', '/calendar/', '/categories/', '/area/']) expect(templates).toContain(required);
   expect(templates.some((t) => /^\/area\/[^/]+\/calendar\/$/.test(t))).toBe(true);
 });
