@@ -7,20 +7,36 @@
   // only when the resident asks (src/integrations/search-index.ts, BUNDLE_FOLDERS).
   var PAST_BUNDLE = '/pagefind-past/';
   var PAST_WHEN_SORTED = 1e-6;
+  // Other towns' bundles (site settings otherTowns), searched too; each result of one is
+  // labelled with its town's name. Pagefind puts the town's site before its result paths.
+  var towns = [];
+  try {
+    towns = JSON.parse(element.getAttribute('data-towns') || '[]') || [];
+  } catch (e) {
+    towns = [];
+  }
+  var townLabel = element.getAttribute('data-town-label') || '';
+  var TOWN_WAIT_MS = 5000;
   // Pagefind's UI deletes the options it reads, so each instance gets a fresh object.
-  function create(sort, withPast) {
+  function create(sort, withPast, reachable) {
+    var merged = reachable.map(function (town) {
+      return { bundlePath: town.bundle, baseUrl: town.site };
+    });
+    // Pagefind orders merged results by score, and a sorted result's score is its rank in its
+    // own bundle, so by date the two bundles would interleave by rank, not date. Weighed
+    // down, the past follows what is current, each newest first (all but the current
+    // bundle's oldest dated page, whose rank and so score is 0 whatever the weight).
+    if (withPast) merged.unshift({ bundlePath: PAST_BUNDLE, indexWeight: sort ? PAST_WHEN_SORTED : 1 });
     return new PagefindUI({
       element: '#search',
       showSubResults: false,
       showImages: false,
       resetStyles: false,
       sort: sort,
-      // Pagefind orders merged results by score, and a sorted result's score is its rank in its
-      // own bundle, so by date the two bundles would interleave by rank, not date. Weighed
-      // down, the past follows what is current, each newest first (all but the current
-      // bundle's oldest dated page, whose rank and so score is 0 whatever the weight).
-      mergeIndex: withPast ? [{ bundlePath: PAST_BUNDLE, indexWeight: sort ? PAST_WHEN_SORTED : 1 }] : undefined,
-      processResult: showDate,
+      mergeIndex: merged.length ? merged : undefined,
+      processResult: function (result) {
+        return labelTown(showDate(result), reachable);
+      },
       translations: { placeholder: element.getAttribute('data-placeholder') || '' },
     });
   }
@@ -34,6 +50,45 @@
       result.meta[dateLabel] = Number(parts[0]) + '年' + Number(parts[1]) + '月' + Number(parts[2]) + '日';
     }
     return result;
+  }
+  // A result from another town's bundle is labelled with the town's name, and is that site's
+  // data: Pagefind's UI writes a result's excerpt as HTML, so everything but the <mark> of the
+  // words found is made text again, and only its http(s) address and no picture is kept.
+  function labelTown(result, reachable) {
+    for (var i = 0; i < reachable.length; i++) {
+      if (!result.url || result.url.indexOf(reachable[i].site) !== 0) continue;
+      result.meta = result.meta || {};
+      delete result.meta.image;
+      delete result.meta.image_alt;
+      if (!/^https?:\/\//.test(result.meta.url || 'https://')) delete result.meta.url;
+      result.excerpt = String(result.excerpt || '').replace(/<(?!\/?mark>)/g, '&lt;');
+      if (townLabel) result.meta[townLabel] = reachable[i].name;
+    }
+    return result;
+  }
+  // A town whose site is down or slow is left out rather than keeping the search from starting:
+  // its bundle's entry file must answer within TOWN_WAIT_MS.
+  function reachableTowns() {
+    return Promise.all(
+      towns.map(function (town) {
+        var controller = window.AbortController ? new window.AbortController() : undefined;
+        var timer = window.setTimeout(function () {
+          if (controller) controller.abort();
+        }, TOWN_WAIT_MS);
+        return fetch(town.bundle + 'pagefind-entry.json', { signal: controller && controller.signal }).then(
+          function (response) {
+            window.clearTimeout(timer);
+            return response.ok ? town : null;
+          },
+          function () {
+            window.clearTimeout(timer);
+            return null;
+          },
+        );
+      }),
+    ).then(function (found) {
+      return found.filter(Boolean);
+    });
   }
   // 関連度順 / 日付順 and 終わったものも探す come from the address (?sort=date&past=1&q=…&f=…):
   // Pagefind's UI takes them only when created, and a second UI on the same page sometimes never
@@ -49,7 +104,13 @@
     filters = {};
   }
   function start(withPast) {
-    ui = create(byDate ? { date: 'desc' } : undefined, withPast);
+    if (!towns.length) return begin(withPast, []);
+    reachableTowns().then(function (reachable) {
+      begin(withPast, reachable);
+    });
+  }
+  function begin(withPast, reachable) {
+    ui = create(byDate ? { date: 'desc' } : undefined, withPast, reachable);
     if (Object.keys(filters).length) ui.triggerFilters(filters);
     var term = params.get('q');
     if (term) type(term);

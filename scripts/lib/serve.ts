@@ -23,11 +23,12 @@ const TYPES: Record<string, string> = {
 
 /**
  * Serves `root`; `headers` gives extra response headers for a request path, as a host applies
- * its _headers file.
+ * its _headers file. `port` is chosen free unless given (a site served again where it was).
  */
 export function serveDirectory(
   root: string,
   headers?: (path: string) => Record<string, string>,
+  { port: wanted = 0 }: { port?: number } = {},
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')).replace(/^(\.\.[/\\])+/, '');
@@ -45,7 +46,7 @@ export function serveDirectory(
     createReadStream(file).pipe(res);
   });
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(wanted, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
       resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done())) });

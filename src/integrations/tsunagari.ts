@@ -37,7 +37,9 @@ import { adminWithoutViteClient } from './admin-dev.ts';
 import { localOnly } from './local-only.ts';
 import { publishMedia } from '../lib/media/publish.ts';
 import { devMedia } from './media-dev.ts';
-import { adminContentSecurityPolicy, headersWithAdminPolicy } from '../lib/seo/csp.ts';
+import { adminContentSecurityPolicy, headersWithAdminPolicy, headersWithSearchPolicy } from '../lib/seo/csp.ts';
+import { searchOrigins, searchTowns } from '../lib/search/towns.ts';
+import type { OtherTown } from '../schemas/other-towns.ts';
 import { cmsOrigins, type CmsSettings } from '../lib/cms/backend.ts';
 import { pagePhotos } from './page-photos.ts';
 import { shownPictures } from '../lib/media/photos.ts';
@@ -150,10 +152,15 @@ export default function tsunagari(): AstroIntegration {
           );
         const port = Number(process.env['DECAP_PORT'] ?? 8081);
         const headers = join(outDir, '_headers');
+        // The search page's header allows other towns' search bundles, as its meta tag does.
+        const towns = (published.entries.get('settings')?.[0]?.parsed['otherTowns'] ?? []) as OtherTown[];
         if (existsSync(headers))
           writeFileSync(
             headers,
-            headersWithAdminPolicy(readFileSync(headers, 'utf8'), adminContentSecurityPolicy(port, cmsOrigins(cms))),
+            headersWithSearchPolicy(
+              headersWithAdminPolicy(readFileSync(headers, 'utf8'), adminContentSecurityPolicy(port, cmsOrigins(cms))),
+              searchOrigins(searchTowns(towns)),
+            ),
           );
       },
     },

@@ -8,14 +8,14 @@
  */
 const policy = (...directives: string[]) => directives.join('; ');
 
-const SITE = (script: string) =>
+const SITE = (script: string, connect: readonly string[] = []) =>
   policy(
     "default-src 'self'",
     script,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",
-    "connect-src 'self'",
+    ["connect-src 'self'", ...connect].join(' '),
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -26,6 +26,15 @@ export const CONTENT_SECURITY_POLICY = SITE("script-src 'self'");
 
 /** The search page: Pagefind compiles its WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval'). */
 export const SEARCH_CONTENT_SECURITY_POLICY = SITE("script-src 'self' 'wasm-unsafe-eval'");
+
+/**
+ * The search page when it also searches other towns' Pagefind bundles (site settings
+ * otherTowns): Pagefind fetches their index files, so connect-src names those origins, and only
+ * on the search page and Pagefind's own files (its worker does the fetching).
+ * @param origins 'https://yamabiko.example.jp' for each town's searchIndex (src/lib/search/towns.ts).
+ */
+export const searchContentSecurityPolicy = (origins: readonly string[]): string =>
+  SITE("script-src 'self' 'wasm-unsafe-eval'", origins);
 
 /**
  * The CMS (/admin/): Decap's bundle with the config inline, which evaluates code ('unsafe-eval'),
@@ -62,12 +71,29 @@ export const adminHeaderPolicy = (metaPolicy: string) => `${metaPolicy}; frame-a
  * both: a header naming another host would block the login). Written into dist/ by the build.
  */
 export function headersWithAdminPolicy(headers: string, metaPolicy: string): string {
+  return withRulePolicy(headers, '/admin/*', adminHeaderPolicy(metaPolicy));
+}
+
+/** The Content-Security-Policy line of one rule of public/_headers replaced by `header`. */
+function withRulePolicy(headers: string, path: string, header: string): string {
   const lines = headers.split('\n');
-  const rule = lines.findIndex((line) => line.trim() === '/admin/*');
+  const rule = lines.findIndex((line) => line.trim() === path);
   const at = lines.findIndex((line, i) => i > rule && /^\s+Content-Security-Policy:/.test(line));
   const next = lines.findIndex((line, i) => i > rule && line.startsWith('/'));
   if (rule < 0 || at < 0 || (next >= 0 && at > next))
-    throw new Error('public/_headers: the /admin/* rule has no Content-Security-Policy line');
-  lines[at] = `  Content-Security-Policy: ${adminHeaderPolicy(metaPolicy)}`;
+    throw new Error(`public/_headers: the ${path} rule has no Content-Security-Policy line`);
+  lines[at] = `  Content-Security-Policy: ${header}`;
   return lines.join('\n');
+}
+
+/**
+ * public/_headers with the search page's and Pagefind's policy widened to other towns' bundles
+ * (searchContentSecurityPolicy), as the search page's meta tag is: Pagefind's worker, served
+ * from /pagefind/, fetches their index under the policy of its own file. Written into dist/ by
+ * the build; unchanged when no town's index is listed.
+ */
+export function headersWithSearchPolicy(headers: string, origins: readonly string[]): string {
+  if (!origins.length) return headers;
+  const header = `${searchContentSecurityPolicy(origins)}; frame-ancestors 'none'`;
+  return withRulePolicy(withRulePolicy(headers, '/search/*', header), '/pagefind/*', header);
 }
