@@ -27,7 +27,7 @@ import { FlyerTextError } from './errors.ts';
 import { fontsHash } from './fonts.ts';
 import { buildFlyerModel, type FlyerModel } from './model.ts';
 import { FLYER_COLLECTIONS, flyerPaths } from './paths.ts';
-import { createFlyerPool } from './pool.ts';
+import { createFlyerPool, type FlyerPool } from './pool.ts';
 import type { RenderedFlyer } from './render.ts';
 
 export interface FlyerStepOptions {
@@ -48,6 +48,13 @@ export interface FlyerStepOptions {
    * left out if it fails; cached flyers are put in place at once.
    */
   renderAfter?: Promise<unknown>;
+  /**
+   * Only this entry's flyer (the dev server, on request: flyers-dev.ts). The other flyers' cache
+   * keys are kept, so the next build still finds them.
+   */
+  only?: { collection: string; id: string };
+  /** Worker threads to render on, kept by the caller (the dev server keeps one warm). */
+  pool?: FlyerPool;
   /** One line per rendered flyer, and warnings. */
   log: (line: string) => void;
   warn: (line: string) => void;
@@ -124,9 +131,10 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
   const { root, outDir, today, log, warn } = options;
   const cacheDir = join(root, '.cache', 'flyers');
   const { entries, lookup, site } = content;
+  const { only } = options;
   const jobs = FLYER_COLLECTIONS.flatMap((collection) =>
     (entries.get(collection) ?? []).map((entry) => ({ collection, entry })),
-  );
+  ).filter(({ collection, entry }) => !only || (only.collection === collection && only.id === entry.id));
   const files = (dir: string, collection: string, id: string) => {
     const paths = flyerPaths(collection, id);
     return [paths.pdf, paths.png, paths.og].map((p) => join(dir, p.replace(/^\/flyers\//, '')));
@@ -143,7 +151,8 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
     );
 
   const previous = readKeys(cacheDir);
-  const keys: Record<string, string> = {};
+  // A whole run writes the keys of the flyers it has; one flyer's run keeps everyone else's.
+  const keys: Record<string, string> = only ? { ...previous } : {};
   const fonts = fontsHash();
   // Entries share photos (a salon's picture on each of its flyers): hash each file once.
   const photoHashes = new Map<string, string | undefined>();
@@ -162,7 +171,8 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
     return photoHashes.get(name);
   };
 
-  for (const collection of FLYER_COLLECTIONS) mkdirSync(join(outDir, 'flyers', collection), { recursive: true });
+  for (const collection of only ? [only.collection] : FLYER_COLLECTIONS)
+    mkdirSync(join(outDir, 'flyers', collection), { recursive: true });
   const todo: Todo[] = [];
   let skipped = 0;
   for (const [index, { collection, entry }] of jobs.entries()) {
@@ -236,17 +246,20 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
       ? 0
       : Math.max(0, Math.floor(options.workers ?? workersFor(todo.length, options.fewInThisThread)));
   try {
-    if (workers > 0) {
+    const renderOn = (pool: FlyerPool) =>
+      Promise.all(
+        todo.map((job) =>
+          pool.render(job.model).then(
+            (result) => save(job, result, result.ms, result.cpuMs),
+            (error: unknown) => failed(job.file, error),
+          ),
+        ),
+      );
+    if (todo.length && options.pool) await renderOn(options.pool);
+    else if (workers > 0) {
       const pool = createFlyerPool(root, workers);
       try {
-        await Promise.all(
-          todo.map((job) =>
-            pool.render(job.model).then(
-              (result) => save(job, result, result.ms, result.cpuMs),
-              (error: unknown) => failed(job.file, error),
-            ),
-          ),
-        );
+        await renderOn(pool);
       } finally {
         await pool.close();
       }
@@ -269,7 +282,7 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
     }
   } finally {
     // What was rendered stays known even when another flyer failed.
-    if (rendered || Object.keys(previous).length !== skipped) {
+    if (rendered || (!only && Object.keys(previous).length !== skipped)) {
       mkdirSync(cacheDir, { recursive: true });
       replace(join(cacheDir, KEYS_FILE), Buffer.from(JSON.stringify(keys)));
     }

@@ -37,6 +37,7 @@ import { adminWithoutViteClient } from './admin-dev.ts';
 import { localOnly } from './local-only.ts';
 import { publishMedia } from '../lib/media/publish.ts';
 import { devMedia } from './media-dev.ts';
+import { devFlyers } from './flyers-dev.ts';
 import { adminContentSecurityPolicy, headersWithAdminPolicy, headersWithSearchPolicy } from '../lib/seo/csp.ts';
 import { searchOrigins, searchTowns } from '../lib/search/towns.ts';
 import type { OtherTown } from '../schemas/other-towns.ts';
@@ -101,6 +102,8 @@ export default function tsunagari(): AstroIntegration {
                 devSearch(root, entries, logger),
                 // /uploads/ through the media gate, re-encoded without metadata (media-dev.ts).
                 devMedia(root),
+                // An entry's flyer made on request, so it prints right after saving (flyers-dev.ts).
+                devFlyers(root, logger),
                 {
                   name: 'tsunagari:decap',
                   configureServer(server) {

@@ -1,0 +1,121 @@
+/**
+ * Flyers under `npm start`: the dev server renders no flyers of its own (a build makes them all
+ * at its end), so the 「チラシを印刷する」 link and the preview of an entry a volunteer has just
+ * written would answer 404 until the next full build. Here a request for
+ * `/flyers/<collection>/<id>.pdf`, `.png` or `-og.png` makes that one entry's flyer from the
+ * content as saved — validated as the build validates it, through the build's own flyer step and
+ * its cache (.cache/flyers/), so the next build reuses what was made here — and serves it.
+ * One worker thread is kept for the dev server's life: starting one and loading its fonts costs
+ * about a second, a flyer about a tenth of one.
+ */
+import { createReadStream, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AstroIntegrationLogger } from 'astro';
+import type { Plugin } from 'vite';
+import { flyerFailures, makeFlyers } from '../flyers/build.ts';
+import { flyerContent, SETTINGS_MISSING } from '../flyers/content.ts';
+import { isFlyerCollection } from '../flyers/paths.ts';
+import { createFlyerPool, type FlyerPool } from '../flyers/pool.ts';
+import { todayInJapan } from '../lib/recurrence.ts';
+import { formatReport } from '../lib/validation/messages.ts';
+import { validateContent } from '../lib/validation/validate.ts';
+
+const FLYER_URL = /^\/flyers\/([a-z-]+)\/([\w-]+?)(\.pdf|-og\.png|\.png)(?:[?#].*)?$/;
+const TYPES: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.png': 'image/png',
+  '-og.png': 'image/png',
+};
+
+/** What a request for a flyer gets: the file, or why there is none (Japanese first). */
+export type DevFlyer = { file: string } | { status: 404 | 422 | 500; message: string };
+
+/** Makes one entry's flyer from the content as it is now, into the build's cache. */
+export function devFlyerMaker(root: string, log: (line: string) => void) {
+  const cacheDir = join(root, '.cache', 'flyers');
+  let pool: FlyerPool | undefined;
+  /** One run per entry at a time: the preview and the PDF are often asked for together. */
+  const running = new Map<string, Promise<DevFlyer>>();
+
+  async function make(collection: string, id: string, suffix: string): Promise<DevFlyer> {
+    // Validated again on every request: a volunteer asks for a flyer right after saving, and a
+    // flyer must not show what the build would refuse.
+    const { entries, problems } = validateContent(root);
+    const own = problems.filter((p) => p.file.startsWith(`content/${collection}/${id}.`));
+    if (own.length) return { status: 422, message: formatReport(own) };
+    if (!(entries.get(collection) ?? []).some((entry) => entry.id === id))
+      return { status: 404, message: `チラシがありません / no flyer: ${collection}/${id}` };
+    const content = flyerContent(entries);
+    if (!content) return { status: 500, message: SETTINGS_MISSING };
+    pool ??= createFlyerPool(root, 1);
+    const result = await makeFlyers(content, {
+      root,
+      // Where the step places its copies; what is served is the cache's own file.
+      outDir: join(root, '.cache', 'flyers-dev'),
+      today: process.env['FLYERS_TODAY'] ?? todayInJapan(),
+      only: { collection, id },
+      pool,
+      log,
+      warn: log,
+    });
+    const failures = flyerFailures(result);
+    if (failures) return { status: 500, message: failures };
+    return { file: join(cacheDir, collection, `${id}${suffix}`) };
+  }
+
+  return {
+    get(collection: string, id: string, suffix: string): Promise<DevFlyer> {
+      const name = `${collection}/${id}`;
+      const made =
+        running.get(name) ??
+        make(collection, id, '.pdf').finally(() => {
+          running.delete(name);
+        });
+      running.set(name, made);
+      // The step makes the PDF and both pictures at once; each request takes its own.
+      return made.then((flyer) => ('file' in flyer ? { file: flyer.file.replace(/\.pdf$/, suffix) } : flyer));
+    },
+    async close() {
+      await pool?.close();
+      pool = undefined;
+    },
+  };
+}
+
+export function devFlyers(root: string, logger: AstroIntegrationLogger): Plugin {
+  const maker = devFlyerMaker(root, (line) => logger.info(line));
+  return {
+    name: 'tsunagari:flyers',
+    configureServer(server) {
+      server.httpServer?.once('close', () => void maker.close());
+      server.middlewares.use((req, res, next) => {
+        const match = req.url?.match(FLYER_URL);
+        const [, collection = '', id = '', suffix = ''] = match ?? [];
+        if (!match || !isFlyerCollection(collection)) return next();
+        maker
+          .get(collection, id, suffix)
+          .then((flyer) => {
+            if ('file' in flyer && existsSync(flyer.file)) {
+              res.setHeader('Content-Type', TYPES[suffix] ?? 'application/octet-stream');
+              // Always the content as saved: the browser must ask again after the next edit.
+              res.setHeader('Cache-Control', 'no-store');
+              createReadStream(flyer.file).pipe(res);
+              return;
+            }
+            const { status, message } =
+              'file' in flyer ? { status: 500, message: `${flyer.file} がありません / missing` } : flyer;
+            if (status !== 404) logger.error(message);
+            res.statusCode = status;
+            res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+            res.end(message);
+          })
+          .catch((error: unknown) => {
+            logger.error(`チラシを作れませんでした / the flyer could not be made: ${String(error)}`);
+            res.statusCode = 500;
+            res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+            res.end(`チラシを作れませんでした / the flyer could not be made: ${String(error)}`);
+          });
+      });
+    },
+  };
+}
