@@ -44,7 +44,11 @@ export const serviceKind = {
   lifecycle: () => 'current',
   searchDate: () => undefined,
   districts: (data) => data.districts,
-  topics: (data) => ({ categories: data.categories }),
+  // Search's 手伝えること filter: a resident looking for help with ごみ出し narrows to it.
+  topics: (data) => ({
+    categories: data.categories,
+    filters: [{ name: 'fact.serviceHelps', values: data.helpsWith.map((h) => `serviceTask.${h}` as const) }],
+  }),
   // Under each thing it helps with (ごみ出し, 買い物 …), as a resident looks for help; by name within one.
   index(services, _today, t) {
     const { entries } = byTitle((data: Service) => data.name)(services);

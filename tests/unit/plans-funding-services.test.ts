@@ -23,6 +23,7 @@ import {
   shownYear,
   statusIn,
 } from '../../src/lib/plans.ts';
+import { searchDocument, searchFilters } from '../../src/lib/search/document.ts';
 import { formatProblem } from '../../src/lib/validation/messages.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
 import type { Funding } from '../../src/schemas/funding.ts';
@@ -218,6 +219,27 @@ describe('the plan, funding and service kinds', () => {
     expect(facts[0]?.weight).toBeGreaterThan(1);
     expect(facts.find((f) => f.label === '問い合わせ')?.values[0]?.href).toBe('tel:0123456789');
     expect(kinds.services.districts(service, new Map())).toEqual(['higashi']);
+    // Search: filtered by what it helps with and where, and found by those words.
+    expect(searchFilters('services', service, ['東小学校区'], t)).toEqual({
+      種類: ['住民の助け合いサービス'],
+      分類: ['高齢者'],
+      地区: ['東小学校区'],
+      手伝えること: ['ごみ出し', '電球交換などの簡単な作業'],
+    });
+    const { url, html } = searchDocument(
+      {
+        collection: 'services',
+        id: 'machitomo-higashi',
+        title: service.name,
+        data: service as unknown as Record<string, unknown>,
+        facts,
+        districts: ['東小学校区'],
+        bodyHtml: '',
+      },
+      t,
+    );
+    expect(url).toBe('/services/machitomo-higashi/');
+    expect(html).toContain('ごみ出し');
     const order = kinds.services.index([{ id: 'm', data: service }], '', t);
     expect('sections' in order && order.sections.map((s) => [s.title, s.entries.map((e) => e.id)])).toEqual([
       ['ごみ出し', ['m']],
