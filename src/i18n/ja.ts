@@ -722,6 +722,18 @@ export const ja = {
   'shared.stale': '{town}のサイトから新しい内容を受け取れなかったため、前回取り込んだ内容を表示しています。',
   'search.town': '地域',
   'search.otherTowns': 'ほかの地域（{towns}）のサイトも、いっしょに探します。',
+  // Issue 17 (item 5): maps of places, shelters and 居場所 (src/components/PlaceMap.astro).
+  'map.label': '{title}の地図',
+  'map.caption': '下の一覧の場所を地図に示しています。地図の印をタップすると、その場所のページへ進めます。',
+  'map.shelter': '避難',
+  'map.ibasho': '居',
+  'map.here': '現在地',
+  'map.nearest': '現在地から近い順に並べる',
+  'map.nearestHint': '押したときだけ、この端末の位置情報を使います（どこにも送りません）。',
+  'map.asking': '現在地を調べています…',
+  'map.sorted': '現在地から近い順に並べました。',
+  'map.distance': '（ここから約{distance}）',
+  'map.failed': '現在地がわかりませんでした（{reason}）。一覧は元の順のままです。',
 } as const;
 
 export type UIKey = keyof typeof ja;
