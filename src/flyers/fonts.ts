@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { Measure } from './text.ts';
 
@@ -16,6 +17,16 @@ export interface FlyerFont {
   data: Buffer;
   weight: 400 | 700;
   style: 'normal';
+}
+
+/** A font file parsed for the PDF's real text (pdf-text.ts). */
+export interface PdfFace {
+  /** Name the face is registered under in each PDF document. */
+  key: string;
+  weight: 400 | 700;
+  font: fontkit.Font;
+  /** Whether the face has a glyph for a character (asked once per character and face). */
+  has: (codePoint: number) => boolean;
 }
 
 export interface FlyerFonts {
@@ -27,6 +38,11 @@ export interface FlyerFonts {
   hash: string;
   /** Text width with the primary font, the same advance widths Satori lays out with. */
   measure: Measure;
+  /**
+   * Every font file parsed once per process, in Satori's fallback order, for the PDF's text:
+   * PDFKit takes a parsed face, so every flyer's PDF shares its glyph and layout caches.
+   */
+  faces: PdfFace[];
 }
 
 const require = createRequire(import.meta.url);
@@ -134,8 +150,19 @@ export function loadFonts(): FlyerFonts {
     }
     return width * fontSize;
   };
+  const faces = fonts.map((f): PdfFace => {
+    const font = fontkit.create(f.data) as fontkit.Font;
+    const seen = new Map<number, boolean>();
+    const has = (cp: number) => {
+      let found = seen.get(cp);
+      if (found === undefined) seen.set(cp, (found = font.hasGlyphForCodePoint(cp)));
+      return found;
+    };
+    return { key: `${f.name} ${f.weight}`, weight: f.weight, font, has };
+  });
   loaded = {
     fonts,
+    faces,
     family: [...new Set(fonts.map((f) => f.name))].map((n) => `'${n}'`).join(', '),
     hash,
     measure,

@@ -1,11 +1,11 @@
 /**
  * Renders one flyer model into its three files: the A4 PDF, the PNG preview and the 1200×630
- * share image. Satori lays each layout out once into an SVG whose text is glyph outlines; the
- * A4 SVG is drawn into PDFKit by our own converter (svg-pdf.ts: vector, sharp at any printer
- * resolution) and rasterised by resvg for the preview. Runs in plain Node only — resvg is a
- * native module that Vite cannot bundle.
+ * share image. Satori lays the A4 sheet out into an SVG whose text is glyph outlines, which
+ * resvg rasterises for the preview, and the same layout into an SVG whose words are <text> at
+ * Satori's positions, which our own converter draws into PDFKit as real text in the embedded
+ * fonts (svg-pdf.ts, pdf-text.ts: vector, sharp at any printer resolution). Runs in plain Node
+ * only — resvg is a native module that Vite cannot bundle.
  */
-import { deflateSync } from 'node:zlib';
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import PDFDocument from 'pdfkit';
 import satori, { type SatoriOptions } from 'satori';
@@ -15,9 +15,11 @@ import type { FlyerModel } from './model.ts';
 import { FLYER_SIZES } from './paths.ts';
 import { encodePng } from './png.ts';
 import { qrSvg } from './qr.ts';
+import { pdfTagger, type TaggedBox } from './pdf-tags.ts';
+import { textDrawer } from './pdf-text.ts';
 import { drawSvg } from './svg-pdf.ts';
 import { FlyerTextError } from './errors.ts';
-import { SLOT, type El, type Layout } from './layout/elements.ts';
+import { SLOT, TAG, type El, type Layout } from './layout/elements.ts';
 import { ogLayout } from './layout/share.ts';
 import { sheetLayout } from './layout/sheet.ts';
 import { SPECS } from './layout/templates.ts';
@@ -55,12 +57,20 @@ function whereIs(model: FlyerModel, segment: string): string {
   return fields.find(([, text]) => text.includes(segment))?.[0] ?? '?';
 }
 
-async function toSvg(layout: Layout, fonts: FlyerFonts, model: FlyerModel, slots: Map<string, Box>): Promise<string> {
+async function toSvg(
+  layout: Layout,
+  fonts: FlyerFonts,
+  model: FlyerModel,
+  slots: Map<string, Box>,
+  embedFont = true,
+  tags?: TaggedBox[],
+): Promise<string> {
   const missing = new Map<string, string>();
   const options: SatoriOptions = {
     width: layout.width,
     height: layout.height,
     fonts: fonts.fonts,
+    embedFont,
     // Satori asks for more fonts only for characters none of ours can draw (npm run check
     // refuses them first: text-check.ts). Printing empty boxes would be silent damage, so
     // they stop the flyer.
@@ -71,6 +81,9 @@ async function toSvg(layout: Layout, fonts: FlyerFonts, model: FlyerModel, slots
     onNodeDetected: (node) => {
       const slot = node.props?.[SLOT];
       if (typeof slot === 'string') slots.set(slot, node);
+      const tag = node.props?.[TAG];
+      if (tags && typeof tag === 'string')
+        tags.push({ tag, slot, left: node.left, top: node.top, width: node.width, height: node.height });
     },
   };
   const element = {
@@ -101,7 +114,13 @@ export function compactSvg(svg: string): string {
 /** Adds the QR path into the Satori SVG at the slot Satori laid out for it. */
 function withQr(svg: string, url: string, box: Box | undefined): string {
   if (!box) return svg;
-  return svg.replace(/<\/svg>\s*$/, `${qrSvg(url, box.left, box.top, Math.min(box.width, box.height))}</svg>`);
+  const size = Math.min(box.width, box.height);
+  // Where the code sits, for the PDF's tags (the QR Figure): a path has no position of its own.
+  const path = qrSvg(url, box.left, box.top, size).replace(
+    '<path ',
+    `<path data-figure-x="${box.left + size / 2}" data-figure-y="${box.top + size / 2}" `,
+  );
+  return svg.replace(/<\/svg>\s*$/, `${path}</svg>`);
 }
 
 /**
@@ -152,28 +171,31 @@ function withPhoto(element: El, photo: { data: Buffer; type: string }, alt: stri
 }
 
 /**
- * PDFKit compresses page content at zlib's default level, a fifth of a flyer's time for ~250 kB
- * of glyph outlines; level 1 takes a fifth of that for a file ~15 % larger (~95 kB, still
- * smaller than svg-to-pdfkit's). PDFKit has no
- * option for it, so the page is written uncompressed and its stream compressed here. If PDFKit's
- * internals ever differ, the page simply stays uncompressed (valid, only larger).
+ * The printable PDF from Satori's SVG with `<text>` elements: shapes, the photo and the QR code
+ * as vectors (svg-pdf.ts), every word as real text in the embedded font subsets (pdf-text.ts),
+ * so that the words can be read aloud, searched and copied. The document says it is Japanese
+ * and carries the flyer's title and subject.
  */
-function compressPage(doc: PDFKit.PDFDocument): void {
-  const content = doc.page.content as unknown as { buffer?: unknown; data?: Record<string, unknown> };
-  if (!Array.isArray(content.buffer) || !content.data || content.data['Filter']) return;
-  content.buffer = [deflateSync(Buffer.concat(content.buffer as Uint8Array[]), { level: 1 })];
-  content.data['Filter'] = 'FlateDecode';
-}
-
-function toPdf(svg: string, model: FlyerModel, warnings: string[]): Promise<Buffer> {
+function toPdf(
+  svg: string,
+  tags: TaggedBox[],
+  model: FlyerModel,
+  fonts: FlyerFonts,
+  warnings: string[],
+): Promise<Buffer> {
   const { width, height } = FLYER_SIZES.pdf;
   const doc = new PDFDocument({
     size: [width, height],
     margin: 0,
     lang: 'ja-JP',
-    compress: false,
-    // No default font: the text is outlines, and loading Helvetica's metrics cost ~0.5 ms a page.
+    tagged: true,
+    // Streams, the font subsets and their ToUnicode maps deflated by PDFKit. With the words as
+    // text the page stream is a few kB, so zlib's default level costs little (it was a fifth
+    // of a flyer's time for ~250 kB of glyph outlines).
+    compress: true,
+    // No default font: Helvetica's metrics would be loaded for nothing (~0.5 ms a page).
     font: '',
+    displayTitle: true,
     info: {
       Title: model.title,
       Subject: model.catchCopy || model.title,
@@ -185,8 +207,10 @@ function toPdf(svg: string, model: FlyerModel, warnings: string[]): Promise<Buff
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  drawSvg(doc, svg, { width, height, warn: (message) => warnings.push(`PDF: ${message}`) });
-  compressPage(doc);
+  const warn = (message: string) => warnings.push(`PDF: ${message}`);
+  const tagger = pdfTagger(doc, tags);
+  drawSvg(doc, svg, { width, height, warn, text: textDrawer(doc, fonts.faces, warn), mark: tagger.mark });
+  tagger.end();
   doc.end();
   return done;
 }
@@ -210,8 +234,8 @@ export interface RenderOptions {
   timings?: FlyerTimings;
 }
 
-/** Steps of a render: layout (line breaking, fitting), the two Satori runs, the three outputs. */
-export const RENDER_STEPS = ['layout', 'a4Svg', 'pdf', 'png', 'ogSvg', 'og'] as const;
+/** Steps of a render: layout (line breaking, fitting), the three Satori runs, the three outputs. */
+export const RENDER_STEPS = ['layout', 'a4Svg', 'pdfSvg', 'pdf', 'png', 'ogSvg', 'og'] as const;
 export type RenderStep = (typeof RENDER_STEPS)[number];
 export type FlyerTimings = Partial<Record<RenderStep, { cpu: number; wall: number }>>;
 
@@ -245,7 +269,17 @@ export async function renderFlyer(model: FlyerModel, { root, fonts, timings }: R
   // One Satori layout of the A4 sheet serves both the PDF and the preview.
   const a4Svg = withQr(compactSvg(await toSvg(a4, fonts, model, slots)), model.url, slots.get('qr'));
   lap('a4Svg');
-  const pdf = await toPdf(a4Svg, model, warnings);
+  // The same layout again with words as <text> for the PDF's real text: Satori cannot give
+  // both in one run, and resvg would need the fonts (~1 s a render) to draw <text> itself.
+  const tags: TaggedBox[] = [];
+  const pdfSvg = withQr(await toSvg(a4, fonts, model, new Map(), false, tags), model.url, slots.get('qr'));
+  for (const box of tags) {
+    // Figures are read by their alternative text: the photo's own, and where the QR code leads.
+    if (box.slot === 'photo') box.alt = model.photo?.alt;
+    if (box.slot === 'qr') box.alt = `${model.labels.qr} ${model.url}`;
+  }
+  lap('pdfSvg');
+  const pdf = await toPdf(pdfSvg, tags, model, fonts, warnings);
   lap('pdf');
   const png = toPng(a4Svg, FLYER_SIZES.png.width);
   lap('png');

@@ -1,10 +1,12 @@
 /**
  * Draws a Satori SVG straight into a PDFKit page. Satori writes a small, regular subset of SVG
- * (rect, path, polygon, g, clipPath, mask, image; fill, stroke, opacity, transform="matrix()"),
- * with text already turned into glyph outlines, so a general SVG renderer is not needed:
- * svg-to-pdfkit took 120–220 ms per A4 flyer, mostly parsing CSS and re-parsing every number,
- * and dropped <image> (satori #269). Here glyph paths (M L Q C Z) are turned into PDF path
- * operators by one pass over the string, and the text stays vector outlines, sharp at any dpi.
+ * (rect, path, polygon, g, clipPath, mask, image, text; fill, stroke, opacity,
+ * transform="matrix()"), so a general SVG renderer is not needed: svg-to-pdfkit took 120–220 ms
+ * per A4 flyer, mostly parsing CSS and re-parsing every number, and dropped <image> (satori
+ * #269). Paths (M L Q C Z) are turned into PDF path operators by one pass over the string. The
+ * printed flyers come from Satori's `embedFont: false` SVG, whose words are <text> elements:
+ * those are handed, a line's run at a time, to the caller's text drawer (pdf-text.ts), which
+ * writes them as real text; an SVG with outlined glyphs still draws, as paths.
  *
  * Anything outside that subset is reported through `warn` rather than silently dropped, so a
  * template change that starts using, say, gradients shows up in the build.
@@ -14,6 +16,8 @@ export interface SvgNode {
   name: string;
   attrs: Record<string, string>;
   children: SvgNode[];
+  /** The characters of a `<text>` element (Satori's output with `embedFont: false`). */
+  text?: string;
 }
 
 const TAG =
@@ -30,11 +34,15 @@ const decode = (value: string): string =>
       )
     : value;
 
-/** Parses SVG markup into elements; text content is ignored (Satori emits none). */
+/** Parses SVG markup into elements; character data is kept only inside `<text>`. */
 export function parseSvg(svg: string): SvgNode {
   const root: SvgNode = { name: '#root', attrs: {}, children: [] };
   const stack = [root];
+  let end = 0;
   for (const match of svg.matchAll(TAG)) {
+    const top = stack[stack.length - 1] as SvgNode;
+    if (top.name === 'text' && match.index > end) top.text = (top.text ?? '') + decode(svg.slice(end, match.index));
+    end = match.index + match[0].length;
     const [, closing, name, attrText, selfClosing] = match;
     if (!name) continue; // comment or processing instruction
     if (closing) {
@@ -328,7 +336,23 @@ export interface DrawOptions {
   height: number;
   /** Told about every element or attribute that was not drawn as the SVG says. */
   warn?: (message: string) => void;
+  /**
+   * Draws a run of `<text>` siblings on one line in one style (pdf-text.ts), after the run's
+   * transform, clip and fill colour are set. Without it, text elements are left out (warned).
+   */
+  text?: (run: SvgNode[]) => void;
+  /**
+   * Told about each thing about to be drawn (a text run, or a shape or image element) once its
+   * transform and clip are set; the function it returns, if any, is called when the thing is
+   * drawn, before the graphics state is restored. A tagged PDF opens and closes its marked
+   * content there, so the marked sequences nest inside q/Q.
+   */
+  mark?: (node: SvgNode, run?: SvgNode[]) => (() => void) | undefined;
 }
+
+/** What `<text>` siblings must share to be drawn as one run: all but their x and box. */
+const runKey = (a: Record<string, string>): string =>
+  `${a['y']}|${a['font-size']}|${a['font-weight']}|${a['font-style']}|${a['font-family']}|${a['fill']}|${a['fill-opacity']}|${a['opacity']}|${a['transform']}|${a['clip-path']}|${a['mask']}`;
 
 /** Elements that define things and are drawn only where referenced. */
 const DEFINITIONS = new Set([
@@ -497,7 +521,7 @@ export function drawSvg(doc: PDFKit.PDFDocument, svg: string | SvgNode, options:
     doc.fillColor(color, opacity);
   };
 
-  const draw = (node: SvgNode, inheritedOpacity: number) => {
+  const draw = (node: SvgNode, inheritedOpacity: number, run?: SvgNode[]) => {
     if (DEFINITIONS.has(node.name)) return;
     const a = node.attrs;
     if (a['display'] === 'none' || a['visibility'] === 'hidden') return;
@@ -506,6 +530,7 @@ export function drawSvg(doc: PDFKit.PDFDocument, svg: string | SvgNode, options:
     const transform = a['transform'];
     const opacity = n(a['opacity'], 1);
     if (opacity <= 0) return;
+    const container = node.name === 'svg' || node.name === 'g' || node.name === 'a';
     const isolate = Boolean(clip || mask || transform);
     if (isolate) save();
     if (transform) {
@@ -517,13 +542,40 @@ export function drawSvg(doc: PDFKit.PDFDocument, svg: string | SvgNode, options:
     // Group opacity is approximated by multiplying into each child's alpha: exact as long as the
     // children of a translucent group do not overlap, which holds for Satori's boxes.
     const alpha = inheritedOpacity * opacity;
+    const marked = container ? undefined : options.mark?.(node, run);
 
     switch (node.name) {
       case 'svg':
       case 'g':
-      case 'a':
-        for (const child of node.children) draw(child, alpha);
+      case 'a': {
+        const children = node.children;
+        for (let i = 0; i < children.length; i++) {
+          const child = children[i] as SvgNode;
+          if (child.name !== 'text') {
+            draw(child, alpha);
+            continue;
+          }
+          // Satori writes a <text> per word; a line's words in one style become one PDF run.
+          const key = runKey(child.attrs);
+          let j = i + 1;
+          while (j < children.length && children[j]?.name === 'text' && runKey((children[j] as SvgNode).attrs) === key)
+            j++;
+          draw(child, alpha, children.slice(i, j));
+          i = j - 1;
+        }
         break;
+      }
+      case 'text': {
+        if (!options.text) {
+          warn('<text> left out');
+          break;
+        }
+        const fill = parsePaint(a['fill']);
+        if (!fill) break;
+        setFill(fill.color, fill.opacity * n(a['fill-opacity'], 1) * alpha);
+        options.text(run ?? [node]);
+        break;
+      }
       case 'image':
         if (alpha < 1) {
           doc.opacity(alpha);
@@ -571,6 +623,7 @@ export function drawSvg(doc: PDFKit.PDFDocument, svg: string | SvgNode, options:
       default:
         warn(`<${node.name}> left out`);
     }
+    marked?.();
     if (isolate) restore();
   };
 

@@ -5,12 +5,15 @@
  * the preview and the print link. `node scripts/flyers.ts` (`npm run flyers`) then runs on its
  * own: it renders nothing because nothing changed, and only the entry that did after an edit.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { t } from '../../src/i18n/index.ts';
+import { loadFlyerContent } from '../../src/flyers/content.ts';
+import { buildFlyerModel } from '../../src/flyers/model.ts';
 import { FLYER_COLLECTIONS, FLYER_SIZES, flyerPaths } from '../../src/flyers/paths.ts';
 import { idOfFile, scanCollection } from '../../src/lib/content/files.ts';
 import { contentTypeByName } from '../../src/schemas/index.ts';
@@ -70,6 +73,42 @@ describe('the flyers of the build', () => {
       expect(doc.getTitle()).toBeTruthy();
       expect(pngSize(png as string)).toEqual(FLYER_SIZES.png);
       expect(pngSize(og as string)).toEqual(FLYER_SIZES.og);
+    }
+  });
+
+  it('prints real text: title, date line, place and phone read back, fonts embedded as subsets, Japanese', async () => {
+    const { entries: byCollection, lookup, site } = loadFlyerContent(dir);
+    const squeeze = (s: string) => s.replace(/\s+/g, '');
+    for (const { collection, id } of entries()) {
+      const entry = byCollection.get(collection)?.find((e) => e.id === id);
+      if (!entry) throw new Error(`${collection}/${id}`);
+      const model = buildFlyerModel(
+        { collection, id, data: entry.parsed, body: entry.body },
+        { lookup, site, today: '2026-11-23', t },
+      );
+      const file = join(dir, 'dist', flyerPaths(collection, id).pdf);
+      // poppler reads the file independently of PDFKit and pdf-lib.
+      const text = squeeze(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }));
+      const place = model.facts.find((f) => f.key === 'where')?.value;
+      const phone = /\d{2,5}-\d{1,4}-\d{3,4}/.exec(model.facts.find((f) => f.key === 'contact')?.value ?? '')?.[0];
+      for (const wanted of [model.title, model.when, place, phone])
+        if (wanted) expect(text, `${file}: ${wanted}`).toContain(squeeze(wanted));
+      // The title comes first: the text is in reading order, not in drawing order of boxes.
+      expect(text.indexOf(squeeze(model.title)), file).toBeLessThan(60);
+
+      const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+      expect(fonts.length, file).toBeGreaterThan(0);
+      for (const line of fonts) {
+        // A subset's name starts with six capitals and +; then embedded, subset, ToUnicode: yes.
+        expect(line, file).toMatch(/^[A-Z]{6}\+\S+\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes\s/);
+      }
+
+      const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+      const lang = doc.catalog.lookup(PDFName.of('Lang'));
+      expect(lang instanceof PDFString || lang instanceof PDFHexString ? lang.decodeText() : '', file).toMatch(/^ja\b/);
+      expect(doc.getTitle(), file).toBe(model.title);
+      expect(doc.getSubject(), file).toBeTruthy();
+      expect(doc.catalog.lookup(PDFName.of('StructTreeRoot')), `${file}: tagged`).toBeTruthy();
     }
   });
 

@@ -5,7 +5,7 @@
  */
 import type { FlyerFact, FlyerModel } from '../model.ts';
 import { breakLines, type Measure } from '../text.ts';
-import { el, LINE, lines, SLOT, type Block, type El } from './elements.ts';
+import { el, LINE, lines, SLOT, TAG, tagged, type Block, type El } from './elements.ts';
 import type { Palette, Spec } from './templates.ts';
 
 /** What every block is laid out with. */
@@ -46,6 +46,7 @@ export function stampBlock({ model, spec, palette, inner, measure, s }: BlockCon
       transform: 'rotate(-8deg)',
     },
     model.stamp,
+    { [TAG]: 'P' },
   );
   const size2 = s(spec.value + 1);
   const noteWidth = inner - stampWidth - 24;
@@ -58,7 +59,9 @@ export function stampBlock({ model, spec, palette, inner, measure, s }: BlockCon
   return {
     el: el('div', { flexShrink: 0, alignItems: 'center' }, [
       stamp,
-      ...(note ? [el('div', { width: 24, flexShrink: 0 }), el('div', { width: noteWidth }, [note.el])] : []),
+      ...(note
+        ? [el('div', { width: 24, flexShrink: 0 }), el('div', { width: noteWidth }, [tagged(note.el, 'P')])]
+        : []),
     ]),
     height: Math.max(stampHeight + 12, note?.height ?? 0),
   };
@@ -66,10 +69,11 @@ export function stampBlock({ model, spec, palette, inner, measure, s }: BlockCon
 
 export function catchCopyBlock({ model, palette, inner, measure }: BlockContext, size: number): Block | undefined {
   if (!model.catchCopy) return undefined;
-  return lines(breakLines(model.catchCopy, { width: inner, fontSize: size, bold: true, measure }), size, {
+  const copy = lines(breakLines(model.catchCopy, { width: inner, fontSize: size, bold: true, measure }), size, {
     fontWeight: 700,
     color: palette.dark,
   });
+  return { ...copy, el: tagged(copy.el, 'P') };
 }
 
 /** The date line in a box, with a salon's next dates under it. */
@@ -84,7 +88,7 @@ export function whenBlock({ model, spec, palette, inner, measure, s }: BlockCont
       color: palette.ink,
     },
   );
-  const parts: El[] = [whenText.el];
+  const parts: El[] = [tagged(whenText.el, 'P')];
   let height = whenText.height;
   if (model.nextDates.length) {
     const nsize = s(spec.next);
@@ -105,7 +109,7 @@ export function whenBlock({ model, spec, palette, inner, measure, s }: BlockCont
       nsize,
       { fontWeight: 700, color: palette.dark },
     );
-    parts.push(el('div', { height: 4, flexShrink: 0 }), next.el);
+    parts.push(el('div', { height: 4, flexShrink: 0 }), tagged(next.el, 'P'));
     height += 4 + next.height;
   }
   return {
@@ -147,20 +151,26 @@ export function pointsBlock(
       color: palette.ink,
     });
     items.push(
-      el('div', { flexShrink: 0, marginBottom: s(4) }, [
-        el(
-          'div',
-          {
-            width: bullet,
-            height: Math.ceil(size * LINE),
-            fontSize: size * 0.8,
-            color: palette.main,
-            alignItems: 'center',
-          },
-          '●',
-        ),
-        text.el,
-      ]),
+      el(
+        'div',
+        { flexShrink: 0, marginBottom: s(4) },
+        [
+          el(
+            'div',
+            {
+              width: bullet,
+              height: Math.ceil(size * LINE),
+              fontSize: size * 0.8,
+              color: palette.main,
+              alignItems: 'center',
+            },
+            '●',
+            { [TAG]: 'Lbl' },
+          ),
+          tagged(text.el, 'LBody'),
+        ],
+        { [TAG]: 'LI' },
+      ),
     );
     height += text.height + s(4);
   }
@@ -174,10 +184,12 @@ export function pointsBlock(
         undefined,
         {
           [SLOT]: 'photo',
+          [TAG]: 'Figure',
         },
       ),
     );
-  row.push(el('div', { flexDirection: 'column', width: pointsWidth }, items));
+  if (items.length) row.push(el('div', { flexDirection: 'column', width: pointsWidth }, items, { [TAG]: 'L' }));
+  else row.push(el('div', { flexDirection: 'column', width: pointsWidth }, items));
   return { el: el('div', { flexShrink: 0 }, row), height: Math.max(height, photoHeight) };
 }
 
@@ -229,12 +241,16 @@ export function factsBlock(
             ...(spec.filled ? {} : { borderRight: '1px solid #000' }),
           },
           [label.el],
+          { [TAG]: 'TH' },
         ),
-        el('div', { flexDirection: 'column', width: valueWidth, padding: `${padY}px 0 ${padY}px 12px` }, [
-          value.el,
-          ...(note ? [note.el] : []),
-        ]),
+        el(
+          'div',
+          { flexDirection: 'column', width: valueWidth, padding: `${padY}px 0 ${padY}px 12px` },
+          [value.el, ...(note ? [note.el] : [])],
+          { [TAG]: 'TD' },
+        ),
       ],
+      { [TAG]: 'TR' },
     );
   });
   return {
@@ -242,6 +258,7 @@ export function factsBlock(
       'div',
       { flexDirection: 'column', flexShrink: 0, borderTop: `1px solid ${spec.filled ? palette.main : '#000'}` },
       rows,
+      { [TAG]: 'Table' },
     ),
     height: height + 1,
     rows: facts.length,

@@ -62,6 +62,15 @@ export function lines(texts: string[], size: number, style: Style, lineHeight = 
 /** Data attribute naming the boxes the renderer fills after Satori (QR path, photo in the PDF). */
 export const SLOT = 'data-slot';
 
+/**
+ * Data attribute giving a box its type in the PDF's tagged structure (pdf-tags.ts: H1, P, L,
+ * LI, Lbl, LBody, Table, TR, TH, TD, Figure); the text drawn inside the box is tagged with it.
+ */
+export const TAG = 'data-pdf-tag';
+
+/** The element with its PDF structure type. */
+export const tagged = (element: El, tag: string): El => ({ ...element, props: { ...element.props, [TAG]: tag } });
+
 /** Degrees the 中止 / 募集終了 stamps are turned, as a rubber stamp would be. */
 export const STAMP_ANGLE = 12;
 

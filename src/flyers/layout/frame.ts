@@ -5,7 +5,7 @@
 import type { FlyerModel } from '../model.ts';
 import type { Size } from '../paper.ts';
 import { fitText, type Measure } from '../text.ts';
-import { el, lines, SLOT, splitWarning, TITLE_LINE, type El } from './elements.ts';
+import { el, lines, SLOT, splitWarning, TAG, tagged, TITLE_LINE, type El } from './elements.ts';
 import type { Palette, Spec } from './templates.ts';
 
 export interface Frame {
@@ -62,7 +62,7 @@ export function sheetFrame(model: FlyerModel, spec: Spec, palette: Palette, canv
       background: spec.filled ? palette.main : '#fff',
       ...(spec.filled ? {} : { borderBottom: `6px solid ${palette.ink}` }),
     },
-    [headline.el, el('div', { height: 8, flexShrink: 0 }), title.el],
+    [tagged(headline.el, 'P'), el('div', { height: 8, flexShrink: 0 }), tagged(title.el, 'H1')],
   );
 
   // Footer: QR code to the page, the page address, who publishes.
@@ -102,13 +102,16 @@ export function sheetFrame(model: FlyerModel, spec: Spec, palette: Palette, canv
       borderTop: `${spec.filled ? 0 : 2}px solid ${palette.ink}`,
     },
     [
-      el('div', { width: qrBox, height: qrBox, background: '#fff', flexShrink: 0 }, undefined, { [SLOT]: 'qr' }),
+      el('div', { width: qrBox, height: qrBox, background: '#fff', flexShrink: 0 }, undefined, {
+        [SLOT]: 'qr',
+        [TAG]: 'Figure',
+      }),
       el('div', { width: 16, flexShrink: 0 }),
       el('div', { flexDirection: 'column', width: footerText }, [
-        qrLabel.el,
-        urlLines.el,
+        tagged(qrLabel.el, 'P'),
+        tagged(urlLines.el, 'P'),
         el('div', { height: 4 }),
-        publisher.el,
+        tagged(publisher.el, 'P'),
       ]),
     ],
   );
