@@ -1,10 +1,27 @@
 /** An activity report: a record of a day, archived (past) once it is over a year old. */
 import { entryHref } from '../lib/entries.ts';
-import { formatDate, text } from '../lib/facts.ts';
+import { formatDate, text, type T } from '../lib/facts.ts';
 import type { PagePhoto } from '../lib/media/photos.ts';
 import type { Report } from '../schemas/report.ts';
 import { sdgsTopics } from '../lib/sdgs.ts';
-import { listOf, newestFirst, noLinks, noStructuredData, yearBefore, type Kind } from './kind.ts';
+import {
+  listOf,
+  newestFirst,
+  noStructuredData,
+  yearBefore,
+  type Kind,
+  type LinkContext,
+  type ListItem,
+} from './kind.ts';
+
+/**
+ * The district plans whose actions this report advanced (an action names its reports,
+ * src/schemas/plan.ts), so a reader of the report finds the plan it belongs to.
+ */
+const advancedPlans = (_entry: unknown, t: T, context?: LinkContext): ListItem[] =>
+  (context?.referrers ?? [])
+    .filter((r) => r.collection === 'plans')
+    .map((r) => ({ href: r.href, title: t('plan.advances', { title: r.title }) }));
 
 // A photo without consent already fails validation; checked again so none can slip onto a page.
 const reportPhotos = (data: Report): PagePhoto[] =>
@@ -51,7 +68,7 @@ export const reportKind = {
   nav: true,
   calendar: null,
   structuredData: noStructuredData,
-  links: noLinks,
+  links: advancedPlans,
   // The body begins the summary: a report has no summary field.
   feed: { date: (data) => data.date, summary: () => undefined },
   flyer: null,

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
-import { factsFor, kinds } from '../../src/kinds/index.ts';
+import { factsFor, kinds, referrersOf } from '../../src/kinds/index.ts';
+import { entryLookup } from '../../src/lib/entries.ts';
 import { compareFunding } from '../../src/kinds/funding.ts';
 import { districtPlanHref, progressText } from '../../src/kinds/plan.ts';
 import { serviceFee, serviceHelps } from '../../src/kinds/service.ts';
@@ -159,6 +160,27 @@ describe('the plan, funding and service kinds', () => {
     expect(['2024-03-31', '2024-04-01', '2029-03-31', '2029-04-01'].map((d) => kinds.plans.lifecycle(plan, d))).toEqual(
       ['upcoming', 'current', 'current', 'past'],
     );
+  });
+
+  it("leads a report's page to the plan whose action it advanced", () => {
+    const { plan } = parsedSamples();
+    const lookup = entryLookup([
+      { collection: 'plans', id: 'higashi-plan', data: plan as unknown as Record<string, unknown> },
+      { collection: 'salons', id: 'hidamari', data: { title: 'ひだまり', place: 'kominkan' } },
+    ]);
+    const referrers = referrersOf('reports', 'hidamari-2026-11', lookup, '2026-11-24');
+    expect(referrers.map((r) => r.href)).toEqual(['/plans/higashi-plan/']);
+    const report = { id: 'hidamari-2026-11', data: {} as never };
+    expect(kinds.reports.links(report, t, { referrers })).toEqual([
+      { href: '/plans/higashi-plan/', title: 'この活動が進めた計画: 東地区 小地域福祉活動計画' },
+    ]);
+    // Only plans: a report named by something else (a newsletter) is not "advanced" by it.
+    expect(kinds.reports.links(report, t, { referrers: [{ ...referrers[0]!, collection: 'newsletters' }] })).toEqual(
+      [],
+    );
+    expect(kinds.reports.links(report, t)).toEqual([]);
+    // Once the plan has ended, its report no longer points to it.
+    expect(referrersOf('reports', 'hidamari-2026-11', lookup, '2029-04-01')).toEqual([]);
   });
 
   it('lists grants open soonest deadline first, undated (随時) after them, and drops the past ones', () => {
