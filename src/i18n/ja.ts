@@ -503,6 +503,7 @@ export const ja = {
   'plan.entry': '計画の概要（この計画のページ）',
   'plan.others': 'この地区のほかの計画',
   'plan.future': 'これから',
+  'plan.advances': 'この活動が進めた計画: {title}',
   // End of issue 18 block.
   // Issue 15, items 2 and 7: Atom feeds; the embeddable list of a district's or the town's upcoming dates.
   'feeds.atom': '{collection}（Atom）',
