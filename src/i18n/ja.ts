@@ -504,6 +504,9 @@ export const ja = {
   'plan.others': 'この地区のほかの計画',
   'plan.future': 'これから',
   'plan.advances': 'この活動が進めた計画: {title}',
+  'plan.all': 'すべての地区の計画',
+  'funding.open': '受け付け中',
+  'funding.past': '締め切りを過ぎたもの',
   // End of issue 18 block.
   // Issue 15, items 2 and 7: Atom feeds; the embeddable list of a district's or the town's upcoming dates.
   'feeds.atom': '{collection}（Atom）',

@@ -46,10 +46,17 @@ export const fundingKind = {
   // Town-wide: a grant is for any group that qualifies, wherever it works.
   districts: () => [],
   topics: (data) => ({ categories: data.categories }),
-  // Past ones drop off the list as recruitments do; search keeps them in its past bundle.
-  index: (funding, today) => ({
-    entries: funding.filter((f) => deadlineLifecycle(f.data, today) !== 'past').sort(compareFunding(today)),
-  }),
+  // Open ones soonest deadline first; past ones drop below, under their own heading (as closed
+  // recruitments sort last), so their pages stay reachable while district lists leave them out.
+  index(funding, today, t) {
+    const sorted = [...funding].sort(compareFunding(today));
+    const past = (f: (typeof sorted)[number]) => deadlineLifecycle(f.data, today) === 'past';
+    const sections = [
+      { id: 'open', title: t('funding.open'), entries: sorted.filter((f) => !past(f)) },
+      { id: 'past', title: t('funding.past'), entries: sorted.filter(past) },
+    ];
+    return { sections: sections.filter((s) => s.entries.length > 0) };
+  },
   nav: true,
   calendar: null,
   structuredData: noStructuredData,

@@ -10,6 +10,7 @@ import { MONTHS_AHEAD, MONTHS_BACK, loadDistricts } from '../data/calendar.ts';
 import { calendarMonths } from '../lib/calendar.ts';
 import { todayInJapan } from '../lib/recurrence.ts';
 import { CATEGORIES } from '../schemas/vocabulary.ts';
+import { districtPlanHref } from '../kinds/plan.ts';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
@@ -25,6 +26,9 @@ export const GET: APIRoute = async () => {
   paths.push('/area/');
   for (const district of await loadDistricts())
     paths.push(`/area/${district.id}/`, `/area/${district.id}/calendar/`, `/area/${district.id}/flyers/`);
+  // A district with a plan of its own has its plan page (src/pages/area/[id]/plan.astro).
+  for (const district of new Set((await getCollection('plans')).map((p) => p.data.district)))
+    paths.push(districtPlanHref(district));
   paths.push('/categories/');
   for (const category of CATEGORIES) paths.push(`/categories/${category}/`);
   const urls = paths.map((path) => `  <url><loc>${escape(new URL(path, settings.url).href)}</loc></url>`);

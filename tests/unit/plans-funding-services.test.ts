@@ -183,7 +183,7 @@ describe('the plan, funding and service kinds', () => {
     expect(referrersOf('reports', 'hidamari-2026-11', lookup, '2029-04-01')).toEqual([]);
   });
 
-  it('lists grants open soonest deadline first, undated (随時) after them, and drops the past ones', () => {
+  it('lists grants open soonest deadline first, undated (随時) after them, and the past ones below', () => {
     const { funding } = parsedSamples();
     const entry = (id: string, data: Partial<Funding>) => ({ id, data: { ...funding, ...data } });
     const list = [
@@ -194,7 +194,13 @@ describe('the plan, funding and service kinds', () => {
       entry('closed', { title: '予算終了', deadline: '2027-03-01', status: 'closed' }),
     ];
     const order = kinds.funding.index(list, '2026-11-24', t);
-    expect('entries' in order && order.entries.map((e) => e.id)).toEqual(['sooner', 'later', 'anytime']);
+    expect('sections' in order && order.sections.map((s) => [s.title, s.entries.map((e) => e.id)])).toEqual([
+      ['受け付け中', ['sooner', 'later', 'anytime']],
+      // Past ones below their own heading, the latest deadline first, so their pages stay linked.
+      ['締め切りを過ぎたもの', ['closed', 'expired']],
+    ]);
+    const none = kinds.funding.index([], '2026-11-24', t);
+    expect('sections' in none && none.sections).toEqual([]);
     // The same order as recruitments, closed ones last, when a list keeps them.
     expect([...list].sort(compareFunding('2026-11-24')).map((e) => e.id)).toEqual([
       'sooner',
