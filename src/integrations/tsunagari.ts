@@ -38,7 +38,14 @@ import { localOnly } from './local-only.ts';
 import { publishMedia } from '../lib/media/publish.ts';
 import { devMedia } from './media-dev.ts';
 import { devFlyers } from './flyers-dev.ts';
-import { adminContentSecurityPolicy, headersWithAdminPolicy, headersWithSearchPolicy } from '../lib/seo/csp.ts';
+import {
+  adminContentSecurityPolicy,
+  headersWithAdminPolicy,
+  headersWithMapPolicy,
+  headersWithSearchPolicy,
+} from '../lib/seo/csp.ts';
+import { tileOrigin } from '../lib/map/points.ts';
+import { DEFAULT_MAP, type MapSettings } from '../schemas/map.ts';
 import { searchOrigins, searchTowns } from '../lib/search/towns.ts';
 import type { OtherTown } from '../schemas/other-towns.ts';
 import { cmsOrigins, type CmsSettings } from '../lib/cms/backend.ts';
@@ -148,7 +155,8 @@ export default function tsunagari(): AstroIntegration {
         logger.info(`Decap CMS: ${files.length} files copied to admin/`);
         // The CMS's header allows the Git host of the site settings, as its meta tag does
         // (src/pages/admin/index.astro): a browser applies both, so they must name the same host.
-        const cms = published.entries.get('settings')?.[0]?.parsed['cms'] as CmsSettings | undefined;
+        const settings = published.entries.get('settings')?.[0]?.parsed;
+        const cms = settings?.['cms'] as CmsSettings | undefined;
         if (!cms)
           logger.warn(
             'content/settings/site.yml に cms（編集画面のログイン先）がないため、公開したサイトの /admin/ ではログインできません（npm start の編集画面だけが使えます）。docs/DEPLOY.md を見て書き足してください。 / no cms in the site settings: the published /admin/ cannot log in anywhere; see docs/DEPLOY.md.',
@@ -156,13 +164,20 @@ export default function tsunagari(): AstroIntegration {
         const port = Number(process.env['DECAP_PORT'] ?? 8081);
         const headers = join(outDir, '_headers');
         // The search page's header allows other towns' search bundles, as its meta tag does.
-        const towns = (published.entries.get('settings')?.[0]?.parsed['otherTowns'] ?? []) as OtherTown[];
+        const towns = (settings?.['otherTowns'] ?? []) as OtherTown[];
         if (existsSync(headers))
           writeFileSync(
             headers,
-            headersWithSearchPolicy(
-              headersWithAdminPolicy(readFileSync(headers, 'utf8'), adminContentSecurityPolicy(port, cmsOrigins(cms))),
-              searchOrigins(searchTowns(towns)),
+            headersWithMapPolicy(
+              headersWithSearchPolicy(
+                headersWithAdminPolicy(
+                  readFileSync(headers, 'utf8'),
+                  adminContentSecurityPolicy(port, cmsOrigins(cms)),
+                ),
+                searchOrigins(searchTowns(towns)),
+              ),
+              // The map pages' header allows the settings' tile server, as their meta tag does.
+              tileOrigin((settings?.['map'] as MapSettings | undefined)?.tiles ?? DEFAULT_MAP.tiles),
             ),
           );
       },

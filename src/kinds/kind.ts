@@ -13,6 +13,7 @@ import type { contentTypes, ContentTypeName } from '../schemas/index.ts';
 import type { FlyerFacts } from '../flyers/facts.ts';
 import type { Audience, Category } from '../schemas/vocabulary.ts';
 import type { PagePhoto } from '../lib/media/photos.ts';
+import type { PointMark } from '../lib/map/points.ts';
 import { compareJa } from '../lib/collate.ts';
 import type { Referrer } from '../lib/schema/references.ts';
 
@@ -75,6 +76,8 @@ export interface ListItem {
   ends?: string;
   /** A small picture beside the line: a report's first photo (src/components/EntryList.astro). */
   photo?: PagePhoto;
+  /** Where it is and what it is there, for a map of the list and its 「近い順」 (src/components/PlaceMap.astro). */
+  position?: { lat: number; lng: number; marks?: PointMark[] };
 }
 
 /** An entry as lists take it: its id and validated data. */

@@ -3,6 +3,7 @@ import { entryHref } from '../lib/entries.ts';
 import { phoneLink, text, type FactList, type T } from '../lib/facts.ts';
 import type { Place } from '../schemas/place.ts';
 import type { Shelter } from '../schemas/shelter.ts';
+import type { PointMark } from '../lib/map/points.ts';
 import {
   byTitle,
   noPhotos,
@@ -33,6 +34,12 @@ function shelterFacts(shelter: Shelter, f: FactList): void {
   if (shelter.barrierFreeNotes) f.add('fact.shelterBarrierFree', text(shelter.barrierFreeNotes));
 }
 
+/** What a place is on a map: a shelter, a 居場所, both, or neither. */
+const mapMarks = (data: Place): PointMark[] => [
+  ...(data.shelter ? (['shelter'] as const) : []),
+  ...(data.ibasho ? (['ibasho'] as const) : []),
+];
+
 /** What meets at the place (salons, events, desks that name it), each with its type's name. */
 function meetsHere(_entry: KindEntry<Place>, t: T, context?: LinkContext): ListItem[] {
   return (context?.referrers ?? []).map((r) => ({
@@ -62,6 +69,9 @@ export const placeKind = {
     meta: data.shelter
       ? `${t('fact.shelterMark', { types: data.shelter.types.map((s) => t(`shelterType.${s}`)).join(t('shelter.separator')) })} ${data.address}`
       : data.address,
+    ...(data.lat !== undefined && data.lng !== undefined
+      ? { position: { lat: data.lat, lng: data.lng, marks: mapMarks(data) } }
+      : {}),
   }),
   lifecycle: () => 'current',
   searchDate: () => undefined,

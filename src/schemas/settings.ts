@@ -5,6 +5,7 @@ import { GIT_HOSTS, PKCE_HOSTS, SELF_HOSTED, WORKFLOW_HOSTS } from '../lib/cms/b
 import { checkDigit, isMunicipalCode } from '../lib/opendata/municipal-code.ts';
 import { emergencySchema } from './emergency.ts';
 import { otherTownsField } from './other-towns.ts';
+import { mapSchema } from './map.ts';
 
 const HOST_NAMES: Record<(typeof GIT_HOSTS)[number], string> = {
   github: 'GitHub',
@@ -151,6 +152,8 @@ export const settingsSchema = z
     emergency: meta(emergencySchema.optional(), { label: '防災・災害時モード' }),
     /** Other towns whose practices feed and search index this site takes in (src/schemas/other-towns.ts). */
     otherTowns: otherTownsField(),
+    /** The map pages' base map (地理院タイル by default) and its attribution (src/schemas/map.ts). */
+    map: meta(mapSchema.optional(), { label: '地図' }),
   })
   .superRefine((settings, ctx) => {
     const cms = settings.cms;

@@ -220,10 +220,12 @@ describe('the built sample site', () => {
         .map((l) => join(dir, 'dist', l.getAttribute('href') ?? ''))
         .filter((f) => existsSync(f));
       sizes.push([relative(dir, file), gz(file) + css.reduce((sum, f) => sum + gz(f), 0)]);
+      // A page with a map also loads the map (Leaflet, about 42 kB gzipped: src/components/PlaceMap.astro), only there.
+      const limit = document.querySelector('[data-place-map]') ? 50 * 1024 : 5 * 1024;
       if (!file.includes('/search/'))
         for (const script of document.querySelectorAll('script[src]'))
           expect(gz(join(dir, 'dist', script.getAttribute('src') ?? '')), relative(dir, file)).toBeLessThanOrEqual(
-            5 * 1024,
+            limit,
           );
     }
     const sorted = sizes.map(([, size]) => size).sort((a, b) => a - b);
@@ -329,7 +331,8 @@ describe('share and find', () => {
       expect(existsSync(fileOf(url)), url).toBe(true);
     }
     const listed = new Set(urls.map((u) => new URL(u).pathname));
-    expect(publicPages().filter((f) => !listed.has(pathOf(f)))).toEqual([]);
+    // Next month's newsletter drafts (/newsletters/draft/…) are kept out of it, as issue 14 asks.
+    expect(publicPages().filter((f) => !listed.has(pathOf(f)) && !f.startsWith('newsletters/draft/'))).toEqual([]);
     for (const path of ['/calendar/', '/area/', '/area/wakaba/', '/area/wakaba/calendar/', '/categories/watch/'])
       expect(listed.has(path), path).toBe(true);
     expect([...listed].some((p) => /^\/calendar\/\d{4}-\d{2}\/$/.test(p))).toBe(true);

@@ -8,12 +8,12 @@
  */
 const policy = (...directives: string[]) => directives.join('; ');
 
-const SITE = (script: string, connect: readonly string[] = []) =>
+const SITE = (script: string, connect: readonly string[] = [], images: readonly string[] = []) =>
   policy(
     "default-src 'self'",
     script,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
+    ["img-src 'self' data:", ...images].join(' '),
     "font-src 'self'",
     ["connect-src 'self'", ...connect].join(' '),
     "object-src 'none'",
@@ -35,6 +35,13 @@ export const SEARCH_CONTENT_SECURITY_POLICY = SITE("script-src 'self' 'wasm-unsa
  */
 export const searchContentSecurityPolicy = (origins: readonly string[]): string =>
   SITE("script-src 'self' 'wasm-unsafe-eval'", origins);
+
+/**
+ * A page with a map (places, 防災, 居場所: src/components/PlaceMap.astro): its tiles are pictures
+ * from the tile server the site settings name (地理院タイル by default), and only there.
+ * @param tileOrigin 'https://cyberjapandata.gsi.go.jp' (src/lib/map/points.ts, tileOrigin).
+ */
+export const mapContentSecurityPolicy = (tileOrigin: string): string => SITE("script-src 'self'", [], [tileOrigin]);
 
 /**
  * The CMS (/admin/): Decap's bundle with the config inline, which evaluates code ('unsafe-eval'),
@@ -96,4 +103,20 @@ export function headersWithSearchPolicy(headers: string, origins: readonly strin
   if (!origins.length) return headers;
   const header = `${searchContentSecurityPolicy(origins)}; frame-ancestors 'none'`;
   return withRulePolicy(withRulePolicy(headers, '/search/*', header), '/pagefind/*', header);
+}
+
+/**
+ * The pages that may show a map (src/components/PlaceMap.astro): places, a district's page, 防災
+ * and 居場所. Their rules in public/_headers allow the tile server's pictures and the reader's
+ * position (「近い順」 asks for it only when pressed); every other page keeps geolocation=().
+ */
+export const MAP_PAGE_RULES = ['/places/*', '/area/*', '/bosai/*', '/ibasho/*'] as const;
+
+/**
+ * public/_headers with the map pages' policy naming the tile server of the site settings, as
+ * their meta tag does (src/lib/map/policy.ts). Written into dist/ by the build.
+ */
+export function headersWithMapPolicy(headers: string, tileOrigin: string): string {
+  const header = `${mapContentSecurityPolicy(tileOrigin)}; frame-ancestors 'none'`;
+  return MAP_PAGE_RULES.reduce((out, rule) => withRulePolicy(out, rule, header), headers);
 }
