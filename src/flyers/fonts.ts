@@ -29,6 +29,19 @@ export interface PdfFace {
   has: (codePoint: number) => boolean;
 }
 
+/**
+ * The face a word is drawn with, as Satori chooses it (glyphs.ts): the first face of the word's
+ * weight, in the order of FAMILIES, that has the word's first character. Satori's bold is 700;
+ * from 600 up the bold face is taken, as CSS font matching does.
+ */
+export function faceFor(faces: readonly PdfFace[], text: string, weight: string | undefined): PdfFace | undefined {
+  const bold = (Number(weight) || 400) >= 600;
+  const ofWeight = faces.filter((f) => f.weight === (bold ? 700 : 400));
+  const list = ofWeight.length ? ofWeight : faces;
+  const cp = text.codePointAt(0) ?? 32;
+  return list.find((f) => f.has(cp)) ?? list[0];
+}
+
 export interface FlyerFonts {
   /** Primary first: Satori falls back along this list for missing glyphs. */
   fonts: FlyerFont[];

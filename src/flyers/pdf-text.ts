@@ -9,7 +9,7 @@
  * The font of a word is chosen as Satori chooses it (glyphs.ts): the first face of the word's
  * weight, in the order of fonts.ts, that has the word's first character.
  */
-import type { PdfFace } from './fonts.ts';
+import { faceFor, type PdfFace } from './fonts.ts';
 import { num, type SvgNode } from './svg-pdf.ts';
 
 /** Draws runs of Satori `<text>` elements that share one line and style. */
@@ -77,9 +77,6 @@ const n = (value: string | undefined, fallback = 0): number => {
   return Number.isFinite(v) ? v : fallback;
 };
 
-/** Satori's bold is 700; anything from 600 up is drawn with the bold face, as CSS matching does. */
-const weightOf = (value: string | undefined): 400 | 700 => (n(value, 400) >= 600 ? 700 : 400);
-
 /**
  * A drawer for `doc`, with the faces registered on it. `warn` is told about text no face can
  * draw (render.ts stops on that before, through Satori's loadAdditionalAsset).
@@ -98,13 +95,6 @@ export function textDrawer(doc: PDFKit.PDFDocument, faces: readonly PdfFace[], w
     const fonts = doc.page.fonts as Record<string, unknown>;
     fonts[font.id] ??= font.ref();
     return font;
-  };
-  const byWeight = new Map<number, PdfFace[]>();
-  for (const face of faces) byWeight.set(face.weight, [...(byWeight.get(face.weight) ?? []), face]);
-  const faceFor = (text: string, weight: 400 | 700): PdfFace | undefined => {
-    const list = byWeight.get(weight) ?? byWeight.get(400) ?? [];
-    const cp = text.codePointAt(0) ?? 32;
-    return list.find((f) => f.has(cp)) ?? list[0];
   };
 
   return (run) => {
@@ -125,7 +115,7 @@ export function textDrawer(doc: PDFKit.PDFDocument, faces: readonly PdfFace[], w
       const a = node.attrs;
       const fontSize = n(a['font-size'], 16);
       const x = n(a['x']);
-      const face = faceFor(text, weightOf(a['font-weight']));
+      const face = faceFor(faces, text, a['font-weight']);
       if (!face) {
         warn(`text 「${text}」 left out: no font`);
         continue;

@@ -1,10 +1,11 @@
 /**
  * Renders one flyer model into its three files: the A4 PDF, the PNG preview and the 1200×630
- * share image. Satori lays the A4 sheet out into an SVG whose text is glyph outlines, which
- * resvg rasterises for the preview, and the same layout into an SVG whose words are <text> at
- * Satori's positions, which our own converter draws into PDFKit as real text in the embedded
- * fonts (svg-pdf.ts, pdf-text.ts: vector, sharp at any printer resolution). Runs in plain Node
- * only — resvg is a native module that Vite cannot bundle.
+ * share image. Satori lays the A4 sheet out once into an SVG whose words are <text> at their
+ * baselines; our own converter draws it into PDFKit with the words as real text in the
+ * embedded fonts (svg-pdf.ts, pdf-text.ts: vector, sharp at any printer resolution), and resvg
+ * rasterises it for the preview with each word turned into the same face's outlines
+ * (outline.ts). The share image is laid out with outlines directly. Runs in plain Node only —
+ * resvg is a native module that Vite cannot bundle.
  */
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import PDFDocument from 'pdfkit';
@@ -14,6 +15,7 @@ import type { FlyerFonts } from './fonts.ts';
 import type { FlyerModel } from './model.ts';
 import { FLYER_SIZES } from './paths.ts';
 import { encodePng } from './png.ts';
+import { outlineText } from './outline.ts';
 import { qrSvg } from './qr.ts';
 import { pdfTagger, type TaggedBox } from './pdf-tags.ts';
 import { textDrawer } from './pdf-text.ts';
@@ -216,8 +218,8 @@ function toPdf(
 }
 
 /**
- * resvg looks for system fonts on every render unless told not to (~20 ms each); the SVGs have
- * no text elements, only outlines, so no font is ever needed.
+ * resvg looks for system fonts on every render unless told not to (~20 ms each); the SVGs it
+ * gets have no text elements, only outlines, so no font is ever needed.
  */
 const RESVG: ResvgRenderOptions = { font: { loadSystemFonts: false } };
 
@@ -234,8 +236,8 @@ export interface RenderOptions {
   timings?: FlyerTimings;
 }
 
-/** Steps of a render: layout (line breaking, fitting), the three Satori runs, the three outputs. */
-export const RENDER_STEPS = ['layout', 'a4Svg', 'pdfSvg', 'pdf', 'png', 'ogSvg', 'og'] as const;
+/** Steps of a render: layout (line breaking, fitting), the two Satori runs, the three outputs. */
+export const RENDER_STEPS = ['layout', 'a4Svg', 'pdf', 'png', 'ogSvg', 'og'] as const;
 export type RenderStep = (typeof RENDER_STEPS)[number];
 export type FlyerTimings = Partial<Record<RenderStep, { cpu: number; wall: number }>>;
 
@@ -266,22 +268,18 @@ export async function renderFlyer(model: FlyerModel, { root, fonts, timings }: R
   lap('layout');
 
   const slots = new Map<string, Box>();
-  // One Satori layout of the A4 sheet serves both the PDF and the preview.
-  const a4Svg = withQr(compactSvg(await toSvg(a4, fonts, model, slots)), model.url, slots.get('qr'));
-  lap('a4Svg');
-  // The same layout again with words as <text> for the PDF's real text: Satori cannot give
-  // both in one run, and resvg would need the fonts (~1 s a render) to draw <text> itself.
   const tags: TaggedBox[] = [];
-  const pdfSvg = withQr(await toSvg(a4, fonts, model, new Map(), false, tags), model.url, slots.get('qr'));
+  // One Satori layout of the A4 sheet, words as <text>, serves both the PDF and the preview.
+  const a4Svg = withQr(await toSvg(a4, fonts, model, slots, false, tags), model.url, slots.get('qr'));
   for (const box of tags) {
     // Figures are read by their alternative text: the photo's own, and where the QR code leads.
     if (box.slot === 'photo') box.alt = model.photo?.alt;
     if (box.slot === 'qr') box.alt = `${model.labels.qr} ${model.url}`;
   }
-  lap('pdfSvg');
-  const pdf = await toPdf(pdfSvg, tags, model, fonts, warnings);
+  lap('a4Svg');
+  const pdf = await toPdf(a4Svg, tags, model, fonts, warnings);
   lap('pdf');
-  const png = toPng(a4Svg, FLYER_SIZES.png.width);
+  const png = toPng(outlineText(compactSvg(a4Svg), fonts.faces), FLYER_SIZES.png.width);
   lap('png');
   const ogSvg = compactSvg(await toSvg(og, fonts, model, new Map()));
   lap('ogSvg');

@@ -9,11 +9,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument as PdfLib, PDFName, PDFString, PDFHexString } from 'pdf-lib';
+import { Resvg } from '@resvg/resvg-js';
 import PDFDocument from 'pdfkit';
+import satori from 'satori';
 import { afterAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import { loadFonts } from '../../src/flyers/fonts.ts';
 import { buildFlyerModel } from '../../src/flyers/model.ts';
+import { outlineText } from '../../src/flyers/outline.ts';
 import { boxAt, structureParents, type TaggedBox } from '../../src/flyers/pdf-tags.ts';
 import { textDrawer } from '../../src/flyers/pdf-text.ts';
 import { renderFlyer } from '../../src/flyers/render.ts';
@@ -98,6 +101,54 @@ describe('words as real text', () => {
     const { content, warnings } = await draw(svgOf(word(10, 'あ')), false);
     expect(content).not.toContain('BT');
     expect(warnings).toEqual(['<text> left out']);
+  });
+});
+
+describe('the preview’s outlines of the same words', () => {
+  it('turns each word into its face’s outline at its baseline, keeping its paint, turn and clip', () => {
+    const stamp = word(
+      40,
+      '中止',
+      'font-size="20" font-weight="700" fill="#c62828" transform="rotate(-8)" clip-path="url(#c)"',
+    );
+    const out = outlineText(svgOf(word(10, 'あ') + stamp + word(90, ' ')), fonts.faces);
+    expect(out).not.toContain('<text');
+    const s = Math.round((20 / (fonts.faces[0]?.font.unitsPerEm ?? 1000)) * 1e4) / 1e4;
+    expect(out).toContain(`<path fill="#000" transform="matrix(${s} 0 0 ${-s} 10 30)" d="M`);
+    expect(out).toContain(
+      `<g transform="rotate(-8)" clip-path="url(#c)"><path fill="#c62828" transform="matrix(${s} 0 0 ${-s} 40 30)" d="M`,
+    );
+    // The space draws nothing.
+    expect(out.match(/<path/g)).toHaveLength(2);
+  });
+
+  it('looks as Satori’s own outlines do', async () => {
+    const element = {
+      type: 'div',
+      props: {
+        style: { display: 'flex', flexDirection: 'column', fontSize: 28, fontFamily: fonts.family, padding: 10 },
+        children: [
+          { type: 'div', props: { style: { display: 'flex', fontWeight: 700 }, children: '𠮷野さんの見守り🎄 10:00' } },
+          { type: 'div', props: { style: { display: 'flex' }, children: 'お茶とおしゃべり、Kaffee' } },
+        ],
+      },
+    };
+    const pixels = async (embedFont: boolean) => {
+      const svg = await satori(element as never, { width: 480, height: 120, fonts: fonts.fonts, embedFont });
+      const drawn = embedFont ? svg : outlineText(svg, fonts.faces);
+      return new Resvg(drawn, { font: { loadSystemFonts: false } }).render().pixels;
+    };
+    const [satoris, ours] = [await pixels(true), await pixels(false)];
+    expect(ours.length).toBe(satoris.length);
+    let ink = 0;
+    let diff = 0;
+    for (let i = 3; i < ours.length; i += 4) {
+      ink += satoris[i] as number;
+      diff += Math.abs((ours[i] as number) - (satoris[i] as number));
+    }
+    expect(ink).toBeGreaterThan(0);
+    // Sub-pixel placement only: Satori rounds line starts to whole pixels for its outlines.
+    expect(diff / ink).toBeLessThan(0.1);
   });
 });
 
