@@ -24,5 +24,9 @@ async function load(): Promise<SharedFeedResult[]> {
   return results;
 }
 
+/** Whether the settings name any town's practices feed: /shared/ and the link to it exist only then. */
+export const sharesPractices = async (): Promise<boolean> =>
+  (await getSettings()).otherTowns.some((town) => town.practicesFeed);
+
 /** Each town's practices, in the order of the settings; loaded once however many pages ask. */
 export const sharedPractices = (): Promise<SharedFeedResult[]> => (loaded ??= load());

@@ -6,6 +6,7 @@
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { FOLDER_COLLECTIONS, entryHref, getSettings } from '../data/entries.ts';
+import { sharesPractices } from '../data/shared.ts';
 import { MONTHS_AHEAD, MONTHS_BACK, loadDistricts } from '../data/calendar.ts';
 import { calendarMonths } from '../lib/calendar.ts';
 import { todayInJapan } from '../lib/recurrence.ts';
@@ -17,6 +18,7 @@ const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;
 export const GET: APIRoute = async () => {
   const settings = await getSettings();
   const paths = ['/', '/guide/', '/search/', '/flyers/', '/opendata/'];
+  if (await sharesPractices()) paths.push('/shared/');
   for (const collection of FOLDER_COLLECTIONS) {
     paths.push(`/${collection}/`);
     for (const entry of await getCollection(collection)) paths.push(entryHref(collection, entry.id));

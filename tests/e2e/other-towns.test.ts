@@ -169,10 +169,14 @@ describe('the first town imports them', () => {
     expect(yamabiko?.textContent).toContain('見守り・ボランティア');
     expect(malformed?.textContent).toContain('こわれた町の取り組みは、まだ取り込めていません。');
     expect(silent?.textContent).toContain('しずかな町の取り組みは、まだ取り込めていません。');
-    // Linked from the town's own practices.
+    // Linked from the town's own practices, and listed for search engines.
     expect(page(first, 'practices/index.html').querySelector('main a[href="/shared/"]')?.textContent).toBe(
       '他の地域の取り組みを見る',
     );
+    expect(readFileSync(join(first, 'dist/sitemap.xml'), 'utf8')).toContain('<loc>https://example.jp/shared/</loc>');
+    // A town that imports nothing has no such page, and no link to one.
+    expect(existsSync(join(other, 'dist/shared'))).toBe(false);
+    expect(page(other, 'practices/index.html').querySelector('a[href="/shared/"]')).toBeNull();
   });
 
   it('is accessible: axe-core finds no WCAG 2.2 AA violation on 他の地域の取り組み', async () => {
