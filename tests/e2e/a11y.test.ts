@@ -52,6 +52,11 @@ beforeAll(async () => {
   // A district's plan page (/area/<id>/plan/): only districts with a plan have one.
   const planned = readdirSync(join(dist, 'area')).find((d) => existsSync(join(dist, 'area', d, 'plan', 'index.html')));
   if (planned) templates.push(`/area/${planned}/plan/`);
+  // The pages other sites frame (/embed/, /embed/districts/<id>/; tests/e2e/embed.test.ts frames them).
+  const embedded = readdirSync(join(dist, 'embed', 'districts')).find((d) =>
+    existsSync(join(dist, 'embed', 'districts', d, 'index.html')),
+  );
+  templates.push('/embed/', `/embed/districts/${embedded}/`);
   for (const required of ['/flyers/', '/calendar/', '/categories/', '/area/']) expect(templates).toContain(required);
   expect(templates.some((t) => /^\/area\/[^/]+\/calendar\/$/.test(t))).toBe(true);
 });
