@@ -643,6 +643,7 @@ export const ja = {
   'sdgs.none': 'この目標につながる取り組みは、まだ登録されていません。',
   'sdgs.all': 'SDGsの目標の一覧へ',
   'sdgs.note': '色と番号は目安です。国連のSDGsアイコンは使っていません。',
+  'sdgs.link': 'SDGsの目標から探す',
   'fact.sdgs': 'SDGs',
   'fact.timesHeld': '開催回数',
   'fact.times': '{count}回',

@@ -41,4 +41,6 @@ export const practiceKind = {
   // Other towns read the whole practice from the JSON Feed, not only its title and summary.
   feed: { date: (data) => data.date, summary: (data) => data.approach, shared: true },
   photos: noPhotos,
+  // The practices and the reports by the SDGs goal they serve.
+  indexLinks: (_entries, _today, t) => [{ title: t('fact.sdgs'), links: [{ href: '/sdgs/', text: t('sdgs.link') }] }],
 } satisfies Kind<Practice, null>;

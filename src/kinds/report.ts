@@ -75,6 +75,12 @@ export const reportKind = {
   photos: reportPhotos,
   // The counts of these reports, added up by month and year.
   indexLinks: (_entries, _today, t) => [
-    { title: t('stats.title'), links: [{ href: '/summary/', text: t('stats.link') }] },
+    {
+      title: t('stats.title'),
+      links: [
+        { href: '/summary/', text: t('stats.link') },
+        { href: '/sdgs/', text: t('sdgs.link') },
+      ],
+    },
   ],
 } satisfies Kind<Report, null>;

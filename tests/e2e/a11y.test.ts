@@ -29,6 +29,9 @@ beforeAll(async () => {
   templates.push('/', '/events/', '/search/', '/flyers/', '/opendata/', '/404.html');
   // 防災 (the town's and a district's), 居場所, and the emergency page with its own small layout.
   templates.push('/bosai/', '/bosai/wakaba/', '/ibasho/', '/emergency/');
+  // 活動のまとめ (charts, tables), the SDGs pages (badges) and the recruitments' condition and activity pages.
+  templates.push('/summary/', '/area/midorino-higashi/summary/', '/sdgs/', '/sdgs/3/', '/recruitments/');
+  templates.push('/recruitments/tags/weekends/', '/recruitments/by-activity/');
   // One entry page of every collection: each shows a different set of facts.
   for (const name of readdirSync(dist)) {
     const collection = join(dist, name);

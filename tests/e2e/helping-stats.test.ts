@@ -71,7 +71,7 @@ describe('活動のまとめ', () => {
         if (svg) {
           charts += 1;
           // One row of bars per table row: Plot labels each on its axis.
-          const labels = [...svg.querySelectorAll('[aria-label="fy-axis tick label"] text')].map((t) =>
+          const labels = [...svg.querySelectorAll('[data-mark="fy-axis tick label"] text')].map((t) =>
             t.textContent.trim(),
           );
           expect(labels, path).toEqual(rows.map((r) => r[0]));

@@ -152,7 +152,8 @@ describe('charts and their tables', () => {
   it('draws the axes with Plot (ticks and a label), as SVG without script', () => {
     const svg = summary.charts[0]?.svg ?? '';
     expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-    expect(svg).toContain('aria-label="x-axis tick"');
+    expect(svg).toContain('data-mark="x-axis tick"');
+    expect(svg).not.toContain('aria-label=');
     expect(svg).toContain('2026年11月');
     expect(svg).not.toMatch(/<script|on\w+=/i);
   });

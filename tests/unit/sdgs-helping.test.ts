@@ -5,6 +5,7 @@ import { SDG_GOALS, contrast, entriesByGoal, sdgBadge, sdgsFilter } from '../../
 import { applyActions, byActivity, tagCounts, withTag } from '../../src/lib/helping.ts';
 import { searchFilters } from '../../src/lib/search/document.ts';
 import type { Recruitment } from '../../src/schemas/recruitment.ts';
+import { kinds } from '../../src/kinds/index.ts';
 
 const t = useTranslations('ja');
 
@@ -107,5 +108,35 @@ describe('tags and activities', () => {
     );
     expect(filters['参加しやすさ']).toEqual(['1回だけOK', '子ども連れOK']);
     expect(filters['お願いしたいこと']).toEqual(['子どもの見守り']);
+  });
+});
+
+describe('the kinds’ optional parts', () => {
+  const today = '2026-11-30';
+  const base = { tags: [], activities: [], status: 'open' } as unknown as Recruitment;
+  const entries = [
+    { id: 'a', data: { ...base, tags: ['weekends'], deadline: '2026-12-10' } as Recruitment },
+    { id: 'b', data: { ...base, tags: ['weekends'], status: 'closed' } as Recruitment },
+  ];
+
+  it('link the recruitments’ condition pages with the count of open ones, and できることから探す', () => {
+    const groups = kinds.recruitments.indexLinks?.(entries, today, t) ?? [];
+    expect(groups.map((g) => g.title)).toEqual(['できることから探す', '条件でしぼりこむ']);
+    expect(groups[1]?.links).toContainEqual({ href: '/recruitments/tags/weekends/', text: '土日（1件）' });
+    expect(groups[0]?.links).toEqual([{ href: '/recruitments/by-activity/', text: 'できることから探す' }]);
+  });
+
+  it('offer no way to apply once a recruitment is closed or past its deadline', () => {
+    const open = { ...base, contact: '0000-12-3457' } as Recruitment;
+    expect(kinds.recruitments.actions?.(open, t, today)).toHaveLength(1);
+    expect(kinds.recruitments.actions?.({ ...open, status: 'closed' }, t, today)).toEqual([]);
+    expect(kinds.recruitments.actions?.({ ...open, deadline: '2026-11-29' }, t, today)).toEqual([]);
+  });
+
+  it('link 活動のまとめ and the SDGs pages from the reports’ and practices’ lists', () => {
+    const reportLinks = (kinds.reports.indexLinks?.([], today, t) ?? []).flatMap((g) => g.links.map((l) => l.href));
+    expect(reportLinks).toEqual(['/summary/', '/sdgs/']);
+    const practiceLinks = (kinds.practices.indexLinks?.([], today, t) ?? []).flatMap((g) => g.links.map((l) => l.href));
+    expect(practiceLinks).toEqual(['/sdgs/']);
   });
 });
