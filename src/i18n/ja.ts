@@ -365,6 +365,7 @@ export const ja = {
   'newsletter.deadline': '締め切り {date}',
   'newsletter.noDeadline': '締め切りなし（決まりしだいお知らせします）',
   'newsletter.reports': '活動のようす',
+  'newsletter.counts': '参加した人とボランティアの数',
   'newsletter.reportCounts': '参加 {participants}人・ボランティア {volunteers}人',
   'newsletter.reportParticipants': '参加 {participants}人',
   'newsletter.desks': '困ったときの相談先',

@@ -138,7 +138,7 @@ describe('newsletter issue pages', () => {
     expect([...west.values()].join()).not.toContain('えんがわ');
   });
 
-  it('shows the editor’s はじめに, the cover photo with its alt text and the free articles', () => {
+  it('shows the editor’s はじめに, the cover photo with its alt text, the counts of the last 12 months and the free articles', () => {
     const document = pageOf('newsletters/higashi-dayori-2026-12');
     const intro = document.querySelector('section[aria-labelledby="intro"]');
     expect(text(intro)).toContain('今年も一年、ありがとうございました。');
@@ -146,6 +146,10 @@ describe('newsletter issue pages', () => {
       '座卓の急須と湯のみ、みかんを囲んで、参加者がお茶を飲みながら話している絵',
     );
     expect(text(document.querySelector('.articles h2'))).toBe('年末の見守り、ひと声かけあいましょう');
+    // The district's participants and volunteers per month, as a table too (src/components/CountChart.astro).
+    const counts = document.querySelector('section[aria-labelledby="counts"]');
+    expect(counts?.querySelectorAll('tbody tr').length).toBe(12);
+    expect(counts?.querySelector('a[href="/area/midorino-higashi/summary/monthly.csv"]')).not.toBeNull();
   });
 
   it('lists past issues by district, the town’s first, each district linking its page', () => {
@@ -182,7 +186,7 @@ describe('newsletter issue pages', () => {
       expect(await page.locator('body > header').isVisible()).toBe(false);
       expect(await page.getByRole('navigation').first().isVisible()).toBe(false);
       await expect(page.getByRole('heading', { level: 1 }).isVisible()).resolves.toBe(true);
-      await expect(page.getByRole('table').isVisible()).resolves.toBe(true);
+      await expect(page.getByRole('table', { name: /の予定表$/ }).isVisible()).resolves.toBe(true);
     } finally {
       await browser.close();
       await server.close();

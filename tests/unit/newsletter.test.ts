@@ -10,7 +10,7 @@ import {
   type CompiledNewsletter,
   type NewsletterSources,
 } from '../../src/lib/newsletter/compile.ts';
-import { issuesByDistrict, nextMonthDrafts } from '../../src/lib/newsletter/archive.ts';
+import { draftSlug, issuesByDistrict, nextMonthDrafts } from '../../src/lib/newsletter/archive.ts';
 import { qrPath } from '../../src/flyers/qr.ts';
 
 // East is a school district with one association below it (east-1); west is its neighbour.
@@ -305,6 +305,14 @@ describe('compileNewsletter', () => {
     expect(draft.intro).toEqual([]);
     expect(rows(draft)).toEqual(rows(east));
     expect(ids(draft.recruitments)).toEqual(ids(east.recruitments));
+    const withDesk = compileNewsletter(
+      { draft: { month: '2027-01', district: 'west', picks: { desks: ['d-phone'] } } },
+      sources(),
+    );
+    expect(withDesk.desks.map((d) => [d.id, d.picked])).toEqual([
+      ['d-west', false],
+      ['d-phone', true],
+    ]);
   });
 
   it('carries the cover photo with its alt text and caption', () => {
@@ -353,7 +361,7 @@ describe('newsletter archive', () => {
   const issues = [
     issue('east-12', { district: 'east', month: '2026-12', number: 4 }),
     issue('east-01', { district: 'east', month: '2027-01', number: 5 }),
-    issue('west-12', { district: 'west', month: '2026-12', number: 1 }),
+    issue('west-12', { district: 'west', month: '2026-12', number: 1, picks: { desks: ['d-phone'] } }),
     issue('town-12', { month: '2026-12', number: 100 }),
   ];
 
@@ -375,15 +383,30 @@ describe('newsletter archive', () => {
     ]);
   });
 
-  it('offers next month’s draft to every publisher without an entry for it', () => {
+  it('orders districts without a reading by their name, and leaves out districts without issues', () => {
+    const plain = [
+      { id: 'west', name: 'b西' },
+      { id: 'east', name: 'a東' },
+      { id: 'north', name: 'c北' },
+    ];
+    expect(issuesByDistrict(issues, plain).map((g) => g.district?.id)).toEqual([undefined, 'east', 'west']);
+    expect(issuesByDistrict([], plain)).toEqual([]);
+  });
+
+  it('names a draft page after its district, the town’s “town”', () => {
+    expect(draftSlug('east')).toBe('east');
+    expect(draftSlug(undefined)).toBe('town');
+  });
+
+  it('offers next month’s draft to every publisher without an entry for it, with the desks its last issue added', () => {
     expect(nextMonthDrafts(issues, '2026-12-15')).toEqual([
       { month: '2027-01' },
-      { month: '2027-01', district: 'west' },
+      { month: '2027-01', district: 'west', picks: { desks: ['d-phone'] } },
     ]);
     expect(nextMonthDrafts(issues, '2027-01-31')).toEqual([
       { month: '2027-02' },
       { month: '2027-02', district: 'east' },
-      { month: '2027-02', district: 'west' },
+      { month: '2027-02', district: 'west', picks: { desks: ['d-phone'] } },
     ]);
   });
 });

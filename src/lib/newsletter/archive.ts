@@ -54,6 +54,8 @@ export function issuesByDistrict(
 export interface DraftRequest {
   month: string;
   district?: string;
+  /** The desks the publisher's latest issue added by hand: who to call changes seldom. */
+  picks?: { desks: string[] };
 }
 
 /**
@@ -68,9 +70,16 @@ export function nextMonthDrafts(newsletters: readonly KindEntry<Newsletter>[], t
   // Array sort leaves undefined (the town) at the end whatever the comparator: the town first, by hand.
   const missing = [...publishers].filter((d) => !done.has(d));
   const named = missing.filter((d): d is string => d !== undefined).sort();
+  const desksOf = (district: string | undefined): { picks?: { desks: string[] } } => {
+    const latest = newsletters
+      .filter((n) => n.data.district === district)
+      .sort((a, b) => b.data.month.localeCompare(a.data.month))[0];
+    const desks = latest?.data.picks?.desks ?? [];
+    return desks.length ? { picks: { desks: [...desks] } } : {};
+  };
   return [
-    ...(missing.includes(undefined) ? [{ month: next }] : []),
-    ...named.map((district) => ({ month: next, district })),
+    ...(missing.includes(undefined) ? [{ month: next, ...desksOf(undefined) }] : []),
+    ...named.map((district) => ({ month: next, district, ...desksOf(district) })),
   ];
 }
 

@@ -48,7 +48,8 @@ export interface NewsletterSources {
 
 /** Which issue: an entry, or a draft for a month and district that has no entry yet. */
 export type IssueRequest =
-  { entry: KindEntry<Newsletter> } | { draft: { month: string; district?: string | undefined } };
+  | { entry: KindEntry<Newsletter> }
+  | { draft: { month: string; district?: string | undefined; picks?: Newsletter['picks'] } };
 
 export interface EventHighlight {
   id: string;
@@ -156,7 +157,7 @@ export function compileNewsletter(request: IssueRequest, sources: NewsletterSour
   const covers = districtId ? districtWithDescendants(sources.districts, districtId) : undefined;
   const inArea = (districts: readonly string[]) => !covers || districts.some((d) => covers.has(d));
 
-  const picks = entry?.data.picks ?? {};
+  const picks = (entry ? entry.data.picks : 'draft' in request ? request.draft.picks : undefined) ?? {};
   const pickedSet = (ids: readonly string[] | undefined) => new Set(ids ?? []);
   const pickedEvents = pickedSet(picks.events);
   const pickedRecruitments = pickedSet(picks.recruitments);
