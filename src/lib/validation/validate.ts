@@ -184,6 +184,25 @@ function crossCollectionProblems(byId: Map<string, Map<string, ValidEntry>>): Co
       parent = districts.get(parent)?.parsed['parent'] as string | undefined;
     }
   }
+  // During a disaster, a place announced as an open shelter must be one (its 避難所 group set):
+  // residents would otherwise be sent to a hall the town never designated.
+  for (const settings of byId.get('settings')?.values() ?? []) {
+    const open = (settings.parsed['emergency'] as { openShelters?: string[] } | undefined)?.openShelters ?? [];
+    for (const [i, id] of open.entries()) {
+      const place = byId.get('places')?.get(id);
+      if (!place || place.parsed['shelter']) continue;
+      problems.push({
+        file: settings.file,
+        field: `emergency.openShelters[${i + 1}]`,
+        label: '開設している避難所',
+        value: id,
+        message: {
+          ja: `「${String(place.parsed['name'])}」は避難所として登録されていません。市が開設を発表した避難所を選ぶか、先にその会場の「避難所（災害のとき）」を書いてください`,
+          en: `${id} is not a shelter; choose a shelter the town opened, or fill in that place's shelter group first`,
+        },
+      });
+    }
+  }
   return problems;
 }
 
