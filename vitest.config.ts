@@ -32,6 +32,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          // One build of the sample site for the files that only read it (tests/e2e/helpers/sample-site.ts).
+          globalSetup: ['tests/e2e/setup/sample-site.ts'],
           testTimeout: 300_000,
           hookTimeout: 300_000,
           // Builds and browsers share 2 cores: one file at a time.

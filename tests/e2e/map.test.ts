@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, recordViolations } from './helpers/browser.ts';
-import { buildProject, copyProject, removeProject } from './helpers/project.ts';
+import { sampleSite } from './helpers/sample-site.ts';
 import { serveDirectory } from './helpers/serve.ts';
 import { GSI_TILES } from '../../src/schemas/map.ts';
 import { tileOrigin } from '../../src/lib/map/points.ts';
@@ -33,15 +33,13 @@ const placesWithCoordinates = () =>
   readFileSync(join(dir, 'dist/places/index.html'), 'utf8').match(/<li[^>]*data-lat=/g)?.length ?? 0;
 
 beforeAll(async () => {
-  dir = copyProject();
-  await buildProject(dir);
+  dir = await sampleSite();
   [server, browser] = await Promise.all([serveDirectory(join(dir, 'dist')), launchChromium()]);
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (dir) removeProject(dir);
 });
 
 /** A context whose tile requests are answered by a blank tile, counted. */

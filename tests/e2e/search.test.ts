@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/browser.ts';
-import { buildProject, copyProject, removeProject } from './helpers/project.ts';
+import { sampleSite } from './helpers/sample-site.ts';
 import { serveDirectory } from './helpers/serve.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
 import { searchBundleOf } from '../../src/lib/search/document.ts';
@@ -54,8 +54,7 @@ let pastPage: Page;
 const bundles = { current: new Set<string>(), past: new Set<string>() };
 
 beforeAll(async () => {
-  dir = copyProject();
-  await buildProject(dir);
+  dir = await sampleSite();
   [server, browser] = await Promise.all([serveDirectory(join(dir, 'dist')), launchChromium()]);
   // These pages only run queries through Pagefind's API; the keyboard tests below use pages
   // under the site's real Content-Security-Policy.
@@ -84,7 +83,6 @@ async function pagefindPage(setup = ''): Promise<Page> {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (dir) removeProject(dir);
 });
 
 /** Runs a query through Pagefind in the page and returns the first results' URLs and meta. */
@@ -283,17 +281,26 @@ describe('the search page', () => {
     expect(blocked).toEqual([]);
   });
 
-  it('is the only page that runs more than the small preference script', () => {
+  it('is the only page that runs more than the small preference script (and, where a map is, the map’s)', () => {
     const pages = readdirSync(join(dir, 'dist'), { recursive: true, encoding: 'utf8' }).filter(
       (f) => f.endsWith('.html') && !f.startsWith('admin/') && !f.startsWith('search/'),
     );
+    const maps: string[] = [];
     for (const file of pages) {
+      const html = readFileSync(join(dir, 'dist', file), 'utf8');
       // Structured data (ld+json) is data, not a running script.
-      const scripts = [...readFileSync(join(dir, 'dist', file), 'utf8').matchAll(/<script[^>]*>/g)]
+      const scripts = [...html.matchAll(/<script[^>]*>/g)]
         .map((m) => m[0])
         .filter((tag) => !tag.includes('application/ld+json'));
-      expect(scripts, file).toEqual(['<script src="/scripts/prefs.js"></script>'.replace('</script>', '')]);
+      // Pages other sites frame (/embed/) run nothing at all; map pages also load the map (PlaceMap.astro).
+      const expected = file.startsWith('embed/') ? [] : ['<script src="/scripts/prefs.js">'];
+      if (html.includes('data-place-map=')) {
+        maps.push(file);
+        expect(scripts.slice(0, -1), file).toEqual(expected);
+        expect(scripts.at(-1), file).toMatch(/^<script type="module" src="\/_astro\/[\w.-]+\.js">$/);
+      } else expect(scripts, file).toEqual(expected);
     }
+    expect(maps).toContain('places/index.html');
     expect(readFileSync(join(dir, 'dist/scripts/prefs.js')).length).toBeLessThan(5 * 1024);
   });
 });

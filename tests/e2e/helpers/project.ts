@@ -24,8 +24,9 @@ export function copyFixtureProject(): string {
   return dir;
 }
 
-export function copyProject(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tsunagari-e2e-'));
+/** A copy of this project in a new temporary folder, or in `into` (an empty folder). */
+export function copyProject(into?: string): string {
+  const dir = into ?? mkdtempSync(join(tmpdir(), 'tsunagari-e2e-'));
   for (const name of readdirSync(ROOT)) {
     if (!SKIP.has(name)) cpSync(join(ROOT, name), join(dir, name), { recursive: true });
   }
