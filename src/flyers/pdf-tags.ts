@@ -5,7 +5,7 @@
  * content of that structure element, so a screen reader reads the title as a heading, the
  * points as a list, the facts as a table of label and value, and the photo and QR code by their
  * alt text. Backgrounds, rules and borders are marked as artifacts. The elements sit in the
- * order they are first drawn, which is Satori's document order (header, body, footer).
+ * layout's document order, the order Satori reports the boxes in.
  */
 import type { SvgNode } from './svg-pdf.ts';
 
@@ -109,6 +109,9 @@ export function pdfTagger(
     made.set(i, s);
     return s;
   };
+  // Satori reports the boxes in document order (header, body, footer): made in that order, the
+  // elements read in it even where a box is painted later (the turned 中止 stamp comes last).
+  boxes.forEach((_, i) => structOf(i));
   const close = () => {
     doc.endMarkedContent();
   };

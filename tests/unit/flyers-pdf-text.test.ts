@@ -8,14 +8,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument as PdfLib, PDFName, PDFString, PDFHexString } from 'pdf-lib';
+import { PDFDict, PDFDocument as PdfLib, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { Resvg } from '@resvg/resvg-js';
 import PDFDocument from 'pdfkit';
 import satori from 'satori';
 import { afterAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import { loadFonts } from '../../src/flyers/fonts.ts';
-import { buildFlyerModel } from '../../src/flyers/model.ts';
+import { buildFlyerModel, type FlyerModel } from '../../src/flyers/model.ts';
 import { outlineText } from '../../src/flyers/outline.ts';
 import { boxAt, structureParents, type TaggedBox } from '../../src/flyers/pdf-tags.ts';
 import { textDrawer } from '../../src/flyers/pdf-text.ts';
@@ -197,7 +197,10 @@ describe('a whole flyer’s PDF', () => {
         role: '見守り訪問員',
         tasks: 'お宅を訪ねてお話をします。',
         frequency: '月1回',
-        flyer: { points: ['資格はいりません', '一人で行きません'] },
+        flyer: {
+          points: ['資格はいりません', '一人で行きません'],
+          photo: { src: '/uploads/hidamari-ocha.jpg', alt: '公民館でお茶を飲む参加者' },
+        },
         districts: ['higashi'],
         categories: ['watch'],
         organizer: 'shakyo',
@@ -215,7 +218,10 @@ describe('a whole flyer’s PDF', () => {
   );
 
   it('has the words in reading order, embedded font subsets, Japanese as its language and a title', async () => {
-    const { pdf } = await renderFlyer(model, { root: process.cwd(), fonts });
+    // Without the photo, whose JPEG would dominate the size checked at the end.
+    const withoutPhoto: FlyerModel = { ...model };
+    delete withoutPhoto.photo;
+    const { pdf } = await renderFlyer(withoutPhoto, { root: process.cwd(), fonts });
     const text = poppler('pdftotext', [], pdf, 'flyer').replace(/\s+/g, '');
     const order = [title, '見守り訪問員', 'お宅を訪ねてお話をします。', '0000-12-3457', 'https://example.jp'];
     const at = order.map((s) => text.indexOf(s.replace(/\s+/g, '')));
@@ -241,7 +247,7 @@ describe('a whole flyer’s PDF', () => {
     expect(pdf.length).toBeLessThan(100 * 1024);
   });
 
-  it('is tagged: the title a heading, the points a list, the facts a table, the QR code a figure with alt', async () => {
+  it('is tagged: the title a heading, the points a list, the facts a table, photo and QR code figures with alt', async () => {
     const { pdf } = await renderFlyer(model, { root: process.cwd(), fonts });
     expect(poppler('pdfinfo', [], pdf, 'tags')).toMatch(/Tagged:\s+yes/);
     const tree = poppler('pdfinfo', ['-struct-text'], pdf, 'tags');
@@ -251,9 +257,17 @@ describe('a whole flyer’s PDF', () => {
       /L \(block\)\n\s+LI \(block\)\n\s+Lbl \(block\)\n\s+"●"\n\s+LBody \(block\)\n\s+"資格はいりません"/,
     );
     expect(tree).toMatch(/TR\n\s+TH:\n\s+\/Scope \/Row\n\s+"役割"\n\s+TD\n\s+"見守り訪問員"/);
-    expect(tree).toContain('Figure');
-    // The figure's alternative text says where the code leads (UTF-16 in the PDF).
-    const alt = Buffer.from(`\ufeff${model.labels.qr} ${model.url}`, 'utf16le').swap16();
-    expect(pdf.includes(alt.subarray(2, 40))).toBe(true);
+    // Two figures: the photo with its own alternative text, and the QR code with where it leads.
+    const doc = await PdfLib.load(pdf, { updateMetadata: false });
+    const alts = doc.context
+      .enumerateIndirectObjects()
+      .map(([, object]) => object)
+      .filter((object): object is PDFDict => object instanceof PDFDict)
+      .filter((dict) => dict.get(PDFName.of('S')) === PDFName.of('Figure'))
+      .map((dict) => {
+        const alt = dict.get(PDFName.of('Alt'));
+        return alt instanceof PDFString || alt instanceof PDFHexString ? alt.decodeText() : '';
+      });
+    expect(alts).toEqual(['公民館でお茶を飲む参加者', `${model.labels.qr} ${model.url}`]);
   });
 });
