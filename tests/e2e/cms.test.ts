@@ -3,7 +3,8 @@
  * decap-server on a copy of this repository: create a salon typing Japanese, save it, find
  * the file and the built page; refuse what the build refuses.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import YAML from 'yaml';
@@ -187,4 +188,34 @@ describe('publishing an existing entry keeps everything volunteers did not touch
       expect(readFileSync(path, 'utf8')).toBe(original);
     });
   }
+});
+
+describe('printing right after writing (npm start)', () => {
+  it('downloads the flyer of an event just saved in the CMS, its new title in the PDF’s text', async () => {
+    const id = 'shimenawa-2026';
+    const title = 'しめ縄づくり教室（午後の部もあります）';
+    const page = await newPage();
+    await page.goto(`${admin}#/collections/events/entries/${id}`);
+    const field = page.getByLabel('イベント名', { exact: true });
+    await field.waitFor({ timeout: 60_000 });
+    await setText(field, title);
+    await publish(page);
+    await waitForSaved(page);
+    // The entry page under npm start, and its 「チラシを印刷する」 link as a volunteer follows it.
+    await page.goto(`http://127.0.0.1:${cms.sitePort}/events/${id}/`);
+    const link = page.getByRole('link', { name: /^チラシを印刷する/ });
+    const href = await link.getAttribute('href');
+    expect(href).toBe(`/flyers/events/${id}.pdf`);
+    const response = await page.request.get(`http://127.0.0.1:${cms.sitePort}${href}`, { timeout: 120_000 });
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('application/pdf');
+    const pdf = join(dir, 'flyer-after-save.pdf');
+    writeFileSync(pdf, await response.body());
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain(title.replace(/\s+/g, ''));
+    // Its preview on the page is the same flyer's picture, not a 404.
+    const preview = await page.request.get(`http://127.0.0.1:${cms.sitePort}/flyers/events/${id}.png`);
+    expect(preview.headers()['content-type']).toBe('image/png');
+    await page.close();
+  });
 });
