@@ -28,7 +28,7 @@ export const newsletterKind = {
   feed: null,
   // Its cover photo; a photo without consent already fails validation, checked again here.
   photos: (data) =>
-    data.cover?.consent
-      ? [{ src: data.cover.src, alt: data.cover.alt, ...(data.cover.caption ? { caption: data.cover.caption } : {}) }]
-      : [],
+    data.cover
+      .filter((photo) => photo.consent)
+      .map(({ src, alt, caption }) => ({ src, alt, ...(caption ? { caption } : {}) })),
 } satisfies Kind<Newsletter, null>;

@@ -49,8 +49,11 @@ export const newsletterSchema = z.strictObject({
     widget: 'text',
     hint: '600字まで。予定・募集・報告・相談窓口は自動で載るので、ここに書き写さないでください',
   }),
-  /** A photo on the front page, with its alt text and the consent of those pictured. */
-  cover: meta(photoSchema, { label: '表紙の写真' }).optional(),
+  /**
+   * A photo on the front page, with its alt text and the consent of those pictured: a list of
+   * at most one, as Decap lets a list be empty but demands the fields of an optional object.
+   */
+  cover: meta(z.array(photoSchema).max(1).default([]), { label: '表紙の写真（1枚まで）' }),
   /** Entries the editor wants in this issue beyond what is compiled for its month and district. */
   picks: meta(
     z.strictObject({

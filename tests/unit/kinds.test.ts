@@ -195,17 +195,23 @@ describe('the other parts of a kind', () => {
   });
 
   it("names a newsletter's month and district", () => {
-    const facts = factsFor('newsletters', { month: '2026-12', number: 38, district: 'higashi' }, lookup, t, '2026-11-24');
+    const facts = factsFor(
+      'newsletters',
+      { month: '2026-12', number: 38, district: 'higashi' },
+      lookup,
+      t,
+      '2026-11-24',
+    );
     expect(facts.map((f) => f.values.map((v) => v.text).join())).toEqual(['2026年12月号（第38号）', '東小学校区']);
   });
 
   it("shows a newsletter's cover photo with consent on its page, none without a cover", () => {
     const cover = { src: '/uploads/a.jpg', alt: 'お茶の時間', caption: '11月のサロン', consent: true };
-    expect(photosFor('newsletters', { cover })).toEqual([
+    expect(photosFor('newsletters', { cover: [cover] })).toEqual([
       { src: '/uploads/a.jpg', alt: 'お茶の時間', caption: '11月のサロン' },
     ]);
-    expect(photosFor('newsletters', { cover: { ...cover, consent: false } })).toEqual([]);
-    expect(photosFor('newsletters', {})).toEqual([]);
+    expect(photosFor('newsletters', { cover: [{ ...cover, consent: false }] })).toEqual([]);
+    expect(photosFor('newsletters', { cover: [] })).toEqual([]);
   });
 
   it('places a desk in the district of its place, a town-wide newsletter in none', () => {

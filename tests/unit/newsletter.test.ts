@@ -320,7 +320,7 @@ describe('compileNewsletter', () => {
       {
         entry: issue('east-2027-01', {
           district: 'east',
-          cover: { src: '/uploads/c.jpg', alt: '公民館の前で', caption: '表紙', consent: true },
+          cover: [{ src: '/uploads/c.jpg', alt: '公民館の前で', caption: '表紙', consent: true }],
         }),
       },
       sources(),
@@ -345,10 +345,18 @@ describe('newsletter schema', () => {
       number: 1,
       summary: 's',
       intro: 'i',
-      cover: { src: '/uploads/c.jpg', alt: '写真' },
+      cover: [{ src: '/uploads/c.jpg', alt: '写真' }],
     });
     expect(result.success).toBe(false);
     expect(JSON.stringify(result.error?.issues)).toContain('掲載同意');
+  });
+
+  it('takes one cover photo at most', () => {
+    const photo = { src: '/uploads/c.jpg', alt: '写真', consent: true };
+    const base = { id: 'a', title: 'だより', month: '2027-01', number: 1, summary: 's', intro: 'i' };
+    expect(newsletterSchema.safeParse({ ...base, cover: [photo] }).success).toBe(true);
+    expect(newsletterSchema.safeParse({ ...base, cover: [photo, photo] }).success).toBe(false);
+    expect(newsletterSchema.parse(base).cover).toEqual([]);
   });
 
   it('needs the issue number and はじめに', () => {

@@ -256,7 +256,7 @@ export function compileNewsletter(request: IssueRequest, sources: NewsletterSour
     }));
 
   const url = new URL(districtId ? `/area/${districtId}/` : '/', sources.siteUrl).href;
-  const cover = entry?.data.cover;
+  const [cover] = entry ? kinds.newsletters.photos(entry.data) : [];
   return {
     draft: !entry,
     ...opt('id', entry?.id),
@@ -267,7 +267,7 @@ export function compileNewsletter(request: IssueRequest, sources: NewsletterSour
     ...opt('title', entry?.data.title),
     ...opt('number', entry?.data.number),
     intro: entry ? entry.data.intro.split(/\n\s*\n/).map((p) => p.trim()) : [],
-    ...opt('cover', cover && { src: cover.src, alt: cover.alt, ...opt('caption', cover.caption) }),
+    ...opt('cover', cover),
     calendar: calendarRows(items, range),
     events,
     recruitments,
