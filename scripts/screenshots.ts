@@ -52,7 +52,7 @@ const pages: [string, string][] = [
   ['emergency', '/emergency/'],
   ['summary', '/summary/'],
   ['recruitments', '/recruitments/'],
-  ['recruitments-weekends', '/recruitments/tags/weekends/'],
+  ['recruitments-weekends', '/join/weekends/'],
 ];
 // `npm run screenshots -- report event` takes only those pages (cms-editor: the CMS).
 const only = process.argv.slice(2);

@@ -10,10 +10,13 @@ import type { Recruitment } from '../schemas/recruitment.ts';
 
 export { HELPER_ACTIVITIES, RECRUITMENT_TAGS, type HelperActivity, type RecruitmentTag };
 
-/** The page of the open recruitments with a tag: /recruitments/tags/<tag>/. */
-export const tagHref = (tag: RecruitmentTag): string => `/recruitments/tags/${tag}/`;
+/**
+ * The page of the open recruitments with a tag: /join/<tag>/ (参加する). Not under /recruitments/,
+ * where every folder is an entry's page and an entry's id could take the same name.
+ */
+export const tagHref = (tag: RecruitmentTag): string => `/join/${tag}/`;
 /** 「できることから探す」. */
-export const BY_ACTIVITY_HREF = '/recruitments/by-activity/';
+export const BY_ACTIVITY_HREF = '/join/';
 
 /**
  * Every way the group takes applications, in the order most residents find easiest to start

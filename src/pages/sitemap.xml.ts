@@ -12,6 +12,8 @@ import { calendarMonths } from '../lib/calendar.ts';
 import { todayInJapan } from '../lib/recurrence.ts';
 import { CATEGORIES } from '../schemas/vocabulary.ts';
 import { districtPlanHref } from '../kinds/plan.ts';
+import { SDG_GOALS } from '../schemas/sdgs.ts';
+import { BY_ACTIVITY_HREF, RECRUITMENT_TAGS, tagHref } from '../lib/helping.ts';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
@@ -31,6 +33,10 @@ export const GET: APIRoute = async () => {
   // A district with a plan of its own has its plan page (src/pages/area/[id]/plan.astro).
   for (const district of new Set((await getCollection('plans')).map((p) => p.data.district)))
     paths.push(districtPlanHref(district));
+  // 活動のまとめ of the town and of each district, the SDGs pages, the recruitments' condition pages.
+  paths.push('/summary/', ...(await loadDistricts()).map((d) => `/area/${d.id}/summary/`));
+  paths.push('/sdgs/', ...SDG_GOALS.map((goal) => `/sdgs/${goal}/`));
+  paths.push(BY_ACTIVITY_HREF, ...RECRUITMENT_TAGS.map(tagHref));
   paths.push('/categories/');
   for (const category of CATEGORIES) paths.push(`/categories/${category}/`);
   const urls = paths.map((path) => `  <url><loc>${escape(new URL(path, settings.url).href)}</loc></url>`);

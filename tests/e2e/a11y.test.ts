@@ -31,7 +31,7 @@ beforeAll(async () => {
   templates.push('/bosai/', '/bosai/wakaba/', '/ibasho/', '/emergency/');
   // 活動のまとめ (charts, tables), the SDGs pages (badges) and the recruitments' condition and activity pages.
   templates.push('/summary/', '/area/midorino-higashi/summary/', '/sdgs/', '/sdgs/3/', '/recruitments/');
-  templates.push('/recruitments/tags/weekends/', '/recruitments/by-activity/');
+  templates.push('/join/weekends/', '/join/');
   // One entry page of every collection: each shows a different set of facts.
   for (const name of readdirSync(dist)) {
     const collection = join(dist, name);

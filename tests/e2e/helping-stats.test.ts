@@ -129,7 +129,7 @@ describe('becoming a helper, in Chromium at phone width', () => {
     const weekends = open().filter((r) => r.data.tags.includes('weekends'));
     expect(weekends.length).toBeGreaterThan(0);
     await page.getByRole('link', { name: `土日（${weekends.length}件）` }).click();
-    await page.waitForURL('**/recruitments/tags/weekends/');
+    await page.waitForURL('**/join/weekends/');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('「土日」');
     // The list comes first; the condition buttons follow it.
     const listed = await page
@@ -149,7 +149,7 @@ describe('becoming a helper, in Chromium at phone width', () => {
   it('groups open recruitments by what a helper would do', async () => {
     await page.goto(`${server.url}/recruitments/`);
     await page.getByRole('link', { name: 'できることから探す' }).click();
-    await page.waitForURL('**/recruitments/by-activity/');
+    await page.waitForURL('**/join/');
     const talk = open().filter((r) => r.data.activities.includes('talk'));
     const section = page.getByRole('region', { name: '話し相手' });
     const links = await section.getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));

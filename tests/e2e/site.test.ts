@@ -153,10 +153,13 @@ describe('the built sample site', () => {
   it('lists reports newest first with their dates, and recruitments still open first with their deadlines', () => {
     const lines = (collection: string) => {
       const { document } = parseHTML(readFileSync(join(dir, 'dist', collection, 'index.html'), 'utf8'));
-      return [...document.querySelectorAll('main li')].map((li) => ({
-        href: li.querySelector('a')?.getAttribute('href') ?? '',
-        meta: li.querySelector('.meta')?.textContent ?? '',
-      }));
+      // The entries' lines: not the links to other pages above them (活動のまとめ, conditions), in a nav.
+      return [...document.querySelectorAll('main li')]
+        .filter((li) => !li.closest('nav'))
+        .map((li) => ({
+          href: li.querySelector('a')?.getAttribute('href') ?? '',
+          meta: li.querySelector('.meta')?.textContent ?? '',
+        }));
     };
     const files = (collection: string) =>
       readdirSync(join(dir, 'content', collection))

@@ -5,7 +5,7 @@ import { SDG_GOALS, contrast, entriesByGoal, sdgBadge, sdgsFilter } from '../../
 import { applyActions, byActivity, tagCounts, withTag } from '../../src/lib/helping.ts';
 import { searchFilters } from '../../src/lib/search/document.ts';
 import type { Recruitment } from '../../src/schemas/recruitment.ts';
-import { kinds } from '../../src/kinds/index.ts';
+import { factsFor, kinds } from '../../src/kinds/index.ts';
 
 const t = useTranslations('ja');
 
@@ -122,8 +122,8 @@ describe('the kinds’ optional parts', () => {
   it('link the recruitments’ condition pages with the count of open ones, and できることから探す', () => {
     const groups = kinds.recruitments.indexLinks?.(entries, today, t) ?? [];
     expect(groups.map((g) => g.title)).toEqual(['できることから探す', '条件でしぼりこむ']);
-    expect(groups[1]?.links).toContainEqual({ href: '/recruitments/tags/weekends/', text: '土日（1件）' });
-    expect(groups[0]?.links).toEqual([{ href: '/recruitments/by-activity/', text: 'できることから探す' }]);
+    expect(groups[1]?.links).toContainEqual({ href: '/join/weekends/', text: '土日（1件）' });
+    expect(groups[0]?.links).toEqual([{ href: '/join/', text: 'できることから探す' }]);
   });
 
   it('offer no way to apply once a recruitment is closed or past its deadline', () => {
@@ -138,5 +138,53 @@ describe('the kinds’ optional parts', () => {
     expect(reportLinks).toEqual(['/summary/', '/sdgs/']);
     const practiceLinks = (kinds.practices.indexLinks?.([], today, t) ?? []).flatMap((g) => g.links.map((l) => l.href));
     expect(practiceLinks).toEqual(['/sdgs/']);
+  });
+});
+
+describe('facts of the new fields', () => {
+  const lookup = new Map();
+  it('show a report’s times held and its participants by audience', () => {
+    const facts = factsFor(
+      'reports',
+      {
+        date: '2026-10-17',
+        districts: [],
+        categories: [],
+        participants: 88,
+        timesHeld: 2,
+        audienceCounts: [{ audience: 'children', count: 58 }],
+        sdgs: ['1'],
+        photos: [],
+      },
+      lookup,
+      t,
+    );
+    const fact = (label: string) => facts.find((f) => f.label === label)?.values.map((v) => v.text);
+    expect(fact('開催回数')).toEqual(['2回']);
+    expect(fact('対象ごとの参加者')).toEqual(['子ども 58人']);
+  });
+  it('link a recruitment’s conditions to their pages and name what a helper would do', () => {
+    const facts = factsFor(
+      'recruitments',
+      {
+        status: 'open',
+        role: '見守り',
+        tasks: '訪問',
+        frequency: '月1回',
+        welcome: 'どなたでも',
+        howToApply: '電話で',
+        organizer: 'x',
+        districts: [],
+        categories: [],
+        tags: ['remote'],
+        activities: ['talk'],
+      },
+      lookup,
+      t,
+    );
+    expect(facts.find((f) => f.label === '参加しやすさ')?.values).toEqual([
+      { text: '在宅・オンライン', href: '/join/remote/' },
+    ]);
+    expect(facts.find((f) => f.label === 'お願いしたいこと')?.values).toEqual([{ text: '話し相手' }]);
   });
 });
