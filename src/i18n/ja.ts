@@ -603,6 +603,8 @@ export const ja = {
   'ibasho.empty': '居場所は、まだ登録されていません。',
   'ibasho.meets': 'ここで開かれる集い',
   'emergency.banner': '災害時のお知らせ',
+  'emergency.bannerMark': '【災害時のお知らせ】',
+  'bosai.label': '{label}: ',
   'emergency.defaultMessage': '災害が起きています。身の安全を第一に、市の避難情報にしたがってください。',
   'emergency.updated': '{time} 更新',
   'emergency.more': '開設している避難所と連絡先',
