@@ -387,8 +387,8 @@ describe('news feeds', () => {
     },
   );
 
-  it('puts a title with markup into Atom as the text the volunteer wrote, not as markup', () => {
-    const { atom } = newsFeeds(
+  it('puts a title with markup into RSS, Atom and JSON Feed as the text the volunteer wrote, not as markup', () => {
+    const { atom, rss, json } = newsFeeds(
       [
         {
           collection: 'reports',
@@ -418,6 +418,16 @@ describe('news feeds', () => {
     expect(entry.title['@type']).toBe('html');
     expect(entry.title['#text']).toBe('&lt;b&gt;太字&lt;/b&gt; &amp; 会');
     expect(entry.updated).toBe('2026-11-10T00:00:00+09:00');
+    // RSS readers show a title and description as HTML too: inside CDATA, escaped once.
+    const item = (new XMLParser().parse(rss) as { rss: { channel: { item: { title: string; description: string } } } })
+      .rss.channel.item;
+    expect(item.title).toBe('&lt;b&gt;太字&lt;/b&gt; &amp; 会');
+    expect(item.description).toBe('&lt;i&gt;本文&lt;/i&gt;');
+    expect(rss).not.toContain('<b>');
+    // JSON Feed says it is text (content_text): as written.
+    const [first] = (JSON.parse(json) as { items: { title: string; content_text: string }[] }).items;
+    expect(first?.title).toBe('<b>太字</b> & 会');
+    expect(first?.content_text).toBe('<i>本文</i>');
   });
 
   it('dates a report by its day and an event by its start, in Japan time', () => {

@@ -99,11 +99,13 @@ export function newsFeeds(
   options: NewsFeedOptions,
 ): { rss: string; json: string; atom: string } {
   const items = newsItems(entries, options.siteUrl, options.now).slice(0, options.limit ?? 50);
-  const rssAndJson = feedOf(items, options, (text) => text);
-  // The package marks Atom titles and summaries type="html": the volunteer's text goes in
-  // escaped, so a reader shows 「<b>」 as written instead of making it bold.
-  const atom = feedOf(items, options, escapeHtml);
-  return { rss: rssAndJson.rss2(), json: jsonInJapan(rssAndJson.json1(), items), atom: atomInJapan(atom.atom1()) };
+  // Readers take an RSS title and description, and an Atom title and summary (the package marks
+  // them type="html"), as HTML: the volunteer's plain text goes in escaped, so a reader shows
+  // 「<b>」 or 「<img onerror=…>」 as written instead of making it bold or running it. JSON Feed
+  // carries it as text (content_text), unescaped.
+  const escaped = feedOf(items, options, escapeHtml);
+  const plain = feedOf(items, options, (text) => text);
+  return { rss: escaped.rss2(), json: jsonInJapan(plain.json1(), items), atom: atomInJapan(escaped.atom1()) };
 }
 
 function feedOf(items: readonly NewsItem[], options: NewsFeedOptions, text: (plain: string) => string): Feed {
