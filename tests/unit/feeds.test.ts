@@ -300,27 +300,30 @@ describe('news feeds', () => {
       },
     );
 
-  it.each(['reports', 'events', 'recruitments'])('%s: RSS is well-formed XML with an item per entry', (collection) => {
-    const { rss } = feedOf(collection);
-    expect(XMLValidator.validate(rss)).toBe(true);
-    const doc = new XMLParser().parse(rss) as { rss: { channel: { title: string; item: unknown } } };
-    const items = [doc.rss.channel.item].flat() as {
-      title: string;
-      link: string;
-      pubDate: string;
-      description: string;
-    }[];
-    const count = (entries.get(collection) ?? []).filter((e) => e.file.endsWith('.ja.md')).length;
-    expect(items).toHaveLength(count);
-    for (const item of items) {
-      expect(item.link).toMatch(new RegExp(`^https://tsunagari\\.example\\.jp/${collection}/[a-z0-9-]+/$`));
-      expect(item.title).not.toBe('');
-      expect(Number.isNaN(Date.parse(item.pubDate))).toBe(false);
-      expect(item.description).not.toBe('');
-    }
-  });
+  it.each(['reports', 'events', 'recruitments', 'practices'])(
+    '%s: RSS is well-formed XML with an item per entry',
+    (collection) => {
+      const { rss } = feedOf(collection);
+      expect(XMLValidator.validate(rss)).toBe(true);
+      const doc = new XMLParser().parse(rss) as { rss: { channel: { title: string; item: unknown } } };
+      const items = [doc.rss.channel.item].flat() as {
+        title: string;
+        link: string;
+        pubDate: string;
+        description: string;
+      }[];
+      const count = (entries.get(collection) ?? []).filter((e) => e.file.endsWith('.ja.md')).length;
+      expect(items).toHaveLength(count);
+      for (const item of items) {
+        expect(item.link).toMatch(new RegExp(`^https://tsunagari\\.example\\.jp/${collection}/[a-z0-9-]+/$`));
+        expect(item.title).not.toBe('');
+        expect(Number.isNaN(Date.parse(item.pubDate))).toBe(false);
+        expect(item.description).not.toBe('');
+      }
+    },
+  );
 
-  it.each(['reports', 'events', 'recruitments'])(
+  it.each(['reports', 'events', 'recruitments', 'practices'])(
     '%s: JSON Feed has its required fields, dates at +09:00',
     (collection) => {
       const feed = JSON.parse(feedOf(collection).json) as {
@@ -341,7 +344,7 @@ describe('news feeds', () => {
     },
   );
 
-  it.each(['reports', 'events', 'recruitments'])(
+  it.each(['reports', 'events', 'recruitments', 'practices'])(
     '%s: Atom is well-formed, in Japanese, with the RSS items, dates at +09:00',
     (collection) => {
       const { atom, rss } = feedOf(collection);
