@@ -6,7 +6,9 @@ import { recruitmentSchema, type RecruitmentInput } from '../../src/schemas/recr
 import { reportSchema, type ReportInput } from '../../src/schemas/report.ts';
 import { salonSchema, type SalonInput } from '../../src/schemas/salon.ts';
 import {
+  TOWN_DAY_LIMIT,
   compileNewsletter,
+  monthItems,
   type CompiledNewsletter,
   type NewsletterSources,
 } from '../../src/lib/newsletter/compile.ts';
@@ -262,6 +264,40 @@ describe('compileNewsletter', () => {
     expect(town.district).toBeUndefined();
     expect(town.covers).toEqual([]);
     expect(town.qr.url).toBe('https://example.jp/');
+  });
+
+  it('lists at most a few dates a day on a town-wide issue, events first, and says how many more; a district’s lists all', () => {
+    const busy = sources();
+    busy.salons = [
+      ...busy.salons,
+      ...Array.from({ length: TOWN_DAY_LIMIT }, (_, i) =>
+        salon(`s-extra-${i}`, ['east'], { ...mondays, weekdays: ['sun'] }),
+      ),
+    ];
+    busy.events = [...busy.events, event('e-sunday', ['west'], '2027-01-17T13:00', '2027-01-17T14:00')];
+    const town = compileNewsletter({ entry: issue('town-2027-01', {}) }, busy);
+    const sunday = town.calendar.find((d) => d.date === '2027-01-17');
+    // e-west, e-sunday and eight salons: the two events are kept (shown in time order), two salon dates left out.
+    expect(sunday?.items.length).toBe(TOWN_DAY_LIMIT);
+    expect(sunday?.items.filter((i) => i.collection === 'events').map((i) => i.id)).toEqual(['e-west', 'e-sunday']);
+    expect(town.hidden['2027-01-17']).toBe(2);
+    const east = compileNewsletter({ entry: issue('east-2027-01', { district: 'east' }) }, busy);
+    expect(east.calendar.find((d) => d.date === '2027-01-17')?.items.length).toBe(TOWN_DAY_LIMIT);
+    expect(east.hidden).toEqual({});
+  });
+
+  it('takes the month’s calendar items from the caller when it keeps them between issues', () => {
+    const base = sources();
+    const seen: string[] = [];
+    const kept = {
+      ...base,
+      calendarOf: (range: { from: string; to: string }) => {
+        seen.push(range.from);
+        return monthItems(base, range);
+      },
+    };
+    expect(rows(compileNewsletter({ entry: issue('east-2027-01', { district: 'east' }) }, kept))).toEqual(rows(east));
+    expect(seen).toEqual(['2027-01-01']);
   });
 
   it('follows a changed skip date on the next compile: the salon entry is the only place it is written', () => {

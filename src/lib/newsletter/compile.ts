@@ -23,6 +23,7 @@ import {
   agenda,
   buildCalendarItems,
   districtWithDescendants,
+  limitPerDay,
   monthRange,
   type AgendaDay,
   type CalendarItem,
@@ -44,6 +45,11 @@ export interface NewsletterSources {
   districts: readonly { id: string; name: string; parent?: string | undefined }[];
   /** The site's public address, for the QR code (site settings' url). */
   siteUrl: string;
+  /**
+   * Every calendar item of a month, when the caller keeps them between issues: a build with
+   * hundreds of issues otherwise expands every salon's schedule again for each.
+   */
+  calendarOf?: (range: DateRange) => CalendarItem[];
 }
 
 /** Which issue: an entry, or a draft for a month and district that has no entry yet. */
@@ -117,12 +123,26 @@ export interface CompiledNewsletter {
   cover?: PagePhoto;
   /** The month's days that have a salon date or an event, and every holiday: a table, day by day. */
   calendar: readonly AgendaDay[];
+  /** 'YYYY-MM-DD' → how many items a town-wide issue left out that day (the district calendars have them). */
+  hidden: Readonly<Record<string, number>>;
   events: readonly EventHighlight[];
   recruitments: readonly RecruitmentItem[];
   reports: readonly ReportItem[];
   desks: readonly DeskItem[];
   /** The QR code to the district's page (the home page for a town-wide issue). */
   qr: QrPath & { url: string };
+}
+
+/** Dates a day on a town-wide issue's calendar, events first (the town calendar's DAY_LIMIT). */
+export const TOWN_DAY_LIMIT = 8;
+
+/** Every event day and salon date of the month, through the kinds' calendar parts. */
+export function monthItems(sources: Pick<NewsletterSources, 'events' | 'salons' | 'places'>, range: DateRange) {
+  const calendarSources = [
+    ...sources.events.map(({ id, data }) => ({ collection: 'events', id, data })),
+    ...sources.salons.map(({ id, data }) => ({ collection: 'salons', id, data })),
+  ];
+  return buildCalendarItems(calendarSources, range, new Map(sources.places.map((p) => [p.id, p.data.district])));
 }
 
 /** How many reports an issue carries: a page of a 4-page A4 issue at most. */
@@ -169,13 +189,13 @@ export function compileNewsletter(request: IssueRequest, sources: NewsletterSour
 
   // The calendar: every salon date and event day of the month in the area, through the kinds'
   // calendar parts (お休み, holidays, 中止・延期 as everywhere else on the site).
-  const calendarSources = [
-    ...sources.events.map(({ id, data }) => ({ collection: 'events', id, data })),
-    ...sources.salons.map(({ id, data }) => ({ collection: 'salons', id, data })),
-  ];
-  const items = buildCalendarItems(calendarSources, range, placeDistricts).filter(
+  const all = sources.calendarOf?.(range) ?? monthItems(sources, range);
+  const items = all.filter(
     (item) => inArea(item.districts) || (item.collection === 'events' && pickedEvents.has(item.id)),
   );
+  // A town-wide issue lists one-off events first and at most a few dates a day, as the town's
+  // calendar does: a region of thousands of salons would otherwise print every salon date.
+  const shown = covers ? { items, hidden: {} } : limitPerDay(items, TOWN_DAY_LIMIT);
 
   // The month's events in the area; a picked one may be of another district or month.
   const compiledEvents = new Set(
@@ -268,7 +288,8 @@ export function compileNewsletter(request: IssueRequest, sources: NewsletterSour
     ...opt('number', entry?.data.number),
     intro: entry ? entry.data.intro.split(/\n\s*\n/).map((p) => p.trim()) : [],
     ...opt('cover', cover),
-    calendar: calendarRows(items, range),
+    calendar: calendarRows(shown.items, range),
+    hidden: shown.hidden,
     events,
     recruitments,
     reports,
