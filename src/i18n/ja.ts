@@ -604,6 +604,9 @@ export const ja = {
   'ibasho.meets': 'ここで開かれる集い',
   'emergency.banner': '災害時のお知らせ',
   'emergency.bannerMark': '【災害時のお知らせ】',
+  'emergency.description':
+    '災害のときに開設している避難所、情報を得る先、災害ボランティアセンター、電話番号をまとめた軽いページです。',
+  'emergency.link': '災害が起きたときは「災害時のお知らせ」のページへ',
   'bosai.label': '{label}: ',
   'emergency.defaultMessage': '災害が起きています。身の安全を第一に、市の避難情報にしたがってください。',
   'emergency.updated': '{time} 更新',

@@ -37,6 +37,8 @@ export const GET: APIRoute = async () => {
   paths.push('/summary/', ...(await loadDistricts()).map((d) => `/area/${d.id}/summary/`));
   paths.push('/sdgs/', ...SDG_GOALS.map((goal) => `/sdgs/${goal}/`));
   paths.push(BY_ACTIVITY_HREF, ...RECRUITMENT_TAGS.map(tagHref));
+  // 防災 (the town's and each district's), 居場所, and the emergency page (src/pages/bosai/ …).
+  paths.push('/bosai/', ...(await loadDistricts()).map((d) => `/bosai/${d.id}/`), '/ibasho/', '/emergency/');
   paths.push('/categories/');
   for (const category of CATEGORIES) paths.push(`/categories/${category}/`);
   const urls = paths.map((path) => `  <url><loc>${escape(new URL(path, settings.url).href)}</loc></url>`);
