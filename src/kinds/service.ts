@@ -3,7 +3,7 @@
  * the districts it serves, searchable by what it helps with.
  */
 import { entryHref } from '../lib/entries.ts';
-import { phoneLink, text, KIND_WEIGHT } from '../lib/facts.ts';
+import { phoneLink, text } from '../lib/facts.ts';
 import type { T } from '../lib/facts.ts';
 import { byTitle, noLinks, noPhotos, noStructuredData, type Kind } from './kind.ts';
 import { SERVICE_TASKS, type Service } from '../schemas/service.ts';
@@ -20,11 +20,11 @@ export const serviceFee = (data: Pick<Service, 'feeType' | 'fee'>, t: T): string
 
 export const serviceKind = {
   facts(data, f) {
-    // What it helps with is what residents search for (ごみ出し, 電球): weighed like a kind.
+    // What it helps with is what residents search for (ごみ出し, 電球): weighed as a topic, like
+    // categories; as much as a kind it buried the other pages about 買い物 below three services.
     f.topic(
       'fact.serviceHelps',
       serviceHelps(data, f.t).map((h) => ({ text: h })),
-      KIND_WEIGHT,
     );
     f.add('fact.serviceFee', text(serviceFee(data, f.t)));
     f.add('fact.whoCanAsk', text(data.whoCanAsk));

@@ -21,7 +21,10 @@ const QUERIES: [string, string][] = [
   ['子育て', '/salons/piyopiyo-kosodate/'],
   ['子育て 相談', '/desks/kosodate-shien-sukusuku/'],
   ['見守り訪問', '/recruitments/mimamori-homonin/'],
-  ['買い物', '/salons/idohanbai-maruya/'],
+  // 買い物 now first finds who helps with shopping (a help service does 買い物代行); the mobile
+  // shop, a salon of the kind 移動販売, is what 移動販売 finds.
+  ['買い物', '/services/machitomo-higashi/'],
+  ['電球', '/services/machitomo-higashi/'],
   ['移動販売', '/salons/idohanbai-maruya/'],
   ['避難', '/events/bosai-kunren-wakaba-2027/'],
   ['防災訓練', '/events/bosai-kunren-wakaba-2027/'],
