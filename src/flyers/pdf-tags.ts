@@ -40,6 +40,8 @@ const contains = (outer: TaggedBox, inner: TaggedBox) =>
   outer.left + outer.width >= inner.left + inner.width - 0.5 &&
   outer.top + outer.height >= inner.top + inner.height - 0.5;
 const area = (b: TaggedBox) => b.width * b.height;
+/** A box whose text is page furniture (running footer, page number), marked as an artifact. */
+export const ARTIFACT = 'Artifact';
 
 /** For each box, the index of the box its structure element belongs in (-1: the document). */
 export function structureParents(boxes: readonly TaggedBox[]): number[] {
@@ -91,9 +93,14 @@ type Struct = PDFKit.PDFStructureElement;
 export function pdfTagger(
   doc: PDFKit.PDFDocument,
   boxes: readonly TaggedBox[],
+  /**
+   * The document's structure root, for a document of several pages (a newsletter): each page's
+   * tagger adds to it and the caller ends it after the last page. Without it, a one-page root.
+   */
+  shared?: Struct,
 ): { mark: (node: SvgNode, run?: SvgNode[]) => (() => void) | undefined; end: () => void } {
-  const root = doc.struct('Document');
-  doc.addStructure(root);
+  const root = shared ?? doc.struct('Document');
+  if (!shared) doc.addStructure(root);
   const parents = structureParents(boxes);
   const made = new Map<number, Struct>();
   const structOf = (i: number): Struct => {
@@ -111,13 +118,20 @@ export function pdfTagger(
   };
   // Satori reports the boxes in document order (header, body, footer): made in that order, the
   // elements read in it even where a box is painted later (the turned 中止 stamp comes last).
-  boxes.forEach((_, i) => structOf(i));
+  boxes.forEach((box, i) => {
+    if (box.tag !== ARTIFACT) structOf(i);
+  });
   const close = () => {
     doc.endMarkedContent();
   };
   const mark = (node: SvgNode, run?: SvgNode[]) => {
     const point = pointOf(node, run);
     const i = point ? boxAt(boxes, point[0], point[1]) : -1;
+    // Page furniture (a newsletter's page numbers): drawn and extractable, not read as content.
+    if (i >= 0 && (boxes[i] as TaggedBox).tag === ARTIFACT) {
+      doc.markContent('Artifact');
+      return close;
+    }
     if (i < 0 || (!run && (boxes[i] as TaggedBox).tag !== 'Figure')) {
       if (run) {
         // Text outside every tagged box still reads, as a paragraph of its own.
@@ -135,7 +149,7 @@ export function pdfTagger(
   };
   const end = () => {
     for (const s of made.values()) s.end();
-    root.end();
+    if (!shared) root.end();
   };
   return { mark, end };
 }

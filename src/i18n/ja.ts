@@ -377,9 +377,11 @@ export const ja = {
   'newsletter.qrHome': 'サイトのトップページ',
   'newsletter.qrAlt': '{place}のページ（{url}）を開くQRコード',
   'newsletter.qrNote': 'スマートフォンのカメラで読み取ると、いちばん新しい予定が見られます。',
-  'newsletter.indexLead': '地区ごとの「だより」です。新しい号から並んでいます。どの号も、その月の予定をサイトの情報からまとめています。',
+  'newsletter.indexLead':
+    '地区ごとの「だより」です。新しい号から並んでいます。どの号も、その月の予定をサイトの情報からまとめています。',
   'newsletter.drafts': '来月号の下書き',
-  'newsletter.draftsLead': 'まだ書かれていない来月号を、サイトの情報から組み立てました。印刷して「はじめに」を書き足すこともできます。',
+  'newsletter.draftsLead':
+    'まだ書かれていない来月号を、サイトの情報から組み立てました。印刷して「はじめに」を書き足すこともできます。',
   'newsletter.toIndex': 'だよりの一覧へ',
   // End of the newsletter block.
 
@@ -744,6 +746,25 @@ export const ja = {
   'map.sorted': '現在地から近い順に並べました。',
   'map.distance': '（ここから約{distance}）',
   'map.failed': '現在地がわかりませんでした（{reason}）。一覧は元の順のままです。',
+  // Issue 14 (item 6): printing choices on every flyer (src/components/FlyerBox.astro).
+  'flyer.choicesLead': 'どれも同じ内容のA4 1枚です。配る場所に合わせて選べます。',
+  'flyer.choice.poster': 'カラー',
+  'flyer.choice.bw': '白黒',
+  'flyer.choice.large': '大きな文字',
+  'flyer.choiceUse.poster': '掲示板向け',
+  'flyer.choiceUse.bw': '回覧板・コピー向け',
+  'flyer.choiceUse.large': '遠くからも読みやすい',
+  'flyer.printAs': '{choice}で印刷する',
+  'flyer.defaultKind': '（{choice}・{use}・PDF・A4）',
+  'flyer.choiceKind': '（{use}・PDF・A4）',
+  // Issue 14 (item 2): the newsletter's printed PDF (src/flyers/newsletter/).
+  'newsletterPdf.color': '印刷用PDF（カラー）',
+  'newsletterPdf.bw': '白黒で印刷（回覧板）',
+  'newsletterPdf.note': 'A4で印刷できます。白黒の版は、コピーしても読みやすくしてあります。',
+  'newsletterPdf.contact': '連絡先: {contact}',
+  'newsletterPdf.role': '役割: {role}',
+  'newsletterPdf.more': 'ほか{count}件（地区ごとのだよりに載っています）',
+  'newsletterPdf.footer': '{publisher}　{issue}　{page} / {pages}ページ',
 } as const;
 
 export type UIKey = keyof typeof ja;

@@ -67,6 +67,12 @@ describe('newsletter pagination', () => {
     expect(pages).toEqual([[{ id: 'a' }], [{ id: 't', rows: [0, 3] }]]);
   });
 
+  it('leaves no lone row at the end of a table: at least its minimum goes on with the header', () => {
+    // 9 rows would fit on the first page; the 10th alone would follow, so two move on together.
+    const { pages } = paginate([{ id: 't', head: 10, rows: Array.from({ length: 10 }, () => 10), minRows: 2 }], 100, 0);
+    expect(pages).toEqual([[{ id: 't', rows: [0, 8] }], [{ id: 't', rows: [8, 10], continued: true }]]);
+  });
+
   it('places a block taller than a page alone and reports it', () => {
     const { pages, tooTall } = paginate(
       [

@@ -77,6 +77,12 @@ export function paginate(blocks: readonly PageBlock[], capacity: number, gap: nu
           height += block.rows[to] as number;
           to++;
         }
+        // No lone rows at a table's end either: leave at least minRows for the next page.
+        const after = block.rows.length - to;
+        if (after > 0 && after < minRows && to - from > minRows) {
+          const back = Math.min(minRows - after, to - from - minRows);
+          for (let k = 0; k < back; k++) height -= block.rows[--to] as number;
+        }
         const rowsLeft = block.rows.length - from;
         const enough = to - from >= Math.min(minRows, rowsLeft);
         if (!enough && page().length) {

@@ -1,0 +1,465 @@
+/**
+ * The print edition of a newsletter (だより) as Satori blocks: the compiled issue
+ * (src/lib/newsletter/compile.ts) read into a masthead, はじめに, the month's calendar as a
+ * table, the events, recruitments, reports, free articles, desks and the QR code — each a block
+ * of lines broken as the flyers break Japanese text (text.ts), for pagination (paginate.ts) to
+ * place on A4 pages. Wording through the dictionary, as the web page words it. The colour
+ * edition uses the issue's accent colour; the black-and-white one (回覧板) black on white with
+ * rules instead of fills, so a photocopy keeps every line.
+ */
+import { t } from '../../i18n/index.ts';
+import { kindOf } from '../../kinds/index.ts';
+import { timeOn, type AgendaDay, type CalendarItem } from '../../lib/calendar.ts';
+import { weekdayKey } from '../../lib/dates.ts';
+import { formatDate, formatPeriod } from '../../lib/facts.ts';
+import type { CompiledNewsletter } from '../../lib/newsletter/compile.ts';
+import { canvasOf, PAPER } from '../paper.ts';
+import type { Measure } from '../text.ts';
+import { breakLines } from '../text.ts';
+import { el, LINE, SLOT, tagged, type El, type Style } from '../layout/elements.ts';
+import type { PageBlock } from './paginate.ts';
+
+export const PAGE = canvasOf(PAPER.a4);
+const MARGIN_X = 40;
+const MARGIN_TOP = 36;
+/** Below the content: the page number line. */
+const FOOTER = 44;
+export const INNER_WIDTH = PAGE.width - 2 * MARGIN_X;
+/** Height the blocks of one page may take. */
+export const CAPACITY = PAGE.height - MARGIN_TOP - FOOTER;
+/** Space between blocks on a page. */
+export const GAP = 9;
+
+export type Edition = 'color' | 'bw';
+
+interface Ink {
+  accent: string;
+  /** Light fill behind headings and the table header; white in black and white. */
+  tint: string;
+  ink: string;
+  muted: string;
+  /** 中止・お休み and Sundays/holidays: red in colour, black (and in words) in black and white. */
+  alert: string;
+}
+
+const INKS: Record<Edition, Ink> = {
+  color: { accent: '#1b6e3a', tint: '#e7f3ea', ink: '#1a1a1a', muted: '#4a4a4a', alert: '#b3261e' },
+  bw: { accent: '#000', tint: '#fff', ink: '#000', muted: '#000', alert: '#000' },
+};
+
+/** Type sizes in pt at scale 1; a full month is set smaller (render.ts) to stay within 4 pages. */
+/** The ideographic space, between the parts of a line of Japanese. */
+const SPACE = '\u3000';
+
+const SIZES = { title: 24, h2: 14.5, h3: 12, body: 10.5, small: 9, table: 10 };
+
+/** A laid-out block: its element and how pagination sees it. */
+export interface PrintBlock {
+  block: PageBlock;
+  /** The whole block, or for a table: the header row and the rows, picked per page. */
+  el?: El;
+  head?: El;
+  rows?: El[];
+}
+
+interface Ctx {
+  ink: Ink;
+  measure: Measure;
+  edition: Edition;
+  size: typeof SIZES;
+}
+
+/** Lines of text as one element of known height; `tag` names it in the PDF's structure. */
+function text(
+  ctx: Ctx,
+  value: string,
+  options: { size?: number; bold?: boolean; color?: string; width?: number; tag?: string; indent?: number } = {},
+): { el: El; height: number } {
+  const size = options.size ?? ctx.size.body;
+  const bold = options.bold ?? false;
+  const width = (options.width ?? INNER_WIDTH) - (options.indent ?? 0);
+  const lineHeight = Math.ceil(size * LINE);
+  const lines = value
+    .split('\n')
+    .flatMap((part) => (part.trim() ? breakLines(part, { width, fontSize: size, bold, measure: ctx.measure }) : []));
+  const element = el(
+    'div',
+    { flexDirection: 'column', flexShrink: 0, marginLeft: options.indent ?? 0 },
+    lines.map((line) =>
+      el(
+        'div',
+        {
+          height: lineHeight,
+          fontSize: size,
+          lineHeight: `${lineHeight}px`,
+          whiteSpace: 'nowrap',
+          fontWeight: bold ? 700 : 400,
+          color: options.color ?? ctx.ink.ink,
+          flexShrink: 0,
+        },
+        line,
+      ),
+    ),
+  );
+  return { el: options.tag ? tagged(element, options.tag) : element, height: lineHeight * lines.length };
+}
+
+const column = (children: El[], style: Style = {}): El =>
+  el('div', { flexDirection: 'column', flexShrink: 0, ...style }, children);
+
+function heading(ctx: Ctx, id: string, title: string): PrintBlock {
+  const bw = ctx.edition === 'bw';
+  const line = text(ctx, title, { size: ctx.size.h2, bold: true, color: bw ? '#000' : ctx.ink.accent, tag: 'H2' });
+  const element = column([line.el], {
+    paddingLeft: 8,
+    paddingBottom: 2,
+    borderLeft: `6px solid ${ctx.ink.accent}`,
+    borderBottom: `${bw ? 1.5 : 1}px solid ${ctx.ink.accent}`,
+    backgroundColor: ctx.ink.tint,
+  });
+  return { block: { id, height: line.height + 3.5, keepWithNext: true }, el: element };
+}
+
+/** A stack of texts as one block (an event, a desk): kept whole on a page. */
+function stack(id: string, parts: { el: El; height: number }[], style: Style = {}, extra = 0): PrintBlock {
+  return {
+    block: { id, height: parts.reduce((sum, p) => sum + p.height, 0) + extra },
+    el: column(
+      parts.map((p) => p.el),
+      style,
+    ),
+  };
+}
+
+function masthead(ctx: Ctx, issue: CompiledNewsletter, title: string): PrintBlock[] {
+  const [year, month] = issue.month.split('-').map(Number);
+  const issueLine = [
+    t('newsletter.publisher', { publisher: issue.district?.name ?? t('newsletter.town') }),
+    t('newsletter.issue', { year: year ?? '', month: month ?? '' }),
+    ...(issue.number ? [t('newsletter.number', { number: issue.number })] : []),
+  ].join(SPACE);
+  const bw = ctx.edition === 'bw';
+  const parts = [
+    text(ctx, issueLine, { size: ctx.size.body, bold: true, color: bw ? '#000' : ctx.ink.accent }),
+    text(ctx, issue.draft ? `${title}（${t('newsletter.draft')}）` : title, {
+      size: ctx.size.title,
+      bold: true,
+      tag: 'H1',
+    }),
+  ];
+  const blocks = [stack('masthead', parts, { paddingBottom: 6, borderBottom: `4px double ${ctx.ink.accent}` }, 10)];
+  if (issue.draft) {
+    const note = text(ctx, `${t('newsletter.draft')}${SPACE}${t('newsletter.draftNote')}`, {
+      bold: true,
+      color: ctx.ink.alert,
+      width: INNER_WIDTH - 16,
+      tag: 'P',
+    });
+    blocks.push(stack('draft', [note], { padding: 6, border: `2px solid ${ctx.ink.alert}` }, 16));
+  }
+  return blocks;
+}
+
+function calendarEntry(item: CalendarItem): string {
+  const { from, to } = timeOn(item);
+  const time = from || to ? `${from ?? ''}〜${to ?? ''} ` : '';
+  const badge =
+    item.status === 'skipped'
+      ? item.holiday
+        ? t('calendar.skippedHoliday', { holiday: item.holiday })
+        : t('calendar.skipped')
+      : item.status === 'cancelled'
+        ? t('calendar.cancelled')
+        : item.status === 'postponed'
+          ? t('calendar.postponed')
+          : '';
+  const label = kindOf(item.collection).calendar?.label;
+  return `${time}${badge ? `【${badge}】` : ''}${label ? `［${t(label)}］` : ''}${item.title}`;
+}
+
+const DAY_WIDTH = 92;
+const CELL_PAD = 4;
+
+function calendarTable(ctx: Ctx, days: readonly AgendaDay[], hidden: Readonly<Record<string, number>>): PrintBlock {
+  const cell = (children: El, width: number, tag: string, style: Style = {}) =>
+    tagged(
+      el('div', { width, flexShrink: 0, flexDirection: 'column', padding: `${CELL_PAD}px 6px`, ...style }, [children]),
+      tag,
+    );
+  const headRow = (): { el: El; height: number } => {
+    const day = text(ctx, t('newsletter.day'), { bold: true, size: ctx.size.table, width: DAY_WIDTH - 12 });
+    const what = text(ctx, t('newsletter.what'), {
+      bold: true,
+      size: ctx.size.table,
+      width: INNER_WIDTH - DAY_WIDTH - 12,
+    });
+    return {
+      el: tagged(
+        el(
+          'div',
+          {
+            flexDirection: 'row',
+            flexShrink: 0,
+            backgroundColor: ctx.ink.tint,
+            borderBottom: `1.5px solid ${ctx.ink.ink}`,
+          },
+          [cell(day.el, DAY_WIDTH, 'TH'), cell(what.el, INNER_WIDTH - DAY_WIDTH, 'TH')],
+        ),
+        'TR',
+      ),
+      height: Math.max(day.height, what.height) + 2 * CELL_PAD + 1.5,
+    };
+  };
+  const rows = days.map((day) => {
+    const red = day.weekday === 0 || !!day.holiday;
+    const dayText = t('newsletter.dayCell', {
+      day: Number(day.date.slice(8)),
+      weekday: t(`weekday.${weekdayKey(day.weekday)}`),
+    });
+    const dayCell = text(ctx, day.holiday ? `${dayText}\n${day.holiday}` : dayText, {
+      size: ctx.size.table,
+      bold: true,
+      color: red ? ctx.ink.alert : ctx.ink.ink,
+      width: DAY_WIDTH - 12,
+    });
+    const more = hidden[day.date];
+    const entries = [...day.items.map(calendarEntry), ...(more ? [t('newsletterPdf.more', { count: more })] : [])];
+    const what = text(ctx, entries.join('\n') || '―', { size: ctx.size.table, width: INNER_WIDTH - DAY_WIDTH - 12 });
+    const height = Math.max(dayCell.height, what.height) + 2 * CELL_PAD + 0.75;
+    return {
+      el: tagged(
+        el('div', { flexDirection: 'row', flexShrink: 0, borderBottom: `0.75px solid ${ctx.ink.muted}` }, [
+          cell(dayCell.el, DAY_WIDTH, 'TH', { borderRight: `0.75px solid ${ctx.ink.muted}` }),
+          cell(what.el, INNER_WIDTH - DAY_WIDTH, 'TD'),
+        ]),
+        'TR',
+      ),
+      height,
+    };
+  });
+  const head = headRow();
+  return {
+    block: { id: 'calendar-table', head: head.height, rows: rows.map((r) => r.height), minRows: 3 },
+    head: head.el,
+    rows: rows.map((r) => r.el),
+  };
+}
+
+const INDENT = 10;
+
+/** An item of a section: a title line, then its facts, indented under it. */
+function item(ctx: Ctx, id: string, title: string, lines: (string | undefined)[], titleColor?: string): PrintBlock {
+  const parts = [
+    text(ctx, title, { size: ctx.size.h3, bold: true, tag: 'H3', ...(titleColor ? { color: titleColor } : {}) }),
+    ...lines.filter((l): l is string => !!l).map((l) => text(ctx, l, { indent: INDENT, tag: 'P' })),
+  ];
+  return stack(id, parts, { paddingBottom: 4, borderBottom: `0.5px solid ${ctx.ink.muted}` }, 4.5);
+}
+
+/** Free articles (the entry's Markdown body): its headings and paragraphs, as plain text. */
+function articles(ctx: Ctx, body: string): PrintBlock[] {
+  const blocks: PrintBlock[] = [];
+  body
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .forEach((paragraph, i) => {
+      const heading2 = /^#{1,3}\s+(.*)$/.exec(paragraph);
+      if (heading2) blocks.push(heading(ctx, `article-${i}`, heading2[1] as string));
+      else {
+        const plain = paragraph
+          .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+          .replace(/[*_`]/g, '')
+          .replace(/^[-*]\s+/gm, '・');
+        blocks.push(stack(`article-${i}`, [text(ctx, plain, { tag: 'P' })]));
+      }
+    });
+  return blocks;
+}
+
+export const QR_SIZE = 96;
+
+function qrBlock(ctx: Ctx, issue: CompiledNewsletter): PrintBlock {
+  const place = issue.district?.name;
+  const label = place ? t('newsletter.qr', { place }) : t('newsletter.qrHome');
+  const width = INNER_WIDTH - QR_SIZE - 16;
+  const parts = [
+    text(ctx, label, { bold: true, size: ctx.size.h3, width }),
+    text(ctx, t('newsletter.qrNote'), { width }),
+    text(ctx, issue.qr.url, { width, size: ctx.size.small, color: ctx.ink.muted }),
+  ];
+  const textHeight = parts.reduce((s, p) => s + p.height, 0);
+  const alt = t('newsletter.qrAlt', { place: place ?? t('newsletter.qrHome'), url: issue.qr.url });
+  const element = el(
+    'div',
+    { flexDirection: 'row', flexShrink: 0, alignItems: 'center', border: `1px solid ${ctx.ink.muted}`, padding: 6 },
+    [
+      tagged(
+        el('div', { width: QR_SIZE, height: QR_SIZE, flexShrink: 0 }, undefined, { [SLOT]: 'qr', 'data-alt': alt }),
+        'Figure',
+      ),
+      tagged(
+        column(
+          parts.map((p) => p.el),
+          { marginLeft: 14 },
+        ),
+        'P',
+      ),
+    ],
+  );
+  return { block: { id: 'qr', height: Math.max(QR_SIZE, textHeight) + 14 }, el: element };
+}
+
+/** Every block of the issue, in reading order. */
+export function newsletterBlocks(
+  issue: CompiledNewsletter,
+  options: { title: string; body?: string; edition: Edition; measure: Measure; scale?: number },
+): PrintBlock[] {
+  const scale = options.scale ?? 1;
+  const size = Object.fromEntries(Object.entries(SIZES).map(([k, v]) => [k, Math.round(v * scale * 2) / 2]));
+  const ctx: Ctx = {
+    ink: INKS[options.edition],
+    measure: options.measure,
+    edition: options.edition,
+    size: size as typeof SIZES,
+  };
+
+  const [, month] = issue.month.split('-').map(Number);
+  const blocks: PrintBlock[] = [...masthead(ctx, issue, options.title)];
+
+  if (issue.intro.length) {
+    blocks.push(heading(ctx, 'intro-h', t('newsletter.intro')));
+    issue.intro.forEach((p, i) => blocks.push(stack(`intro-${i}`, [text(ctx, p, { tag: 'P' })])));
+  }
+
+  blocks.push(heading(ctx, 'calendar-h', t('newsletter.calendar', { month: month ?? '' })));
+  blocks.push(stack('calendar-lead', [text(ctx, t('newsletter.calendarLead'), { size: ctx.size.small, tag: 'P' })]));
+  if (issue.calendar.length) blocks.push(calendarTable(ctx, issue.calendar, issue.hidden ?? {}));
+  else blocks.push(stack('calendar-empty', [text(ctx, t('newsletter.calendarEmpty'), { tag: 'P' })]));
+
+  if (issue.events.length) {
+    blocks.push(heading(ctx, 'events-h', t('newsletter.events')));
+    for (const event of issue.events) {
+      const off = event.status !== 'scheduled';
+      blocks.push(
+        item(
+          ctx,
+          `event-${event.id}`,
+          `${off ? `【${t(`eventStatus.${event.status}`)}】` : ''}${event.picked ? `［${t('newsletter.picked')}］` : ''}${event.title}`,
+          [
+            event.statusNote,
+            formatPeriod(event.start, event.end),
+            [event.placeName && `${t('newsletter.place')}: ${event.placeName}`, `${t('newsletter.fee')}: ${event.fee}`]
+              .filter(Boolean)
+              .join(SPACE),
+            event.summary,
+            event.deadline && t('newsletter.applyBy', { date: formatDate(event.deadline) }),
+            event.contact && t('newsletterPdf.contact', { contact: event.contact }),
+          ],
+          off ? ctx.ink.alert : undefined,
+        ),
+      );
+    }
+  }
+
+  if (issue.recruitments.length) {
+    blocks.push(heading(ctx, 'recruitments-h', t('newsletter.recruitments')));
+    for (const r of issue.recruitments)
+      blocks.push(
+        item(ctx, `recruitment-${r.id}`, r.title, [
+          t('newsletterPdf.role', { role: r.role }),
+          r.deadline ? t('newsletter.deadline', { date: formatDate(r.deadline) }) : t('newsletter.noDeadline'),
+          r.howToApply,
+          r.contact && t('newsletterPdf.contact', { contact: r.contact }),
+        ]),
+      );
+  }
+
+  if (issue.reports.length) {
+    blocks.push(heading(ctx, 'reports-h', t('newsletter.reports')));
+    for (const r of issue.reports) {
+      const counts =
+        r.participants !== undefined && r.volunteers !== undefined
+          ? t('newsletter.reportCounts', { participants: r.participants, volunteers: r.volunteers })
+          : r.participants !== undefined
+            ? t('newsletter.reportParticipants', { participants: r.participants })
+            : undefined;
+      blocks.push(item(ctx, `report-${r.id}`, r.title, [[formatDate(r.date), counts].filter(Boolean).join(SPACE)]));
+    }
+  }
+
+  if (options.body?.trim()) {
+    blocks.push(...articles(ctx, options.body));
+  }
+
+  blocks.push(heading(ctx, 'desks-h', t('newsletter.desks')));
+  if (issue.desks.length)
+    for (const d of issue.desks)
+      blocks.push(
+        item(ctx, `desk-${d.id}`, d.name, [
+          t('newsletter.phone', { phone: d.phone }),
+          `${t('newsletter.hours')}: ${d.hours}`,
+          d.helpsWith.join('・'),
+        ]),
+      );
+  else blocks.push(stack('desks-empty', [text(ctx, t('newsletter.desksEmpty'), { tag: 'P' })]));
+
+  blocks.push(qrBlock(ctx, issue));
+  return blocks;
+}
+
+/** One page: the pieces stacked from the top margin, the page number at the foot. */
+export function pageElement(children: El[], footer: string, edition: Edition, fontFamily: string): El {
+  const ink = INKS[edition];
+  return el(
+    'div',
+    {
+      width: PAGE.width,
+      height: PAGE.height,
+      flexDirection: 'column',
+      backgroundColor: '#fff',
+      color: ink.ink,
+      fontFamily,
+      position: 'relative',
+    },
+    [
+      el(
+        'div',
+        { position: 'absolute', top: MARGIN_TOP, left: MARGIN_X, width: INNER_WIDTH, flexDirection: 'column' },
+        children,
+        { [SLOT]: 'content' },
+      ),
+      tagged(
+        el(
+          'div',
+          {
+            position: 'absolute',
+            left: MARGIN_X,
+            width: INNER_WIDTH,
+            top: PAGE.height - FOOTER + 14,
+            height: 16,
+            justifyContent: 'center',
+            fontSize: SIZES.small,
+            color: ink.muted,
+          },
+          footer,
+        ),
+        'Artifact',
+      ),
+    ],
+  );
+}
+
+/** The blocks of one page: pieces placed by pagination, a gap between them. */
+export function pageChildren(
+  blocks: ReadonlyMap<string, PrintBlock>,
+  pieces: readonly { id: string; rows?: [number, number] }[],
+): El[] {
+  return pieces.map((piece, i) => {
+    const b = blocks.get(piece.id) as PrintBlock;
+    const style: Style = i ? { marginTop: GAP } : {};
+    if (piece.rows && b.head && b.rows)
+      return tagged(column([b.head, ...b.rows.slice(piece.rows[0], piece.rows[1])], style), 'Table');
+    return column([b.el as El], style);
+  });
+}

@@ -1,0 +1,256 @@
+/**
+ * A newsletter's printable A4 PDF, with the flyer engine: the blocks (layout.ts) measured in one
+ * Satori run, placed on pages (paginate.ts), then each page laid out by Satori with words as
+ * <text> (`embedFont: false`) and drawn into one PDFKit document as real text in subset fonts
+ * (svg-pdf.ts, pdf-text.ts), tagged under one structure root shared by the pages (pdf-tags.ts).
+ * The PNG previews are the same page SVGs with the words turned into outlines (outline.ts).
+ * Plain Node only (resvg is native).
+ */
+import { Resvg } from '@resvg/resvg-js';
+import PDFDocument from 'pdfkit';
+import satori, { type SatoriOptions } from 'satori';
+import { t } from '../../i18n/index.ts';
+import type { CompiledNewsletter } from '../../lib/newsletter/compile.ts';
+import { FlyerTextError } from '../errors.ts';
+import type { FlyerFonts } from '../fonts.ts';
+import { SLOT, TAG, type El } from '../layout/elements.ts';
+import { outlineText } from '../outline.ts';
+import { PAPER, previewOf } from '../paper.ts';
+import { encodePng } from '../png.ts';
+import { pdfTagger, type TaggedBox } from '../pdf-tags.ts';
+import { textDrawer } from '../pdf-text.ts';
+import { qrSvg } from '../qr.ts';
+import { compactSvg } from '../render.ts';
+import { drawSvg } from '../svg-pdf.ts';
+import {
+  CAPACITY,
+  GAP,
+  INNER_WIDTH,
+  PAGE,
+  newsletterBlocks,
+  pageChildren,
+  pageElement,
+  type Edition,
+  type PrintBlock,
+} from './layout.ts';
+import { paginate } from './paginate.ts';
+
+export interface NewsletterPrintInput {
+  issue: CompiledNewsletter;
+  /** The issue's title (the entry's, or the draft's). */
+  title: string;
+  /** The entry's free articles (Markdown), if any. */
+  body?: string;
+  /** One line for the PDF's subject (the entry's summary). */
+  subject?: string;
+  siteName: string;
+}
+
+export interface RenderedNewsletter {
+  pdf: Buffer;
+  /** The pages as PNG at 96 dpi, when asked for (docs, previews). */
+  pngs: Buffer[];
+  pages: number;
+  warnings: string[];
+}
+
+interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+async function layOut(
+  element: El,
+  width: number,
+  height: number,
+  fonts: FlyerFonts,
+  onBox?: (slot: unknown, tag: unknown, box: Box) => void,
+): Promise<string> {
+  const missing = new Set<string>();
+  const options: SatoriOptions = {
+    width,
+    height,
+    fonts: fonts.fonts,
+    embedFont: false,
+    loadAdditionalAsset: async (_code, segment) => {
+      missing.add(segment);
+      return [];
+    },
+    onNodeDetected: (node) => {
+      if (onBox) onBox(node.props?.[SLOT], node.props?.[TAG], node);
+    },
+  };
+  const styled = {
+    ...element,
+    props: { ...element.props, style: { ...element.props.style, fontFamily: fonts.family } },
+  };
+  const svg = await satori(styled as unknown as Parameters<typeof satori>[0], options);
+  if (missing.size)
+    throw new FlyerTextError(
+      `だよりのフォントにない文字があります。消すか、ふつうの文字に置き換えてください: ${[...missing].join(' ')} / characters the fonts cannot draw`,
+    );
+  return svg;
+}
+
+/**
+ * Every block laid out once, stacked at the page's inner width, to learn the heights Satori
+ * gives them (a table's header and each row apart): pagination works from what will be drawn.
+ */
+async function measure(blocks: PrintBlock[], fonts: FlyerFonts): Promise<void> {
+  const children: El[] = [];
+  for (const b of blocks) {
+    if (b.el) children.push({ ...b.el, props: { ...b.el.props, [SLOT]: b.block.id } });
+    if (b.head && b.rows) {
+      children.push({ ...b.head, props: { ...b.head.props, [SLOT]: `${b.block.id}#head` } });
+      b.rows.forEach((r, i) => children.push({ ...r, props: { ...r.props, [SLOT]: `${b.block.id}#${i}` } }));
+    }
+  }
+  const heights = new Map<string, number>();
+  const total = 20 + 4 * blocks.length * CAPACITY;
+  const column: El = {
+    type: 'div',
+    props: { style: { display: 'flex', flexDirection: 'column', width: INNER_WIDTH, height: total }, children },
+  };
+  await layOut(column, INNER_WIDTH, total, fonts, (slot, _tag, box) => {
+    if (typeof slot === 'string') heights.set(slot, box.height);
+  });
+  for (const b of blocks) {
+    const block = b.block;
+    if ('rows' in block) {
+      block.head = heights.get(`${block.id}#head`) ?? block.head;
+      block.rows = block.rows.map((h, i) => heights.get(`${block.id}#${i}`) ?? h);
+    } else block.height = heights.get(block.id) ?? block.height;
+  }
+}
+
+const PREVIEW = previewOf(PAPER.a4);
+/** An issue is at most 4 A4 pages (two sheets printed on both sides). */
+export const MAX_PAGES = 4;
+/** Type scales tried in turn until the issue fits in MAX_PAGES. */
+const SCALES = [1, 0.92, 0.85];
+
+/** Renders one edition (colour, or black and white for the 回覧板) of an issue. */
+export async function renderNewsletter(
+  input: NewsletterPrintInput,
+  edition: Edition,
+  fonts: FlyerFonts,
+  options: { png?: boolean } = {},
+): Promise<RenderedNewsletter> {
+  const { issue } = input;
+  const warnings: string[] = [];
+  // A full month (a town-wide issue) is set smaller rather than run past 4 sheets.
+  let blocks: PrintBlock[] = [];
+  let placed: ReturnType<typeof paginate> = { pages: [], tooTall: [] };
+  for (const scale of SCALES) {
+    blocks = newsletterBlocks(issue, {
+      title: input.title,
+      ...(input.body ? { body: input.body } : {}),
+      edition,
+      measure: fonts.measure,
+      scale,
+    });
+    await measure(blocks, fonts);
+    placed = paginate(
+      blocks.map((b) => b.block),
+      CAPACITY,
+      GAP,
+    );
+    if (placed.pages.length <= MAX_PAGES) break;
+  }
+  const { pages, tooTall } = placed;
+  if (pages.length > MAX_PAGES)
+    warnings.push(
+      `${pages.length}ページになりました（4ページまでに収まりません）。選んだ記事や「はじめに」を短くしてください / the issue takes ${pages.length} pages, more than 4`,
+    );
+  for (const id of tooTall) warnings.push(`「${id}」が1ページに収まりません / block ${id} is taller than a page`);
+  const byId = new Map(blocks.map((b) => [b.block.id, b]));
+
+  const { width, height } = PAPER.a4;
+  const doc = new PDFDocument({
+    size: [width, height],
+    margin: 0,
+    lang: 'ja-JP',
+    tagged: true,
+    compress: true,
+    font: '',
+    displayTitle: true,
+    autoFirstPage: false,
+    info: {
+      Title: issue.draft ? `${input.title}（${t('newsletter.draft')}）` : input.title,
+      Subject: input.subject ?? input.title,
+      Creator: input.siteName,
+      // Fixed: an unchanged issue gives the same bytes, whenever it was built.
+      CreationDate: new Date(0),
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const warn = (message: string) => warnings.push(`PDF: ${message}`);
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  let drawer: ReturnType<typeof textDrawer> | undefined;
+  const pngs: Buffer[] = [];
+  const publisher = issue.district?.name ?? t('newsletter.town');
+  const [year, month] = issue.month.split('-').map(Number);
+
+  for (const [index, pieces] of pages.entries()) {
+    const footer = t('newsletterPdf.footer', {
+      publisher,
+      issue: t('newsletter.issue', { year: year ?? '', month: month ?? '' }),
+      page: index + 1,
+      pages: pages.length,
+    });
+    const page = pageElement(pageChildren(byId, pieces), footer, edition, fonts.family);
+    const tags: TaggedBox[] = [];
+    let qr: Box | undefined;
+    let content: Box | undefined;
+    let svg = await layOut(page, PAGE.width, PAGE.height, fonts, (slot, tag, box) => {
+      if (slot === 'qr') qr = box;
+      if (slot === 'content') content = box;
+      if (typeof tag === 'string') {
+        const alt = slot === 'qr' ? t('newsletter.qrAlt', { place: publisher, url: issue.qr.url }) : undefined;
+        tags.push({
+          tag,
+          slot,
+          ...(alt ? { alt } : {}),
+          left: box.left,
+          top: box.top,
+          width: box.width,
+          height: box.height,
+        });
+      }
+    });
+    // Pagination worked from measured heights; a page that still runs past its area is a bug to see.
+    if (content && content.height > CAPACITY + 0.5)
+      warnings.push(
+        `${index + 1}ページ目があふれています / page ${index + 1} overflows by ${content.height - CAPACITY} px`,
+      );
+    if (qr) {
+      const size = Math.min(qr.width, qr.height);
+      const path = qrSvg(issue.qr.url, qr.left, qr.top, size).replace(
+        '<path ',
+        `<path data-figure-x="${qr.left + size / 2}" data-figure-y="${qr.top + size / 2}" `,
+      );
+      svg = svg.replace(/<\/svg>\s*$/, `${path}</svg>`);
+    }
+    doc.addPage({ size: [width, height], margin: 0 });
+    drawer ??= textDrawer(doc, fonts.faces, warn);
+    const tagger = pdfTagger(doc, tags, root);
+    drawSvg(doc, svg, { width, height, warn, text: drawer, mark: tagger.mark });
+    tagger.end();
+    if (options.png) {
+      const image = new Resvg(outlineText(compactSvg(svg), fonts.faces), {
+        font: { loadSystemFonts: false },
+        fitTo: { mode: 'width', value: PREVIEW.width },
+      }).render();
+      pngs.push(encodePng(image.width, image.height, image.pixels));
+    }
+  }
+  root.end();
+  doc.end();
+  const pdf = await done;
+  return { pdf, pngs, pages: pages.length, warnings };
+}

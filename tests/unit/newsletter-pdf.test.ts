@@ -1,0 +1,128 @@
+/**
+ * The newsletters' printed PDFs (src/flyers/newsletter/), read back by poppler: every sample
+ * issue, in colour and in black and white, is A4, 2–4 pages, under 3 MB, declares Japanese,
+ * and its text holds every item the compiler put in that issue — and no salon, event,
+ * recruitment, report or desk of another district or month.
+ */
+import { execFileSync } from 'node:child_process';
+import { PDFDocument as PdfLib, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { t } from '../../src/i18n/index.ts';
+import { loadFonts } from '../../src/flyers/fonts.ts';
+import { MAX_PAGES, renderNewsletter } from '../../src/flyers/newsletter/render.ts';
+import { newsletterEntries, newsletterSources } from '../../src/flyers/newsletter/sources.ts';
+import { compileNewsletter, type CompiledNewsletter } from '../../src/lib/newsletter/compile.ts';
+import { validateContent } from '../../src/lib/validation/validate.ts';
+
+const { entries } = validateContent(process.cwd());
+const site = entries.get('settings')?.[0]?.parsed as { url: string; siteName: string };
+const sources = newsletterSources(entries, site.url);
+const issues = newsletterEntries(entries);
+const fonts = loadFonts();
+
+const poppler = (tool: string, args: string[], pdf: Buffer) =>
+  execFileSync(tool, [...args, '-', '-'].slice(0, tool === 'pdftotext' ? undefined : args.length + 1), {
+    input: pdf,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+/** Text without any white space: pdftotext breaks lines where the layout did. */
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** Every title a newsletter could print, by what it is. */
+function titlesOf(issue: CompiledNewsletter): string[] {
+  return [
+    ...issue.calendar.flatMap((d) => d.items.map((i) => i.title)),
+    ...issue.events.map((e) => e.title),
+    ...issue.recruitments.map((r) => r.title),
+    ...issue.reports.map((r) => r.title),
+    ...issue.desks.map((d) => d.name),
+  ];
+}
+
+const allTitles = [
+  ...(entries.get('events') ?? []),
+  ...(entries.get('salons') ?? []),
+  ...(entries.get('recruitments') ?? []),
+  ...(entries.get('reports') ?? []),
+].map((e) => String(e.parsed['title']));
+const allDesks = (entries.get('desks') ?? []).map((e) => String(e.parsed['name']));
+
+describe('newsletter PDFs', () => {
+  it('has samples of two districts and two months at least', () => {
+    expect(new Set(issues.map((i) => i.data.district)).size).toBeGreaterThanOrEqual(2);
+    expect(new Set(issues.map((i) => i.data.month)).size).toBeGreaterThanOrEqual(2);
+  });
+
+  for (const entry of issues)
+    for (const edition of ['color', 'bw'] as const)
+      it(`${entry.id} (${edition}): A4, 2–4 pages, ≤ 3 MB, Japanese, every item of its month and district and nothing else`, async () => {
+        const issue = compileNewsletter({ entry: { id: entry.id, data: entry.data } }, sources);
+        const { pdf, pages, warnings } = await renderNewsletter(
+          { issue, title: entry.data.title, body: entry.body, siteName: site.siteName },
+          edition,
+          fonts,
+        );
+        expect(warnings).toEqual([]);
+        expect(pdf.length).toBeLessThanOrEqual(3 * 1024 * 1024);
+
+        const info = poppler('pdfinfo', ['-l', '99'], pdf);
+        expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(pages);
+        expect(pages).toBeGreaterThanOrEqual(2);
+        expect(pages).toBeLessThanOrEqual(MAX_PAGES);
+        const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [
+          Number(m[1]),
+          Number(m[2]),
+        ]);
+        expect(sizes).toHaveLength(pages);
+        for (const [w, h] of sizes) {
+          expect(w).toBeCloseTo(595.28, 1);
+          expect(h).toBeCloseTo(841.89, 1);
+        }
+        expect(info).toMatch(/Tagged:\s+yes/);
+
+        const doc = await PdfLib.load(pdf, { updateMetadata: false });
+        const lang = doc.catalog.lookup(PDFName.of('Lang'));
+        expect(lang instanceof PDFString || lang instanceof PDFHexString ? lang.decodeText() : '').toMatch(/^ja/);
+        expect(doc.getTitle()).toBe(entry.data.title);
+
+        const text = squash(poppler('pdftotext', ['-enc', 'UTF-8'], pdf));
+        expect(text).toContain(squash(entry.data.title));
+        // Every compiled item, by its title, and every calendar day by its date.
+        for (const title of titlesOf(issue)) expect(text, title).toContain(squash(title));
+        for (const day of issue.calendar)
+          expect(text).toContain(
+            squash(
+              t('newsletter.dayCell', {
+                day: Number(day.date.slice(8)),
+                weekday: t(`weekday.${['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][day.weekday] as 'sun'}`),
+              }),
+            ),
+          );
+        for (const desk of issue.desks) expect(text).toContain(squash(desk.phone));
+        for (let n = 1; n <= pages; n++) expect(text).toContain(squash(`${n} / ${pages}`));
+
+        // Nothing of another district or month: a title the issue does not carry is not printed
+        // (unless it is part of a text the issue does carry: a salon's name inside a report's).
+        const carried = squash([...titlesOf(issue), ...issue.intro, entry.body, entry.data.title].join('\n'));
+        const foreign = [...allTitles, ...allDesks].map(squash).filter((title) => !carried.includes(title));
+        expect(foreign.length).toBeGreaterThan(0);
+        for (const title of foreign) expect(text, title).not.toContain(title);
+      }, 240_000);
+
+  it('is tagged under one root across its pages: headings, the calendar table and the QR figure', async () => {
+    const entry = issues[0];
+    if (!entry) throw new Error('no sample newsletter');
+    const issue = compileNewsletter({ entry: { id: entry.id, data: entry.data } }, sources);
+    const { pdf } = await renderNewsletter({ issue, title: entry.data.title, siteName: site.siteName }, 'bw', fonts);
+    const tree = poppler('pdfinfo', ['-struct-text'], pdf);
+    // One Document element at the top, whatever the number of pages.
+    expect(tree.match(/^Document/gm)).toHaveLength(1);
+    expect(tree).toMatch(/H1 \(block\)/);
+    expect(tree).toMatch(/H2 \(block\)\n\s+"はじめに"/);
+    expect(tree).toMatch(/Table \(block\)\n\s+TR\n\s+TH/);
+    // The page numbers are page furniture, not content.
+    expect(tree).not.toMatch(/"1 \/ \d/);
+    expect(tree).toContain(issue.qr.url);
+  }, 240_000);
+});
