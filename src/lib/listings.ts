@@ -192,3 +192,7 @@ export function collectionIndex<N extends EntryCollection>(
   if ('entries' in order) return { items: order.entries.map(line) };
   return { sections: order.sections.map(({ id, title, entries }) => ({ id, title, items: entries.map(line) })) };
 }
+
+/** Every line of an index, its sections' in order: for lists that show the first few (the home page). */
+export const indexItems = (index: CollectionIndex): ListItem[] =>
+  'items' in index ? index.items : index.sections.flatMap((section) => section.items);

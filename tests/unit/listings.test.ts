@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useTranslations } from '../../src/i18n/index.ts';
 import {
   collectionIndex,
+  indexItems,
   inCategory,
   inDistricts,
   listSections,
@@ -283,6 +284,15 @@ describe('collection index pages', () => {
       ['past-events', 1],
     ]);
     expect(hrefs(collectionIndex('salons', entries.salons, today, t))).toEqual([
+      '/salons/december/',
+      '/salons/january/',
+      '/salons/paused/',
+    ]);
+    // The home page takes the first lines of an index, sections in order.
+    expect(indexItems(events).map((i) => i.href)).toEqual(
+      'sections' in events ? events.sections.flatMap((s) => s.items.map((i) => i.href)) : [],
+    );
+    expect(indexItems(collectionIndex('salons', entries.salons, today, t)).map((i) => i.href)).toEqual([
       '/salons/december/',
       '/salons/january/',
       '/salons/paused/',
