@@ -144,12 +144,41 @@ describe('the places page', () => {
   });
 });
 
+describe('the 防災, 居場所 and district pages', () => {
+  it('show their own shelters and places, with 近い順 on the shelters’ details', async () => {
+    const { context } = await withTiles({ geolocation: NEAR_NISHI, permissions: ['geolocation'] });
+    for (const [path, list] of [
+      ['/bosai/', '#shelter-list'],
+      ['/bosai/midorino-nishi/', '#shelter-list'],
+      ['/area/midorino-higashi/', '#places-list'],
+    ] as const) {
+      const page = await openMap(context, path);
+      const positioned = await page.locator(`${list} > li[data-lat]`).count();
+      expect(positioned, path).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('.leaflet-marker-icon').count(), { message: path }).toBe(positioned);
+      expect(await violations(page), path).toEqual([]);
+      if (path.startsWith('/bosai/')) {
+        await page.getByRole('button', { name: '現在地から近い順に並べる' }).click();
+        await page.getByRole('status').filter({ hasText: '現在地から近い順に並べました。' }).waitFor();
+        expect(await page.locator(`${list} > li a strong`).first().textContent(), path).toBe('みどり野西小学校 体育館');
+      }
+      await page.close();
+    }
+    const ibasho = await openMap(context, '/ibasho/');
+    expect(await ibasho.locator('.leaflet-marker-icon').count()).toBe(
+      await ibasho.locator('main section h2 a').count(),
+    );
+    await context.close();
+  });
+});
+
 describe('a place page', () => {
   it('shows the place on a small map, and axe finds nothing on it or on the list', async () => {
     const { context } = await withTiles({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-    for (const path of ['/places/ibasho-engawa/', '/places/']) {
+    for (const path of ['/places/ibasho-engawa/', '/places/', '/bosai/', '/ibasho/', '/area/midorino-higashi/']) {
       const page = await openMap(context, path);
-      if (path !== '/places/') expect(await page.locator('.leaflet-marker-icon').count()).toBe(1);
+      if (path.startsWith('/places/') && path !== '/places/')
+        expect(await page.locator('.leaflet-marker-icon').count()).toBe(1);
       await page.addScriptTag({ content: AXE });
       const found = await page.evaluate(async () => {
         const result = await (window as any).axe.run(document, {
@@ -185,7 +214,13 @@ describe('the tile server is allowed only where a map is', () => {
 
   it('in the pages’ meta tags', () => {
     expect(metaPolicy('places/index.html')).toContain(`img-src 'self' data: ${TILES};`);
-    expect(metaPolicy('places/ibasho-engawa/index.html')).toContain(TILES);
+    for (const file of [
+      'places/ibasho-engawa/index.html',
+      'bosai/index.html',
+      'ibasho/index.html',
+      'area/wakaba/index.html',
+    ])
+      expect(metaPolicy(file), file).toContain(TILES);
     for (const file of ['index.html', 'events/index.html', 'salons/hidamari-salon/index.html', 'search/index.html'])
       expect(metaPolicy(file), file).not.toContain(TILES);
   });

@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mapPagePolicy } from '../../src/lib/map/policy.ts';
 import { CONTENT_SECURITY_POLICY, headersWithMapPolicy, MAP_PAGE_RULES } from '../../src/lib/seo/csp.ts';
-import { boundsOf, distanceKm, formatDistance, mapPoints, nearestFirst, tileOrigin } from '../../src/lib/map/points.ts';
+import {
+  boundsOf,
+  distanceKm,
+  formatDistance,
+  mapPoints,
+  nearestFirst,
+  shelterPoints,
+  tileOrigin,
+} from '../../src/lib/map/points.ts';
 import { DEFAULT_MAP, GSI_TILES, mapSchema } from '../../src/schemas/map.ts';
 
 // Two real landmarks with a well-known distance: Tokyo Station to Shinjuku Station is about 6.1 km.
@@ -24,6 +32,10 @@ describe('map points', () => {
       { id: 'engawa', name: '縁側', lat: 35.2, lng: 139.2, href: '/places/engawa/', marks: ['ibasho'] },
       { id: 'both', name: '小学校', lat: 35.3, lng: 139.3, href: '/places/both/', marks: ['shelter', 'ibasho'] },
     ]);
+  });
+
+  it('puts a 防災 page’s shelters on its map with their place pages', () => {
+    expect(shelterPoints(places).map((p) => p.href)).toEqual(['/places/kominkan/', '/places/engawa/', '/places/both/']);
   });
 
   it('measures great-circle distances', () => {

@@ -62,6 +62,10 @@ export function mapPoints(places: readonly MapPlace[], hrefOf: (id: string) => s
   );
 }
 
+/** A 防災 page's shelters on its map, each linking its place page. */
+export const shelterPoints = (shelters: readonly MapPlace[]): MapPoint[] =>
+  mapPoints(shelters, (id) => `/places/${id}/`);
+
 const EARTH_RADIUS_KM = 6371.0088;
 const radians = (degrees: number) => (degrees * Math.PI) / 180;
 
