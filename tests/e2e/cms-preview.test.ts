@@ -99,8 +99,13 @@ describe('the preview beside the form', () => {
     );
     await preview.getByRole('note').getByText(t('status.cancelled')).waitFor();
     await preview.getByRole('heading', { name: t('flyer.heading') }).waitFor();
-    // npm start builds no flyers: the box says when the flyer is made instead of showing a broken image.
-    await preview.getByText(t('admin.preview.flyerLater')).waitFor();
+    // npm start makes the flyer of the saved entry on request (src/integrations/flyers-dev.ts): the
+    // box shows it, and says that changes reach it once published.
+    await preview.getByText(t('admin.preview.flyerPublished')).waitFor();
+    const flyer = preview.getByRole('img', { name: t('flyer.previewAlt', { title: String(data['title']) }) });
+    await expect
+      .poll(() => flyer.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 60_000 })
+      .toBeGreaterThan(0);
     // A valid entry: no 「まだ入っていない項目…」.
     expect(await preview.getByText(t('admin.preview.incomplete')).count()).toBe(0);
     // The page's own script (admin/cms-client.ts) did not bring Vite's client, which reloads the
