@@ -13,6 +13,7 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { flyerFailures, flyerSummary, makeFlyers } from '../flyers/build.ts';
 import { flyerContent, SETTINGS_MISSING, type FlyerContent } from '../flyers/content.ts';
+import { makeNewsletterPdfs, newsletterSummary } from '../flyers/newsletter/build.ts';
 import { todayInJapan } from '../lib/recurrence.ts';
 import type { ValidEntry } from '../lib/validation/validate.ts';
 
@@ -44,10 +45,19 @@ export function buildFlyers(root: string, entries: ReadonlyMap<string, readonly 
         log: (line) => logger.info(line),
         warn: (line) => logger.warn(line),
       });
+      // The newsletters' A4 PDFs, colour and black and white, with the same engine and cache
+      // approach (src/flyers/newsletter/build.ts), once the flyers no longer use the cores.
+      const newsletters = await makeNewsletterPdfs(content.entries, {
+        root,
+        outDir,
+        log: (line) => logger.info(line),
+        warn: (line) => logger.warn(line),
+      });
       // The entries are not needed any more; the build still holds its own.
       content = undefined;
       logger.info(flyerSummary(result));
-      const failures = flyerFailures(result);
+      logger.info(newsletterSummary(newsletters));
+      const failures = [flyerFailures(result), ...newsletters.failures].filter(Boolean).join('\n');
       if (failures) throw new Error(failures);
     },
   };

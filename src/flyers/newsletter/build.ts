@@ -1,0 +1,142 @@
+/**
+ * The newsletters' printed PDFs in `astro build`, beside the flyers (src/integrations/flyers.ts):
+ * each issue compiled from the entries the build validated (the same model as its web page),
+ * then `<outDir>/newsletters/<id>.pdf` (colour) and `<id>-bw.pdf` (black and white, for the
+ * 回覧板). As for flyers, a finished PDF is kept in .cache/newsletters/ under a hash of what it
+ * is made from — the compiled issue, so a changed salon date changes the key — and hard-linked
+ * into dist/ when nothing changed; the others render on one worker thread (worker.ts).
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { compileNewsletter } from '../../lib/newsletter/compile.ts';
+import type { ValidEntry } from '../../lib/validation/validate.ts';
+import { fontsHash } from '../fonts.ts';
+import type { Edition } from './layout.ts';
+import type { NewsletterPrintInput } from './render.ts';
+import { newsletterEntries, newsletterSources } from './sources.ts';
+import type { NewsletterJob, NewsletterReply } from './worker.ts';
+import { newsletterPdfPaths } from './paths.ts';
+
+/** Raise when the layout or renderer changes what a PDF looks like: every cached one renders again. */
+export const NEWSLETTER_CODE_VERSION = '1';
+
+export interface NewsletterStepResult {
+  total: number;
+  rendered: number;
+  /** One message per issue that could not be made, naming its file. */
+  failures: string[];
+  ms: number;
+  /** CPU milliseconds per rendered PDF, in the worker. */
+  cpuMs: number[];
+}
+
+const EDITIONS: Edition[] = ['color', 'bw'];
+
+function place(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    // Another file system, or a file already there (the dev server's output).
+    copyFileSync(from, to);
+  }
+}
+
+export async function makeNewsletterPdfs(
+  entries: ReadonlyMap<string, readonly ValidEntry[]>,
+  options: { root: string; outDir: string; log: (line: string) => void; warn: (line: string) => void },
+): Promise<NewsletterStepResult> {
+  const started = performance.now();
+  const { root, outDir, log, warn } = options;
+  const site = entries.get('settings')?.[0]?.parsed as { url: string; siteName: string } | undefined;
+  const issues = newsletterEntries(entries);
+  const result: NewsletterStepResult = {
+    total: issues.length * EDITIONS.length,
+    rendered: 0,
+    failures: [],
+    ms: 0,
+    cpuMs: [],
+  };
+  if (!site || !issues.length) return result;
+  const sources = newsletterSources(entries, site.url);
+  const cacheDir = join(root, '.cache', 'newsletters');
+  mkdirSync(cacheDir, { recursive: true });
+  mkdirSync(join(outDir, 'newsletters'), { recursive: true });
+  const fonts = fontsHash();
+
+  const todo: { file: string; cached: string; out: string; job: NewsletterJob }[] = [];
+  let nextId = 0;
+  for (const entry of issues) {
+    let input: NewsletterPrintInput;
+    try {
+      const issue = compileNewsletter({ entry: { id: entry.id, data: entry.data } }, sources);
+      input = {
+        issue,
+        title: entry.data.title,
+        body: entry.body,
+        subject: entry.data.summary,
+        siteName: site.siteName,
+      };
+    } catch (error) {
+      result.failures.push(`${entry.file}: ${error instanceof Error ? error.message : String(error)}`);
+      continue;
+    }
+    const paths = newsletterPdfPaths(entry.id);
+    for (const edition of EDITIONS) {
+      const key = createHash('sha256')
+        .update(JSON.stringify([NEWSLETTER_CODE_VERSION, fonts, edition, input]))
+        .digest('hex')
+        .slice(0, 24);
+      const cached = join(cacheDir, `${key}.pdf`);
+      const out = join(outDir, (edition === 'bw' ? paths.bw : paths.color).replace(/^\//, ''));
+      if (existsSync(cached)) place(cached, out);
+      else todo.push({ file: entry.file, cached, out, job: { id: nextId++, input, edition } });
+    }
+  }
+
+  if (todo.length) {
+    // Resolved from the project root, as the flyers' worker: it runs as plain Node.
+    const worker = new Worker(new URL('src/flyers/newsletter/worker.ts', pathToFileURL(join(root, '/'))));
+    try {
+      for (const item of todo) {
+        const reply = await new Promise<NewsletterReply>((resolve, reject) => {
+          const onMessage = (message: NewsletterReply) => {
+            if (message.id !== item.job.id) return;
+            worker.off('message', onMessage);
+            worker.off('error', reject);
+            resolve(message);
+          };
+          worker.on('message', onMessage);
+          worker.once('error', reject);
+          worker.postMessage(item.job);
+        });
+        if (!reply.ok) {
+          result.failures.push(`${item.file}: ${reply.message}`);
+          continue;
+        }
+        for (const w of reply.warnings) warn(`${item.file}: ${w}`);
+        // A new file renamed into place: a hard link to an older PDF keeps its bytes.
+        const temporary = `${item.cached}.${process.pid}.tmp`;
+        writeFileSync(temporary, reply.pdf);
+        renameSync(temporary, item.cached);
+        place(item.cached, item.out);
+        result.rendered++;
+        result.cpuMs.push(reply.cpuMs);
+        log(
+          `${item.out.slice(outDir.length)}: ${reply.pages} pages, ${Math.round(reply.pdf.length / 1024)} KiB, ${Math.round(reply.cpuMs)} ms CPU`,
+        );
+      }
+    } finally {
+      await worker.terminate();
+    }
+  }
+  result.ms = performance.now() - started;
+  return result;
+}
+
+export function newsletterSummary(result: NewsletterStepResult): string {
+  const cpu = result.cpuMs.length ? Math.round(result.cpuMs.reduce((a, b) => a + b, 0) / result.cpuMs.length) : 0;
+  return `newsletter PDFs: ${result.total} (${result.rendered} rendered${result.rendered ? `, ${cpu} ms CPU each` : ''}, ${result.total - result.rendered - result.failures.length} from .cache/newsletters/) in ${Math.round(result.ms)} ms`;
+}
