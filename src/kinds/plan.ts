@@ -8,7 +8,8 @@ import { entryHref } from '../lib/entries.ts';
 import { text, type T } from '../lib/facts.ts';
 import { countProgress, fiscalYearOf, PROGRESS_STATES, shownYear, type ProgressCount } from '../lib/plans.ts';
 import type { Plan } from '../schemas/plan.ts';
-import { byTitle, noPhotos, noStructuredData, type Kind, type KindEntry, type Lifecycle } from './kind.ts';
+import { sdgsTopics } from '../lib/sdgs.ts';
+import { byTitle, listOf, noPhotos, noStructuredData, type Kind, type KindEntry, type Lifecycle } from './kind.ts';
 
 /** 2024〜2028年度. */
 export const planPeriod = (data: Pick<Plan, 'startYear' | 'endYear'>, t: T): string =>
@@ -62,7 +63,7 @@ export const planKind = {
   lifecycle,
   searchDate: (data) => `${data.startYear}-04-01`,
   districts: (data) => [data.district],
-  topics: () => ({ categories: [] }),
+  topics: (data) => ({ categories: [], ...sdgsTopics(listOf(data.sdgs)) }),
   index: byTitle((data) => data.title),
   // Reached from its district's page, as a district's other pages are.
   nav: false,

@@ -11,6 +11,7 @@ import {
   meta,
   refField,
   refListField,
+  sdgsField,
   textField,
 } from './fields.ts';
 
@@ -140,6 +141,8 @@ export const planSchema = z
     endYear: fiscalYear('期間（おわりの年度）', '例: 2028（2024〜2028年度の計画なら 2028）'),
     /** 将来像: the district the plan works towards. */
     vision: longTextField('めざす地域の姿', '例: だれもが顔見知りで、困ったときに「助けて」と言える地区').optional(),
+    /** The SDGs goals the plan works towards, as the seeds map their plans (a page per goal lists it). */
+    sdgs: sdgsField(),
     /** 基本目標, each with its actions. */
     goals: meta(z.array(goalSchema).min(1), { label: '目標' }),
     /** 年間行事予定: what happens month by month, and the salons and events that carry it. */
