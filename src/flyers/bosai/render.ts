@@ -1,0 +1,120 @@
+/**
+ * 「わが家の防災メモ」 as a one-page A4 PDF with the flyer engine: the sheet (layout.ts) laid out
+ * by Satori with words as <text> (`embedFont: false`), drawn into PDFKit as real text in subset
+ * fonts (svg-pdf.ts, pdf-text.ts) and tagged (pdf-tags.ts), as the newsletters are. A town
+ * with many shelters is set a little smaller until the sheet fits one page. The PNG (docs,
+ * previews) is the same SVG with its words turned into outlines. Plain Node only (resvg is native).
+ */
+import { Resvg } from '@resvg/resvg-js';
+import PDFDocument from 'pdfkit';
+import satori, { type SatoriOptions } from 'satori';
+import { t } from '../../i18n/index.ts';
+import type { BosaiMemo } from '../../lib/bosai-memo.ts';
+import { FlyerTextError } from '../errors.ts';
+import type { FlyerFonts } from '../fonts.ts';
+import { SLOT, TAG, type El } from '../layout/elements.ts';
+import { outlineText } from '../outline.ts';
+import { PAPER, previewOf } from '../paper.ts';
+import { encodePng } from '../png.ts';
+import { pdfTagger, type TaggedBox } from '../pdf-tags.ts';
+import { textDrawer } from '../pdf-text.ts';
+import { compactSvg } from '../render.ts';
+import { drawSvg } from '../svg-pdf.ts';
+import { CAPACITY, memoSheet, SHEET } from './layout.ts';
+
+export interface RenderedMemo {
+  pdf: Buffer;
+  png?: Buffer;
+  scale: number;
+  warnings: string[];
+}
+
+/** Type scales tried in turn until the sheet fits one page. */
+const SCALES = [1, 0.94, 0.88, 0.82, 0.76];
+
+async function layOut(element: El, fonts: FlyerFonts, tags: TaggedBox[]): Promise<{ svg: string; content: number }> {
+  const missing = new Set<string>();
+  let content = 0;
+  const options: SatoriOptions = {
+    width: SHEET.width,
+    height: SHEET.height,
+    fonts: fonts.fonts,
+    embedFont: false,
+    loadAdditionalAsset: async (_code, segment) => {
+      missing.add(segment);
+      return [];
+    },
+    onNodeDetected: (node) => {
+      const slot = node.props?.[SLOT];
+      const tag = node.props?.[TAG];
+      if (slot === 'content') content = node.height;
+      if (typeof tag === 'string')
+        tags.push({ tag, left: node.left, top: node.top, width: node.width, height: node.height });
+    },
+  };
+  const svg = await satori(element as unknown as Parameters<typeof satori>[0], options);
+  if (missing.size)
+    throw new FlyerTextError(
+      `防災メモのフォントにない文字があります。避難所や組織の名前から消すか、ふつうの文字に置き換えてください: ${[...missing].join(' ')} / characters the fonts cannot draw`,
+    );
+  return { svg, content };
+}
+
+export async function renderBosaiMemo(
+  memo: BosaiMemo,
+  fonts: FlyerFonts,
+  options: { siteName: string; png?: boolean },
+): Promise<RenderedMemo> {
+  const warnings: string[] = [];
+  let svg = '';
+  let tags: TaggedBox[] = [];
+  let used = SCALES[0] as number;
+  for (const scale of SCALES) {
+    tags = [];
+    const laid = await layOut(memoSheet(memo, fonts.measure, scale, fonts.family), fonts, tags);
+    svg = laid.svg;
+    used = scale;
+    if (laid.content <= CAPACITY) break;
+    if (scale === SCALES[SCALES.length - 1])
+      warnings.push(
+        `防災メモ（${memo.area}）が1枚に収まりません。避難所や組織の名前を短くしてください / the sheet for ${memo.area} overflows A4 by ${Math.round(laid.content - CAPACITY)} px`,
+      );
+  }
+
+  const { width, height } = PAPER.a4;
+  const title = `${t('bosaiMemo.title')}（${memo.area}）`;
+  const doc = new PDFDocument({
+    size: [width, height],
+    margin: 0,
+    lang: 'ja-JP',
+    tagged: true,
+    compress: true,
+    font: '',
+    displayTitle: true,
+    autoFirstPage: false,
+    info: {
+      Title: title,
+      Subject: memo.pageUrl,
+      Creator: options.siteName,
+      // Fixed: the same facts give the same bytes, whenever the sheet was built.
+      CreationDate: new Date(0),
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const warn = (message: string) => warnings.push(`PDF: ${message}`);
+  doc.addPage({ size: [width, height], margin: 0 });
+  const tagger = pdfTagger(doc, tags);
+  drawSvg(doc, svg, { width, height, warn, text: textDrawer(doc, fonts.faces, warn), mark: tagger.mark });
+  tagger.end();
+  doc.end();
+  const pdf = await done;
+  if (!options.png) return { pdf, scale: used, warnings };
+  const preview = previewOf(PAPER.a4);
+  const image = new Resvg(outlineText(compactSvg(svg), fonts.faces), {
+    font: { loadSystemFonts: false },
+    fitTo: { mode: 'width', value: preview.width },
+  }).render();
+  return { pdf, png: encodePng(image.width, image.height, image.pixels), scale: used, warnings };
+}
