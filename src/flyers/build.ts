@@ -26,9 +26,10 @@ import type { FlyerContent } from './content.ts';
 import { FlyerTextError } from './errors.ts';
 import { fontsHash } from './fonts.ts';
 import { buildFlyerModel, type FlyerModel } from './model.ts';
-import { FLYER_COLLECTIONS, flyerPaths } from './paths.ts';
+import type { FlyerTemplate } from '../schemas/flyer.ts';
+import { FLYER_COLLECTIONS, alternativesOf, flyerPaths, variantPdf } from './paths.ts';
 import { createFlyerPool, type FlyerPool } from './pool.ts';
-import type { RenderedFlyer } from './render.ts';
+import type { RenderedFlyer, RenderedPdf } from './render.ts';
 
 export interface FlyerStepOptions {
   root: string;
@@ -49,10 +50,11 @@ export interface FlyerStepOptions {
    */
   renderAfter?: Promise<unknown>;
   /**
-   * Only this entry's flyer (the dev server, on request: flyers-dev.ts). The other flyers' cache
+   * Only this entry's flyer (the dev server, on request: flyers-dev.ts): its default files, or
+   * with `choice` that template's PDF if it is one of the alternatives. The other flyers' cache
    * keys are kept, so the next build still finds them.
    */
-  only?: { collection: string; id: string };
+  only?: { collection: string; id: string; choice?: FlyerTemplate };
   /** Worker threads to render on, kept by the caller (the dev server keeps one warm). */
   pool?: FlyerPool;
   /** One line per rendered flyer, and warnings. */
@@ -71,6 +73,11 @@ export interface FlyerStepResult {
   renderMs: number;
   renderCpuMs: number;
   workers: number;
+  /**
+   * The printing choices beside each flyer's default (paths.ts, alternativesOf): two PDFs per
+   * flyer, counted apart so that `rendered` and its per-flyer times stay comparable.
+   */
+  choices: { total: number; rendered: number; skipped: number; renderMs: number; renderCpuMs: number };
 }
 
 /**
@@ -119,8 +126,11 @@ function replace(file: string, data: Uint8Array): void {
 interface Todo {
   index: number;
   file: string;
+  /** `<collection>/<id>`, or `<collection>/<id>.<template>` for an alternative: its keys.json name. */
   name: string;
   model: FlyerModel;
+  /** An alternative template's PDF alone (its model's template), not the default's three files. */
+  alternative: boolean;
   key: string;
   cached: string[];
   outputs: string[];
@@ -135,9 +145,10 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
   const jobs = FLYER_COLLECTIONS.flatMap((collection) =>
     (entries.get(collection) ?? []).map((entry) => ({ collection, entry })),
   ).filter(({ collection, entry }) => !only || (only.collection === collection && only.id === entry.id));
+  const inDir = (dir: string, url: string) => join(dir, url.replace(/^\/flyers\//, ''));
   const files = (dir: string, collection: string, id: string) => {
     const paths = flyerPaths(collection, id);
-    return [paths.pdf, paths.png, paths.og].map((p) => join(dir, p.replace(/^\/flyers\//, '')));
+    return [paths.pdf, paths.png, paths.og].map((p) => inDir(dir, p));
   };
   const failures: string[] = [];
   /** Every failure names the entry's file; an unexpected one keeps its stack for whoever fixes it. */
@@ -174,7 +185,22 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
   for (const collection of only ? [only.collection] : FLYER_COLLECTIONS)
     mkdirSync(join(outDir, 'flyers', collection), { recursive: true });
   const todo: Todo[] = [];
+  // The alternatives render after every default: the files the pages show first come first.
+  const todoChoices: Todo[] = [];
   let skipped = 0;
+  const choices = { total: 0, rendered: 0, skipped: 0, renderMs: 0, renderCpuMs: 0 };
+  /** Puts a job's cached files in place if its key is unchanged; false = it must render. */
+  const reuse = (job: Todo) => {
+    if (previous[job.name] !== job.key) return false;
+    try {
+      job.cached.forEach((file, i) => place(file, job.outputs[i] as string));
+      keys[job.name] = job.key;
+      return true;
+    } catch {
+      // A cached file went missing: render it again.
+      return false;
+    }
+  };
   for (const [index, { collection, entry }] of jobs.entries()) {
     let model: FlyerModel;
     try {
@@ -188,40 +214,74 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
     }
     const photoName = model.photo ? mediaNameOf(model.photo.src) : undefined;
     const photo = photoName ? photoHash(photoName) : undefined;
-    const key = cacheKey({ model, fontsHash: fonts, ...(photo ? { photoHash: photo } : {}) });
+    const keyOf = (m: FlyerModel) => cacheKey({ model: m, fontsHash: fonts, ...(photo ? { photoHash: photo } : {}) });
     const name = `${collection}/${entry.id}`;
-    const cached = files(cacheDir, collection, entry.id);
-    const outputs = files(join(outDir, 'flyers'), collection, entry.id);
-    if (previous[name] === key) {
-      try {
-        cached.forEach((file, i) => place(file, outputs[i] as string));
-        keys[name] = key;
-        skipped++;
-        continue;
-      } catch {
-        // A cached file went missing: render it again.
-      }
+    if (!only?.choice) {
+      const job: Todo = {
+        index,
+        file: entry.file,
+        name,
+        model,
+        alternative: false,
+        key: keyOf(model),
+        cached: files(cacheDir, collection, entry.id),
+        outputs: files(join(outDir, 'flyers'), collection, entry.id),
+      };
+      if (reuse(job)) skipped++;
+      else todo.push(job);
+      // The dev server asks for one file at a time: the default's, or one alternative.
+      if (only) continue;
     }
-    todo.push({ index, file: entry.file, name, model, key, cached, outputs });
+    for (const template of alternativesOf(model.template)) {
+      if (only?.choice && only.choice !== template) continue;
+      // The same model in another template: its key differs by the template alone.
+      const alternative = { ...model, template };
+      const pdf = variantPdf(collection, entry.id, template);
+      const job: Todo = {
+        index,
+        file: entry.file,
+        name: `${name}.${template}`,
+        model: alternative,
+        alternative: true,
+        key: keyOf(alternative),
+        cached: [inDir(cacheDir, pdf)],
+        outputs: [inDir(join(outDir, 'flyers'), pdf)],
+      };
+      choices.total++;
+      if (reuse(job)) choices.skipped++;
+      else todoChoices.push(job);
+    }
   }
+  todo.push(...todoChoices);
 
   let rendered = 0;
   let renderMs = 0;
   let renderCpuMs = 0;
-  const save = (job: Todo, result: RenderedFlyer, ms: number, cpuMs: number) => {
+  const save = (job: Todo, result: RenderedFlyer | RenderedPdf, ms: number, cpuMs: number) => {
     mkdirSync(join(cacheDir, job.model.collection), { recursive: true });
-    [result.pdf, result.png, result.og].forEach((data, i) => {
+    ('png' in result ? [result.pdf, result.png, result.og] : [result.pdf]).forEach((data, i) => {
       replace(job.cached[i] as string, data);
       place(job.cached[i] as string, job.outputs[i] as string);
     });
     keys[job.name] = job.key;
-    rendered++;
-    renderMs += ms;
-    renderCpuMs += cpuMs;
+    if (job.alternative) {
+      choices.rendered++;
+      choices.renderMs += ms;
+      choices.renderCpuMs += cpuMs;
+    } else {
+      rendered++;
+      renderMs += ms;
+      renderCpuMs += cpuMs;
+    }
     log(
-      `[${job.index + 1}/${jobs.length}] ${job.file} → flyers/${job.name} (${Math.round(ms)} ms, PDF ${Math.round(result.pdf.length / 1024)} kB)`,
+      `[${job.index + 1}/${jobs.length}] ${job.file} → flyers/${job.name}${job.alternative ? '.pdf' : ''} (${Math.round(ms)} ms, PDF ${Math.round(result.pdf.length / 1024)} kB)`,
     );
-    for (const warning of result.warnings) warn(`警告 / warning: ${job.file}: ${warning}`);
+    // An alternative's fitting (large print leaving out points) is how that template works, not
+    // something the editor, who chose another template, should act on: logged, not warned.
+    for (const warning of result.warnings)
+      (job.alternative ? log : warn)(
+        `${job.alternative ? '' : '警告 / warning: '}${job.file}${job.alternative ? ` (${job.model.template})` : ''}: ${warning}`,
+      );
   };
 
   if (todo.length && options.renderAfter) {
@@ -238,6 +298,7 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
         renderMs: 0,
         renderCpuMs: 0,
         workers: 0,
+        choices,
       };
     }
   }
@@ -249,7 +310,7 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
     const renderOn = (pool: FlyerPool) =>
       Promise.all(
         todo.map((job) =>
-          pool.render(job.model).then(
+          (job.alternative ? pool.renderPdf(job.model) : pool.render(job.model)).then(
             (result) => save(job, result, result.ms, result.cpuMs),
             (error: unknown) => failed(job.file, error),
           ),
@@ -266,13 +327,13 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
     } else if (todo.length) {
       // Plain Node only (the script): the renderer is loaded here, never into Astro's bundle.
       const { loadFonts } = await import('./fonts.ts');
-      const { renderFlyer } = await import('./render.ts');
+      const { renderFlyer, renderFlyerPdf } = await import('./render.ts');
       const loaded = loadFonts();
       for (const job of todo) {
         const t0 = performance.now();
         const cpu0 = process.cpuUsage();
         try {
-          const result = await renderFlyer(job.model, { root, fonts: loaded });
+          const result = await (job.alternative ? renderFlyerPdf : renderFlyer)(job.model, { root, fonts: loaded });
           const cpu = process.cpuUsage(cpu0);
           save(job, result, performance.now() - t0, (cpu.user + cpu.system) / 1000);
         } catch (error) {
@@ -282,7 +343,7 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
     }
   } finally {
     // What was rendered stays known even when another flyer failed.
-    if (rendered || (!only && Object.keys(previous).length !== skipped)) {
+    if (rendered || choices.rendered || (!only && Object.keys(previous).length !== skipped + choices.skipped)) {
       mkdirSync(cacheDir, { recursive: true });
       replace(join(cacheDir, KEYS_FILE), Buffer.from(JSON.stringify(keys)));
     }
@@ -296,6 +357,7 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
     renderMs,
     renderCpuMs,
     workers,
+    choices,
   };
 }
 
@@ -306,7 +368,15 @@ export function flyerSummary(result: FlyerStepResult): string {
   const average = result.rendered
     ? ` (${Math.round(result.renderMs / result.rendered)} ms per flyer, CPU ${Math.round(result.renderCpuMs / result.rendered)} ms${threads})`
     : '';
-  return `チラシ: ${result.rendered}件作成、${result.skipped}件は変更なし / flyers: ${result.rendered} rendered, ${result.skipped} skipped in ${seconds} s${average}`;
+  const { choices } = result;
+  const choiceAverage = choices.rendered
+    ? ` (${Math.round(choices.renderMs / choices.rendered)} ms each, CPU ${Math.round(choices.renderCpuMs / choices.rendered)} ms)`
+    : '';
+  // After the flyers' own figures, which the bench reads (scripts/bench/stages.ts).
+  const choiceLine = choices.total
+    ? `; 印刷の選択肢のPDF: ${choices.rendered}件作成、${choices.skipped}件は変更なし / print choices: ${choices.rendered} PDFs rendered, ${choices.skipped} unchanged${choiceAverage}`
+    : '';
+  return `チラシ: ${result.rendered}件作成、${result.skipped}件は変更なし / flyers: ${result.rendered} rendered, ${result.skipped} skipped in ${seconds} s${average}${choiceLine}`;
 }
 
 /** The step's failures as one message, or undefined when every flyer was made. */

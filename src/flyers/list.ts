@@ -3,7 +3,14 @@
  * running events (cancelled ones too, so the 中止 notice can go up), active salons and open
  * recruitments. Pure: pages pass the entries they already have (getCollection data).
  */
-import { FLYER_COLLECTIONS, flyerPaths, isFlyerCollection, type FlyerCollection, type FlyerPaths } from './paths.ts';
+import {
+  FLYER_COLLECTIONS,
+  flyerPaths,
+  flyerTemplateOf,
+  isFlyerCollection,
+  type FlyerCollection,
+  type FlyerPaths,
+} from './paths.ts';
 import { compareJa } from '../lib/collate.ts';
 import { kindOf } from '../kinds/index.ts';
 
@@ -44,7 +51,7 @@ export function listFlyers(entries: Iterable<FlyerEntry>, today: string): FlyerL
       collection,
       id,
       title,
-      paths: flyerPaths(collection, id),
+      paths: flyerPaths(collection, id, flyerTemplateOf(data)),
       districts: [...kind.districts(data, new Map())],
       sort: `${FLYER_COLLECTIONS.indexOf(collection)}${kind.flyer?.order(data) ?? title}`,
     });

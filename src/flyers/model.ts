@@ -11,7 +11,7 @@ import { withoutComments } from '../lib/markdown/comments.ts';
 import { kindOf } from '../kinds/index.ts';
 import { FLYER_LIMITS, type FlyerSettings, type FlyerTemplate, type FlyerTheme } from '../schemas/flyer.ts';
 import { withPrintableText } from './glyphs.ts';
-import type { FlyerCollection } from './paths.ts';
+import { flyerTemplateOf, type FlyerCollection } from './paths.ts';
 import { FlyerFacts, type FlyerFact } from './facts.ts';
 
 type T = (key: UIKey, params?: Record<string, string | number>) => string;
@@ -118,7 +118,7 @@ export function buildFlyerModel(source: FlyerSource, context: FlyerContext): Fly
   return withPrintableText({
     collection,
     id,
-    template: settings.template ?? 'poster',
+    template: flyerTemplateOf(data),
     theme: settings.theme ?? THEME_BY_CATEGORY[categories[0] ?? ''] ?? 'green',
     headline: settings.headline ?? part.headline(data, t),
     title: String(data['title'] ?? id),

@@ -3,24 +3,64 @@
  * them. Pure (so are paper.ts and the kinds, its imports) so that Astro pages can import it
  * without pulling the renderer (Satori, resvg) into Vite.
  */
+import { FLYER_TEMPLATES, type FlyerTemplate } from '../schemas/flyer.ts';
 import { FLYER_PAPER, PAPER, previewOf } from './paper.ts';
 
 // Which collections get flyers is said once, by the kinds that have a flyer part.
 export { FLYER_COLLECTIONS, isFlyerCollection, type FlyerCollection } from '../kinds/index.ts';
 
+/** One way to print the flyer: colour, 白黒 or 大きな文字, as its own A4 PDF. */
+export interface FlyerChoice {
+  template: FlyerTemplate;
+  pdf: string;
+  /** The template the editor chose: its PDF is the flyer's own `<id>.pdf`, with the preview. */
+  isDefault: boolean;
+}
+
 export interface FlyerPaths {
-  /** A4 PDF to print: `/flyers/<collection>/<id>.pdf`. */
+  /** A4 PDF to print in the editor's template: `/flyers/<collection>/<id>.pdf`. */
   pdf: string;
   /** PNG preview of the page (FLYER_SIZES.png: 96 dpi, for the web page; the PDF is for printing). */
   png: string;
   /** 1200×630 share image for og:image. */
   og: string;
+  /** Every template once, in FLYER_TEMPLATES order: the default's PDF and the two others. */
+  choices: FlyerChoice[];
 }
 
+/** The template an entry's flyer is made in unless the person printing picks another. */
+export function flyerTemplateOf(data: unknown): FlyerTemplate {
+  const flyer = data && typeof data === 'object' ? (data as { flyer?: { template?: unknown } }).flyer : undefined;
+  const template = flyer?.template;
+  return FLYER_TEMPLATES.find((t) => t === template) ?? 'poster';
+}
+
+/** The templates printed as extra PDFs beside the default one (PDF only: no preview). */
+export const alternativesOf = (template: FlyerTemplate): FlyerTemplate[] =>
+  FLYER_TEMPLATES.filter((t) => t !== template);
+
+/**
+ * An alternative template's PDF: `/flyers/<collection>/<id>.<template>.pdf`. A dot, not a
+ * hyphen: entry ids are `[a-z0-9-]` (ID_RE), so `<id>-large.pdf` could be the default PDF of
+ * an entry whose id ends in -large; no id holds a dot.
+ */
+export const variantPdf = (collection: string, id: string, template: FlyerTemplate): string =>
+  `/flyers/${collection}/${id}.${template}.pdf`;
+
 /** Site-root-relative URLs; under dist/ they are also the file paths (`dist` + url). */
-export function flyerPaths(collection: string, id: string): FlyerPaths {
+export function flyerPaths(collection: string, id: string, template: FlyerTemplate = 'poster'): FlyerPaths {
   const base = `/flyers/${collection}/${id}`;
-  return { pdf: `${base}.pdf`, png: `${base}.png`, og: `${base}-og.png` };
+  const pdf = `${base}.pdf`;
+  return {
+    pdf,
+    png: `${base}.png`,
+    og: `${base}-og.png`,
+    choices: FLYER_TEMPLATES.map((choice) =>
+      choice === template
+        ? { template: choice, pdf, isDefault: true }
+        : { template: choice, pdf: variantPdf(collection, id, choice), isDefault: false },
+    ),
+  };
 }
 
 /** Width and height of the outputs, for <img width height> and og:image:width/height. */

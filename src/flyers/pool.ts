@@ -8,15 +8,17 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FlyerModel } from './model.ts';
 import { FlyerTextError } from './errors.ts';
-import type { RenderedFlyer } from './render.ts';
+import type { RenderedFlyer, RenderedPdf } from './render.ts';
 
 export interface WorkerRequest {
   id: number;
   model: FlyerModel;
+  /** A printing choice beside the default (renderFlyerPdf): the PDF only. */
+  pdfOnly?: boolean;
 }
 
 export type WorkerReply =
-  | { id: number; ok: true; result: RenderedFlyer; ms: number; cpuMs: number }
+  | { id: number; ok: true; result: RenderedFlyer | RenderedPdf; ms: number; cpuMs: number }
   | { id: number; ok: false; textError: boolean; message: string; stack: string };
 
 export interface PooledFlyer extends RenderedFlyer {
@@ -25,8 +27,15 @@ export interface PooledFlyer extends RenderedFlyer {
   cpuMs: number;
 }
 
+export interface PooledPdf extends RenderedPdf {
+  ms: number;
+  cpuMs: number;
+}
+
 export interface FlyerPool {
   render(model: FlyerModel): Promise<PooledFlyer>;
+  /** The A4 PDF alone, for a printing choice other than the editor's template. */
+  renderPdf(model: FlyerModel): Promise<PooledPdf>;
   close(): Promise<void>;
 }
 
@@ -37,8 +46,9 @@ export interface FlyerPool {
 const YOUNG_GENERATION_MB = 192;
 
 export function createFlyerPool(root: string, size: number): FlyerPool {
-  const queue: { request: WorkerRequest; resolve: (r: PooledFlyer) => void; reject: (e: Error) => void }[] = [];
-  const pending = new Map<number, { resolve: (r: PooledFlyer) => void; reject: (e: Error) => void }>();
+  type Job = { request: WorkerRequest; resolve: (r: PooledFlyer | PooledPdf) => void; reject: (e: Error) => void };
+  const queue: Job[] = [];
+  const pending = new Map<number, Omit<Job, 'request'>>();
   const idle: Worker[] = [];
   let nextId = 0;
   let failure: Error | undefined;
@@ -66,13 +76,13 @@ export function createFlyerPool(root: string, size: number): FlyerPool {
       dispatch();
       if (!job) return;
       if (reply.ok) {
-        const { pdf, png, og } = reply.result;
         // Structured clone delivers Uint8Arrays; callers expect Buffers.
+        const buffer = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+        const result = reply.result;
         job.resolve({
-          ...reply.result,
-          pdf: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength),
-          png: Buffer.from(png.buffer, png.byteOffset, png.byteLength),
-          og: Buffer.from(og.buffer, og.byteOffset, og.byteLength),
+          ...result,
+          pdf: buffer(result.pdf),
+          ...('png' in result ? { png: buffer(result.png), og: buffer(result.og) } : {}),
           ms: reply.ms,
           cpuMs: reply.cpuMs,
         });
@@ -92,14 +102,16 @@ export function createFlyerPool(root: string, size: number): FlyerPool {
     return worker;
   });
 
+  const send = (model: FlyerModel, pdfOnly: boolean) =>
+    new Promise<PooledFlyer | PooledPdf>((resolve, reject) => {
+      if (failure) return reject(failure);
+      queue.push({ request: { id: nextId++, model, ...(pdfOnly ? { pdfOnly } : {}) }, resolve, reject });
+      dispatch();
+    });
+
   return {
-    render(model) {
-      if (failure) return Promise.reject(failure);
-      return new Promise((resolve, reject) => {
-        queue.push({ request: { id: nextId++, model }, resolve, reject });
-        dispatch();
-      });
-    },
+    render: (model) => send(model, false) as Promise<PooledFlyer>,
+    renderPdf: (model) => send(model, true),
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));
     },

@@ -248,7 +248,42 @@ const cpuMs = () => {
   return (user + system) / 1000;
 };
 
-export async function renderFlyer(model: FlyerModel, { root, fonts, timings }: RenderOptions): Promise<RenderedFlyer> {
+/** The A4 sheet as Satori lays it out with words as <text>, the photo and QR code in place. */
+async function a4Sheet(
+  model: FlyerModel,
+  a4: Layout,
+  { root, fonts }: RenderOptions,
+): Promise<{ svg: string; tags: TaggedBox[] }> {
+  const photo = model.photo && SPECS[model.template].photo ? await loadPhoto(root, model.photo.src) : undefined;
+  if (photo && model.photo) a4.element = withPhoto(a4.element, photo, model.photo.alt);
+  const slots = new Map<string, Box>();
+  const tags: TaggedBox[] = [];
+  // One Satori layout of the A4 sheet, words as <text>, serves both the PDF and the preview.
+  const svg = withQr(await toSvg(a4, fonts, model, slots, false, tags), model.url, slots.get('qr'));
+  for (const box of tags) {
+    // Figures are read by their alternative text: the photo's own, and where the QR code leads.
+    if (box.slot === 'photo') box.alt = model.photo?.alt;
+    if (box.slot === 'qr') box.alt = `${model.labels.qr} ${model.url}`;
+  }
+  return { svg, tags };
+}
+
+/** A printing choice other than the editor's template (paths.ts, alternativesOf): the PDF alone. */
+export interface RenderedPdf {
+  pdf: Buffer;
+  warnings: string[];
+}
+
+/** The A4 PDF only, in `model.template`: the alternatives have no preview or share image. */
+export async function renderFlyerPdf(model: FlyerModel, options: RenderOptions): Promise<RenderedPdf> {
+  const a4 = sheetLayout(model, options.fonts.measure);
+  const warnings = [...a4.warnings];
+  const { svg, tags } = await a4Sheet(model, a4, options);
+  return { pdf: await toPdf(svg, tags, model, options.fonts, warnings), warnings };
+}
+
+export async function renderFlyer(model: FlyerModel, options: RenderOptions): Promise<RenderedFlyer> {
+  const { fonts, timings } = options;
   let cpu = timings ? cpuMs() : 0;
   let wall = timings ? performance.now() : 0;
   const lap = (step: RenderStep) => {
@@ -263,19 +298,8 @@ export async function renderFlyer(model: FlyerModel, { root, fonts, timings }: R
   const a4 = sheetLayout(model, fonts.measure);
   const og = ogLayout(model, fonts.measure);
   const warnings = [...a4.warnings, ...og.warnings];
-  const photo = model.photo && SPECS[model.template].photo ? await loadPhoto(root, model.photo.src) : undefined;
-  if (photo && model.photo) a4.element = withPhoto(a4.element, photo, model.photo.alt);
   lap('layout');
-
-  const slots = new Map<string, Box>();
-  const tags: TaggedBox[] = [];
-  // One Satori layout of the A4 sheet, words as <text>, serves both the PDF and the preview.
-  const a4Svg = withQr(await toSvg(a4, fonts, model, slots, false, tags), model.url, slots.get('qr'));
-  for (const box of tags) {
-    // Figures are read by their alternative text: the photo's own, and where the QR code leads.
-    if (box.slot === 'photo') box.alt = model.photo?.alt;
-    if (box.slot === 'qr') box.alt = `${model.labels.qr} ${model.url}`;
-  }
+  const { svg: a4Svg, tags } = await a4Sheet(model, a4, options);
   lap('a4Svg');
   const pdf = await toPdf(a4Svg, tags, model, fonts, warnings);
   lap('pdf');

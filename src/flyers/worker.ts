@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadFonts } from './fonts.ts';
 import type { FlyerModel } from './model.ts';
-import { FlyerTextError, renderFlyer } from './render.ts';
+import { FlyerTextError, renderFlyer, renderFlyerPdf } from './render.ts';
 import type { WorkerReply, WorkerRequest } from './pool.ts';
 
 const { root } = workerData as { root: string };
@@ -13,12 +13,12 @@ const fonts = loadFonts();
 const port = parentPort;
 if (!port) throw new Error('worker.ts runs as a worker thread (see pool.ts)');
 
-port.on('message', ({ id, model }: WorkerRequest) => {
+port.on('message', ({ id, model, pdfOnly }: WorkerRequest) => {
   // This thread only: process.cpuUsage() would count every worker of the pool (and the GC's
   // helper threads, which the main-thread figures include).
   const cpu = process.threadCpuUsage();
   const started = performance.now();
-  renderFlyer(model as FlyerModel, { root, fonts }).then(
+  (pdfOnly ? renderFlyerPdf : renderFlyer)(model as FlyerModel, { root, fonts }).then(
     (result) => {
       const used = process.threadCpuUsage(cpu);
       const reply: WorkerReply = {

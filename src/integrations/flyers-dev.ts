@@ -2,7 +2,8 @@
  * Flyers under `npm start`: the dev server renders no flyers of its own (a build makes them all
  * at its end), so the 「チラシを印刷する」 link and the preview of an entry a volunteer has just
  * written would answer 404 until the next full build. Here a request for
- * `/flyers/<collection>/<id>.pdf`, `.png` or `-og.png` makes that one entry's flyer from the
+ * `/flyers/<collection>/<id>.pdf`, `.png` or `-og.png` (or a printing choice's
+ * `<id>.<template>.pdf`, made only when asked for) makes that one entry's flyer from the
  * content as saved — validated as the build validates it, through the build's own flyer step and
  * its cache (.cache/flyers/), so the next build reuses what was made here — and serves it.
  * One worker thread is kept for the dev server's life: starting one and loading its fonts costs
@@ -19,13 +20,20 @@ import { createFlyerPool, type FlyerPool } from '../flyers/pool.ts';
 import { todayInJapan } from '../lib/recurrence.ts';
 import { formatReport } from '../lib/validation/messages.ts';
 import { validateContent } from '../lib/validation/validate.ts';
+import { FLYER_TEMPLATES, type FlyerTemplate } from '../schemas/flyer.ts';
 
-const FLYER_URL = /^\/flyers\/([a-z-]+)\/([\w-]+?)(\.pdf|-og\.png|\.png)(?:[?#].*)?$/;
+const FLYER_URL = new RegExp(
+  `^/flyers/([a-z-]+)/([\\w-]+?)(\\.(?:${FLYER_TEMPLATES.join('|')})\\.pdf|\\.pdf|-og\\.png|\\.png)(?:[?#].*)?$`,
+);
 const TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
   '.png': 'image/png',
   '-og.png': 'image/png',
+  ...Object.fromEntries(FLYER_TEMPLATES.map((template) => [`.${template}.pdf`, 'application/pdf'])),
 };
+/** `.bw.pdf` → bw: a printing choice's PDF (paths.ts, variantPdf). */
+const choiceOf = (suffix: string) =>
+  FLYER_TEMPLATES.find((template) => suffix === `.${template}.pdf`) as FlyerTemplate | undefined;
 
 /** What a request for a flyer gets: the file, or why there is none (Japanese first). */
 export type DevFlyer = { file: string } | { status: 404 | 422 | 500; message: string };
@@ -37,7 +45,7 @@ export function devFlyerMaker(root: string, log: (line: string) => void) {
   /** One run per entry at a time: the preview and the PDF are often asked for together. */
   const running = new Map<string, Promise<DevFlyer>>();
 
-  async function make(collection: string, id: string, suffix: string): Promise<DevFlyer> {
+  async function make(collection: string, id: string, choice?: FlyerTemplate): Promise<DevFlyer> {
     // Validated again on every request: a volunteer asks for a flyer right after saving, and a
     // flyer must not show what the build would refuse.
     const { entries, problems } = validateContent(root);
@@ -53,27 +61,33 @@ export function devFlyerMaker(root: string, log: (line: string) => void) {
       // Where the step places its copies; what is served is the cache's own file.
       outDir: join(root, '.cache', 'flyers-dev'),
       today: process.env['FLYERS_TODAY'] ?? todayInJapan(),
-      only: { collection, id },
+      only: { collection, id, ...(choice ? { choice } : {}) },
       pool,
       log,
       warn: log,
     });
     const failures = flyerFailures(result);
     if (failures) return { status: 500, message: failures };
-    return { file: join(cacheDir, collection, `${id}${suffix}`) };
+    // The editor's own template has no `.<template>.pdf`: the build makes none either.
+    if (choice && !result.choices.total)
+      return { status: 404, message: `チラシがありません / no flyer: ${collection}/${id}.${choice}.pdf` };
+    return { file: join(cacheDir, collection, `${id}${choice ? `.${choice}` : ''}.pdf`) };
   }
 
   return {
     get(collection: string, id: string, suffix: string): Promise<DevFlyer> {
-      const name = `${collection}/${id}`;
+      const choice = choiceOf(suffix);
+      const name = `${collection}/${id}${choice ? `.${choice}` : ''}`;
       const made =
         running.get(name) ??
-        make(collection, id, '.pdf').finally(() => {
+        make(collection, id, choice).finally(() => {
           running.delete(name);
         });
       running.set(name, made);
       // The step makes the PDF and both pictures at once; each request takes its own.
-      return made.then((flyer) => ('file' in flyer ? { file: flyer.file.replace(/\.pdf$/, suffix) } : flyer));
+      return choice
+        ? made
+        : made.then((flyer) => ('file' in flyer ? { file: flyer.file.replace(/\.pdf$/, suffix) } : flyer));
     },
     async close() {
       await pool?.close();

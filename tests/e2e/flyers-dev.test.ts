@@ -90,6 +90,22 @@ describe('a flyer made on request', () => {
   it('answers 404 for an entry that does not exist', async () => {
     expect(await maker.get('events', 'no-such-event', '.pdf')).toMatchObject({ status: 404 });
   });
+
+  it('makes a printing choice alone, only when it is asked for, and none in the default template', async () => {
+    const before = rendered();
+    const bw = fileOf(await maker.get('events', 'bousai', '.bw.pdf'));
+    expect(bw).toMatch(/\/events\/bousai\.bw\.pdf$/);
+    expect(readFileSync(bw).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(rendered()).toBe(before + 1);
+    // Its own key beside the default's; the large print is still left to whoever asks for it.
+    expect(keys()['events/bousai.bw']).toMatch(/^[0-9a-f]{64}$/);
+    expect(keys()['events/bousai.bw']).not.toBe(keys()['events/bousai']);
+    expect(keys()['events/bousai.large']).toBeUndefined();
+    fileOf(await maker.get('events', 'bousai', '.bw.pdf'));
+    expect(rendered()).toBe(before + 1);
+    // The fixture's event is in colour: its colour flyer is bousai.pdf, not bousai.poster.pdf.
+    expect(await maker.get('events', 'bousai', '.poster.pdf')).toMatchObject({ status: 404 });
+  });
 });
 
 describe('under the dev server', () => {
@@ -120,5 +136,19 @@ describe('under the dev server', () => {
     expect(png.status).toBe(200);
     expect(png.headers.get('content-type')).toBe('image/png');
     expect((await fetch(`${base}/flyers/events/no-such-event.pdf`)).status).toBe(404);
+  });
+
+  it('serves the printing choices the entry page links, the large print made on request', async () => {
+    const large = await fetch(`${base}/flyers/events/bousai.large.pdf`);
+    expect(large.status).toBe(200);
+    expect(large.headers.get('content-type')).toBe('application/pdf');
+    expect(
+      Buffer.from(await large.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    const page = await (await fetch(`${base}/events/bousai/`)).text();
+    for (const href of ['/flyers/events/bousai.pdf', '/flyers/events/bousai.bw.pdf', '/flyers/events/bousai.large.pdf'])
+      expect(page).toContain(`href="${href}"`);
   });
 });

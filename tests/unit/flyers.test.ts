@@ -261,7 +261,7 @@ describe('the cache key', () => {
 
 describe('paths and lists for the pages', () => {
   it('puts the three files under /flyers/<collection>/', () => {
-    expect(flyerPaths('events', 'mochitsuki')).toEqual({
+    expect(flyerPaths('events', 'mochitsuki')).toMatchObject({
       pdf: '/flyers/events/mochitsuki.pdf',
       png: '/flyers/events/mochitsuki.png',
       og: '/flyers/events/mochitsuki-og.png',

@@ -1,0 +1,141 @@
+/**
+ * Printing choices on every flyer (issue 14, item 6), on the built sample site: beside each
+ * flyer's PDF in the editor's template, the other two templates as PDFs, linked from the entry
+ * page's FlyerBox. Read back with poppler, independently of the code that wrote them: real text
+ * with the title in each, the 白黒 one without any colour once printed (pdftoppm's pixels), the
+ * 大きな文字 one in larger type than the colour one (word heights from pdftotext -bbox).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { t } from '../../src/i18n/index.ts';
+import { loadFlyerContent } from '../../src/flyers/content.ts';
+import { FLYER_COLLECTIONS, flyerPaths, flyerTemplateOf } from '../../src/flyers/paths.ts';
+import type { FlyerTemplate } from '../../src/schemas/flyer.ts';
+import { sampleSite } from './helpers/sample-site.ts';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await sampleSite();
+}, 900_000);
+
+interface Flyer {
+  collection: string;
+  id: string;
+  title: string;
+  template: FlyerTemplate;
+}
+let all: Flyer[] | undefined;
+/** Every entry with a flyer in the sample, as the build validated it. */
+const flyers = (): Flyer[] =>
+  (all ??= (() => {
+    const { entries } = loadFlyerContent(dir);
+    return FLYER_COLLECTIONS.flatMap((collection) =>
+      (entries.get(collection) ?? []).map(({ id, parsed }) => ({
+        collection,
+        id,
+        title: String(parsed['title']),
+        template: flyerTemplateOf(parsed),
+      })),
+    );
+  })());
+
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+const text = (file: string) => squeeze(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }));
+
+/** The page as a printer would put it on paper, 30 dpi RGB: how far its most coloured pixel is from grey. */
+function mostColour(file: string): number {
+  const ppm = execFileSync('pdftoppm', ['-r', '30', '-singlefile', file], { maxBuffer: 64 * 1024 * 1024 });
+  // P6 <width> <height> 255\n then RGB bytes.
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'));
+  if (!header) throw new Error(`${file}: pdftoppm gave no P6 image`);
+  const pixels = ppm.subarray(header[0].length);
+  let most = 0;
+  for (let i = 0; i + 2 < pixels.length; i += 3) {
+    const [r, g, b] = [pixels[i] as number, pixels[i + 1] as number, pixels[i + 2] as number];
+    most = Math.max(most, Math.max(r, g, b) - Math.min(r, g, b));
+  }
+  return most;
+}
+
+/** The heights of the words on the page, in points, smallest first: the sizes its type is read in. */
+function wordHeights(file: string): number[] {
+  const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+  const heights = [...html.matchAll(/<word [^>]*yMin="([\d.]+)"[^>]*yMax="([\d.]+)"/g)]
+    .map((m) => Number(m[2]) - Number(m[1]))
+    .sort((a, b) => a - b);
+  expect(heights.length, `${file}: words`).toBeGreaterThan(10);
+  return heights;
+}
+const median = (sorted: number[]) => sorted[Math.floor(sorted.length / 2)] as number;
+
+describe('printing choices of the built sample', () => {
+  it('makes every flyer in all three templates: its default at <id>.pdf, the other two beside it', () => {
+    const all = flyers();
+    expect(all.length).toBeGreaterThan(5);
+    // The sample has defaults of every template, so each kind of alternative is made somewhere.
+    expect(new Set(all.map((f) => f.template))).toEqual(new Set(['poster', 'bw', 'large']));
+    for (const { collection, id, template } of all) {
+      const { choices } = flyerPaths(collection, id, template);
+      expect(choices.map((c) => c.template)).toEqual(['poster', 'bw', 'large']);
+      for (const choice of choices) {
+        const file = join(dir, 'dist', choice.pdf);
+        expect(existsSync(file), file).toBe(true);
+        expect(readFileSync(file).subarray(0, 5).toString(), file).toBe('%PDF-');
+      }
+      // The default's own template is not made twice, and an alternative has no preview picture.
+      const folder = join(dir, 'dist', 'flyers', collection);
+      expect(existsSync(join(folder, `${id}.${template}.pdf`)), `${id}.${template}.pdf`).toBe(false);
+      for (const choice of choices.filter((c) => !c.isDefault))
+        expect(existsSync(join(folder, `${id}.${choice.template}.png`)), `${id}.${choice.template}.png`).toBe(false);
+    }
+  });
+
+  it('prints the title as real text in every choice; 白黒 has no colour, 大きな文字 larger type', () => {
+    // One flyer whose editor chose each template: the alternatives of each are all checked.
+    const byTemplate = new Map(flyers().map((f) => [f.template, f]));
+    for (const flyer of byTemplate.values()) {
+      const { choices } = flyerPaths(flyer.collection, flyer.id, flyer.template);
+      const file = (template: FlyerTemplate) =>
+        join(dir, 'dist', choices.find((c) => c.template === template)?.pdf ?? '');
+      for (const template of ['poster', 'bw', 'large'] as const)
+        expect(text(file(template)), `${file(template)}: title`).toContain(squeeze(flyer.title));
+      // Grey pixels only (black, white and the greys of anti-aliasing); the colour one has colour.
+      expect(mostColour(file('bw')), file('bw')).toBeLessThanOrEqual(8);
+      expect(mostColour(file('poster')), file('poster')).toBeGreaterThan(60);
+      // Larger type than the colour one's, word for word in the middle of the sizes. How much
+      // differs: 17–21 pt against 12–16 on most of the sample, but a dense notice gains little
+      // (a recruitment's body, 16 pt against 15.5): the template keeps every fact and only
+      // lets points and the photo make way.
+      const [large, poster] = [wordHeights(file('large')), wordHeights(file('poster'))];
+      expect(median(large), file('large')).toBeGreaterThan(median(poster));
+    }
+  });
+
+  it("links the three from the entry page, the editor's template first as チラシを印刷する", () => {
+    for (const { collection, id, template } of flyers()) {
+      const where = `${collection}/${id}`;
+      const { document } = parseHTML(readFileSync(join(dir, 'dist', collection, id, 'index.html'), 'utf8'));
+      const box = document.querySelector('aside[aria-labelledby="flyer-heading"]');
+      expect(box, where).not.toBeNull();
+      const links = [...(box?.querySelectorAll('a') ?? [])].map((a) => ({
+        href: a.getAttribute('href'),
+        name: squeeze(a.textContent ?? ''),
+      }));
+      const { choices, pdf } = flyerPaths(collection, id, template);
+      expect(links.map((l) => l.href).sort(), where).toEqual(choices.map((c) => c.pdf).sort());
+      expect(links[0], where).toEqual({
+        href: pdf,
+        name: expect.stringMatching(new RegExp(`^${t('flyer.print')}（${t(`flyer.choice.${template}`)}・`)),
+      });
+      for (const other of choices.filter((c) => !c.isDefault)) {
+        const link = links.find((l) => l.href === other.pdf);
+        expect(link?.name, `${where}: ${other.pdf}`).toContain(
+          t('flyer.printAs', { choice: t(`flyer.choice.${other.template}`) }),
+        );
+      }
+    }
+  });
+});

@@ -1,0 +1,185 @@
+/**
+ * Printing choices (issue 14, item 6): every flyer's default template as today, plus the other
+ * two templates as PDFs only, at `<id>.<template>.pdf`, each cached under its own key. The
+ * flyer step runs here with a stand-in pool, so what is asked for, written, linked and cached
+ * is checked without rendering (the e2e test renders them).
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { t } from '../../src/i18n/index.ts';
+import { makeFlyers, flyerSummary, type FlyerStepOptions } from '../../src/flyers/build.ts';
+import { cacheKey } from '../../src/flyers/cache.ts';
+import type { FlyerContent } from '../../src/flyers/content.ts';
+import { buildFlyerModel, type FlyerModel } from '../../src/flyers/model.ts';
+import { alternativesOf, flyerPaths, flyerTemplateOf, variantPdf } from '../../src/flyers/paths.ts';
+import type { FlyerPool, PooledFlyer, PooledPdf } from '../../src/flyers/pool.ts';
+import type { ValidEntry } from '../../src/lib/validation/validate.ts';
+
+describe('the paths of the printing choices', () => {
+  it('keeps the default PDF at <id>.pdf and puts the other two templates beside it', () => {
+    expect(flyerPaths('events', 'mochitsuki').choices).toEqual([
+      { template: 'poster', pdf: '/flyers/events/mochitsuki.pdf', isDefault: true },
+      { template: 'bw', pdf: '/flyers/events/mochitsuki.bw.pdf', isDefault: false },
+      { template: 'large', pdf: '/flyers/events/mochitsuki.large.pdf', isDefault: false },
+    ]);
+    const bw = flyerPaths('salons', 'hidamari', 'bw');
+    expect(bw.pdf).toBe('/flyers/salons/hidamari.pdf');
+    expect(bw.choices).toEqual([
+      { template: 'poster', pdf: '/flyers/salons/hidamari.poster.pdf', isDefault: false },
+      { template: 'bw', pdf: '/flyers/salons/hidamari.pdf', isDefault: true },
+      { template: 'large', pdf: '/flyers/salons/hidamari.large.pdf', isDefault: false },
+    ]);
+  });
+
+  it('never gives an alternative the path of another entry (ids have no dots)', () => {
+    // An entry `kai-large` would own kai-large.pdf; `kai`'s large print is kai.large.pdf.
+    expect(variantPdf('events', 'kai', 'large')).not.toBe(flyerPaths('events', 'kai-large').pdf);
+    expect(alternativesOf('large')).toEqual(['poster', 'bw']);
+    expect(alternativesOf('poster')).toEqual(['bw', 'large']);
+  });
+
+  it("reads the editor's template from the entry, colour when unset or unknown", () => {
+    expect(flyerTemplateOf({ flyer: { template: 'large' } })).toBe('large');
+    expect(flyerTemplateOf({ title: 'x' })).toBe('poster');
+    expect(flyerTemplateOf({ flyer: { template: 'sepia' } })).toBe('poster');
+    expect(flyerTemplateOf(undefined)).toBe('poster');
+  });
+});
+
+const site = { url: 'https://example.jp/', siteName: 'つながり', publisher: '社協' };
+const recruitment = (id: string, flyer?: object): ValidEntry =>
+  ({
+    file: `content/recruitments/${id}.ja.md`,
+    id,
+    type: 'recruitments',
+    body: '',
+    parsed: { id, title: `募集 ${id}`, status: 'open', role: '見守り', districts: [], ...(flyer ? { flyer } : {}) },
+  }) as unknown as ValidEntry;
+
+describe('the cache key of a printing choice', () => {
+  it('differs by the template alone', () => {
+    const entry = recruitment('mimamori');
+    const model = buildFlyerModel(
+      { collection: 'recruitments', id: entry.id, data: entry.parsed, body: '' },
+      { lookup: new Map(), site, today: '2026-11-23', t },
+    );
+    const keys = ['poster', 'bw', 'large'].map((template) =>
+      cacheKey({ model: { ...model, template } as FlyerModel, fontsHash: 'f' }),
+    );
+    expect(new Set(keys).size).toBe(3);
+  });
+});
+
+describe('the flyer step with printing choices', () => {
+  let root: string;
+  const asked: string[] = [];
+  const pool: FlyerPool = {
+    render: (model) => {
+      asked.push(`${model.id} ${model.template} all`);
+      return Promise.resolve({
+        pdf: Buffer.from(`pdf ${model.template}`),
+        png: Buffer.from('png'),
+        og: Buffer.from('og'),
+        warnings: [],
+        ms: 1,
+        cpuMs: 1,
+      } satisfies PooledFlyer);
+    },
+    renderPdf: (model) => {
+      asked.push(`${model.id} ${model.template} pdf`);
+      return Promise.resolve({
+        pdf: Buffer.from(`pdf ${model.template}`),
+        warnings: [],
+        ms: 2,
+        cpuMs: 2,
+      } satisfies PooledPdf);
+    },
+    close: () => Promise.resolve(),
+  };
+  const content: FlyerContent = {
+    entries: new Map([['recruitments', [recruitment('a'), recruitment('b', { template: 'bw' })]]]),
+    lookup: new Map(),
+    site,
+  };
+  const run = (extra: Partial<FlyerStepOptions> = {}) =>
+    makeFlyers(content, {
+      root,
+      outDir: join(root, 'dist'),
+      today: '2026-11-23',
+      pool,
+      log: () => {},
+      warn: () => {},
+      ...extra,
+    });
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'flyer-choices-'));
+    asked.length = 0;
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('renders the default with its pictures and the two other templates as PDFs only', async () => {
+    const result = await run();
+    expect(asked.sort()).toEqual([
+      'a bw pdf',
+      'a large pdf',
+      'a poster all',
+      'b bw all',
+      'b large pdf',
+      'b poster pdf',
+    ]);
+    const dist = (file: string) => join(root, 'dist', 'flyers', 'recruitments', file);
+    expect(readFileSync(dist('a.pdf'), 'utf8')).toBe('pdf poster');
+    expect(readFileSync(dist('a.bw.pdf'), 'utf8')).toBe('pdf bw');
+    expect(readFileSync(dist('b.pdf'), 'utf8')).toBe('pdf bw');
+    expect(readFileSync(dist('b.poster.pdf'), 'utf8')).toBe('pdf poster');
+    // No pictures for an alternative, and no file for the default's own template twice.
+    expect(existsSync(dist('a.bw.png'))).toBe(false);
+    expect(existsSync(dist('b.bw.pdf'))).toBe(false);
+    expect(result).toMatchObject({ total: 2, rendered: 2, skipped: 0, renderMs: 2 });
+    expect(result.choices).toMatchObject({ total: 4, rendered: 4, skipped: 0, renderMs: 8 });
+    const keys = JSON.parse(readFileSync(join(root, '.cache', 'flyers', 'keys.json'), 'utf8')) as object;
+    expect(Object.keys(keys).sort()).toEqual([
+      'recruitments/a',
+      'recruitments/a.bw',
+      'recruitments/a.large',
+      'recruitments/b',
+      'recruitments/b.large',
+      'recruitments/b.poster',
+    ]);
+    expect(flyerSummary(result)).toMatch(
+      /^チラシ: 2件作成、0件は変更なし \/ flyers: 2 rendered, 0 skipped in [\d.]+ s \(1 ms per flyer, CPU 1 ms[^)]*\); 印刷の選択肢のPDF: 4件作成、0件は変更なし \/ print choices: 4 PDFs rendered, 0 unchanged \(2 ms each, CPU 2 ms\)$/,
+    );
+  });
+
+  it('renders nothing again when nothing changed, and puts every cached PDF in place', async () => {
+    await run();
+    asked.length = 0;
+    const again = await run({ outDir: join(root, 'dist2') });
+    expect(asked).toEqual([]);
+    expect(again).toMatchObject({ rendered: 0, skipped: 2, choices: { rendered: 0, skipped: 4 } });
+    expect(readFileSync(join(root, 'dist2', 'flyers', 'recruitments', 'b.large.pdf'), 'utf8')).toBe('pdf large');
+  });
+
+  it('makes one choice on request (the dev server) and keeps the other keys', async () => {
+    await run();
+    asked.length = 0;
+    const one = await run({ only: { collection: 'recruitments', id: 'a', choice: 'large' } });
+    expect(asked).toEqual([]);
+    expect(one.choices).toMatchObject({ total: 1, skipped: 1 });
+    rmSync(join(root, '.cache', 'flyers', 'keys.json'));
+    const fresh = await run({ only: { collection: 'recruitments', id: 'a', choice: 'large' } });
+    expect(asked).toEqual(['a large pdf']);
+    expect(fresh).toMatchObject({ rendered: 0, choices: { total: 1, rendered: 1 } });
+    // The default's own template is no choice: nothing is made for b.bw.pdf.
+    const own = await run({ only: { collection: 'recruitments', id: 'b', choice: 'bw' } });
+    expect(own.choices.total).toBe(0);
+    // Without a choice, the dev server's request makes the default's files only.
+    asked.length = 0;
+    rmSync(join(root, '.cache', 'flyers', 'keys.json'));
+    await run({ only: { collection: 'recruitments', id: 'b' } });
+    expect(asked).toEqual(['b bw all']);
+  });
+});
