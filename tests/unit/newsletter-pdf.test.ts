@@ -5,7 +5,7 @@
  * recruitment, report or desk of another district or month.
  */
 import { execFileSync } from 'node:child_process';
-import { PDFDocument as PdfLib, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { PDFDict, PDFDocument as PdfLib, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import { loadFonts } from '../../src/flyers/fonts.ts';
@@ -111,8 +111,9 @@ describe('newsletter PDFs', () => {
       }, 240_000);
 
   it('is tagged under one root across its pages: headings, the calendar table and the QR figure', async () => {
-    const entry = issues[0];
-    if (!entry) throw new Error('no sample newsletter');
+    // An issue with a cover photo and reports with photos.
+    const entry = issues.find((i) => i.data.cover?.length);
+    if (!entry) throw new Error('no sample newsletter with a cover photo');
     const issue = compileNewsletter({ entry: { id: entry.id, data: entry.data } }, sources);
     const { pdf } = await renderNewsletter({ issue, title: entry.data.title, siteName: site.siteName }, 'bw', fonts);
     const tree = poppler('pdfinfo', ['-struct-text'], pdf);
@@ -124,5 +125,20 @@ describe('newsletter PDFs', () => {
     // The page numbers are page furniture, not content.
     expect(tree).not.toMatch(/"1 \/ \d/);
     expect(tree).toContain(issue.qr.url);
+    // The photos are figures with their alternative text: the cover, and each report's.
+    const doc = await PdfLib.load(pdf, { updateMetadata: false });
+    const alts = doc.context
+      .enumerateIndirectObjects()
+      .map(([, object]) => object)
+      .filter((object): object is PDFDict => object instanceof PDFDict)
+      .filter((dict) => dict.get(PDFName.of('S')) === PDFName.of('Figure'))
+      .map((dict) => {
+        const alt = dict.get(PDFName.of('Alt'));
+        return alt instanceof PDFString || alt instanceof PDFHexString ? alt.decodeText() : '';
+      });
+    const photos = [issue.cover, ...issue.reports.map((r) => r.photo)].filter((p) => p !== undefined);
+    expect(photos.length).toBeGreaterThan(0);
+    for (const photo of photos) expect(alts).toContain(photo.alt);
+    expect(alts.every(Boolean)).toBe(true);
   }, 240_000);
 });

@@ -7,7 +7,8 @@
  * into dist/ when nothing changed; the others render on one worker thread (worker.ts).
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { MEDIA_FOLDER, mediaNameOf } from '../../lib/media/paths.ts';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -21,7 +22,7 @@ import type { NewsletterJob, NewsletterReply } from './worker.ts';
 import { newsletterPdfPaths } from './paths.ts';
 
 /** Raise when the layout or renderer changes what a PDF looks like: every cached one renders again. */
-export const NEWSLETTER_CODE_VERSION = '1';
+export const NEWSLETTER_CODE_VERSION = '2';
 
 export interface NewsletterStepResult {
   total: number;
@@ -42,6 +43,24 @@ function place(from: string, to: string): void {
     // Another file system, or a file already there (the dev server's output).
     copyFileSync(from, to);
   }
+}
+
+/**
+ * Size and time of each photo file the issue prints: a photo replaced under the same name makes
+ * a new PDF (the compiled issue names the file only).
+ */
+function photoStamps(root: string, input: NewsletterPrintInput): string[] {
+  const photos = [input.issue.cover, ...input.issue.reports.map((r) => r.photo)];
+  return photos.flatMap((photo) => {
+    const name = photo && mediaNameOf(photo.src);
+    if (!name) return [];
+    try {
+      const { size, mtimeMs } = statSync(join(root, MEDIA_FOLDER, name));
+      return [`${name}:${size}:${mtimeMs}`];
+    } catch {
+      return [`${name}:missing`];
+    }
+  });
 }
 
 export async function makeNewsletterPdfs(
@@ -86,7 +105,7 @@ export async function makeNewsletterPdfs(
     const paths = newsletterPdfPaths(entry.id);
     for (const edition of EDITIONS) {
       const key = createHash('sha256')
-        .update(JSON.stringify([NEWSLETTER_CODE_VERSION, fonts, edition, input]))
+        .update(JSON.stringify([NEWSLETTER_CODE_VERSION, fonts, edition, input, photoStamps(root, input)]))
         .digest('hex')
         .slice(0, 24);
       const cached = join(cacheDir, `${key}.pdf`);
@@ -98,7 +117,9 @@ export async function makeNewsletterPdfs(
 
   if (todo.length) {
     // Resolved from the project root, as the flyers' worker: it runs as plain Node.
-    const worker = new Worker(new URL('src/flyers/newsletter/worker.ts', pathToFileURL(join(root, '/'))));
+    const worker = new Worker(new URL('src/flyers/newsletter/worker.ts', pathToFileURL(join(root, '/'))), {
+      workerData: { root },
+    });
     try {
       for (const item of todo) {
         const reply = await new Promise<NewsletterReply>((resolve, reject) => {

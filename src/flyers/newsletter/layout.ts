@@ -13,6 +13,7 @@ import { timeOn, type AgendaDay, type CalendarItem } from '../../lib/calendar.ts
 import { weekdayKey } from '../../lib/dates.ts';
 import { formatDate, formatPeriod } from '../../lib/facts.ts';
 import type { CompiledNewsletter } from '../../lib/newsletter/compile.ts';
+import type { PagePhoto } from '../../lib/media/photos.ts';
 import { canvasOf, PAPER } from '../paper.ts';
 import type { Measure } from '../text.ts';
 import { breakLines } from '../text.ts';
@@ -67,6 +68,21 @@ interface Ctx {
   measure: Measure;
   edition: Edition;
   size: typeof SIZES;
+  photos: ReadonlyMap<string, string>;
+}
+
+/** Data attribute carrying a Figure's alternative text to the PDF's tags (render.ts). */
+export const ALT = 'data-alt';
+
+/** A photo as a Figure of a fixed size, cropped to fill it; undefined if its picture is missing. */
+function photoEl(ctx: Ctx, photo: PagePhoto | undefined, width: number, height: number): El | undefined {
+  const uri = photo && ctx.photos.get(photo.src);
+  if (!photo || !uri) return undefined;
+  const img: El = {
+    type: 'img',
+    props: { src: uri, alt: photo.alt, width, height, style: { width, height, objectFit: 'cover' } },
+  };
+  return tagged(el('div', { width, height, flexShrink: 0 }, [img], { [ALT]: photo.alt }), 'Figure');
 }
 
 /** Lines of text as one element of known height; `tag` names it in the PDF's structure. */
@@ -248,10 +264,17 @@ function calendarTable(ctx: Ctx, days: readonly AgendaDay[], hidden: Readonly<Re
 const INDENT = 10;
 
 /** An item of a section: a title line, then its facts, indented under it. */
-function item(ctx: Ctx, id: string, title: string, lines: (string | undefined)[], titleColor?: string): PrintBlock {
+function item(
+  ctx: Ctx,
+  id: string,
+  title: string,
+  lines: (string | undefined)[],
+  titleColor?: string,
+  width = INNER_WIDTH,
+): PrintBlock {
   const parts = [
-    text(ctx, title, { size: ctx.size.h3, bold: true, tag: 'H3', ...(titleColor ? { color: titleColor } : {}) }),
-    ...lines.filter((l): l is string => !!l).map((l) => text(ctx, l, { indent: INDENT, tag: 'P' })),
+    text(ctx, title, { size: ctx.size.h3, bold: true, tag: 'H3', width, ...(titleColor ? { color: titleColor } : {}) }),
+    ...lines.filter((l): l is string => !!l).map((l) => text(ctx, l, { indent: INDENT, tag: 'P', width })),
   ];
   return stack(id, parts, { paddingBottom: 4, borderBottom: `0.5px solid ${ctx.ink.muted}` }, 4.5);
 }
@@ -278,6 +301,9 @@ function articles(ctx: Ctx, body: string): PrintBlock[] {
 }
 
 export const QR_SIZE = 96;
+/** The cover photo (3:2) and a report's photo, in pt. */
+const COVER = { width: 240, height: 160 };
+const THUMB = { width: 120, height: 80 };
 
 function qrBlock(ctx: Ctx, issue: CompiledNewsletter): PrintBlock {
   const place = issue.district?.name;
@@ -313,11 +339,22 @@ function qrBlock(ctx: Ctx, issue: CompiledNewsletter): PrintBlock {
 /** Every block of the issue, in reading order. */
 export function newsletterBlocks(
   issue: CompiledNewsletter,
-  options: { title: string; body?: string; edition: Edition; measure: Measure; scale?: number },
+  options: {
+    title: string;
+    body?: string;
+    edition: Edition;
+    measure: Measure;
+    scale?: number;
+    /** The photos' pictures as data: URIs by their src (render.ts reads them through the media gate). */
+    photos?: ReadonlyMap<string, string>;
+    /** False to leave the reports' photos out (a full month that would not fit in 4 pages). */
+    reportPhotos?: boolean;
+  },
 ): PrintBlock[] {
   const scale = options.scale ?? 1;
   const size = Object.fromEntries(Object.entries(SIZES).map(([k, v]) => [k, Math.round(v * scale * 2) / 2]));
   const ctx: Ctx = {
+    photos: options.photos ?? new Map(),
     ink: INKS[options.edition],
     measure: options.measure,
     edition: options.edition,
@@ -330,6 +367,22 @@ export function newsletterBlocks(
   if (issue.intro.length) {
     blocks.push(heading(ctx, 'intro-h', t('newsletter.intro')));
     issue.intro.forEach((p, i) => blocks.push(stack(`intro-${i}`, [text(ctx, p, { tag: 'P' })])));
+  }
+  const cover = photoEl(ctx, issue.cover, COVER.width, COVER.height);
+  if (cover && issue.cover) {
+    const caption = text(ctx, issue.cover.caption ?? '', {
+      size: ctx.size.small,
+      width: INNER_WIDTH - COVER.width - 14,
+      color: ctx.ink.muted,
+      tag: 'P',
+    });
+    blocks.push({
+      block: { id: 'cover', height: COVER.height },
+      el: el('div', { flexDirection: 'row', alignItems: 'flex-end', flexShrink: 0 }, [
+        cover,
+        column([caption.el], { marginLeft: 14 }),
+      ]),
+    });
   }
 
   blocks.push(heading(ctx, 'calendar-h', t('newsletter.calendar', { month: month ?? '' })));
@@ -384,7 +437,25 @@ export function newsletterBlocks(
           : r.participants !== undefined
             ? t('newsletter.reportParticipants', { participants: r.participants })
             : undefined;
-      blocks.push(item(ctx, `report-${r.id}`, r.title, [[formatDate(r.date), counts].filter(Boolean).join(SPACE)]));
+      const photo = options.reportPhotos === false ? undefined : photoEl(ctx, r.photo, THUMB.width, THUMB.height);
+      const report = item(
+        ctx,
+        `report-${r.id}`,
+        r.title,
+        [[formatDate(r.date), counts].filter(Boolean).join(SPACE), r.photo?.caption],
+        undefined,
+        photo ? INNER_WIDTH - THUMB.width - 12 : INNER_WIDTH,
+      );
+      if (photo && report.el) {
+        // The photo beside the report's lines: the block is as tall as the taller of the two.
+        const inner = report.el.props.children as El[];
+        report.el = el(
+          'div',
+          { flexDirection: 'row', flexShrink: 0, paddingBottom: 4, borderBottom: `0.5px solid ${ctx.ink.muted}` },
+          [photo, column(inner, { marginLeft: 12 })],
+        );
+      }
+      blocks.push(report);
     }
   }
 

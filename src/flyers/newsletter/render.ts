@@ -9,7 +9,10 @@
 import { Resvg } from '@resvg/resvg-js';
 import PDFDocument from 'pdfkit';
 import satori, { type SatoriOptions } from 'satori';
+import sharp from 'sharp';
 import { t } from '../../i18n/index.ts';
+import type { PagePhoto } from '../../lib/media/photos.ts';
+import { MediaError, readMedia } from '../../lib/media/publish.ts';
 import type { CompiledNewsletter } from '../../lib/newsletter/compile.ts';
 import { FlyerTextError } from '../errors.ts';
 import type { FlyerFonts } from '../fonts.ts';
@@ -27,6 +30,7 @@ import {
   GAP,
   INNER_WIDTH,
   PAGE,
+  ALT,
   newsletterBlocks,
   pageChildren,
   pageElement,
@@ -66,7 +70,7 @@ async function layOut(
   width: number,
   height: number,
   fonts: FlyerFonts,
-  onBox?: (slot: unknown, tag: unknown, box: Box) => void,
+  onBox?: (slot: unknown, tag: unknown, box: Box, props: Record<string, unknown>) => void,
 ): Promise<string> {
   const missing = new Set<string>();
   const options: SatoriOptions = {
@@ -79,7 +83,7 @@ async function layOut(
       return [];
     },
     onNodeDetected: (node) => {
-      if (onBox) onBox(node.props?.[SLOT], node.props?.[TAG], node);
+      if (onBox) onBox(node.props?.[SLOT], node.props?.[TAG], node, node.props ?? {});
     },
   };
   const styled = {
@@ -126,30 +130,72 @@ async function measure(blocks: PrintBlock[], fonts: FlyerFonts): Promise<void> {
 }
 
 const PREVIEW = previewOf(PAPER.a4);
+
+/** Longest side of a printed photo, in pixels: ~300 dpi at the cover's 240 pt, and small PDFs. */
+const PHOTO_SIDE = 1000;
+
+/**
+ * The cover and report photos as data: URIs, read through the media gate (re-encoded without
+ * metadata: no GPS position reaches a PDF), scaled down for print and made JPEG, which PDFKit
+ * draws. A photo that cannot be read is left out (the validator names it before a build).
+ */
+async function loadPhotos(issue: CompiledNewsletter, root: string, edition: Edition): Promise<Map<string, string>> {
+  const photos = new Map<string, string>();
+  const wanted = [issue.cover, ...issue.reports.map((r) => r.photo)].filter((p): p is PagePhoto => !!p);
+  for (const photo of wanted) {
+    if (photos.has(photo.src)) continue;
+    try {
+      const { data } = await readMedia(root, photo.src);
+      const jpeg = await sharp(data)
+        .resize({ width: PHOTO_SIDE, height: PHOTO_SIDE, fit: 'inside', withoutEnlargement: true })
+        .flatten({ background: '#fff' })
+        // Grey for the 回覧板 copy: a photocopier's own conversion of colour is muddier.
+        .grayscale(edition === 'bw')
+        .jpeg({ quality: 80 })
+        .toBuffer();
+      photos.set(photo.src, `data:image/jpeg;base64,${jpeg.toString('base64')}`);
+    } catch (error) {
+      if (!(error instanceof MediaError)) throw error;
+    }
+  }
+  return photos;
+}
 /** An issue is at most 4 A4 pages (two sheets printed on both sides). */
 export const MAX_PAGES = 4;
-/** Type scales tried in turn until the issue fits in MAX_PAGES. */
-const SCALES = [1, 0.92, 0.85];
+/**
+ * Tried in turn until the issue fits in MAX_PAGES: smaller type, then without the reports'
+ * photos (the cover stays), then smaller still.
+ */
+const FITS = [
+  { scale: 1, reportPhotos: true },
+  { scale: 0.92, reportPhotos: true },
+  { scale: 0.92, reportPhotos: false },
+  { scale: 0.85, reportPhotos: false },
+];
 
 /** Renders one edition (colour, or black and white for the 回覧板) of an issue. */
 export async function renderNewsletter(
   input: NewsletterPrintInput,
   edition: Edition,
   fonts: FlyerFonts,
-  options: { png?: boolean } = {},
+  options: { png?: boolean; root?: string } = {},
 ): Promise<RenderedNewsletter> {
+  const root = options.root ?? process.cwd();
   const { issue } = input;
   const warnings: string[] = [];
+  const photos = await loadPhotos(issue, root, edition);
   // A full month (a town-wide issue) is set smaller rather than run past 4 sheets.
   let blocks: PrintBlock[] = [];
   let placed: ReturnType<typeof paginate> = { pages: [], tooTall: [] };
-  for (const scale of SCALES) {
+  for (const { scale, reportPhotos } of FITS) {
     blocks = newsletterBlocks(issue, {
       title: input.title,
       ...(input.body ? { body: input.body } : {}),
       edition,
       measure: fonts.measure,
       scale,
+      photos,
+      reportPhotos,
     });
     await measure(blocks, fonts);
     placed = paginate(
@@ -189,8 +235,8 @@ export async function renderNewsletter(
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
   const warn = (message: string) => warnings.push(`PDF: ${message}`);
-  const root = doc.struct('Document');
-  doc.addStructure(root);
+  const structure = doc.struct('Document');
+  doc.addStructure(structure);
   let drawer: ReturnType<typeof textDrawer> | undefined;
   const pngs: Buffer[] = [];
   const publisher = issue.district?.name ?? t('newsletter.town');
@@ -207,11 +253,12 @@ export async function renderNewsletter(
     const tags: TaggedBox[] = [];
     let qr: Box | undefined;
     let content: Box | undefined;
-    let svg = await layOut(page, PAGE.width, PAGE.height, fonts, (slot, tag, box) => {
+    let svg = await layOut(page, PAGE.width, PAGE.height, fonts, (slot, tag, box, props) => {
       if (slot === 'qr') qr = box;
       if (slot === 'content') content = box;
       if (typeof tag === 'string') {
-        const alt = slot === 'qr' ? t('newsletter.qrAlt', { place: publisher, url: issue.qr.url }) : undefined;
+        // Figures are read by their alternative text: a photo's own, where the QR code leads.
+        const alt = typeof props[ALT] === 'string' ? props[ALT] : undefined;
         tags.push({
           tag,
           slot,
@@ -238,7 +285,7 @@ export async function renderNewsletter(
     }
     doc.addPage({ size: [width, height], margin: 0 });
     drawer ??= textDrawer(doc, fonts.faces, warn);
-    const tagger = pdfTagger(doc, tags, root);
+    const tagger = pdfTagger(doc, tags, structure);
     drawSvg(doc, svg, { width, height, warn, text: drawer, mark: tagger.mark });
     tagger.end();
     if (options.png) {
@@ -249,7 +296,7 @@ export async function renderNewsletter(
       pngs.push(encodePng(image.width, image.height, image.pixels));
     }
   }
-  root.end();
+  structure.end();
   doc.end();
   const pdf = await done;
   return { pdf, pngs, pages: pages.length, warnings };

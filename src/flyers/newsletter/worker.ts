@@ -3,7 +3,7 @@
  * (src/flyers/worker.ts), because resvg and the fonts' native parts cannot be bundled into
  * Astro's config. Loads the fonts once and renders each issue it is sent.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { loadFonts } from '../fonts.ts';
 import type { Edition } from './layout.ts';
 import { renderNewsletter, type NewsletterPrintInput } from './render.ts';
@@ -21,10 +21,12 @@ export type NewsletterReply =
 const port = parentPort;
 if (!port) throw new Error('src/flyers/newsletter/worker.ts runs as a worker thread (see build.ts)');
 const fonts = loadFonts();
+/** The project root: photos are read from its media/. */
+const { root } = workerData as { root: string };
 
 port.on('message', ({ id, input, edition }: NewsletterJob) => {
   const cpu = process.threadCpuUsage();
-  renderNewsletter(input, edition, fonts).then(
+  renderNewsletter(input, edition, fonts, { root }).then(
     ({ pdf, pages, warnings }) => {
       const used = process.threadCpuUsage(cpu);
       const reply: NewsletterReply = { id, ok: true, pdf, pages, warnings, cpuMs: (used.user + used.system) / 1000 };
