@@ -12,6 +12,9 @@ import { fontFilePaths } from '../src/flyers/fonts.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { serveDirectory } from './lib/serve.ts';
 import { photographCmsEditor } from './lib/cms-screenshot.ts';
+import sharp from 'sharp';
+import { tileOrigin } from '../src/lib/map/points.ts';
+import { GSI_TILES } from '../src/schemas/map.ts';
 
 /** A fontconfig file: the machine's own configuration, plus the folders of the npm fonts. */
 function fontConfig(): string {
@@ -49,6 +52,7 @@ const pages: [string, string][] = [
   ['search', '/search/'],
   ['plan', '/area/midorino-higashi/plan/'],
   ['bosai', '/bosai/wakaba/'],
+  ['map', '/places/'],
   ['emergency', '/emergency/'],
   ['summary', '/summary/'],
   ['recruitments', '/recruitments/'],
@@ -58,8 +62,16 @@ const pages: [string, string][] = [
 const only = process.argv.slice(2);
 const server = await serveDirectory(join(root, 'dist'));
 const browser = await launchChromium({ env: { FONTCONFIG_FILE: fontConfig() } });
+// Map tiles come from the tile server of the site settings, which this machine may not reach:
+// the pictures show the map's own parts (pins, list, attribution) on plain tiles instead.
+const BLANK_TILE = await sharp({ create: { width: 256, height: 256, channels: 3, background: '#eeece6' } })
+  .png()
+  .toBuffer();
 for (const width of [375, 1280]) {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
+  await page.route(`${tileOrigin(GSI_TILES)}/**`, (route) =>
+    route.fulfill({ body: BLANK_TILE, contentType: 'image/png' }),
+  );
   for (const [name, path] of pages.filter(([shot]) => !only.length || only.includes(shot))) {
     await page.goto(`${server.url}${path}`);
     if (name === 'search') {
@@ -78,6 +90,11 @@ for (const width of [375, 1280]) {
       })
       .catch(() => console.warn(`${path}: an image did not load`));
     await page.evaluate(() => window.scrollTo(0, 0));
+    // A map is drawn by its script after the page loads: wait for it where there is one.
+    await page
+      .locator('[data-place-map][data-ready="true"], body:not(:has([data-place-map]))')
+      .first()
+      .waitFor({ timeout: 30_000 });
     await page.screenshot({ path: join(out, `${name}-${width}.png`), fullPage: true });
     console.log(`docs/screenshots/${name}-${width}.png`);
   }

@@ -35,7 +35,7 @@ function pin(point: MapPoint, labels: MapData['labels']): L.DivIcon {
   const span = document.createElement('span');
   span.className = `place-map__pin${point.marks.map((m) => ` place-map__pin--${m}`).join('')}`;
   span.textContent = word || '●';
-  return L.divIcon({ html: span, className: '', iconSize: [36, 36], iconAnchor: [18, 18] });
+  return L.divIcon({ html: span, className: '', iconSize: [30, 30], iconAnchor: [15, 15] });
 }
 
 function popup(point: MapPoint): HTMLElement {
