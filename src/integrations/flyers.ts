@@ -50,6 +50,8 @@ export function buildFlyers(root: string, entries: ReadonlyMap<string, readonly 
       const newsletters = await makeNewsletterPdfs(content.entries, {
         root,
         outDir,
+        // As the draft pages (src/pages/newsletters/draft/): next month from the build's day.
+        today: todayInJapan(),
         log: (line) => logger.info(line),
         warn: (line) => logger.warn(line),
       });

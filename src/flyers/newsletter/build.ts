@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { MEDIA_FOLDER, mediaNameOf } from '../../lib/media/paths.ts';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { compileNewsletter } from '../../lib/newsletter/compile.ts';
@@ -19,7 +19,9 @@ import type { Edition } from './layout.ts';
 import type { NewsletterPrintInput } from './render.ts';
 import { newsletterEntries, newsletterSources } from './sources.ts';
 import type { NewsletterJob, NewsletterReply } from './worker.ts';
-import { newsletterPdfPaths } from './paths.ts';
+import { draftPdfPaths, newsletterPdfPaths } from './paths.ts';
+import { draftSlug, nextMonthDrafts } from '../../lib/newsletter/archive.ts';
+import { t } from '../../i18n/index.ts';
 
 /** Raise when the layout or renderer changes what a PDF looks like: every cached one renders again. */
 export const NEWSLETTER_CODE_VERSION = '2';
@@ -65,7 +67,14 @@ function photoStamps(root: string, input: NewsletterPrintInput): string[] {
 
 export async function makeNewsletterPdfs(
   entries: ReadonlyMap<string, readonly ValidEntry[]>,
-  options: { root: string; outDir: string; log: (line: string) => void; warn: (line: string) => void },
+  options: {
+    root: string;
+    outDir: string;
+    /** 'YYYY-MM-DD' in Japan: which month is next (the drafts). */
+    today: string;
+    log: (line: string) => void;
+    warn: (line: string) => void;
+  },
 ): Promise<NewsletterStepResult> {
   const started = performance.now();
   const { root, outDir, log, warn } = options;
@@ -82,27 +91,12 @@ export async function makeNewsletterPdfs(
   const sources = newsletterSources(entries, site.url);
   const cacheDir = join(root, '.cache', 'newsletters');
   mkdirSync(cacheDir, { recursive: true });
-  mkdirSync(join(outDir, 'newsletters'), { recursive: true });
   const fonts = fontsHash();
 
   const todo: { file: string; cached: string; out: string; job: NewsletterJob }[] = [];
   let nextId = 0;
-  for (const entry of issues) {
-    let input: NewsletterPrintInput;
-    try {
-      const issue = compileNewsletter({ entry: { id: entry.id, data: entry.data } }, sources);
-      input = {
-        issue,
-        title: entry.data.title,
-        body: entry.body,
-        subject: entry.data.summary,
-        siteName: site.siteName,
-      };
-    } catch (error) {
-      result.failures.push(`${entry.file}: ${error instanceof Error ? error.message : String(error)}`);
-      continue;
-    }
-    const paths = newsletterPdfPaths(entry.id);
+  /** Puts an issue's two PDFs in place from the cache, or lists them to render. */
+  const add = (file: string, paths: { color: string; bw: string }, input: NewsletterPrintInput) => {
     for (const edition of EDITIONS) {
       const key = createHash('sha256')
         .update(JSON.stringify([NEWSLETTER_CODE_VERSION, fonts, edition, input, photoStamps(root, input)]))
@@ -110,8 +104,50 @@ export async function makeNewsletterPdfs(
         .slice(0, 24);
       const cached = join(cacheDir, `${key}.pdf`);
       const out = join(outDir, (edition === 'bw' ? paths.bw : paths.color).replace(/^\//, ''));
+      mkdirSync(dirname(out), { recursive: true });
       if (existsSync(cached)) place(cached, out);
-      else todo.push({ file: entry.file, cached, out, job: { id: nextId++, input, edition } });
+      else todo.push({ file, cached, out, job: { id: nextId++, input, edition } });
+    }
+  };
+  const failed = (file: string, error: unknown) =>
+    result.failures.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+
+  for (const entry of issues) {
+    try {
+      const issue = compileNewsletter({ entry: { id: entry.id, data: entry.data } }, sources);
+      add(entry.file, newsletterPdfPaths(entry.id), {
+        issue,
+        title: entry.data.title,
+        body: entry.body,
+        subject: entry.data.summary,
+        siteName: site.siteName,
+      });
+    } catch (error) {
+      failed(entry.file, error);
+    }
+  }
+  // Next month's drafts, as their pages (/newsletters/draft/<slug>/) list them: printed 下書き.
+  const drafts = nextMonthDrafts(
+    issues.map((i) => ({ id: i.id, data: i.data })),
+    options.today,
+  );
+  result.total += drafts.length * EDITIONS.length;
+  for (const draft of drafts) {
+    const file = `content/newsletters/ (${draftSlug(draft.district)}, ${draft.month})`;
+    try {
+      const issue = compileNewsletter({ draft }, sources);
+      const title = t('newsletter.draftTitle', {
+        district: issue.district?.name ?? t('newsletter.town'),
+        month: Number(draft.month.slice(5)),
+      });
+      add(file, draftPdfPaths(draftSlug(draft.district)), {
+        issue,
+        title,
+        subject: t('newsletter.draftNote'),
+        siteName: site.siteName,
+      });
+    } catch (error) {
+      failed(file, error);
     }
   }
 

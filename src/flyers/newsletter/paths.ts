@@ -13,3 +13,9 @@ export const newsletterPdfPaths = (id: string): NewsletterPdfPaths => ({
   color: `/newsletters/${id}.pdf`,
   bw: `/newsletters/${id}-bw.pdf`,
 });
+
+/** A draft's PDFs, beside its page /newsletters/draft/<slug>/ (archive.ts: draftSlug). */
+export const draftPdfPaths = (slug: string): NewsletterPdfPaths => ({
+  color: `/newsletters/draft/${slug}.pdf`,
+  bw: `/newsletters/draft/${slug}-bw.pdf`,
+});

@@ -1,0 +1,51 @@
+/**
+ * The newsletter step of the build (src/flyers/newsletter/build.ts) on the sample content: every
+ * issue's colour and black-and-white PDF where its page links them, next month's drafts marked
+ * 下書き beside their pages, and a second run taking every PDF from .cache/newsletters/.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeNewsletterPdfs } from '../../src/flyers/newsletter/build.ts';
+import { draftPdfPaths, newsletterPdfPaths } from '../../src/flyers/newsletter/paths.ts';
+import { newsletterEntries } from '../../src/flyers/newsletter/sources.ts';
+import { draftSlug, nextMonthDrafts } from '../../src/lib/newsletter/archive.ts';
+import { validateContent } from '../../src/lib/validation/validate.ts';
+
+const root = process.cwd();
+const { entries } = validateContent(root);
+const out = mkdtempSync(join(tmpdir(), 'newsletter-pdfs-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+// A fixed day: the sample has January issues for two districts, none for the town.
+const today = '2026-12-10';
+const quiet = { log: () => {}, warn: (line: string) => expect.fail(line) };
+
+describe('newsletter PDFs in the build', () => {
+  it('writes each issue and draft in both editions, then takes them all from the cache', async () => {
+    const first = await makeNewsletterPdfs(entries, { root, outDir: out, today, ...quiet });
+    expect(first.failures).toEqual([]);
+    const issues = newsletterEntries(entries);
+    const drafts = nextMonthDrafts(
+      issues.map((i) => ({ id: i.id, data: i.data })),
+      today,
+    );
+    expect(drafts.length).toBeGreaterThan(0);
+    const files = [
+      ...issues.flatMap((i) => Object.values(newsletterPdfPaths(i.id))),
+      ...drafts.flatMap((d) => Object.values(draftPdfPaths(draftSlug(d.district)))),
+    ];
+    expect(first.total).toBe(files.length);
+    for (const file of files) expect(existsSync(join(out, file)), file).toBe(true);
+
+    const draft = readFileSync(join(out, draftPdfPaths(draftSlug(drafts[0]?.district)).bw));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: draft, encoding: 'utf8' });
+    expect(text).toContain('下書き');
+
+    const second = await makeNewsletterPdfs(entries, { root, outDir: out, today, ...quiet });
+    expect(second.rendered).toBe(0);
+    expect(second.failures).toEqual([]);
+    for (const file of files) expect(existsSync(join(out, file)), file).toBe(true);
+  }, 600_000);
+});
