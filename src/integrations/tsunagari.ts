@@ -55,6 +55,7 @@ import { usablePictures } from '../lib/media/gate.ts';
 import { devSearch } from './search-dev.ts';
 import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
 import { buildFlyers, type BuildFlyers } from './flyers.ts';
+import { bosaiMemoStep } from './bosai-memo.ts';
 import { contentParses, parsesReport } from '../lib/content/files.ts';
 
 const require = createRequire(import.meta.url);
@@ -144,6 +145,8 @@ export default function tsunagari(): AstroIntegration {
         flyers = undefined;
         logger.info(`content: ${parsesReport(contentParses())}`);
         if (!published) throw new Error('media: the validated entries are missing');
+        // Each 防災 page's printable sheet (わが家の防災メモ), once the flyers no longer use the cores.
+        if (process.env['FLYERS_SKIP'] !== '1') await bosaiMemoStep(published.root, outDir, published.entries, logger);
         const media = await publishMedia(published.root, outDir, published.entries);
         logger.info(
           `uploads: ${media.written} pictures of Markdown bodies re-encoded without metadata (${media.cached} from .cache/uploads/)`,

@@ -1,0 +1,110 @@
+/**
+ * The 防災メモ sheets in `astro build`, after the flyers (src/integrations/tsunagari.ts): the
+ * town's at /bosai/bosai-memo.pdf and each district's in its 防災 page's folder
+ * (bosaiMemoPdfPath), made from the entries the build validated. As for flyers and newsletters,
+ * a finished PDF is kept in .cache/bosai-memo/ under a hash of its model — the shelters, numbers
+ * and day it shows — and hard-linked into dist/ when nothing changed; the others render on one
+ * worker thread (worker.ts).
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { t } from '../../i18n/index.ts';
+import { bosaiMemoPdfPath, bosaiMemos } from '../../lib/bosai-memo.ts';
+import type { ValidEntry } from '../../lib/validation/validate.ts';
+import { fontsHash } from '../fonts.ts';
+import { memoSources } from './sources.ts';
+import type { MemoJob, MemoReply } from './worker.ts';
+
+/** Raise when the layout or renderer changes what a sheet looks like: every cached one renders again. */
+export const MEMO_CODE_VERSION = '1';
+
+export interface MemoStepResult {
+  total: number;
+  rendered: number;
+  failures: string[];
+  ms: number;
+  cpuMs: number[];
+}
+
+function place(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    // Another file system, or a file already there.
+    copyFileSync(from, to);
+  }
+}
+
+export async function makeBosaiMemos(
+  entries: ReadonlyMap<string, readonly ValidEntry[]>,
+  options: { root: string; outDir: string; today: string; log: (line: string) => void; warn: (line: string) => void },
+): Promise<MemoStepResult> {
+  const started = performance.now();
+  const { root, outDir, log, warn } = options;
+  const result: MemoStepResult = { total: 0, rendered: 0, failures: [], ms: 0, cpuMs: [] };
+  const read = memoSources(entries, options.today);
+  if (!read) return result;
+  const memos = bosaiMemos(read.sources, t);
+  result.total = memos.length;
+  const cacheDir = join(root, '.cache', 'bosai-memo');
+  mkdirSync(cacheDir, { recursive: true });
+  const fonts = fontsHash();
+  const todo: { cached: string; out: string; job: MemoJob }[] = [];
+  memos.forEach((memo, id) => {
+    const key = createHash('sha256')
+      .update(JSON.stringify([MEMO_CODE_VERSION, fonts, read.siteName, memo]))
+      .digest('hex')
+      .slice(0, 24);
+    const cached = join(cacheDir, `${key}.pdf`);
+    const out = join(outDir, bosaiMemoPdfPath(memo.districtId).replace(/^\//, ''));
+    mkdirSync(dirname(out), { recursive: true });
+    if (existsSync(cached)) place(cached, out);
+    else todo.push({ cached, out, job: { id, memo, siteName: read.siteName } });
+  });
+
+  if (todo.length) {
+    // Resolved from the project root, as the flyers' worker: it runs as plain Node.
+    const worker = new Worker(new URL('src/flyers/bosai/worker.ts', pathToFileURL(join(root, '/'))));
+    try {
+      for (const item of todo) {
+        const reply = await new Promise<MemoReply>((resolve, reject) => {
+          const onMessage = (message: MemoReply) => {
+            if (message.id !== item.job.id) return;
+            worker.off('message', onMessage);
+            worker.off('error', reject);
+            resolve(message);
+          };
+          worker.on('message', onMessage);
+          worker.once('error', reject);
+          worker.postMessage(item.job);
+        });
+        const where = bosaiMemoPdfPath(item.job.memo.districtId);
+        if (!reply.ok) {
+          result.failures.push(`${where}（${item.job.memo.area}）: ${reply.message}`);
+          continue;
+        }
+        for (const w of reply.warnings) warn(`${where}: ${w}`);
+        // A new file renamed into place: a hard link to an older PDF keeps its bytes.
+        const temporary = `${item.cached}.${process.pid}.tmp`;
+        writeFileSync(temporary, reply.pdf);
+        renameSync(temporary, item.cached);
+        place(item.cached, item.out);
+        result.rendered++;
+        result.cpuMs.push(reply.cpuMs);
+        log(`${where}: ${Math.round(reply.pdf.length / 1024)} KiB, ${Math.round(reply.cpuMs)} ms CPU`);
+      }
+    } finally {
+      await worker.terminate();
+    }
+  }
+  result.ms = performance.now() - started;
+  return result;
+}
+
+export function memoSummary(result: MemoStepResult): string {
+  const cpu = result.cpuMs.length ? Math.round(result.cpuMs.reduce((a, b) => a + b, 0) / result.cpuMs.length) : 0;
+  return `防災メモ PDFs: ${result.total} (${result.rendered} rendered${result.rendered ? `, ${cpu} ms CPU each` : ''}, ${result.total - result.rendered - result.failures.length} from .cache/bosai-memo/) in ${Math.round(result.ms)} ms`;
+}
