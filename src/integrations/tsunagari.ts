@@ -56,6 +56,7 @@ import { devSearch } from './search-dev.ts';
 import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
 import { buildFlyers, type BuildFlyers } from './flyers.ts';
 import { bosaiMemoStep } from './bosai-memo.ts';
+import { devBosaiMemos } from './bosai-memo-dev.ts';
 import { contentParses, parsesReport } from '../lib/content/files.ts';
 
 const require = createRequire(import.meta.url);
@@ -112,6 +113,8 @@ export default function tsunagari(): AstroIntegration {
                 devMedia(root),
                 // An entry's flyer made on request, so it prints right after saving (flyers-dev.ts).
                 devFlyers(root, logger),
+                // A 防災 page's printable sheet, made on request too (bosai-memo-dev.ts).
+                devBosaiMemos(root, logger),
                 {
                   name: 'tsunagari:decap',
                   configureServer(server) {
