@@ -3,7 +3,8 @@
  * district's — rendered with the build's code and read back with poppler and pdf-lib,
  * independently of the code that wrote it: one A4 page, tagged, in Japanese; its text has the
  * district's own shelters and none of another district's, the numbers 119, 110 and 171 and the
- * town's own, the registration desk, and every label of the lines to write on.
+ * town's own, the registration desk, and every label of the lines to write on; a district's
+ * sheet at full size.
  */
 import { execFileSync } from 'node:child_process';
 import { PDFDocument as PdfLib, PDFHexString, PDFName, PDFString } from 'pdf-lib';
@@ -40,8 +41,10 @@ describe('わが家の防災メモ of the sample town', () => {
     for (const districtId of sheets) {
       const memo = bosaiMemo(sources, t, districtId);
       const where = districtId ?? 'town';
-      const { pdf, warnings } = await renderBosaiMemo(memo, fonts, { siteName });
+      const { pdf, warnings, scale } = await renderBosaiMemo(memo, fonts, { siteName });
       expect(warnings, where).toEqual([]);
+      // A district's sheet keeps its large type (body 12 pt); only the town's long list may shrink it.
+      if (districtId) expect(scale, where).toBe(1);
 
       const info = poppler('pdfinfo', pdf);
       expect(info, where).toMatch(/Pages:\s+1\n/);
