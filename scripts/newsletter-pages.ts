@@ -9,7 +9,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadFonts } from '../src/flyers/fonts.ts';
 import { renderNewsletter } from '../src/flyers/newsletter/render.ts';
-import { newsletterEntries, newsletterSources } from '../src/flyers/newsletter/sources.ts';
+import { monthlyCounts, newsletterEntries, newsletterSources } from '../src/flyers/newsletter/sources.ts';
+import { todayInJapan } from '../src/lib/recurrence.ts';
 import { loadFlyerContent } from '../src/flyers/content.ts';
 import { compileNewsletter } from '../src/lib/newsletter/compile.ts';
 
@@ -28,7 +29,15 @@ mkdirSync(out, { recursive: true });
 for (const edition of ['color', 'bw'] as const) {
   const cpu = process.cpuUsage();
   const { pngs, pdf, warnings } = await renderNewsletter(
-    { issue, title: entry.data.title, body: entry.body, subject: entry.data.summary, siteName: site.siteName },
+    {
+      issue,
+      title: entry.data.title,
+      body: entry.body,
+      subject: entry.data.summary,
+      siteName: site.siteName,
+      // FLYERS_TODAY fixes the day, as for the flyers: the chart's 12 months end there.
+      counts: monthlyCounts(entries, issue, process.env['FLYERS_TODAY'] ?? todayInJapan()),
+    },
     edition,
     fonts,
     { png: true },

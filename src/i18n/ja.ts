@@ -765,6 +765,8 @@ export const ja = {
   'newsletterPdf.role': '役割: {role}',
   'newsletterPdf.more': 'ほか{count}件（地区ごとのだよりに載っています）',
   'newsletterPdf.footer': '{publisher}　{issue}　{page} / {pages}ページ',
+  'newsletterPdf.monthShort': '{month}月',
+  'newsletterPdf.chartAlt': '{title}の棒グラフ（{range}）。数は下の表のとおりです。',
   // Issue 17 (item 2): 「わが家の防災メモ」, the 防災 page's printable A4 sheet (src/flyers/bosai/).
   'bosaiMemo.link': 'わが家の防災メモを印刷する（A4）',
   'bosaiMemo.linkNote': '避難所と電話番号に、家族の集合場所や持病などを書き込める紙です。回覧板や冷蔵庫に。',

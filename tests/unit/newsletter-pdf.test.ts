@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import { loadFonts } from '../../src/flyers/fonts.ts';
 import { MAX_PAGES, renderNewsletter } from '../../src/flyers/newsletter/render.ts';
-import { newsletterEntries, newsletterSources } from '../../src/flyers/newsletter/sources.ts';
+import { monthlyCounts, newsletterEntries, newsletterSources } from '../../src/flyers/newsletter/sources.ts';
 import { compileNewsletter, type CompiledNewsletter } from '../../src/lib/newsletter/compile.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
 
@@ -59,7 +59,13 @@ describe('newsletter PDFs', () => {
       it(`${entry.id} (${edition}): A4, 2–4 pages, ≤ 3 MB, Japanese, every item of its month and district and nothing else`, async () => {
         const issue = compileNewsletter({ entry: { id: entry.id, data: entry.data } }, sources);
         const { pdf, pages, warnings } = await renderNewsletter(
-          { issue, title: entry.data.title, body: entry.body, siteName: site.siteName },
+          {
+            issue,
+            title: entry.data.title,
+            body: entry.body,
+            siteName: site.siteName,
+            counts: monthlyCounts(entries, issue, `${entry.data.month}-01`),
+          },
           edition,
           fonts,
         );
@@ -115,7 +121,12 @@ describe('newsletter PDFs', () => {
     const entry = issues.find((i) => i.data.cover?.length);
     if (!entry) throw new Error('no sample newsletter with a cover photo');
     const issue = compileNewsletter({ entry: { id: entry.id, data: entry.data } }, sources);
-    const { pdf } = await renderNewsletter({ issue, title: entry.data.title, siteName: site.siteName }, 'bw', fonts);
+    const counts = monthlyCounts(entries, issue, `${entry.data.month}-01`);
+    const { pdf } = await renderNewsletter(
+      { issue, title: entry.data.title, siteName: site.siteName, counts },
+      'bw',
+      fonts,
+    );
     const tree = poppler('pdfinfo', ['-struct-text'], pdf);
     // One Document element at the top, whatever the number of pages.
     expect(tree.match(/^Document/gm)).toHaveLength(1);
@@ -140,5 +151,11 @@ describe('newsletter PDFs', () => {
     expect(photos.length).toBeGreaterThan(0);
     for (const photo of photos) expect(alts).toContain(photo.alt);
     expect(alts.every(Boolean)).toBe(true);
+    // The counts chart: a figure, and its numbers as a table row by row (participants, volunteers).
+    expect(counts.some((c) => c.participants > 0)).toBe(true);
+    expect(alts.some((alt) => alt.startsWith(t('newsletter.counts')))).toBe(true);
+    const text = squash(poppler('pdftotext', ['-enc', 'UTF-8'], pdf));
+    expect(text).toContain(squash(t('stats.participants') + counts.map((c) => c.participants).join('')));
+    expect(text).toContain(squash(t('stats.volunteers') + counts.map((c) => c.volunteers).join('')));
   }, 240_000);
 });

@@ -17,14 +17,14 @@ import type { ValidEntry } from '../../lib/validation/validate.ts';
 import { fontsHash } from '../fonts.ts';
 import type { Edition } from './layout.ts';
 import type { NewsletterPrintInput } from './render.ts';
-import { newsletterEntries, newsletterSources } from './sources.ts';
+import { monthlyCounts, newsletterEntries, newsletterSources } from './sources.ts';
 import type { NewsletterJob, NewsletterReply } from './worker.ts';
 import { draftPdfPaths, newsletterPdfPaths } from './paths.ts';
 import { draftSlug, nextMonthDrafts } from '../../lib/newsletter/archive.ts';
 import { t } from '../../i18n/index.ts';
 
 /** Raise when the layout or renderer changes what a PDF looks like: every cached one renders again. */
-export const NEWSLETTER_CODE_VERSION = '2';
+export const NEWSLETTER_CODE_VERSION = '3';
 
 export interface NewsletterStepResult {
   total: number;
@@ -121,6 +121,8 @@ export async function makeNewsletterPdfs(
         body: entry.body,
         subject: entry.data.summary,
         siteName: site.siteName,
+        // As the issue's page charts them: the 12 months up to the build's day.
+        counts: monthlyCounts(entries, issue, options.today),
       });
     } catch (error) {
       failed(entry.file, error);

@@ -300,6 +300,109 @@ function articles(ctx: Ctx, body: string): PrintBlock[] {
   return blocks;
 }
 
+export interface MonthCount {
+  /** 'YYYY-MM'. */
+  month: string;
+  participants: number;
+  volunteers: number;
+}
+
+const CHART_HEIGHT = 56;
+const LABEL_WIDTH = 92;
+
+/**
+ * The district's participants and volunteers per month as bars drawn with boxes (vector, as
+ * crisp as the text), and the same numbers as a table beneath — what a screen reader reads; the
+ * bars are one Figure whose alt points to it. Black and white: filled and outlined bars, which a
+ * photocopy keeps apart. Undefined when nothing was counted.
+ */
+function countsBlock(ctx: Ctx, counts: readonly MonthCount[]): PrintBlock | undefined {
+  const max = Math.max(0, ...counts.flatMap((c) => [c.participants, c.volunteers]));
+  if (!counts.length || max === 0) return undefined;
+  const col = (INNER_WIDTH - LABEL_WIDTH) / counts.length;
+  const barWidth = Math.max(4, Math.floor((col - 8) / 2));
+  const fillP = ctx.edition === 'bw' ? '#000' : ctx.ink.accent;
+  // No bar at all for a zero: an outlined box of no height would still print as a line.
+  const bar = (value: number, filled: boolean): El =>
+    el('div', {
+      width: barWidth,
+      height: value ? Math.max(1, Math.round((value / max) * CHART_HEIGHT)) : 0,
+      flexShrink: 0,
+      ...(value
+        ? { backgroundColor: filled ? fillP : '#fff', border: filled ? 'none' : `1px solid ${ctx.ink.ink}` }
+        : {}),
+    });
+  const first = counts[0] as MonthCount;
+  const last = counts[counts.length - 1] as MonthCount;
+  const monthName = (m: string) => t('stats.monthLabel', { year: Number(m.slice(0, 4)), month: Number(m.slice(5, 7)) });
+  const range = t('stats.monthly', { from: monthName(first.month), to: monthName(last.month) });
+  // The legend in words beside the title: filled for participants, outlined for volunteers.
+  const caption = text(ctx, `${range}${SPACE}■ ${t('stats.participants')}${SPACE}□ ${t('stats.volunteers')}`, {
+    size: ctx.size.small,
+    tag: 'P',
+  });
+  const figure = tagged(
+    el(
+      'div',
+      { flexDirection: 'row', alignItems: 'flex-end', height: CHART_HEIGHT, flexShrink: 0 },
+      [
+        el('div', { width: LABEL_WIDTH, height: CHART_HEIGHT, flexShrink: 0 }),
+        ...counts.map((c) =>
+          el('div', { width: col, justifyContent: 'center', alignItems: 'flex-end', flexShrink: 0 }, [
+            bar(c.participants, true),
+            el('div', { width: 2, height: 1, flexShrink: 0 }),
+            bar(c.volunteers, false),
+          ]),
+        ),
+      ],
+      {
+        [ALT]: t('newsletterPdf.chartAlt', {
+          title: t('newsletter.counts'),
+          range: `${monthName(first.month)}〜${monthName(last.month)}`,
+        }),
+      },
+    ),
+    'Figure',
+  );
+  const cellText = (value: string, bold = false, width = col) =>
+    text(ctx, value, { size: ctx.size.small, bold, width });
+  const row = (head: string, values: string[], header = false): El =>
+    tagged(
+      el('div', { flexDirection: 'row', flexShrink: 0, borderTop: `0.5px solid ${ctx.ink.muted}` }, [
+        tagged(el('div', { width: LABEL_WIDTH, flexShrink: 0 }, [cellText(head, true, LABEL_WIDTH - 2).el]), 'TH'),
+        ...values.map((v) =>
+          tagged(
+            el('div', { width: col, justifyContent: 'center', flexShrink: 0 }, [cellText(v, header).el]),
+            header ? 'TH' : 'TD',
+          ),
+        ),
+      ]),
+      'TR',
+    );
+  const table = tagged(
+    column([
+      row(
+        t('stats.month'),
+        counts.map((c) => t('newsletterPdf.monthShort', { month: Number(c.month.slice(5, 7)) })),
+        true,
+      ),
+      row(
+        t('stats.participants'),
+        counts.map((c) => String(c.participants)),
+      ),
+      row(
+        t('stats.volunteers'),
+        counts.map((c) => String(c.volunteers)),
+      ),
+    ]),
+    'Table',
+  );
+  return {
+    block: { id: 'counts', height: 0 },
+    el: column([caption.el, column([figure], { marginTop: 4 }), column([table], { marginTop: 4 })]),
+  };
+}
+
 export const QR_SIZE = 96;
 /** The cover photo (3:2) and a report's photo, in pt. */
 const COVER = { width: 240, height: 160 };
@@ -349,6 +452,8 @@ export function newsletterBlocks(
     photos?: ReadonlyMap<string, string>;
     /** False to leave the reports' photos out (a full month that would not fit in 4 pages). */
     reportPhotos?: boolean;
+    /** Participants and volunteers per month, the last 12 months (sources.ts: monthlyCounts). */
+    counts?: readonly MonthCount[];
   },
 ): PrintBlock[] {
   const scale = options.scale ?? 1;
@@ -458,6 +563,9 @@ export function newsletterBlocks(
       blocks.push(report);
     }
   }
+
+  const counts = options.counts && countsBlock(ctx, options.counts);
+  if (counts) blocks.push(heading(ctx, 'counts-h', t('newsletter.counts')), counts);
 
   if (options.body?.trim()) {
     blocks.push(...articles(ctx, options.body));

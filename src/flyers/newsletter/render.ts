@@ -35,6 +35,7 @@ import {
   pageChildren,
   pageElement,
   type Edition,
+  type MonthCount,
   type PrintBlock,
 } from './layout.ts';
 import { paginate } from './paginate.ts';
@@ -47,6 +48,8 @@ export interface NewsletterPrintInput {
   body?: string;
   /** One line for the PDF's subject (the entry's summary). */
   subject?: string;
+  /** Participants and volunteers per month (sources.ts: monthlyCounts); no chart without. */
+  counts?: readonly MonthCount[];
   siteName: string;
 }
 
@@ -164,13 +167,15 @@ async function loadPhotos(issue: CompiledNewsletter, root: string, edition: Edit
 export const MAX_PAGES = 4;
 /**
  * Tried in turn until the issue fits in MAX_PAGES: smaller type, then without the reports'
- * photos (the cover stays), then smaller still.
+ * photos (the cover stays), then smaller still, then without the counts chart.
  */
 const FITS = [
-  { scale: 1, reportPhotos: true },
-  { scale: 0.92, reportPhotos: true },
-  { scale: 0.92, reportPhotos: false },
-  { scale: 0.85, reportPhotos: false },
+  { scale: 1, reportPhotos: true, chart: true },
+  { scale: 0.92, reportPhotos: true, chart: true },
+  { scale: 0.92, reportPhotos: false, chart: true },
+  { scale: 0.85, reportPhotos: false, chart: true },
+  // The chart last: the site's 活動のまとめ page has it, the calendar and desks only print here.
+  { scale: 0.85, reportPhotos: false, chart: false },
 ];
 
 /** Renders one edition (colour, or black and white for the 回覧板) of an issue. */
@@ -187,7 +192,7 @@ export async function renderNewsletter(
   // A full month (a town-wide issue) is set smaller rather than run past 4 sheets.
   let blocks: PrintBlock[] = [];
   let placed: ReturnType<typeof paginate> = { pages: [], tooTall: [] };
-  for (const { scale, reportPhotos } of FITS) {
+  for (const { scale, reportPhotos, chart } of FITS) {
     blocks = newsletterBlocks(issue, {
       title: input.title,
       ...(input.body ? { body: input.body } : {}),
@@ -196,6 +201,7 @@ export async function renderNewsletter(
       scale,
       photos,
       reportPhotos,
+      ...(input.counts && chart ? { counts: input.counts } : {}),
     });
     await measure(blocks, fonts);
     placed = paginate(

@@ -7,6 +7,9 @@ import type { KindEntry } from '../../kinds/index.ts';
 import type { NewsletterSources } from '../../lib/newsletter/compile.ts';
 import type { Newsletter } from '../../schemas/newsletter.ts';
 import type { ValidEntry } from '../../lib/validation/validate.ts';
+import type { CompiledNewsletter } from '../../lib/newsletter/compile.ts';
+import { lastMonths, monthlyTotals, type CountedReport } from '../../lib/stats/activity.ts';
+import type { MonthCount } from './layout.ts';
 
 const of = <T>(entries: ReadonlyMap<string, readonly ValidEntry[]>, collection: string): KindEntry<T>[] =>
   (entries.get(collection) ?? []).map((e) => ({ id: e.id, data: e.parsed as T }));
@@ -46,3 +49,24 @@ export const newsletterEntries = (entries: ReadonlyMap<string, readonly ValidEnt
     data: e.parsed as Newsletter,
     body: e.body,
   }));
+
+/**
+ * Participants and volunteers per month in the issue's districts (all of them for a town-wide
+ * issue), the 12 months up to `today`: what the issue's web page charts (CountChart).
+ */
+export function monthlyCounts(
+  entries: ReadonlyMap<string, readonly ValidEntry[]>,
+  issue: Pick<CompiledNewsletter, 'covers'>,
+  today: string,
+): MonthCount[] {
+  const covers = new Set(issue.covers);
+  const reports = (entries.get('reports') ?? [])
+    .map((e) => e.parsed as unknown as CountedReport)
+    .filter((r) => !covers.size || r.districts.some((d) => covers.has(d)));
+  const { from, to } = lastMonths(today);
+  return monthlyTotals(reports, from, to).map(({ month, participants, volunteers }) => ({
+    month,
+    participants,
+    volunteers,
+  }));
+}
