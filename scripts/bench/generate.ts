@@ -229,6 +229,17 @@ export function generateContent(n: number, templates: Map<string, Template[]>): 
     if (data['organizer']) data['organizer'] = rng.pick(organizations);
     if (typeof data['participants'] === 'number') data['participants'] = rng.int(5, 120);
     if (typeof data['volunteers'] === 'number') data['volunteers'] = rng.int(1, 20);
+    // Counts by audience may not add up to more than the participants (the report schema checks):
+    // the template's shares of its own total, applied to the new one.
+    const byAudience = data['audienceCounts'];
+    const total = template.data['participants'];
+    if (Array.isArray(byAudience) && typeof total === 'number' && typeof data['participants'] === 'number') {
+      const participants = data['participants'];
+      data['audienceCounts'] = (byAudience as { audience: string; count: number }[]).map((row) => ({
+        ...row,
+        count: Math.floor((row.count * participants) / Math.max(total, 1)),
+      }));
+    }
     push('reports', id, data, bodyFor('reports', template, district.stem));
   }
 
