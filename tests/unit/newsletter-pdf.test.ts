@@ -116,6 +116,24 @@ describe('newsletter PDFs', () => {
         for (const title of foreign) expect(text, title).not.toContain(title);
       }, 240_000);
 
+  it('breaks a paragraph longer than a page between its lines, and nothing runs past a page', async () => {
+    const entry = issues[0];
+    if (!entry) throw new Error('no sample newsletter');
+    const issue = compileNewsletter({ entry: { id: entry.id, data: entry.data } }, sources);
+    const sentence = '地域の見守りは、毎日のあいさつから始まります。';
+    const long = `最初の文。${sentence.repeat(160)}最後の文。`;
+    const { pdf, warnings } = await renderNewsletter(
+      { issue: { ...issue, intro: [long] }, title: entry.data.title, siteName: site.siteName },
+      'bw',
+      fonts,
+    );
+    // More pages than an issue should have (said), but no block too tall and no page overflowing.
+    expect(warnings.filter((w) => !w.includes('4ページ'))).toEqual([]);
+    const text = squash(poppler('pdftotext', ['-enc', 'UTF-8'], pdf));
+    expect(text).toContain('最初の文。');
+    expect(text).toContain('最後の文。');
+  }, 240_000);
+
   it('is tagged under one root across its pages: headings, the calendar table and the QR figure', async () => {
     // An issue with a cover photo and reports with photos.
     const entry = issues.find((i) => i.data.cover?.length);

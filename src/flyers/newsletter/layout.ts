@@ -61,6 +61,8 @@ export interface PrintBlock {
   el?: El;
   head?: El;
   rows?: El[];
+  /** Rows that are a paragraph's lines: each page's part is a P, not a Table. */
+  paragraph?: boolean;
 }
 
 interface Ctx {
@@ -134,6 +136,21 @@ function heading(ctx: Ctx, id: string, title: string): PrintBlock {
     backgroundColor: ctx.ink.tint,
   });
   return { block: { id, height: line.height + 3.5, keepWithNext: true }, el: element };
+}
+
+/**
+ * A paragraph that may break between its lines at a page's end, as a table does between rows
+ * (no header; at least two lines on either side): a long article never runs past a page.
+ */
+function paragraphBlock(ctx: Ctx, id: string, value: string): PrintBlock {
+  const whole = text(ctx, value);
+  const lines = (whole.el.props.children as El[]) ?? [];
+  const lineHeight = lines.length ? whole.height / lines.length : 0;
+  return {
+    block: { id, head: 0, rows: lines.map(() => lineHeight), minRows: 2 },
+    rows: lines,
+    paragraph: true,
+  };
 }
 
 /** A stack of texts as one block (an event, a desk): kept whole on a page. */
@@ -294,7 +311,7 @@ function articles(ctx: Ctx, body: string): PrintBlock[] {
           .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
           .replace(/[*_`]/g, '')
           .replace(/^[-*]\s+/gm, '・');
-        blocks.push(stack(`article-${i}`, [text(ctx, plain, { tag: 'P' })]));
+        blocks.push(paragraphBlock(ctx, `article-${i}`, plain));
       }
     });
   return blocks;
@@ -471,7 +488,7 @@ export function newsletterBlocks(
 
   if (issue.intro.length) {
     blocks.push(heading(ctx, 'intro-h', t('newsletter.intro')));
-    issue.intro.forEach((p, i) => blocks.push(stack(`intro-${i}`, [text(ctx, p, { tag: 'P' })])));
+    issue.intro.forEach((p, i) => blocks.push(paragraphBlock(ctx, `intro-${i}`, p)));
   }
   const cover = photoEl(ctx, issue.cover, COVER.width, COVER.height);
   if (cover && issue.cover) {
@@ -637,6 +654,8 @@ export function pageChildren(
   return pieces.map((piece, i) => {
     const b = blocks.get(piece.id) as PrintBlock;
     const style: Style = i ? { marginTop: GAP } : {};
+    if (piece.rows && b.paragraph && b.rows)
+      return tagged(column(b.rows.slice(piece.rows[0], piece.rows[1]), style), 'P');
     if (piece.rows && b.head && b.rows)
       return tagged(column([b.head, ...b.rows.slice(piece.rows[0], piece.rows[1])], style), 'Table');
     return column([b.el as El], style);

@@ -109,8 +109,8 @@ async function measure(blocks: PrintBlock[], fonts: FlyerFonts): Promise<void> {
   const children: El[] = [];
   for (const b of blocks) {
     if (b.el) children.push({ ...b.el, props: { ...b.el.props, [SLOT]: b.block.id } });
-    if (b.head && b.rows) {
-      children.push({ ...b.head, props: { ...b.head.props, [SLOT]: `${b.block.id}#head` } });
+    if (b.rows) {
+      if (b.head) children.push({ ...b.head, props: { ...b.head.props, [SLOT]: `${b.block.id}#head` } });
       b.rows.forEach((r, i) => children.push({ ...r, props: { ...r.props, [SLOT]: `${b.block.id}#${i}` } }));
     }
   }
