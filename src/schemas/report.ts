@@ -101,8 +101,11 @@ export const reportSchema = z
   })
   .superRefine((report, ctx) => {
     // The audiences are a breakdown of the participants: more than them is a typo somewhere.
+    // Compared only with a participant count that is itself valid: a negative one has its own
+    // message, and a second about the sum would only confuse.
     const byAudience = report.audienceCounts.reduce((sum, { count }) => sum + count, 0);
-    if (report.participants !== undefined && byAudience > report.participants)
+    const participants = report.participants;
+    if (participants !== undefined && participants >= 0 && byAudience > participants)
       bilingualIssue(ctx, ['audienceCounts'], {
         ja: `対象ごとの参加者数の合計（${byAudience}人）が参加者数（${report.participants}人）より多くなっています。どちらかの数を直してください`,
         en: `the counts by audience add up to ${byAudience}, more than the ${report.participants} participants; correct one of them`,
