@@ -17,6 +17,7 @@ import {
   type CountedReport,
 } from '../../src/lib/stats/activity.ts';
 import { activitySummary, monthlyChart, summaryTable } from '../../src/lib/stats/summary.ts';
+import { barChartSvg, chartKey } from '../../src/lib/stats/chart.ts';
 import { AUDIENCES } from '../../src/schemas/vocabulary.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
 
@@ -156,6 +157,28 @@ describe('charts and their tables', () => {
     expect(svg).not.toContain('aria-label=');
     expect(svg).toContain('2026年11月');
     expect(svg).not.toMatch(/<script|on\w+=/i);
+  });
+
+  it('draws a chart once: a store given a chart drawn before is read, not drawn again', () => {
+    const bars = [{ x: '2026年1月', series: '参加者', value: 7 }];
+    const options = { domain: ['2026年1月'], series: [{ name: '参加者', colour: '#1d5e3a' }], unit: '人' };
+    const written = new Map<string, string>();
+    const store = {
+      read: (key: string) => written.get(key),
+      write: (key: string, svg: string) => written.set(key, svg),
+    };
+    const first = barChartSvg(bars, options, store);
+    expect([...written.values()]).toEqual([first]);
+    expect(barChartSvg(bars, options, store)).toBe(first);
+    expect(written.size).toBe(1);
+    // A later build (a chart this process has not drawn): what an earlier build kept is used as is.
+    const other = [{ x: '2026年2月', series: '参加者', value: 3 }];
+    const otherOptions = { ...options, domain: ['2026年2月'] };
+    const kept = new Map([[chartKey(other, otherOptions), '<svg>kept</svg>']]);
+    const fromStore = { read: (key: string) => kept.get(key), write: () => expect.unreachable('drawn again') };
+    expect(barChartSvg(other, otherOptions, fromStore)).toBe('<svg>kept</svg>');
+    // Another count is another chart.
+    expect(chartKey(bars, options)).not.toBe(chartKey([{ ...bars[0]!, value: 8 }], options));
   });
 
   it('leaves out the picture when nothing was counted, keeping the table', () => {

@@ -14,7 +14,7 @@ import {
   type MonthRow,
   type YearRow,
 } from './activity.ts';
-import { barChartSvg, type Bar } from './chart.ts';
+import { barChartSvg, type Bar, type ChartStore } from './chart.ts';
 
 /** Participants and volunteers: the accent green and a brown, each 4.5:1 or more on the page's background. */
 const SERIES = { participants: '#1d5e3a', volunteers: '#8a4b08' } as const;
@@ -48,7 +48,13 @@ const countsHeader = (first: string, t: T) => [
 ];
 const counts = (row: MonthRow | YearRow) => [row.participants, row.volunteers, row.timesHeld, row.reports].map(String);
 
-function chartOf(table: StatTable, labels: string[], rows: (MonthRow | YearRow)[], t: T): StatChart {
+function chartOf(
+  table: StatTable,
+  labels: string[],
+  rows: (MonthRow | YearRow)[],
+  t: T,
+  store?: ChartStore,
+): StatChart {
   const legend = [
     { name: t('stats.participants'), colour: SERIES.participants },
     { name: t('stats.volunteers'), colour: SERIES.volunteers },
@@ -61,7 +67,7 @@ function chartOf(table: StatTable, labels: string[], rows: (MonthRow | YearRow)[
   return {
     table,
     legend,
-    ...(drawn ? { svg: barChartSvg(bars, { domain: labels, series: legend, unit: t('stats.unit') }) } : {}),
+    ...(drawn ? { svg: barChartSvg(bars, { domain: labels, series: legend, unit: t('stats.unit') }, store) } : {}),
   };
 }
 
@@ -69,7 +75,13 @@ function chartOf(table: StatTable, labels: string[], rows: (MonthRow | YearRow)[
  * Participants and volunteers per month over the `months` months up to `today`'s: the chart of
  * a 活動のまとめ page and of a district's newsletter.
  */
-export function monthlyChart(reports: readonly CountedReport[], today: string, t: T, months = 12): StatChart {
+export function monthlyChart(
+  reports: readonly CountedReport[],
+  today: string,
+  t: T,
+  months = 12,
+  store?: ChartStore,
+): StatChart {
   const { from, to } = lastMonths(today, months);
   const rows = monthlyTotals(reports, from, to);
   const labels = rows.map((r) => monthLabel(r.month, t));
@@ -79,11 +91,11 @@ export function monthlyChart(reports: readonly CountedReport[], today: string, t
     header: countsHeader(t('stats.month'), t),
     rows: rows.map((row, i) => [labels[i] as string, ...counts(row)]),
   };
-  return chartOf(table, labels, rows, t);
+  return chartOf(table, labels, rows, t, store);
 }
 
 /** The totals of each fiscal year (年度) that has reports. */
-export function yearlyChart(reports: readonly CountedReport[], t: T): StatChart {
+export function yearlyChart(reports: readonly CountedReport[], t: T, store?: ChartStore): StatChart {
   const rows = yearlyTotals(reports);
   const labels = rows.map((r) => t('stats.fiscalYearLabel', { year: r.fiscalYear }));
   const table: StatTable = {
@@ -92,7 +104,7 @@ export function yearlyChart(reports: readonly CountedReport[], t: T): StatChart 
     header: countsHeader(t('stats.fiscalYear'), t),
     rows: rows.map((row, i) => [labels[i] as string, ...counts(row)]),
   };
-  return chartOf(table, labels, rows, t);
+  return chartOf(table, labels, rows, t, store);
 }
 
 /** Participants by audience, where reports say (a table without a chart). */
@@ -110,8 +122,12 @@ export function activitySummary(
   reports: readonly CountedReport[],
   today: string,
   t: T,
+  store?: ChartStore,
 ): { charts: StatChart[]; audience: StatTable } {
-  return { charts: [monthlyChart(reports, today, t), yearlyChart(reports, t)], audience: audienceTable(reports, t) };
+  return {
+    charts: [monthlyChart(reports, today, t, 12, store), yearlyChart(reports, t, store)],
+    audience: audienceTable(reports, t),
+  };
 }
 
 /** The table named `id` of a summary. */
