@@ -30,6 +30,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { AstroIntegration } from 'astro';
 import { validateContent, type ValidEntry } from '../lib/validation/validate.ts';
+import { diskValidationCache } from '../lib/validation/cache.ts';
 import { formatReport } from '../lib/validation/messages.ts';
 import { formatWarnings } from '../lib/validation/warnings.ts';
 import { handOverValidated } from '../lib/content/loader.ts';
@@ -57,7 +58,7 @@ import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
 import { buildFlyers, type BuildFlyers } from './flyers.ts';
 import { bosaiMemoStep } from './bosai-memo.ts';
 import { devBosaiMemos } from './bosai-memo-dev.ts';
-import { contentParses, parsesReport } from '../lib/content/files.ts';
+import { contentParses, contentUnchanged, parsesReport } from '../lib/content/files.ts';
 
 const require = createRequire(import.meta.url);
 const decapDist = join(require.resolve('decap-cms/package.json'), '..', 'dist');
@@ -78,7 +79,12 @@ export default function tsunagari(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, logger, updateConfig }) => {
         const root = fileURLToPath(config.root);
-        const { entries, problems, warnings } = validateContent(root);
+        // A build keeps what it validated (src/lib/validation/cache.ts): the next parses only
+        // the files that changed. The dev server validates afresh; it runs for hours.
+        const { entries, problems, warnings } = validateContent(
+          root,
+          command === 'build' ? diskValidationCache(root) : undefined,
+        );
         // Private data in a report or newsletter is pointed out, never stops the build (warnings.ts).
         if (warnings.length) logger.warn(formatWarnings(warnings));
         if (problems.length) {
@@ -146,7 +152,7 @@ export default function tsunagari(): AstroIntegration {
         await Promise.all([searching, flyers.make(outDir, logger, searching)]);
         search = undefined;
         flyers = undefined;
-        logger.info(`content: ${parsesReport(contentParses())}`);
+        logger.info(`content: ${parsesReport(contentParses(), contentUnchanged())}`);
         if (!published) throw new Error('media: the validated entries are missing');
         // Each 防災 page's printable sheet (わが家の防災メモ), once the flyers no longer use the cores.
         if (process.env['FLYERS_SKIP'] !== '1') await bosaiMemoStep(published.root, outDir, published.entries, logger);

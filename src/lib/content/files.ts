@@ -57,9 +57,22 @@ const parseCounts = ((globalThis as { [PARSES]?: Map<string, number> })[PARSES] 
 /** Parses per file (relative path) so far in this process. */
 export const contentParses = (): ReadonlyMap<string, number> => parseCounts;
 
-/** What the build log says about parsing: each file once, or which files were parsed again. */
-export function parsesReport(counts: ReadonlyMap<string, number>): string {
+const UNCHANGED = Symbol.for('tsunagari.content-unchanged');
+const unchangedFiles = ((globalThis as { [UNCHANGED]?: Set<string> })[UNCHANGED] ??= new Set<string>());
+
+/** Files whose validation was taken from the last build's, unchanged (src/lib/validation/cache.ts). */
+export const contentUnchanged = (): ReadonlySet<string> => unchangedFiles;
+export const noteUnchanged = (file: string) => unchangedFiles.add(file);
+
+/**
+ * What the build log says about parsing: each file once, or which files were parsed again; and
+ * how many were not parsed at all, being byte for byte what the last build validated.
+ */
+export function parsesReport(counts: ReadonlyMap<string, number>, unchanged: ReadonlySet<string> = new Set()): string {
   const again = [...counts].filter(([, n]) => n > 1);
+  const fresh = [...unchanged].filter((file) => !counts.has(file)).length;
+  if (fresh > 0 && !again.length)
+    return `${(counts.size + fresh).toLocaleString('en')} content files: ${counts.size.toLocaleString('en')} parsed and validated, each once; ${fresh.toLocaleString('en')} unchanged since the last build (.cache/content/)`;
   const files = `${counts.size.toLocaleString('en')} content files`;
   if (!again.length) return `${files} parsed and validated, each once`;
   const named = again
@@ -69,8 +82,12 @@ export function parsesReport(counts: ReadonlyMap<string, number>): string {
   return `${files} parsed; ${again.length} more than once: ${named}${again.length > 5 ? ', …' : ''}`;
 }
 
-export function readContentFile(root: string, type: ContentType, file: string): ContentFile {
-  const text = readFileSync(join(root, file), 'utf8');
+export function readContentFile(
+  root: string,
+  type: ContentType,
+  file: string,
+  text = readFileSync(join(root, file), 'utf8'),
+): ContentFile {
   parseCounts.set(file, (parseCounts.get(file) ?? 0) + 1);
   const parsed = parseContentFile(file, text, !type.file);
   const id = type.file ? 'site' : idOfFile(file);

@@ -12,6 +12,7 @@ import {
   YamlAliasError,
   YamlSyntaxError,
   idOfFile,
+  noteUnchanged,
   readContentFile,
   scanCollection,
   writtenText,
@@ -24,6 +25,7 @@ import { fieldPath, problemsFromZod, type ContentProblem } from './messages.ts';
 import { notTextProblems } from './unicode.ts';
 import { bodyStartLine, privacyWarnings, type ContentWarning } from './warnings.ts';
 import { flyerTextProblems } from '../../flyers/text-check.ts';
+import { digestOf, type FileResult, type ValidationCache } from './cache.ts';
 
 export interface ValidEntry extends ContentFile {
   type: string;
@@ -49,14 +51,10 @@ export function fieldsOf(type: ContentType): FieldInfo[] {
 const titleOf = (collection: string) => contentTypes.find((t) => t.name === collection)?.label ?? collection;
 
 /** Schema, file name and body checks of one file. */
-export function validateFile(
-  root: string,
-  type: ContentType,
-  file: string,
-): { entry?: ValidEntry; problems: ContentProblem[]; warnings?: ContentWarning[] } {
+export function validateFile(root: string, type: ContentType, file: string, text?: string): FileResult {
   let content: ContentFile;
   try {
-    content = readContentFile(root, type, file);
+    content = readContentFile(root, type, file, text);
   } catch (error) {
     if (!(error instanceof YamlSyntaxError)) throw error;
     if (error instanceof YamlAliasError)
@@ -248,7 +246,11 @@ function orphanProblem(file: string): ContentProblem {
   };
 }
 
-export function validateContent(root: string): ValidationResult {
+/**
+ * Validates every content file under `root`. With a `cache` (the build's and check's, in
+ * .cache/content/), a file byte for byte as the last run validated it is not parsed again.
+ */
+export function validateContent(root: string, cache?: ValidationCache): ValidationResult {
   const entries = new Map<string, ValidEntry[]>();
   const problems: ContentProblem[] = [];
   const warnings: ContentWarning[] = [];
@@ -265,7 +267,14 @@ export function validateContent(root: string): ValidationResult {
       if (!files.includes(file.replace(/\.[a-z-]+\.md$/, '.ja.md'))) problems.push(orphanProblem(file));
     }
     for (const file of files) {
-      const result = validateFile(root, type, file);
+      const text = cache ? readFileSync(join(root, file), 'utf8') : undefined;
+      const digest = text === undefined ? '' : digestOf(text);
+      let result = cache?.get(file, digest);
+      if (result) noteUnchanged(file);
+      else {
+        result = validateFile(root, type, file, text);
+        cache?.set(file, digest, result);
+      }
       problems.push(...result.problems);
       warnings.push(...(result.warnings ?? []));
       if (result.entry) valid.push(result.entry);
@@ -295,5 +304,6 @@ export function validateContent(root: string): ValidationResult {
   problems.push(...flyerTextProblems(entries));
   // Uploaded pictures: only real JPEG/PNG/WebP/AVIF in media/, and every one content uses exists.
   problems.push(...mediaProblems(root, entries));
+  cache?.save();
   return { entries, problems, warnings };
 }

@@ -1,0 +1,99 @@
+/**
+ * What the last build's validation said about each content file, kept in .cache/content/ so the
+ * next build parses and validates only the files that changed: at 10,000 entries reading the
+ * YAML and running the schemas took 8–14 s of every build, though a volunteer's save changes
+ * one file.
+ *
+ * A file's result is reused only when its bytes are the same (SHA-256) and so is the code that
+ * judged it: the key of the whole cache is a hash of every file under src/ and the lockfile, so
+ * a changed schema, rule or message, or an upgraded zod or yaml, validates everything again.
+ * What spans files — references, rules across two types, pictures in media/, text a flyer can't
+ * print — is checked every build over all entries (validate.ts), cached or not.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { ContentProblem } from './messages.ts';
+import type { ContentWarning } from './warnings.ts';
+import type { ValidEntry } from './validate.ts';
+
+/** What validateFile found in one file. */
+export interface FileResult {
+  entry?: ValidEntry;
+  problems: ContentProblem[];
+  warnings?: ContentWarning[];
+}
+
+export interface ValidationCache {
+  /** The result kept for `file` when its bytes hash to `digest`. */
+  get(file: string, digest: string): FileResult | undefined;
+  set(file: string, digest: string, result: FileResult): void;
+  /** Keeps what this run validated; files not seen this run (deleted) are left out. */
+  save(): void;
+}
+
+interface Stored {
+  code: string;
+  files: Record<string, { digest: string; result: FileResult }>;
+}
+
+export const digestOf = (bytes: Buffer | string): string => createHash('sha256').update(bytes).digest('hex');
+
+/** Every file under `dir`, sorted, as paths relative to `root`. */
+function filesUnder(root: string, dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' });
+  } catch {
+    return [];
+  }
+  return names.map((name) => join(dir, name)).sort();
+}
+
+/** A hash of the code that validates: src/ and the installed packages' versions (the lockfile). */
+export function validationCodeVersion(root: string): string {
+  const hash = createHash('sha256');
+  for (const file of [...filesUnder(root, 'src'), 'package-lock.json']) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(root, file));
+    } catch {
+      continue; // a folder, or no lockfile
+    }
+    hash.update(file).update('\0').update(bytes).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/** The cache in `<root>/.cache/content/`, for the code as it is now. */
+export function diskValidationCache(root: string, code = validationCodeVersion(root)): ValidationCache {
+  const dir = join(root, '.cache', 'content');
+  const path = join(dir, 'validated.v8');
+  let kept: Stored['files'] = {};
+  try {
+    const stored = deserialize(readFileSync(path)) as Stored;
+    if (stored.code === code) kept = stored.files;
+  } catch {
+    // No cache yet, or one this Node cannot read: validate everything.
+  }
+  const seen: Stored['files'] = {};
+  return {
+    get(file, digest) {
+      const found = kept[file];
+      if (found?.digest !== digest) return undefined;
+      seen[file] = found;
+      return found.result;
+    },
+    set(file, digest, result) {
+      seen[file] = { digest, result };
+    },
+    save() {
+      mkdirSync(dir, { recursive: true });
+      // Written aside and renamed, so a build stopped halfway never leaves half a cache.
+      const temp = `${path}.${process.pid}`;
+      writeFileSync(temp, serialize({ code, files: seen } satisfies Stored));
+      renameSync(temp, path);
+    },
+  };
+}
