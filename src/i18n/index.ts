@@ -14,6 +14,8 @@ export function useTranslations(locale: Locale = DEFAULT_LOCALE) {
   const dict = dictionaries[locale];
   return function t(key: UIKey, params: Record<string, string | number> = {}): string {
     const template = dict[key] ?? ja[key];
+    // Most strings have no placeholder; pages ask for thousands of them.
+    if (!template.includes('{')) return template;
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
   };
 }

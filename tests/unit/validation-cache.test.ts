@@ -83,7 +83,7 @@ describe('the validation cache in .cache/content/', () => {
   it('says in the build log how many files were taken from the last build', () => {
     const parsed = new Map([['content/events/a.ja.md', 1]]);
     expect(parsesReport(parsed, new Set(['content/events/b.ja.md', 'content/events/c.ja.md']))).toBe(
-      '3 content files: 1 parsed and validated, each once; 2 unchanged since the last build (.cache/content/)',
+      '3 content files: 2 unchanged since the last build (.cache/content/), 1 parsed and validated, each once',
     );
   });
 });

@@ -72,7 +72,7 @@ export function parsesReport(counts: ReadonlyMap<string, number>, unchanged: Rea
   const again = [...counts].filter(([, n]) => n > 1);
   const fresh = [...unchanged].filter((file) => !counts.has(file)).length;
   if (fresh > 0 && !again.length)
-    return `${(counts.size + fresh).toLocaleString('en')} content files: ${counts.size.toLocaleString('en')} parsed and validated, each once; ${fresh.toLocaleString('en')} unchanged since the last build (.cache/content/)`;
+    return `${(counts.size + fresh).toLocaleString('en')} content files: ${fresh.toLocaleString('en')} unchanged since the last build (.cache/content/), ${counts.size.toLocaleString('en')} parsed and validated, each once`;
   const files = `${counts.size.toLocaleString('en')} content files`;
   if (!again.length) return `${files} parsed and validated, each once`;
   const named = again
