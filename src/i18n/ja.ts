@@ -805,6 +805,14 @@ export const ja = {
   'bosaiMemo.blank.doctor': 'かかりつけ医（電話）',
   'bosaiMemo.blank.allergy': 'アレルギー・配慮すること',
   'bosaiMemo.footer': '{date}現在　くわしくは {url}',
+  // The site in other languages (issue 16): the language switch on every page, and what a
+  // page says when the entry it shows has no translation in the reader's language.
+  'locale.switchLabel': '言語（Language）',
+  'locale.notTranslated': 'このページは、まだ日本語だけです。日本語のまま表示しています。',
+  'locale.easyVersion': 'やさしい日本語で読む',
+  'locale.original': '元の日本語で読む',
+  'locale.home': 'ホーム（日本語）',
+  'locale.translatedFrom': 'この文は日本語から訳したものです。日付・時間・場所・電話番号は、元の日本語と同じです。',
 } as const;
 
 export type UIKey = keyof typeof ja;

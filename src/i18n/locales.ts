@@ -5,8 +5,30 @@
  */
 export const DEFAULT_CONTENT_LOCALE = 'ja';
 
+/**
+ * The languages of the site (issue 16): the interface in each, and translations of entries.
+ * `code` is the URL prefix (`/en/salons/…`; Japanese stays at `/`) and the file suffix
+ * (`<id>.en.md`), lower case like every path here; `tag` is the BCP 47 tag for `lang`,
+ * `hreflang` and `Intl` (やさしい日本語 is Japanese to a screen reader's voice and to `Intl`, and
+ * `ja-x-easy` where a tag must tell it from Japanese); `name` is the language's own name, as the
+ * language switch shows it.
+ */
+export const LOCALES = [
+  { code: 'ja', tag: 'ja', hreflang: 'ja', name: '日本語' },
+  { code: 'ja-easy', tag: 'ja', hreflang: 'ja-x-easy', name: 'やさしい にほんご' },
+  { code: 'en', tag: 'en', hreflang: 'en', name: 'English' },
+  { code: 'zh-hans', tag: 'zh-Hans', hreflang: 'zh-Hans', name: '简体中文' },
+  { code: 'ko', tag: 'ko', hreflang: 'ko', name: '한국어' },
+  { code: 'vi', tag: 'vi', hreflang: 'vi', name: 'Tiếng Việt' },
+  { code: 'pt-br', tag: 'pt-BR', hreflang: 'pt-BR', name: 'Português (Brasil)' },
+  { code: 'fil', tag: 'fil', hreflang: 'fil', name: 'Filipino' },
+  { code: 'ne', tag: 'ne', hreflang: 'ne', name: 'नेपाली' },
+] as const;
+
+export type LocaleCode = (typeof LOCALES)[number]['code'];
+
 /** Every locale a translation file may carry. `ja-easy` is やさしい日本語. */
-export const CONTENT_LOCALES = ['ja', 'ja-easy', 'en', 'zh', 'ko', 'vi', 'pt'] as const;
+export const CONTENT_LOCALES: readonly LocaleCode[] = LOCALES.map((l) => l.code);
 
 /**
  * Translations volunteers can edit in the CMS. Decap writes one file per listed locale for

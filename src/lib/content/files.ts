@@ -12,7 +12,7 @@ import { parseContentFile, type ContentFile } from './parse.ts';
 export { parseContentFile, writtenText, YamlAliasError, YamlSyntaxError, type ContentFile } from './parse.ts';
 
 /** `<id>.<locale>.md`: the Japanese original (`.ja.md`) or a translation beside it. */
-export const ENTRY_FILE_RE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]{2}(?:-[a-z]+)?)\.md$/;
+export const ENTRY_FILE_RE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]{2,3}(?:-[a-z]+)?)\.md$/;
 
 export interface CollectionFiles {
   /** Japanese originals, the entries. */
