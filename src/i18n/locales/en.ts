@@ -733,7 +733,7 @@ export const en = {
   'flyer.choiceUse.poster': 'For notice boards',
   'flyer.choiceUse.bw': 'For the circular and copying',
   'flyer.choiceUse.large': 'Easy to read from a distance',
-  'flyer.printAs': 'Print in {choice}',
+  'flyer.printAs': 'Print: {choice}',
   'flyer.defaultKind': '({choice}, {use}, PDF, A4)',
   'flyer.choiceKind': '({use}, PDF, A4)',
   'newsletterPdf.color': 'PDF for printing (colour)',

@@ -9,7 +9,7 @@
 import type { Dictionary } from '../dictionary.ts';
 
 export const jaEasy = {
-  'site.skipLink': 'ほんぶんへ いく',
+  'site.skipLink': 'ページの なかみへ いく',
   'site.nav.label': 'サイトの メニュー',
   'site.footer.note': 'この じょうほうは ちいきの ボランティアが かいています。',
   'site.footer.edit': 'なおす（ボランティアの 人）',
