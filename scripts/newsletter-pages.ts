@@ -1,6 +1,6 @@
 /**
- * PNG pictures of every page of one newsletter issue's printed PDF, colour and black and white,
- * into docs/newsletters/ (for review: do they read like a real 地区だより?). The same renderer as
+ * PNG pictures of every page of one newsletter issue's printed PDF, colour, black and white and
+ * large print, into docs/newsletters/ (for review: do they read like a real 地区だより?). The same renderer as
  * the build (src/flyers/newsletter/render.ts), the pages' SVGs rasterised at 96 dpi.
  *
  *   ./node_modules/.bin/node scripts/newsletter-pages.ts [issue id]   (default higashi-dayori-2026-12)
@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadFonts } from '../src/flyers/fonts.ts';
 import { renderNewsletter } from '../src/flyers/newsletter/render.ts';
+import { EDITIONS } from '../src/flyers/newsletter/paths.ts';
 import { monthlyCounts, newsletterEntries, newsletterSources } from '../src/flyers/newsletter/sources.ts';
 import { todayInJapan } from '../src/lib/recurrence.ts';
 import { loadFlyerContent } from '../src/flyers/content.ts';
@@ -26,7 +27,7 @@ const issue = compileNewsletter({ entry: { id: entry.id, data: entry.data } }, n
 const fonts = loadFonts();
 const out = join(root, 'docs', 'newsletters');
 mkdirSync(out, { recursive: true });
-for (const edition of ['color', 'bw'] as const) {
+for (const edition of EDITIONS) {
   const cpu = process.cpuUsage();
   const { pngs, pdf, warnings } = await renderNewsletter(
     {

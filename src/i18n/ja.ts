@@ -760,7 +760,8 @@ export const ja = {
   // Issue 14 (item 2): the newsletter's printed PDF (src/flyers/newsletter/).
   'newsletterPdf.color': '印刷用PDF（カラー）',
   'newsletterPdf.bw': '白黒で印刷（回覧板）',
-  'newsletterPdf.note': 'A4で印刷できます。白黒の版は、コピーしても読みやすくしてあります。',
+  'newsletterPdf.note':
+    'A4で印刷できます。白黒の版は、コピーしても読みやすくしてあります。大きな文字の版は、そのぶんページが増えます。',
   'newsletterPdf.contact': '連絡先: {contact}',
   'newsletterPdf.role': '役割: {role}',
   'newsletterPdf.more': 'ほか{count}件（地区ごとのだよりに載っています）',
@@ -813,6 +814,8 @@ export const ja = {
   'locale.original': '元の日本語で読む',
   'locale.home': 'ホーム（日本語）',
   'locale.translatedFrom': 'この文は日本語から訳したものです。日付・時間・場所・電話番号は、元の日本語と同じです。',
+  // Newsletters in large print (issue 14, item 2).
+  'newsletterPdf.large': '大きな文字で印刷',
 } as const;
 
 export type UIKey = keyof typeof ja;

@@ -3,15 +3,19 @@
  * month and district — each calendar day with its salon dates and events (お休み, 中止 and
  * holidays in words), the events, recruitments, reports and desks — and nothing of another
  * month or district; the index groups the issues by district; a phone reads the page without
- * scrolling sideways, and print leaves out the site's header.
+ * scrolling sideways, and print leaves out the site's header. Each issue's page links its
+ * colour, 白黒 and 大きな文字 PDFs, and the large-print one (read with poppler) carries the same
+ * compiled items in bigger type, on A4, in Japanese.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/lib/validation/validate.ts';
+import { newsletterPdfPaths } from '../../src/flyers/newsletter/paths.ts';
+import { LARGE_MAX_PAGES, MAX_PAGES } from '../../src/flyers/newsletter/render.ts';
 import { compileNewsletter, type NewsletterSources } from '../../src/lib/newsletter/compile.ts';
 import type { KindEntry } from '../../src/kinds/index.ts';
 import type { Newsletter } from '../../src/schemas/newsletter.ts';
@@ -224,6 +228,79 @@ describe('newsletter issue pages', () => {
       await server.close();
     }
   }, 120_000);
+});
+
+/** What poppler reads in a built PDF: its pages' sizes, its text, and how tall its words are. */
+function readPdf(path: string) {
+  const file = join(dir, 'dist', path);
+  const info = execFileSync('pdfinfo', ['-l', '99', file], { encoding: 'utf8' });
+  const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  // Each word's box (pdftotext -bbox): the median height is the body's type size.
+  const boxes = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const heights = [...boxes.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)]
+    .map((m) => Number(m[2]) - Number(m[1]))
+    .sort((a, b) => a - b);
+  const catalog = readFileSync(file, 'latin1');
+  return {
+    pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]),
+    sizes,
+    text,
+    wordHeight: heights[Math.floor(heights.length / 2)] ?? 0,
+    // PDFKit writes the catalog uncompressed: /Lang (ja-JP).
+    lang: /\/Lang\s*\(([^)]*)\)/.exec(catalog)?.[1],
+  };
+}
+
+describe('newsletter PDFs of the built site', () => {
+  it('links colour, 白黒 and 大きな文字 on every issue page', () => {
+    for (const issue of issues) {
+      const links = [...pageOf(`newsletters/${issue.id}`).querySelectorAll('.print a')].map((a) => [
+        a.getAttribute('href'),
+        text(a),
+      ]);
+      const paths = newsletterPdfPaths(issue.id);
+      expect(links, issue.id).toEqual([
+        [paths.color, '印刷用PDF（カラー）'],
+        [paths.bw, '白黒で印刷（回覧板）'],
+        [paths.large, '大きな文字で印刷'],
+      ]);
+    }
+  });
+
+  it('prints each issue in large print: A4, Japanese, every compiled item, bigger type on more pages', () => {
+    const squash = (value: string) => value.replace(/\s+/g, '');
+    for (const issue of issues) {
+      const model = compileNewsletter({ entry: issue }, sources);
+      const paths = newsletterPdfPaths(issue.id);
+      const large = readPdf(paths.large);
+      const colour = readPdf(paths.color);
+      const where = paths.large;
+      expect(large.pages, where).toBeGreaterThanOrEqual(colour.pages);
+      expect(large.pages, where).toBeLessThanOrEqual(LARGE_MAX_PAGES);
+      expect(colour.pages, paths.color).toBeLessThanOrEqual(MAX_PAGES);
+      expect(large.sizes, where).toHaveLength(large.pages);
+      for (const [width, height] of large.sizes) {
+        expect(width, where).toBeCloseTo(595.28, 1);
+        expect(height, where).toBeCloseTo(841.89, 1);
+      }
+      expect(large.lang, where).toMatch(/^ja/);
+      // About 1.45 times the colour edition's type (src/flyers/newsletter/layout.ts: SPECS).
+      expect(large.wordHeight, where).toBeGreaterThan(colour.wordHeight * 1.3);
+      const items = [
+        issue.data.title,
+        ...model.calendar.flatMap((day) => day.items.map((item) => item.title)),
+        ...model.events.map((e) => e.title),
+        ...model.recruitments.map((r) => r.title),
+        ...model.reports.map((r) => r.title),
+        ...model.desks.flatMap((d) => [d.name, d.phone]),
+      ];
+      expect(items.length, where).toBeGreaterThan(5);
+      for (const item of items) expect(large.text, `${where}: ${item}`).toContain(squash(item));
+      for (let page = 1; page <= large.pages; page++)
+        expect(large.text, where).toContain(squash(`${page} / ${large.pages}`));
+    }
+  });
 });
 
 interface AxeResult {

@@ -1,6 +1,6 @@
 /**
  * The newsletter step of the build (src/flyers/newsletter/build.ts) on the sample content: every
- * issue's colour and black-and-white PDF where its page links them, next month's drafts marked
+ * issue's colour, black-and-white and large-print PDF where its page links them, next month's drafts marked
  * 下書き beside their pages, and a second run taking every PDF from .cache/newsletters/.
  */
 import { execFileSync } from 'node:child_process';
@@ -47,5 +47,27 @@ describe('newsletter PDFs in the build', () => {
     expect(second.rendered).toBe(0);
     expect(second.failures).toEqual([]);
     for (const file of files) expect(existsSync(join(out, file)), file).toBe(true);
+  }, 600_000);
+
+  it('makes only the PDF asked for (the dev server’s request), and nothing for an unknown address', async () => {
+    const only = mkdtempSync(join(tmpdir(), 'newsletter-only-'));
+    try {
+      const issue = newsletterEntries(entries)[0]?.id ?? '';
+      const path = newsletterPdfPaths(issue).large;
+      const one = await makeNewsletterPdfs(entries, { root, outDir: only, today, only: path, ...quiet });
+      expect(one.total).toBe(1);
+      expect(existsSync(join(only, path))).toBe(true);
+      expect(existsSync(join(only, newsletterPdfPaths(issue).color))).toBe(false);
+      const none = await makeNewsletterPdfs(entries, {
+        root,
+        outDir: only,
+        today,
+        only: '/newsletters/no-such-issue.pdf',
+        ...quiet,
+      });
+      expect(none.total).toBe(0);
+    } finally {
+      rmSync(only, { recursive: true, force: true });
+    }
   }, 600_000);
 });

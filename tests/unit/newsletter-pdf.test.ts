@@ -1,7 +1,7 @@
 /**
  * The newsletters' printed PDFs (src/flyers/newsletter/), read back by poppler: every sample
- * issue, in colour and in black and white, is A4, 2–4 pages, under 3 MB, declares Japanese,
- * and its text holds every item the compiler put in that issue — and no salon, event,
+ * issue, in colour, in black and white and in large print, is A4, 2–4 pages (large print: up
+ * to 8), under 3 MB, declares Japanese, and its text holds every item the compiler put in that issue — and no salon, event,
  * recruitment, report or desk of another district or month.
  */
 import { execFileSync } from 'node:child_process';
@@ -9,7 +9,8 @@ import { PDFDict, PDFDocument as PdfLib, PDFHexString, PDFName, PDFString } from
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import { loadFonts } from '../../src/flyers/fonts.ts';
-import { MAX_PAGES, renderNewsletter } from '../../src/flyers/newsletter/render.ts';
+import { LARGE_MAX_PAGES, MAX_PAGES, renderNewsletter } from '../../src/flyers/newsletter/render.ts';
+import { EDITIONS } from '../../src/flyers/newsletter/paths.ts';
 import { monthlyCounts, newsletterEntries, newsletterSources } from '../../src/flyers/newsletter/sources.ts';
 import { compileNewsletter, type CompiledNewsletter } from '../../src/lib/newsletter/compile.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
@@ -55,8 +56,8 @@ describe('newsletter PDFs', () => {
   });
 
   for (const entry of issues)
-    for (const edition of ['color', 'bw'] as const)
-      it(`${entry.id} (${edition}): A4, 2–4 pages, ≤ 3 MB, Japanese, every item of its month and district and nothing else`, async () => {
+    for (const edition of EDITIONS)
+      it(`${entry.id} (${edition}): A4, 2–${edition === 'large' ? LARGE_MAX_PAGES : MAX_PAGES} pages, ≤ 3 MB, Japanese, every item of its month and district and nothing else`, async () => {
         const issue = compileNewsletter({ entry: { id: entry.id, data: entry.data } }, sources);
         const { pdf, pages, warnings } = await renderNewsletter(
           {
@@ -75,7 +76,7 @@ describe('newsletter PDFs', () => {
         const info = poppler('pdfinfo', ['-l', '99'], pdf);
         expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBe(pages);
         expect(pages).toBeGreaterThanOrEqual(2);
-        expect(pages).toBeLessThanOrEqual(MAX_PAGES);
+        expect(pages).toBeLessThanOrEqual(edition === 'large' ? LARGE_MAX_PAGES : MAX_PAGES);
         const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [
           Number(m[1]),
           Number(m[2]),

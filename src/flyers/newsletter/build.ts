@@ -1,30 +1,27 @@
 /**
  * The newsletters' printed PDFs in `astro build`, beside the flyers (src/integrations/flyers.ts):
  * each issue compiled from the entries the build validated (the same model as its web page),
- * then `<outDir>/newsletters/<id>.pdf` (colour) and `<id>-bw.pdf` (black and white, for the
- * 回覧板). As for flyers, a finished PDF is kept in .cache/newsletters/ under a hash of what it
+ * then `<outDir>/newsletters/<id>.pdf` (colour), `<id>-bw.pdf` (black and white, for the
+ * 回覧板) and `<id>-large.pdf` (大きな文字). As for flyers, a finished PDF is kept in .cache/newsletters/ under a hash of what it
  * is made from — the compiled issue, so a changed salon date changes the key — and hard-linked
- * into dist/ when nothing changed; the others render on one worker thread (worker.ts).
+ * into dist/ when nothing changed; the others render on worker threads (pool.ts, worker.ts).
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { MEDIA_FOLDER, mediaNameOf } from '../../lib/media/paths.ts';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { compileNewsletter } from '../../lib/newsletter/compile.ts';
 import type { ValidEntry } from '../../lib/validation/validate.ts';
 import { fontsHash } from '../fonts.ts';
-import type { Edition } from './layout.ts';
 import type { NewsletterPrintInput } from './render.ts';
 import { monthlyCounts, newsletterEntries, newsletterSources } from './sources.ts';
-import type { NewsletterJob, NewsletterReply } from './worker.ts';
-import { draftPdfPaths, newsletterPdfPaths } from './paths.ts';
+import { createNewsletterPool, newsletterWorkersFor, type NewsletterPool } from './pool.ts';
+import { draftPdfPaths, EDITIONS, newsletterPdfPaths, type Edition, type NewsletterPdfPaths } from './paths.ts';
 import { draftSlug, nextMonthDrafts } from '../../lib/newsletter/archive.ts';
 import { t } from '../../i18n/index.ts';
 
 /** Raise when the layout or renderer changes what a PDF looks like: every cached one renders again. */
-export const NEWSLETTER_CODE_VERSION = '3';
+export const NEWSLETTER_CODE_VERSION = '4';
 
 export interface NewsletterStepResult {
   total: number;
@@ -36,13 +33,13 @@ export interface NewsletterStepResult {
   cpuMs: number[];
 }
 
-const EDITIONS: Edition[] = ['color', 'bw'];
-
 function place(from: string, to: string): void {
+  // Removed first: writing through an older hard link would change that cached PDF's bytes.
+  rmSync(to, { force: true });
   try {
     linkSync(from, to);
   } catch {
-    // Another file system, or a file already there (the dev server's output).
+    // Another file system.
     copyFileSync(from, to);
   }
 }
@@ -74,6 +71,12 @@ export async function makeNewsletterPdfs(
     today: string;
     log: (line: string) => void;
     warn: (line: string) => void;
+    /** One PDF only, by its address (`/newsletters/<id>-large.pdf`): the dev server's request. */
+    only?: string;
+    /** Threads to render on (default: one per core, up to 4, no more than PDFs to render). */
+    workers?: number;
+    /** Render on this pool and leave it open (the dev server keeps one). */
+    pool?: NewsletterPool;
   },
 ): Promise<NewsletterStepResult> {
   const started = performance.now();
@@ -81,7 +84,7 @@ export async function makeNewsletterPdfs(
   const site = entries.get('settings')?.[0]?.parsed as { url: string; siteName: string } | undefined;
   const issues = newsletterEntries(entries);
   const result: NewsletterStepResult = {
-    total: issues.length * EDITIONS.length,
+    total: 0,
     rendered: 0,
     failures: [],
     ms: 0,
@@ -92,27 +95,31 @@ export async function makeNewsletterPdfs(
   const cacheDir = join(root, '.cache', 'newsletters');
   mkdirSync(cacheDir, { recursive: true });
   const fonts = fontsHash();
+  /** The editions of an issue to make: all, or the one the dev server was asked for. */
+  const wanted = (paths: NewsletterPdfPaths) => EDITIONS.filter((e) => !options.only || paths[e] === options.only);
 
-  const todo: { file: string; cached: string; out: string; job: NewsletterJob }[] = [];
-  let nextId = 0;
-  /** Puts an issue's two PDFs in place from the cache, or lists them to render. */
-  const add = (file: string, paths: { color: string; bw: string }, input: NewsletterPrintInput) => {
-    for (const edition of EDITIONS) {
+  const todo: { file: string; cached: string; out: string; input: NewsletterPrintInput; edition: Edition }[] = [];
+  /** Puts an issue's PDFs in place from the cache, or lists them to render. */
+  const add = (file: string, paths: NewsletterPdfPaths, input: NewsletterPrintInput) => {
+    for (const edition of wanted(paths)) {
       const key = createHash('sha256')
         .update(JSON.stringify([NEWSLETTER_CODE_VERSION, fonts, edition, input, photoStamps(root, input)]))
         .digest('hex')
         .slice(0, 24);
       const cached = join(cacheDir, `${key}.pdf`);
-      const out = join(outDir, (edition === 'bw' ? paths.bw : paths.color).replace(/^\//, ''));
+      const out = join(outDir, paths[edition].replace(/^\//, ''));
       mkdirSync(dirname(out), { recursive: true });
       if (existsSync(cached)) place(cached, out);
-      else todo.push({ file, cached, out, job: { id: nextId++, input, edition } });
+      else todo.push({ file, cached, out, input, edition });
     }
   };
   const failed = (file: string, error: unknown) =>
     result.failures.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
 
   for (const entry of issues) {
+    const count = wanted(newsletterPdfPaths(entry.id)).length;
+    if (!count) continue;
+    result.total += count;
     try {
       const issue = compileNewsletter({ entry: { id: entry.id, data: entry.data } }, sources);
       add(entry.file, newsletterPdfPaths(entry.id), {
@@ -133,8 +140,10 @@ export async function makeNewsletterPdfs(
     issues.map((i) => ({ id: i.id, data: i.data })),
     options.today,
   );
-  result.total += drafts.length * EDITIONS.length;
   for (const draft of drafts) {
+    const count = wanted(draftPdfPaths(draftSlug(draft.district))).length;
+    if (!count) continue;
+    result.total += count;
     const file = `content/newsletters/ (${draftSlug(draft.district)}, ${draft.month})`;
     try {
       const issue = compileNewsletter({ draft }, sources);
@@ -154,41 +163,31 @@ export async function makeNewsletterPdfs(
   }
 
   if (todo.length) {
-    // Resolved from the project root, as the flyers' worker: it runs as plain Node.
-    const worker = new Worker(new URL('src/flyers/newsletter/worker.ts', pathToFileURL(join(root, '/'))), {
-      workerData: { root },
-    });
+    const pool = options.pool ?? createNewsletterPool(root, options.workers ?? newsletterWorkersFor(todo.length));
     try {
-      for (const item of todo) {
-        const reply = await new Promise<NewsletterReply>((resolve, reject) => {
-          const onMessage = (message: NewsletterReply) => {
-            if (message.id !== item.job.id) return;
-            worker.off('message', onMessage);
-            worker.off('error', reject);
-            resolve(message);
-          };
-          worker.on('message', onMessage);
-          worker.once('error', reject);
-          worker.postMessage(item.job);
-        });
-        if (!reply.ok) {
-          result.failures.push(`${item.file}: ${reply.message}`);
-          continue;
-        }
-        for (const w of reply.warnings) warn(`${item.file}: ${w}`);
-        // A new file renamed into place: a hard link to an older PDF keeps its bytes.
-        const temporary = `${item.cached}.${process.pid}.tmp`;
-        writeFileSync(temporary, reply.pdf);
-        renameSync(temporary, item.cached);
-        place(item.cached, item.out);
-        result.rendered++;
-        result.cpuMs.push(reply.cpuMs);
-        log(
-          `${item.out.slice(outDir.length)}: ${reply.pages} pages, ${Math.round(reply.pdf.length / 1024)} KiB, ${Math.round(reply.cpuMs)} ms CPU`,
-        );
-      }
+      await Promise.all(
+        todo.map(async (item, n) => {
+          const reply = await pool.render(item.input, item.edition);
+          if (!reply.ok) {
+            result.failures.push(`${item.file}: ${reply.message}`);
+            return;
+          }
+          for (const w of reply.warnings) warn(`${item.file}: ${w}`);
+          // A new file renamed into place: a hard link to an older PDF keeps its bytes.
+          const temporary = `${item.cached}.${process.pid}.${n}.tmp`;
+          writeFileSync(temporary, reply.pdf);
+          renameSync(temporary, item.cached);
+          place(item.cached, item.out);
+          result.rendered++;
+          result.cpuMs.push(reply.cpuMs);
+          log(
+            `${item.out.slice(outDir.length)}: ${reply.pages} pages, ${Math.round(reply.pdf.length / 1024)} KiB, ${Math.round(reply.cpuMs)} ms CPU`,
+          );
+        }),
+      );
     } finally {
-      await worker.terminate();
+      // A pool the caller lent (the dev server's) stays open for its next request.
+      if (!options.pool) await pool.close();
     }
   }
   result.ms = performance.now() - started;

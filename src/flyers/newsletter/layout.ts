@@ -19,6 +19,7 @@ import type { Measure } from '../text.ts';
 import { breakLines } from '../text.ts';
 import { el, LINE, SLOT, tagged, type El, type Style } from '../layout/elements.ts';
 import type { PageBlock } from './paginate.ts';
+import type { Edition } from './paths.ts';
 
 export const PAGE = canvasOf(PAPER.a4);
 const MARGIN_X = 40;
@@ -31,7 +32,7 @@ export const CAPACITY = PAGE.height - MARGIN_TOP - FOOTER;
 /** Space between blocks on a page. */
 export const GAP = 9;
 
-export type Edition = 'color' | 'bw';
+export type { Edition } from './paths.ts';
 
 interface Ink {
   accent: string;
@@ -43,16 +44,53 @@ interface Ink {
   alert: string;
 }
 
-const INKS: Record<Edition, Ink> = {
-  color: { accent: '#1b6e3a', tint: '#e7f3ea', ink: '#1a1a1a', muted: '#4a4a4a', alert: '#b3261e' },
-  bw: { accent: '#000', tint: '#fff', ink: '#000', muted: '#000', alert: '#000' },
-};
+const COLOUR: Ink = { accent: '#1b6e3a', tint: '#e7f3ea', ink: '#1a1a1a', muted: '#4a4a4a', alert: '#b3261e' };
 
-/** Type sizes in pt at scale 1; a full month is set smaller (render.ts) to stay within 4 pages. */
 /** The ideographic space, between the parts of a line of Japanese. */
 const SPACE = '\u3000';
 
-const SIZES = { title: 24, h2: 14.5, h3: 12, body: 10.5, small: 9, table: 10 };
+/** Type sizes in pt at scale 1; a full month is set smaller (render.ts) to stay within 4 pages. */
+interface Sizes {
+  title: number;
+  h2: number;
+  h3: number;
+  body: number;
+  small: number;
+  table: number;
+}
+
+/**
+ * An edition as data, as the flyers' templates are (layout/templates.ts): its inks, type sizes
+ * and the widths that follow from them. The blocks read these and never the edition's name.
+ */
+interface EditionSpec {
+  ink: Ink;
+  size: Sizes;
+  /** The calendar's day column: 「31日（水）」 and a holiday's name under it. */
+  dayWidth: number;
+  /** The counts table's first column: 「ボランティア」. */
+  labelWidth: number;
+}
+
+const STANDARD: Sizes = { title: 24, h2: 14.5, h3: 12, body: 10.5, small: 9, table: 10 };
+
+const SPECS: Record<Edition, EditionSpec> = {
+  color: { ink: COLOUR, size: STANDARD, dayWidth: 92, labelWidth: 92 },
+  bw: {
+    ink: { accent: '#000', tint: '#fff', ink: '#000', muted: '#000', alert: '#000' },
+    size: STANDARD,
+    dayWidth: 92,
+    labelWidth: 92,
+  },
+  // About 1.45 times the standard, as the flyers' 大きな文字 sets its facts (21 pt against 14):
+  // the body at 15 pt and nothing under 13 pt, the size large-print guidance asks for at least.
+  large: {
+    ink: COLOUR,
+    size: { title: 32, h2: 20, h3: 17, body: 15, small: 13, table: 14.5 },
+    dayWidth: 124,
+    labelWidth: 118,
+  },
+};
 
 /** A laid-out block: its element and how pagination sees it. */
 export interface PrintBlock {
@@ -69,7 +107,9 @@ interface Ctx {
   ink: Ink;
   measure: Measure;
   edition: Edition;
-  size: typeof SIZES;
+  size: Sizes;
+  dayWidth: number;
+  labelWidth: number;
   photos: ReadonlyMap<string, string>;
 }
 
@@ -210,7 +250,6 @@ function calendarEntry(item: CalendarItem): string {
   return `${time}${badge ? `【${badge}】` : ''}${label ? `［${t(label)}］` : ''}${item.title}`;
 }
 
-const DAY_WIDTH = 92;
 const CELL_PAD = 4;
 
 function calendarTable(ctx: Ctx, days: readonly AgendaDay[], hidden: Readonly<Record<string, number>>): PrintBlock {
@@ -220,11 +259,11 @@ function calendarTable(ctx: Ctx, days: readonly AgendaDay[], hidden: Readonly<Re
       tag,
     );
   const headRow = (): { el: El; height: number } => {
-    const day = text(ctx, t('newsletter.day'), { bold: true, size: ctx.size.table, width: DAY_WIDTH - 12 });
+    const day = text(ctx, t('newsletter.day'), { bold: true, size: ctx.size.table, width: ctx.dayWidth - 12 });
     const what = text(ctx, t('newsletter.what'), {
       bold: true,
       size: ctx.size.table,
-      width: INNER_WIDTH - DAY_WIDTH - 12,
+      width: INNER_WIDTH - ctx.dayWidth - 12,
     });
     return {
       el: tagged(
@@ -236,7 +275,7 @@ function calendarTable(ctx: Ctx, days: readonly AgendaDay[], hidden: Readonly<Re
             backgroundColor: ctx.ink.tint,
             borderBottom: `1.5px solid ${ctx.ink.ink}`,
           },
-          [cell(day.el, DAY_WIDTH, 'TH'), cell(what.el, INNER_WIDTH - DAY_WIDTH, 'TH')],
+          [cell(day.el, ctx.dayWidth, 'TH'), cell(what.el, INNER_WIDTH - ctx.dayWidth, 'TH')],
         ),
         'TR',
       ),
@@ -253,17 +292,17 @@ function calendarTable(ctx: Ctx, days: readonly AgendaDay[], hidden: Readonly<Re
       size: ctx.size.table,
       bold: true,
       color: red ? ctx.ink.alert : ctx.ink.ink,
-      width: DAY_WIDTH - 12,
+      width: ctx.dayWidth - 12,
     });
     const more = hidden[day.date];
     const entries = [...day.items.map(calendarEntry), ...(more ? [t('newsletterPdf.more', { count: more })] : [])];
-    const what = text(ctx, entries.join('\n') || '―', { size: ctx.size.table, width: INNER_WIDTH - DAY_WIDTH - 12 });
+    const what = text(ctx, entries.join('\n') || '―', { size: ctx.size.table, width: INNER_WIDTH - ctx.dayWidth - 12 });
     const height = Math.max(dayCell.height, what.height) + 2 * CELL_PAD + 0.75;
     return {
       el: tagged(
         el('div', { flexDirection: 'row', flexShrink: 0, borderBottom: `0.75px solid ${ctx.ink.muted}` }, [
-          cell(dayCell.el, DAY_WIDTH, 'TH', { borderRight: `0.75px solid ${ctx.ink.muted}` }),
-          cell(what.el, INNER_WIDTH - DAY_WIDTH, 'TD'),
+          cell(dayCell.el, ctx.dayWidth, 'TH', { borderRight: `0.75px solid ${ctx.ink.muted}` }),
+          cell(what.el, INNER_WIDTH - ctx.dayWidth, 'TD'),
         ]),
         'TR',
       ),
@@ -325,7 +364,6 @@ export interface MonthCount {
 }
 
 const CHART_HEIGHT = 56;
-const LABEL_WIDTH = 92;
 
 /**
  * The district's participants and volunteers per month as bars drawn with boxes (vector, as
@@ -336,7 +374,7 @@ const LABEL_WIDTH = 92;
 function countsBlock(ctx: Ctx, counts: readonly MonthCount[]): PrintBlock | undefined {
   const max = Math.max(0, ...counts.flatMap((c) => [c.participants, c.volunteers]));
   if (!counts.length || max === 0) return undefined;
-  const col = (INNER_WIDTH - LABEL_WIDTH) / counts.length;
+  const col = (INNER_WIDTH - ctx.labelWidth) / counts.length;
   const barWidth = Math.max(4, Math.floor((col - 8) / 2));
   const fillP = ctx.edition === 'bw' ? '#000' : ctx.ink.accent;
   // No bar at all for a zero: an outlined box of no height would still print as a line.
@@ -363,7 +401,7 @@ function countsBlock(ctx: Ctx, counts: readonly MonthCount[]): PrintBlock | unde
       'div',
       { flexDirection: 'row', alignItems: 'flex-end', height: CHART_HEIGHT, flexShrink: 0 },
       [
-        el('div', { width: LABEL_WIDTH, height: CHART_HEIGHT, flexShrink: 0 }),
+        el('div', { width: ctx.labelWidth, height: CHART_HEIGHT, flexShrink: 0 }),
         ...counts.map((c) =>
           el('div', { width: col, justifyContent: 'center', alignItems: 'flex-end', flexShrink: 0 }, [
             bar(c.participants, true),
@@ -386,7 +424,10 @@ function countsBlock(ctx: Ctx, counts: readonly MonthCount[]): PrintBlock | unde
   const row = (head: string, values: string[], header = false): El =>
     tagged(
       el('div', { flexDirection: 'row', flexShrink: 0, borderTop: `0.5px solid ${ctx.ink.muted}` }, [
-        tagged(el('div', { width: LABEL_WIDTH, flexShrink: 0 }, [cellText(head, true, LABEL_WIDTH - 2).el]), 'TH'),
+        tagged(
+          el('div', { width: ctx.labelWidth, flexShrink: 0 }, [cellText(head, true, ctx.labelWidth - 2).el]),
+          'TH',
+        ),
         ...values.map((v) =>
           tagged(
             el('div', { width: col, justifyContent: 'center', flexShrink: 0 }, [cellText(v, header).el]),
@@ -474,13 +515,16 @@ export function newsletterBlocks(
   },
 ): PrintBlock[] {
   const scale = options.scale ?? 1;
-  const size = Object.fromEntries(Object.entries(SIZES).map(([k, v]) => [k, Math.round(v * scale * 2) / 2]));
+  const spec = SPECS[options.edition];
+  const size = Object.fromEntries(Object.entries(spec.size).map(([k, v]) => [k, Math.round(v * scale * 2) / 2]));
   const ctx: Ctx = {
     photos: options.photos ?? new Map(),
-    ink: INKS[options.edition],
+    ink: spec.ink,
     measure: options.measure,
     edition: options.edition,
-    size: size as typeof SIZES,
+    size: size as unknown as Sizes,
+    dayWidth: spec.dayWidth,
+    labelWidth: spec.labelWidth,
   };
 
   const [, month] = issue.month.split('-').map(Number);
@@ -606,7 +650,7 @@ export function newsletterBlocks(
 
 /** One page: the pieces stacked from the top margin, the page number at the foot. */
 export function pageElement(children: El[], footer: string, edition: Edition, fontFamily: string): El {
-  const ink = INKS[edition];
+  const { ink, size } = SPECS[edition];
   return el(
     'div',
     {
@@ -633,9 +677,9 @@ export function pageElement(children: El[], footer: string, edition: Edition, fo
             left: MARGIN_X,
             width: INNER_WIDTH,
             top: PAGE.height - FOOTER + 14,
-            height: 16,
+            height: Math.ceil(size.small * LINE),
             justifyContent: 'center',
-            fontSize: SIZES.small,
+            fontSize: size.small,
             color: ink.muted,
           },
           footer,

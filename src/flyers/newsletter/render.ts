@@ -107,11 +107,13 @@ async function layOut(
  */
 async function measure(blocks: PrintBlock[], fonts: FlyerFonts): Promise<void> {
   const children: El[] = [];
+  // Keys of their own: a block's inner slots (the QR code's 'qr') must not overwrite its height.
+  const key = (id: string) => `measure:${id}`;
   for (const b of blocks) {
-    if (b.el) children.push({ ...b.el, props: { ...b.el.props, [SLOT]: b.block.id } });
+    if (b.el) children.push({ ...b.el, props: { ...b.el.props, [SLOT]: key(b.block.id) } });
     if (b.rows) {
-      if (b.head) children.push({ ...b.head, props: { ...b.head.props, [SLOT]: `${b.block.id}#head` } });
-      b.rows.forEach((r, i) => children.push({ ...r, props: { ...r.props, [SLOT]: `${b.block.id}#${i}` } }));
+      if (b.head) children.push({ ...b.head, props: { ...b.head.props, [SLOT]: key(`${b.block.id}#head`) } });
+      b.rows.forEach((r, i) => children.push({ ...r, props: { ...r.props, [SLOT]: key(`${b.block.id}#${i}`) } }));
     }
   }
   const heights = new Map<string, number>();
@@ -126,9 +128,9 @@ async function measure(blocks: PrintBlock[], fonts: FlyerFonts): Promise<void> {
   for (const b of blocks) {
     const block = b.block;
     if ('rows' in block) {
-      block.head = heights.get(`${block.id}#head`) ?? block.head;
-      block.rows = block.rows.map((h, i) => heights.get(`${block.id}#${i}`) ?? h);
-    } else block.height = heights.get(block.id) ?? block.height;
+      block.head = heights.get(key(`${block.id}#head`)) ?? block.head;
+      block.rows = block.rows.map((h, i) => heights.get(key(`${block.id}#${i}`)) ?? h);
+    } else block.height = heights.get(key(block.id)) ?? block.height;
   }
 }
 
@@ -166,10 +168,25 @@ async function loadPhotos(issue: CompiledNewsletter, root: string, edition: Edit
 /** An issue is at most 4 A4 pages (two sheets printed on both sides). */
 export const MAX_PAGES = 4;
 /**
- * Tried in turn until the issue fits in MAX_PAGES: smaller type, then without the reports'
- * photos (the cover stays), then smaller still, then without the counts chart.
+ * Large print keeps its type size and takes more paper instead: at about 1.45 times the size
+ * the same issue needs about twice the area, so up to 8 pages (four sheets, both sides) —
+ * still something a 回覧板 or a letterbox takes. Setting it smaller to fit 4 pages would undo
+ * what it is for.
  */
-const FITS = [
+export const LARGE_MAX_PAGES = 8;
+
+interface Fit {
+  scale: number;
+  reportPhotos: boolean;
+  chart: boolean;
+}
+
+/**
+ * Tried in turn until the issue fits in its pages: smaller type, then without the reports'
+ * photos (the cover stays), then smaller still, then without the counts chart. Large print
+ * never gets smaller: the photos, then the chart make way.
+ */
+const STANDARD_FITS: Fit[] = [
   { scale: 1, reportPhotos: true, chart: true },
   { scale: 0.92, reportPhotos: true, chart: true },
   { scale: 0.92, reportPhotos: false, chart: true },
@@ -177,8 +194,20 @@ const FITS = [
   // The chart last: the site's 活動のまとめ page has it, the calendar and desks only print here.
   { scale: 0.85, reportPhotos: false, chart: false },
 ];
+const FITTING: Record<Edition, { maxPages: number; fits: Fit[] }> = {
+  color: { maxPages: MAX_PAGES, fits: STANDARD_FITS },
+  bw: { maxPages: MAX_PAGES, fits: STANDARD_FITS },
+  large: {
+    maxPages: LARGE_MAX_PAGES,
+    fits: [
+      { scale: 1, reportPhotos: true, chart: true },
+      { scale: 1, reportPhotos: false, chart: true },
+      { scale: 1, reportPhotos: false, chart: false },
+    ],
+  },
+};
 
-/** Renders one edition (colour, or black and white for the 回覧板) of an issue. */
+/** Renders one edition (colour, black and white for the 回覧板, or large print) of an issue. */
 export async function renderNewsletter(
   input: NewsletterPrintInput,
   edition: Edition,
@@ -192,7 +221,8 @@ export async function renderNewsletter(
   // A full month (a town-wide issue) is set smaller rather than run past 4 sheets.
   let blocks: PrintBlock[] = [];
   let placed: ReturnType<typeof paginate> = { pages: [], tooTall: [] };
-  for (const { scale, reportPhotos, chart } of FITS) {
+  const { maxPages, fits } = FITTING[edition];
+  for (const { scale, reportPhotos, chart } of fits) {
     blocks = newsletterBlocks(issue, {
       title: input.title,
       ...(input.body ? { body: input.body } : {}),
@@ -209,12 +239,12 @@ export async function renderNewsletter(
       CAPACITY,
       GAP,
     );
-    if (placed.pages.length <= MAX_PAGES) break;
+    if (placed.pages.length <= maxPages) break;
   }
   const { pages, tooTall } = placed;
-  if (pages.length > MAX_PAGES)
+  if (pages.length > maxPages)
     warnings.push(
-      `${pages.length}ページになりました（4ページまでに収まりません）。選んだ記事や「はじめに」を短くしてください / the issue takes ${pages.length} pages, more than 4`,
+      `${pages.length}ページになりました（${maxPages}ページまでに収まりません）。選んだ記事や「はじめに」を短くしてください / the issue takes ${pages.length} pages, more than ${maxPages}`,
     );
   for (const id of tooTall) warnings.push(`「${id}」が1ページに収まりません / block ${id} is taller than a page`);
   const byId = new Map(blocks.map((b) => [b.block.id, b]));
