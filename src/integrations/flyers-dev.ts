@@ -7,9 +7,8 @@
  * content as saved — validated as the build validates it, through the build's own flyer step and
  * its cache (.cache/flyers/), so the next build reuses what was made here — and serves it.
  * One worker thread is kept for the dev server's life: starting one and loading its fonts costs
- * about a second, a flyer about a tenth of one.
+ * about a second, a flyer about a tenth of one. Serving is print-dev.ts's, as for newsletters.
  */
-import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import type { Plugin } from 'vite';
@@ -21,6 +20,7 @@ import { todayInJapan } from '../lib/recurrence.ts';
 import { formatReport } from '../lib/validation/messages.ts';
 import { validateContent } from '../lib/validation/validate.ts';
 import { FLYER_TEMPLATES, type FlyerTemplate } from '../schemas/flyer.ts';
+import { devPrintPlugin, oneRunPerKey, type DevPrint } from './print-dev.ts';
 
 const FLYER_URL = new RegExp(
   `^/flyers/([a-z-]+)/([\\w-]+?)(\\.(?:${FLYER_TEMPLATES.join('|')})\\.pdf|\\.pdf|-og\\.png|\\.png)(?:[?#].*)?$`,
@@ -36,14 +36,14 @@ const choiceOf = (suffix: string) =>
   FLYER_TEMPLATES.find((template) => suffix === `.${template}.pdf`) as FlyerTemplate | undefined;
 
 /** What a request for a flyer gets: the file, or why there is none (Japanese first). */
-export type DevFlyer = { file: string } | { status: 404 | 422 | 500; message: string };
+export type DevFlyer = DevPrint;
 
 /** Makes one entry's flyer from the content as it is now, into the build's cache. */
 export function devFlyerMaker(root: string, log: (line: string) => void) {
   const cacheDir = join(root, '.cache', 'flyers');
   let pool: FlyerPool | undefined;
   /** One run per entry at a time: the preview and the PDF are often asked for together. */
-  const running = new Map<string, Promise<DevFlyer>>();
+  const once = oneRunPerKey<DevFlyer>();
 
   async function make(collection: string, id: string, choice?: FlyerTemplate): Promise<DevFlyer> {
     // Validated again on every request: a volunteer asks for a flyer right after saving, and a
@@ -78,12 +78,7 @@ export function devFlyerMaker(root: string, log: (line: string) => void) {
     get(collection: string, id: string, suffix: string): Promise<DevFlyer> {
       const choice = choiceOf(suffix);
       const name = `${collection}/${id}${choice ? `.${choice}` : ''}`;
-      const made =
-        running.get(name) ??
-        make(collection, id, choice).finally(() => {
-          running.delete(name);
-        });
-      running.set(name, made);
+      const made = once(name, () => make(collection, id, choice));
       // The step makes the PDF and both pictures at once; each request takes its own.
       return choice
         ? made
@@ -98,38 +93,18 @@ export function devFlyerMaker(root: string, log: (line: string) => void) {
 
 export function devFlyers(root: string, logger: AstroIntegrationLogger): Plugin {
   const maker = devFlyerMaker(root, (line) => logger.info(line));
-  return {
-    name: 'tsunagari:flyers',
-    configureServer(server) {
-      server.httpServer?.once('close', () => void maker.close());
-      server.middlewares.use((req, res, next) => {
-        const match = req.url?.match(FLYER_URL);
-        const [, collection = '', id = '', suffix = ''] = match ?? [];
-        if (!match || !isFlyerCollection(collection)) return next();
-        maker
-          .get(collection, id, suffix)
-          .then((flyer) => {
-            if ('file' in flyer && existsSync(flyer.file)) {
-              res.setHeader('Content-Type', TYPES[suffix] ?? 'application/octet-stream');
-              // Always the content as saved: the browser must ask again after the next edit.
-              res.setHeader('Cache-Control', 'no-store');
-              createReadStream(flyer.file).pipe(res);
-              return;
-            }
-            const { status, message } =
-              'file' in flyer ? { status: 500, message: `${flyer.file} がありません / missing` } : flyer;
-            if (status !== 404) logger.error(message);
-            res.statusCode = status;
-            res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-            res.end(message);
-          })
-          .catch((error: unknown) => {
-            logger.error(`チラシを作れませんでした / the flyer could not be made: ${String(error)}`);
-            res.statusCode = 500;
-            res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-            res.end(`チラシを作れませんでした / the flyer could not be made: ${String(error)}`);
-          });
-      });
+  return devPrintPlugin(
+    {
+      name: 'tsunagari:flyers',
+      match(url) {
+        const [, collection = '', id = '', suffix = ''] = url.match(FLYER_URL) ?? [];
+        return isFlyerCollection(collection) ? { collection, id, suffix } : undefined;
+      },
+      make: ({ collection, id, suffix }) => maker.get(collection, id, suffix),
+      contentType: ({ suffix }) => TYPES[suffix] ?? 'application/octet-stream',
+      failure: 'チラシを作れませんでした / the flyer could not be made',
+      close: () => maker.close(),
     },
-  };
+    logger,
+  );
 }

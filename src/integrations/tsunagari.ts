@@ -39,6 +39,7 @@ import { localOnly } from './local-only.ts';
 import { publishMedia } from '../lib/media/publish.ts';
 import { devMedia } from './media-dev.ts';
 import { devFlyers } from './flyers-dev.ts';
+import { devNewsletters } from './newsletters-dev.ts';
 import {
   adminContentSecurityPolicy,
   headersWithAdminPolicy,
@@ -119,6 +120,8 @@ export default function tsunagari(): AstroIntegration {
                 devMedia(root),
                 // An entry's flyer made on request, so it prints right after saving (flyers-dev.ts).
                 devFlyers(root, logger),
+                // A newsletter's PDFs made on request the same way (newsletters-dev.ts).
+                devNewsletters(root, logger),
                 // A 防災 page's printable sheet, made on request too (bosai-memo-dev.ts).
                 devBosaiMemos(root, logger),
                 {

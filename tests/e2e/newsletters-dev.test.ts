@@ -1,8 +1,10 @@
 /**
  * Under `npm start`'s dev server a newsletter follows the salon entries: a skip date saved in a
  * salon's file shows as お休み on the issue's calendar at the next request, with nothing retyped
- * in the newsletter.
+ * in the newsletter — on its page and in its PDFs, which the dev server makes on request
+ * (src/integrations/newsletters-dev.ts) instead of answering 404 until a build.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -32,7 +34,31 @@ async function row(date: string): Promise<string> {
   return (cell?.closest('tr')?.textContent ?? '').replace(/\u200b/g, '').replace(/\s+/g, ' ');
 }
 
+/** The text of one of the issue's PDFs as the dev server makes it, without white space. */
+async function pdfText(path: string): Promise<string> {
+  const response = await fetch(`${base}${path}`);
+  const body = Buffer.from(await response.arrayBuffer());
+  if (response.status !== 200) throw new Error(`${path}: ${response.status} ${body.toString('utf8')}`);
+  expect(response.headers.get('content-type')).toBe('application/pdf');
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: body, encoding: 'utf8' }).replace(/\s+/g, '');
+}
+const LARGE = '/newsletters/higashi-dayori-2027-01-large.pdf';
+const closedDays = (text: string) => text.split('お休み').length - 1;
+let closedBefore = 0;
+
 describe('a newsletter under the dev server', () => {
+  it('makes its PDFs on request: the large print and the 白黒 with the issue’s title and salons', async () => {
+    const large = await pdfText(LARGE);
+    expect(large).toContain('みどり野東地区社協だより');
+    expect(large).toContain('居場所「えんがわ」');
+    closedBefore = closedDays(large);
+    const bw = await pdfText('/newsletters/higashi-dayori-2027-01-bw.pdf');
+    expect(bw).toContain('居場所「えんがわ」');
+    const unknown = await fetch(`${base}/newsletters/no-such-issue-large.pdf`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain('だよりのPDFがありません');
+  }, 240_000);
+
   it('shows a salon’s new skip date as お休み at the next request', async () => {
     expect(await row('2027-01-18')).toContain('居場所「えんがわ」');
     expect(await row('2027-01-18')).not.toContain('お休み');
@@ -47,5 +73,7 @@ describe('a newsletter under the dev server', () => {
     await expect.poll(() => row('2027-01-18'), { timeout: 120_000, interval: 1_000 }).toMatch(/お休み.*えんがわ/);
     // Only that day changed: the Monday after is still on.
     expect(await row('2027-01-25')).not.toContain('お休み');
+    // The PDF follows too, at the next request: one more day お休み.
+    expect(closedDays(await pdfText(LARGE))).toBe(closedBefore + 1);
   }, 240_000);
 });
