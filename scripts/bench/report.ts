@@ -60,6 +60,14 @@ function flyerText(r: RunResult, ms: number, runs: RunResult[]): string {
     ? `not run at this N; about ${count} flyers at N = ${measured.n.toLocaleString('en')}’s ${measured.flyers.perSecond.toFixed(1)}/s ≈ ${(count / measured.flyers.perSecond / 60).toFixed(0)} min (estimate)`
     : 'not run at this N';
 }
+/** "60 PDFs, 60 rendered in 31.2 s: 0.52 s each (0.81 s CPU each in its thread)". */
+function newsletterText(r: RunResult): string {
+  const nl = r.newsletters;
+  if (!nl) return 'no newsletter step';
+  if (!nl.rendered) return `${nl.count} PDFs, all from the cache, in ${s(nl.ms)}`;
+  const cpu = nl.cpuMsEach === undefined ? '' : ` (${(nl.cpuMsEach / 1000).toFixed(2)} s CPU each in its thread)`;
+  return `${nl.count} PDFs, ${nl.rendered} rendered in ${s(nl.ms)}: ${(nl.ms / nl.rendered / 1000).toFixed(2)} s each${cpu}`;
+}
 const pass = (ok: boolean) => (ok ? '✅' : '❌');
 
 const cpuRatio = (r: RunResult) => siteCpu(r.build) / siteCpu(r.baseline);
@@ -112,6 +120,7 @@ function markdown(report: Report, notes: string): string {
       `| Pages: time, pages per second | ${s(ours.pages)}, ${r.pagesPerSecond.toFixed(0)}/s | ${s(base.pages)}, ${(r.baseline.pages / (base.pages / 1000)).toFixed(0)}/s |`,
       `| Search index (Pagefind) | ${s(ours.search)}${r.build.stages.some((st) => st.inner['pagefind alongside'] !== undefined) ? ` after the pages (${s(sumInner(r.build, 'pagefind alongside'))} in a worker beside them)` : ''} | ${s(base.search)} |`,
       `| Flyers | ${flyerText(r, ours.flyers, runs)} | — |`,
+      `| Newsletter PDFs (colour, 白黒, large print; issues and drafts) | ${newsletterText(r)} | — |`,
       `| Peak RSS (process tree) | ${mb(r.build.peakRssBytes)} | ${mb(r.baseline.peakRssBytes)} |`,
       `| dist/ size | ${mb(r.distBytes)} (Pagefind ${mb(r.pagefindBytes)}) | ${mb(r.baseline.distBytes)} |`,
       `| HTML+CSS per page, gzipped: median | ${kb(r.pageStats.htmlCssGzipMedian)} | — |`,
@@ -181,6 +190,7 @@ function markdown(report: Report, notes: string): string {
     '- **Peak RSS**: the sum of the resident memory of the stage’s process and all its children, sampled from `/proc` every 200 ms (shared pages count once per process, so this errs high).',
     '- **Per page**: every `dist/**/*.html` except `admin/` (the CMS); the HTML and each stylesheet it links gzipped at level 6, summed; JS is scripts the page names plus inline code (JSON-LD excluded).',
     `- **Search**: \`dist/\` served by a static server that gzips text as a host would; a fresh Chromium context loads a \`lang="ja"\` page, imports \`/pagefind/pagefind.js\`, searches 「${SEARCH_QUERY}」 and loads the data of the first ${RESULTS_LOADED} results. Bytes are the response bodies and headers of every \`/pagefind/\` request; time is measured in the page, from the import to the last result’s data.`,
+    '- **Newsletter PDFs**: every issue and next month’s drafts in colour, 白黒 and large print, made inside `astro build` once search and the flyers are done (also where the flyers are left out: `FLYERS_SKIP=1` leaves the flyers only, `NEWSLETTERS_SKIP=1` the newsletters); from the step’s summary line of the first (cold) build: its wall time divided by the PDFs it rendered, on one worker thread per core, and the CPU time of one PDF in its thread. This time is taken out of the pages’ time.',
     '- **Rebuild**: one salon’s summary is edited and every stage is run again; with a flyers step, the number of flyers it says it re-rendered. “Unchanged rebuild” is the most any build after the first, with nothing changed, said it re-rendered.',
     '',
     '<!-- notes -->',

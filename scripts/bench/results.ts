@@ -30,6 +30,11 @@ export interface RunResult {
   flyers?: { count: number; perSecond: number; rendered?: number; skipped?: number };
   /** The flyers step exists but was left out at this N (--skip-flyers-above). */
   flyersNotRun?: boolean;
+  /**
+   * The newsletters' PDFs (colour, 白黒, large print; issues and drafts) of the first build:
+   * how many, how many rendered, the step's wall time and the CPU time of one PDF in its worker.
+   */
+  newsletters?: { count: number; rendered: number; ms: number; cpuMsEach?: number };
   distBytes: number;
   pagefindBytes: number;
   pageStats: PageStats;
@@ -70,20 +75,24 @@ export const sumInner = (build: BuildSummary, name: string) =>
   build.stages.reduce((a, st) => a + (st.inner[name] ?? 0), 0);
 
 /**
- * Time spent on pages, search and flyers, wherever each ran: a separate stage, or inside
- * `astro build` through an integration that logged its own time (then taken out of "pages").
- * Inside `astro build`, search's wait and the flyers both start when the pages are written and
- * run at the same time: what they add to the build is the longer of the two, not their sum.
+ * Time spent on pages, search, flyers and newsletters, wherever each ran: a separate stage, or
+ * inside `astro build` through an integration that logged its own time (then taken out of
+ * "pages"). Inside `astro build`, search's wait and the flyers both start when the pages are
+ * written and run at the same time: what they add to the build is the longer of the two, not
+ * their sum; the newsletters' PDFs start once both are done (src/integrations/flyers.ts).
  */
-export function phases(build: BuildSummary): { pages: number; search: number; flyers: number } {
+export function phases(build: BuildSummary): { pages: number; search: number; flyers: number; newsletters: number } {
   const sum = (f: (s: StageSummary) => number) => build.stages.reduce((a, st) => a + f(st), 0);
   const inner = (name: string) => sum((st) => st.inner[name] ?? 0);
   const stage = (name: string) => sum((st) => (st.name === name ? st.ms : 0));
-  const afterPages = sum((st) => Math.max(st.inner['pagefind'] ?? 0, st.inner['flyers'] ?? 0));
+  const afterPages = sum(
+    (st) => Math.max(st.inner['pagefind'] ?? 0, st.inner['flyers'] ?? 0) + (st.inner['newsletters'] ?? 0),
+  );
   return {
     pages: stage('astro') - afterPages,
     search: stage('pagefind') + inner('pagefind'),
     flyers: stage('flyers') + inner('flyers'),
+    newsletters: inner('newsletters'),
   };
 }
 

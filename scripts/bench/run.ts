@@ -15,7 +15,7 @@ import { copyProject, makeBaseline, writeContent, writeEntry } from './projects.
 import { kb, loadAverage, mb, phases, siteCpu, summarise, type BuildSummary, type RunResult } from './results.ts';
 import type { Template } from './samples.ts';
 import { measureSearch } from './search.ts';
-import { buildStages, flyerCounts, runStage, type Stage, type StageResult } from './stages.ts';
+import { buildStages, flyerCounts, newsletterCounts, runStage, type Stage, type StageResult } from './stages.ts';
 
 export async function runBuild(label: string, phase: string, dir: string, stages: Stage[]) {
   const results: StageResult[] = [];
@@ -136,6 +136,8 @@ export async function benchN(
     const count = said.rendered ?? pageStats.flyerPdfs;
     flyers = { count, perSecond: count / (ours.flyers / 1000), ...said };
   }
+  // The newsletters' PDFs, made inside `astro build` even where the flyers are left out.
+  const newsletters = newsletterCounts(readFileSync(join(dir, 'bench-build-astro.log'), 'utf8'));
   log(`N=${n}: search in Chromium`);
   const search = await measureSearch(dist);
   if (search)
@@ -176,6 +178,7 @@ export async function benchN(
     pagesPerSecond: pageStats.pages / (ours.pages / 1000),
     ...(flyers ? { flyers } : {}),
     ...(flyersNotRun ? { flyersNotRun } : {}),
+    ...(newsletters ? { newsletters } : {}),
     distBytes,
     pagefindBytes,
     pageStats,

@@ -64,6 +64,8 @@ export function innerSteps(output: string): Record<string, number> {
     // Since `astro build` makes the flyers (src/integrations/flyers.ts), after the pages, while
     // search finishes: the step's summary line.
     ['flyers', /flyers: \d+ rendered, \d+ skipped in ([\d.]+)\s*(ms|s)\b/i],
+    // The newsletters' PDFs, after the flyers and search (src/flyers/newsletter/build.ts).
+    ['newsletters', /newsletter PDFs: \d+ \([^)]*\) in ([\d.]+)\s*(ms|s)\b/i],
   ] as const) {
     const m = re.exec(output);
     if (m) steps[name] = Number(m[1]) * (m[2] === 's' ? 1000 : 1);
@@ -152,6 +154,23 @@ export function buildStages(dir: string): Stage[] {
   if (!stages.some((s) => s.name === 'pagefind'))
     stages.push({ name: 'pagefind', command: 'pagefind --site dist', unlessExists: 'dist/pagefind/pagefind.js' });
   return stages;
+}
+
+/**
+ * The newsletter step's summary line (src/flyers/newsletter/build.ts: newsletterSummary):
+ * "newsletter PDFs: 60 (60 rendered, 812 ms CPU each, 0 from .cache/newsletters/) in 31234 ms".
+ */
+export function newsletterCounts(
+  output: string,
+): { count: number; rendered: number; cpuMsEach?: number; ms: number } | undefined {
+  const m = /newsletter PDFs: (\d+) \((\d+) rendered(?:, (\d+) ms CPU each)?, [^)]*\) in (\d+) ms/.exec(output);
+  if (!m) return undefined;
+  return {
+    count: Number(m[1]),
+    rendered: Number(m[2]),
+    ...(m[3] === undefined ? {} : { cpuMsEach: Number(m[3]) }),
+    ms: Number(m[4]),
+  };
 }
 
 /** "12 rendered, 3 skipped" / "描画 12件" …: what the flyers step says it did, if it says so. */

@@ -7,8 +7,10 @@
  * (resvg) is a native module that Vite cannot bundle. A flyer that cannot be made fails the
  * build with the entry's file named, as the flyer script did.
  *
- * FLYERS_SKIP=1 leaves them out, for measuring the pages alone (`npm run bench` at sizes where
- * thousands of flyers would take longer than everything else); the log says so.
+ * The newsletters' PDFs follow (src/flyers/newsletter/build.ts), with their own switch:
+ * FLYERS_SKIP=1 leaves the flyers out and NEWSLETTERS_SKIP=1 the newsletters, each saying so in
+ * the log — `npm run bench` leaves the flyers out where thousands would take longer than
+ * everything else, and still times the newsletters there. Neither is set by `npm run build`.
  */
 import type { AstroIntegrationLogger } from 'astro';
 import { flyerFailures, flyerSummary, makeFlyers } from '../flyers/build.ts';
@@ -29,38 +31,50 @@ export function buildFlyers(root: string, entries: ReadonlyMap<string, readonly 
   let content: FlyerContent | undefined = flyerContent(entries);
   return {
     async make(outDir, logger, renderAfter) {
-      if (process.env['FLYERS_SKIP'] === '1') {
-        content = undefined;
+      const failures: string[] = [];
+      if (process.env['FLYERS_SKIP'] === '1')
         logger.warn('チラシは作りませんでした（FLYERS_SKIP=1） / flyers left out (FLYERS_SKIP=1)');
-        return;
+      else {
+        if (!content) throw new Error(SETTINGS_MISSING);
+        const result = await makeFlyers(content, {
+          root,
+          outDir,
+          // As the flyer script: FLYERS_TODAY fixes the day (tests, reproducible builds).
+          today: process.env['FLYERS_TODAY'] ?? todayInJapan(),
+          ...(process.env['FLYERS_WORKERS'] ? { workers: Math.max(1, Number(process.env['FLYERS_WORKERS'])) } : {}),
+          ...(renderAfter ? { renderAfter } : {}),
+          log: (line) => logger.info(line),
+          warn: (line) => logger.warn(line),
+        });
+        logger.info(flyerSummary(result));
+        const failed = flyerFailures(result);
+        if (failed) failures.push(failed);
       }
-      if (!content) throw new Error(SETTINGS_MISSING);
-      const result = await makeFlyers(content, {
-        root,
-        outDir,
-        // As the flyer script: FLYERS_TODAY fixes the day (tests, reproducible builds).
-        today: process.env['FLYERS_TODAY'] ?? todayInJapan(),
-        ...(process.env['FLYERS_WORKERS'] ? { workers: Math.max(1, Number(process.env['FLYERS_WORKERS'])) } : {}),
-        ...(renderAfter ? { renderAfter } : {}),
-        log: (line) => logger.info(line),
-        warn: (line) => logger.warn(line),
-      });
-      // The newsletters' A4 PDFs, colour and black and white, with the same engine and cache
-      // approach (src/flyers/newsletter/build.ts), once the flyers no longer use the cores.
-      const newsletters = await makeNewsletterPdfs(content.entries, {
-        root,
-        outDir,
-        // As the draft pages (src/pages/newsletters/draft/): next month from the build's day.
-        today: todayInJapan(),
-        log: (line) => logger.info(line),
-        warn: (line) => logger.warn(line),
-      });
       // The entries are not needed any more; the build still holds its own.
       content = undefined;
-      logger.info(flyerSummary(result));
-      logger.info(newsletterSummary(newsletters));
-      const failures = [flyerFailures(result), ...newsletters.failures].filter(Boolean).join('\n');
-      if (failures) throw new Error(failures);
+      if (process.env['NEWSLETTERS_SKIP'] === '1')
+        logger.warn(
+          'だよりのPDFは作りませんでした（NEWSLETTERS_SKIP=1） / newsletter PDFs left out (NEWSLETTERS_SKIP=1)',
+        );
+      else {
+        // As the flyers' renders, after search: its process and the render threads do not hold
+        // their memory at once (and the step's time is its own, for the bench).
+        await renderAfter;
+        // The newsletters' A4 PDFs — colour, black and white, large print — with the same engine
+        // and cache approach (src/flyers/newsletter/build.ts), once the flyers no longer use the cores.
+        const newsletters = await makeNewsletterPdfs(entries, {
+          root,
+          outDir,
+          // As the draft pages (src/pages/newsletters/draft/): next month from the build's day.
+          today: todayInJapan(),
+          ...(process.env['FLYERS_WORKERS'] ? { workers: Math.max(1, Number(process.env['FLYERS_WORKERS'])) } : {}),
+          log: (line) => logger.info(line),
+          warn: (line) => logger.warn(line),
+        });
+        logger.info(newsletterSummary(newsletters));
+        failures.push(...newsletters.failures);
+      }
+      if (failures.length) throw new Error(failures.join('\n'));
     },
   };
 }
