@@ -738,7 +738,8 @@ export const en = {
   'flyer.choiceKind': '({use}, PDF, A4)',
   'newsletterPdf.color': 'PDF for printing (colour)',
   'newsletterPdf.bw': 'Print in black and white (for the circular)',
-  'newsletterPdf.note': 'Prints on A4. The black-and-white version stays easy to read when copied.',
+  'newsletterPdf.note':
+    'Prints on A4. The black-and-white version stays easy to read when copied. The large-print version has more pages.',
   'newsletterPdf.contact': 'Contact: {contact}',
   'newsletterPdf.role': 'Role: {role}',
   'newsletterPdf.more': '{count} more (in each district’s newsletter)',
@@ -791,4 +792,6 @@ export const en = {
   'locale.home': 'Home (Japanese)',
   'locale.translatedFrom':
     'This text is translated from Japanese. Dates, times, places and phone numbers are the same as in the Japanese.',
+  // Newsletters in large print (issue 14, item 2).
+  'newsletterPdf.large': 'Print in large type',
 } satisfies Dictionary;

@@ -739,7 +739,8 @@ export const fil = {
   'flyer.choiceKind': '({use}, PDF, A4)',
   'newsletterPdf.color': 'PDF na ipi-print (may kulay)',
   'newsletterPdf.bw': 'I-print nang itim at puti (kairanban)',
-  'newsletterPdf.note': 'Maaaring i-print sa A4. Ang bersyong itim at puti ay madaling basahin kahit kinopya.',
+  'newsletterPdf.note':
+    'Maaaring i-print sa A4. Ang bersyong itim at puti ay madaling basahin kahit kinopya. Mas maraming pahina ang bersyong may malalaking letra.',
   'newsletterPdf.contact': 'Kontak: {contact}',
   'newsletterPdf.role': 'Tungkulin: {role}',
   'newsletterPdf.more': '{count} pa (nasa newsletter ng bawat lugar)',
@@ -792,4 +793,6 @@ export const fil = {
   'locale.home': 'Home (Japanese)',
   'locale.translatedFrom':
     'Isinalin ang tekstong ito mula sa Japanese. Ang petsa, oras, lugar at numero ng telepono ay kapareho ng orihinal na Japanese.',
+  // Newsletters in large print (issue 14, item 2).
+  'newsletterPdf.large': 'I-print nang malalaking letra',
 } satisfies Dictionary;

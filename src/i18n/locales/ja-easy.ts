@@ -738,7 +738,8 @@ export const jaEasy = {
   'flyer.choiceKind': '（{use}・PDF・A4）',
   'newsletterPdf.color': 'いんさつする PDF（カラー）',
   'newsletterPdf.bw': 'しろと くろで いんさつ（かいらんばん）',
-  'newsletterPdf.note': 'A4で いんさつ できます。しろと くろの ものは、コピーしても よみやすいです。',
+  'newsletterPdf.note':
+    'A4で いんさつ できます。しろと くろの ものは、コピーしても よみやすいです。大きい じの ものは、ページが おおく なります。',
   'newsletterPdf.contact': 'れんらくさき: {contact}',
   'newsletterPdf.role': 'やくわり: {role}',
   'newsletterPdf.more': 'ほかに {count}こ（ちくごとの だよりに あります）',
@@ -790,4 +791,6 @@ export const jaEasy = {
   'locale.home': 'ホーム（にほんご）',
   'locale.translatedFrom':
     'この ぶんは にほんごから かえました。日・時間・ばしょ・でんわばんごうは もとの にほんごと おなじです。',
+  // Newsletters in large print (issue 14, item 2).
+  'newsletterPdf.large': '大きい じで いんさつ',
 } satisfies Dictionary;

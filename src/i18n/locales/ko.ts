@@ -725,7 +725,8 @@ export const ko = {
   'flyer.choiceKind': '({use}·PDF·A4)',
   'newsletterPdf.color': '인쇄용 PDF(컬러)',
   'newsletterPdf.bw': '흑백으로 인쇄(회람판)',
-  'newsletterPdf.note': 'A4로 인쇄할 수 있습니다. 흑백판은 복사해도 읽기 쉽게 만들었습니다.',
+  'newsletterPdf.note':
+    'A4로 인쇄할 수 있습니다. 흑백판은 복사해도 읽기 쉽게 만들었습니다. 큰 글자판은 그만큼 쪽수가 늘어납니다.',
   'newsletterPdf.contact': '연락처: {contact}',
   'newsletterPdf.role': '역할: {role}',
   'newsletterPdf.more': '외 {count}건(지구별 소식지에 실려 있습니다)',
@@ -776,4 +777,6 @@ export const ko = {
   'locale.original': '원래 일본어로 읽기',
   'locale.home': '홈(일본어)',
   'locale.translatedFrom': '이 글은 일본어에서 번역한 것입니다. 날짜, 시간, 장소, 전화번호는 원래 일본어와 같습니다.',
+  // Newsletters in large print (issue 14, item 2).
+  'newsletterPdf.large': '큰 글자로 인쇄',
 } satisfies Dictionary;

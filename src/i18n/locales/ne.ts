@@ -723,7 +723,8 @@ export const ne = {
   'flyer.choiceKind': '({use}, PDF, A4)',
   'newsletterPdf.color': 'प्रिन्ट गर्ने PDF (रङ्गीन)',
   'newsletterPdf.bw': 'कालो-सेतोमा प्रिन्ट (घुम्ती सूचना)',
-  'newsletterPdf.note': 'A4 मा प्रिन्ट गर्न सकिन्छ। कालो-सेतो संस्करण फोटोकपी गर्दा पनि पढ्न सजिलो बनाइएको छ।',
+  'newsletterPdf.note':
+    'A4 मा प्रिन्ट गर्न सकिन्छ। कालो-सेतो संस्करण फोटोकपी गर्दा पनि पढ्न सजिलो बनाइएको छ। ठूला अक्षरको संस्करणमा पानाहरू धेरै हुन्छन्।',
   'newsletterPdf.contact': 'सम्पर्क: {contact}',
   'newsletterPdf.role': 'भूमिका: {role}',
   'newsletterPdf.more': 'अरू {count} वटा (क्षेत्रगत समाचार पत्रिकामा छन्)',
@@ -773,4 +774,6 @@ export const ne = {
   'locale.original': 'मूल जापानीमा पढ्नुहोस्',
   'locale.home': 'गृहपृष्ठ (जापानी)',
   'locale.translatedFrom': 'यो पाठ जापानीबाट अनुवाद गरिएको हो। मिति, समय, स्थान र फोन नम्बर मूल जापानीसँग उस्तै छन्।',
+  // Newsletters in large print (issue 14, item 2).
+  'newsletterPdf.large': 'ठूला अक्षरमा प्रिन्ट',
 } satisfies Dictionary;

@@ -735,7 +735,8 @@ export const ptBr = {
   'flyer.choiceKind': '({use}, PDF, A4)',
   'newsletterPdf.color': 'PDF para imprimir (colorido)',
   'newsletterPdf.bw': 'Imprimir em preto e branco (quadro circulante)',
-  'newsletterPdf.note': 'Pode ser impresso em A4. A versão em preto e branco continua legível mesmo em cópias.',
+  'newsletterPdf.note':
+    'Pode ser impresso em A4. A versão em preto e branco continua legível mesmo em cópias. A versão em letras grandes tem mais páginas.',
   'newsletterPdf.contact': 'Contato: {contact}',
   'newsletterPdf.role': 'Função: {role}',
   'newsletterPdf.more': 'Mais {count} (nos boletins de cada região)',
@@ -788,4 +789,6 @@ export const ptBr = {
   'locale.home': 'Início (japonês)',
   'locale.translatedFrom':
     'Este texto foi traduzido do japonês. Datas, horários, locais e telefones são os mesmos do original em japonês.',
+  // Newsletters in large print (issue 14, item 2).
+  'newsletterPdf.large': 'Imprimir em letras grandes',
 } satisfies Dictionary;

@@ -730,7 +730,8 @@ export const vi = {
   'flyer.choiceKind': '({use}, PDF, A4)',
   'newsletterPdf.color': 'PDF để in (màu)',
   'newsletterPdf.bw': 'In đen trắng (cho bảng luân chuyển)',
-  'newsletterPdf.note': 'In được khổ A4. Bản đen trắng được làm để photocopy vẫn dễ đọc.',
+  'newsletterPdf.note':
+    'In được khổ A4. Bản đen trắng được làm để photocopy vẫn dễ đọc. Bản chữ lớn sẽ có nhiều trang hơn.',
   'newsletterPdf.contact': 'Liên hệ: {contact}',
   'newsletterPdf.role': 'Vai trò: {role}',
   'newsletterPdf.more': 'Và {count} mục khác (có trong bản tin của từng khu vực)',
@@ -782,4 +783,6 @@ export const vi = {
   'locale.home': 'Trang chủ (tiếng Nhật)',
   'locale.translatedFrom':
     'Nội dung này được dịch từ tiếng Nhật. Ngày, giờ, địa điểm và số điện thoại giống với bản gốc tiếng Nhật.',
+  // Newsletters in large print (issue 14, item 2).
+  'newsletterPdf.large': 'In chữ lớn',
 } satisfies Dictionary;

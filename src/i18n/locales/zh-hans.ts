@@ -710,7 +710,7 @@ export const zhHans = {
   'flyer.choiceKind': '（{use}，PDF，A4）',
   'newsletterPdf.color': '打印用PDF（彩色）',
   'newsletterPdf.bw': '黑白打印（传阅板用）',
-  'newsletterPdf.note': '可以用A4纸打印。黑白版复印后也容易看清。',
+  'newsletterPdf.note': '可以用A4纸打印。黑白版复印后也容易看清。大字版页数会相应增加。',
   'newsletterPdf.contact': '联系方式：{contact}',
   'newsletterPdf.role': '职责：{role}',
   'newsletterPdf.more': '另有{count}项（刊登在各地区的通讯中）',
@@ -760,4 +760,6 @@ export const zhHans = {
   'locale.original': '阅读日语原文',
   'locale.home': '首页（日语）',
   'locale.translatedFrom': '本文是从日语翻译的。日期、时间、地点和电话号码与日语原文相同。',
+  // Newsletters in large print (issue 14, item 2).
+  'newsletterPdf.large': '大字版打印',
 } satisfies Dictionary;
