@@ -63,7 +63,8 @@ function flyerText(r: RunResult, ms: number, runs: RunResult[]): string {
 /** "60 PDFs, 60 rendered in 31.2 s: 0.52 s each (0.81 s CPU each in its thread)". */
 function newsletterText(r: RunResult): string {
   const nl = r.newsletters;
-  if (!nl) return 'no newsletter step';
+  // Runs recorded before the bench read this step, or a project without it.
+  if (!nl) return '— (not recorded in this run)';
   if (!nl.rendered) return `${nl.count} PDFs, all from the cache, in ${s(nl.ms)}`;
   const cpu = nl.cpuMsEach === undefined ? '' : ` (${(nl.cpuMsEach / 1000).toFixed(2)} s CPU each in its thread)`;
   return `${nl.count} PDFs, ${nl.rendered} rendered in ${s(nl.ms)}: ${(nl.ms / nl.rendered / 1000).toFixed(2)} s each${cpu}`;
