@@ -23,6 +23,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          // Tests that load the fonts or run Pagefind take 1–2 s alone and over 5 s (vitest's
+          // default limit) on a 2-core machine running builds beside them: CI machines are shared.
+          testTimeout: 30_000,
           // Dates are Japan time whatever the machine's zone: unit tests run far from Japan and
           // assert it (tests/unit/dates.test.ts); tests/e2e/site.test.ts builds in UTC and Los Angeles.
           env: { TZ: 'America/Los_Angeles' },
