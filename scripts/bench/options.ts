@@ -16,7 +16,7 @@ export const USAGE = `npm run bench: how the build, the flyers, the pages and se
   npm run bench -- --keep            keep the temporary projects (paths are printed)
   npm run bench -- --content-only    generate and validate only (profiling the checks)
   npm run bench -- --report-only     rewrite docs/BENCHMARKS.md from docs/benchmarks.json
-  npm run bench -- --skip-flyers-above 1000   leave the flyers out for larger N (FLYERS_SKIP=1 astro build)
+  npm run bench -- --skip-flyers-above 1000   leave the flyers and newsletter PDFs out for larger N (FLYERS_SKIP=1 NEWSLETTERS_SKIP=1 astro build)
   npm run bench -- --help            this text
 
 Writes docs/benchmarks.json and docs/BENCHMARKS.md.`;
