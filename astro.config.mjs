@@ -4,11 +4,19 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { MDAST_PLUGINS } from './src/lib/markdown/plugins.ts';
 import tsunagari from './src/integrations/tsunagari.ts';
+import { LOCALES } from './src/i18n/locales.ts';
 
 export default defineConfig({
   // The deployed address; set SITE_URL on the host. Used for canonical links and feeds.
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   trailingSlash: 'always',
+  // The site's languages (src/i18n/locales.ts): Japanese at /, the others under their prefix
+  // (/en/…). Components read the page's language from Astro.currentLocale.
+  i18n: {
+    locales: LOCALES.map((l) => l.code),
+    defaultLocale: 'ja',
+    routing: { prefixDefaultLocale: false, redirectToDefaultLocale: false },
+  },
   integrations: [tsunagari(), mdx()],
   markdown: {
     // Volunteers write Markdown, which may carry pasted HTML: it is shown as text, never run

@@ -812,7 +812,7 @@ export const ja = {
   'locale.notTranslated': 'このページは、まだ日本語だけです。日本語のまま表示しています。',
   'locale.easyVersion': 'やさしい日本語で読む',
   'locale.original': '元の日本語で読む',
-  'locale.home': 'ホーム（日本語）',
+  'locale.home': 'この言語のホームページへ',
   'locale.translatedFrom': 'この文は日本語から訳したものです。日付・時間・場所・電話番号は、元の日本語と同じです。',
   // Newsletters in large print (issue 14, item 2).
   'newsletterPdf.large': '大きな文字で印刷',

@@ -68,7 +68,7 @@ function eventIcs(data: Event, range: DateRange): IcsEntry | undefined {
 export const eventKind = {
   facts(data, f) {
     // Machine-readable with the offset: the time is Japan time wherever the reader is.
-    f.add('fact.when', text(formatPeriod(data.start, data.end)), `${data.start}+09:00`);
+    f.add('fact.when', text(formatPeriod(data.start, data.end, f.t)), `${data.start}+09:00`);
     f.gathering(data);
   },
 
@@ -77,7 +77,7 @@ export const eventKind = {
     return {
       href: entryHref('events', id),
       title: data.title,
-      meta: `${formatPeriod(data.start, data.end)}${status}`,
+      meta: `${formatPeriod(data.start, data.end, t)}${status}`,
       // One that ends between two daily rebuilds is hidden by the reader's browser then;
       // a past one is meant to stay where it is listed.
       ...(lifecycle(data, today) === 'past' ? {} : { ends: `${data.end}+09:00` }),

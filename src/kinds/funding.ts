@@ -17,7 +17,11 @@ export const fundingKind = {
     f.add('fact.amount', text(data.amount));
     f.add('fact.eligibility', text(data.eligibility));
     if (data.covers) f.add('fact.covers', text(data.covers));
-    f.add('fact.deadline', text(data.deadline ? formatDate(data.deadline) : f.t('funding.anyTime')), data.deadline);
+    f.add(
+      'fact.deadline',
+      text(data.deadline ? formatDate(data.deadline, f.t) : f.t('funding.anyTime')),
+      data.deadline,
+    );
     f.add('fact.apply', text(data.howToApply));
     if (data.url) f.add('fact.guidelines', [{ text: data.url, href: data.url }]);
     if (data.contact) f.add('fact.contact', phoneLink(data.contact));
@@ -33,7 +37,7 @@ export const fundingKind = {
       meta: [
         data.provider,
         data.amount,
-        data.deadline ? t('list.deadline', { date: formatDate(data.deadline) }) : t('funding.anyTime'),
+        data.deadline ? t('list.deadline', { date: formatDate(data.deadline, t) }) : t('funding.anyTime'),
         data.status === 'open' ? '' : `【${t('recruitmentStatus.closed')}】`,
       ]
         .filter(Boolean)

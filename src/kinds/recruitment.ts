@@ -26,7 +26,7 @@ export const recruitmentKind = {
     f.add('fact.welcome', text(data.welcome));
     f.where('fact.activityPlace', data.place);
     f.add('fact.related', f.ref('events', data.event));
-    if (data.deadline) f.add('fact.deadline', text(formatDate(data.deadline)), data.deadline);
+    if (data.deadline) f.add('fact.deadline', text(formatDate(data.deadline, f.t)), data.deadline);
     f.add('fact.apply', text(data.howToApply));
     f.add(
       'fact.tags',
@@ -50,7 +50,7 @@ export const recruitmentKind = {
       title: data.title,
       meta: [
         data.role,
-        data.deadline ? t('list.deadline', { date: formatDate(data.deadline) }) : '',
+        data.deadline ? t('list.deadline', { date: formatDate(data.deadline, t) }) : '',
         data.status === 'open' ? '' : `【${t('recruitmentStatus.closed')}】`,
       ]
         .filter(Boolean)

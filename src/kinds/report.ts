@@ -32,7 +32,7 @@ const reportPhotos = (data: Report): PagePhoto[] =>
 export const reportKind = {
   facts(data, f) {
     const t = f.t;
-    f.add('fact.date', text(formatDate(data.date)), data.date);
+    f.add('fact.date', text(formatDate(data.date, f.t)), data.date);
     f.add('fact.related', [...(f.ref('salons', data.salon) ?? []), ...(f.ref('events', data.event) ?? [])]);
     if (data.participants !== undefined)
       f.add('fact.participants', text(t('fact.people', { count: data.participants })));
@@ -47,13 +47,13 @@ export const reportKind = {
     f.add('fact.districts', f.refs('districts', data.districts));
     f.topic('fact.categories', f.categories(data.categories));
   },
-  listLine({ id, data }) {
+  listLine({ id, data }, t) {
     // Its first photo beside the line: a list of reports is read by what happened.
     const [photo] = reportPhotos(data);
     return {
       href: entryHref('reports', id),
       title: data.title,
-      meta: formatDate(data.date),
+      meta: formatDate(data.date, t),
       ...(photo ? { photo } : {}),
     };
   },

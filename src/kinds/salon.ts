@@ -70,7 +70,7 @@ export const salonKind = {
       f.unindexed(
         'fact.nextDates',
         nextOccurrences(data.schedule, today, 4).map((o) => ({
-          text: formatDate(o.date),
+          text: formatDate(o.date, f.t),
           datetime: `${o.start}+09:00`,
         })),
       );
@@ -86,7 +86,7 @@ export const salonKind = {
       data.status !== 'active'
         ? `${when}【${t(`salonStatus.${data.status}`)}】`
         : next
-          ? `${when}（${t('list.nextDate', { date: formatDate(next) })}）`
+          ? `${when}（${t('list.nextDate', { date: formatDate(next, t) })}）`
           : when;
     return { href: entryHref('salons', id), title: data.title, meta };
   },

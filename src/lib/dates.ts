@@ -136,26 +136,39 @@ export function dateFromYaml(value: unknown): unknown {
   return value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value;
 }
 
-const dateFormatter = new Intl.DateTimeFormat('ja-JP', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-  weekday: 'short',
-});
-const timeFormatter = new Intl.DateTimeFormat('ja-JP', {
-  timeZone: TIME_ZONE,
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+const timeFormatters = new Map<string, Intl.DateTimeFormat>();
+const formatterFor = (cache: Map<string, Intl.DateTimeFormat>, tag: string, options: Intl.DateTimeFormatOptions) => {
+  let formatter = cache.get(tag);
+  if (!formatter) cache.set(tag, (formatter = new Intl.DateTimeFormat(tag, { timeZone: TIME_ZONE, ...options })));
+  return formatter;
+};
+
+/**
+ * A day in the reader's language, always on Japan's calendar: 2026年12月5日(土), Sat, December 5,
+ * 2026, 2026년 12월 5일 (토) … (`tag` is the page's BCP 47 tag, src/i18n/locales.ts).
+ */
+export function formatDateIn(tag: string, instant: Date): string {
+  const text = formatterFor(dateFormatters, tag, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    weekday: 'short',
+  }).format(instant);
+  return tag === 'ja' ? text.replace(/\((.)\)$/, '($1)') : text;
+}
+
+/** 10:00 in Japan, 24-hour in every language, as times are written on the town's notices. */
+export function formatTimeIn(tag: string, instant: Date): string {
+  return formatterFor(timeFormatters, tag, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+}
 
 /** 2026年12月5日(土) */
 export function formatDateJa(instant: Date): string {
-  return dateFormatter.format(instant).replace(/\((.)\)$/, '($1)');
+  return formatDateIn('ja', instant);
 }
 
 /** 10:00 */
 export function formatTimeJa(instant: Date): string {
-  return timeFormatter.format(instant);
+  return formatTimeIn('ja', instant);
 }

@@ -5,14 +5,18 @@
  * references are resolved through the lookup the page passes in.
  */
 import type { UIKey } from '../i18n/ja.ts';
-import { formatDateJa, formatTimeJa, parseDate, parseDateTime, startOfDateJst } from './dates.ts';
+import { formatDateIn, formatTimeIn, parseDate, parseDateTime, startOfDateJst } from './dates.ts';
 import type { Event } from '../schemas/event.ts';
 import type { Audience, Category } from '../schemas/vocabulary.ts';
 import type { Place } from '../schemas/place.ts';
 
 type Application = NonNullable<Event['application']>;
 
-export type T = (key: UIKey, params?: Record<string, string | number>) => string;
+/**
+ * A translation function (src/i18n/index.ts): its `tag` is the page's language, for the dates
+ * it formats; without one (a test's stand-in) dates are Japanese.
+ */
+export type T = ((key: UIKey, params?: Record<string, string | number>) => string) & { readonly tag?: string };
 export interface Link {
   text: string;
   href?: string;
@@ -44,17 +48,23 @@ const webLink = (url: string): Link[] => [{ text: url, href: url }];
 export const KIND_WEIGHT = 5;
 const TOPIC_WEIGHT = 2;
 
-export function formatDate(date: string): string {
-  return parseDate(date) ? formatDateJa(startOfDateJst(date)) : date;
+/** A 'YYYY-MM-DD' day in `t`'s language (Japanese without one); anything else as written. */
+export function formatDate(date: string, t?: T): string {
+  return parseDate(date) ? formatDateIn(t?.tag ?? 'ja', startOfDateJst(date)) : date;
 }
 
-/** 2026年12月5日(土) 10:00〜12:00, or across days for multi-day events. */
-export function formatPeriod(start: string, end: string): string {
+/** 2026年12月5日(土) 10:00〜12:00, or across days for multi-day events; in `t`'s language. */
+export function formatPeriod(start: string, end: string, t?: T): string {
+  const tag = t?.tag ?? 'ja';
+  // 〜 is how Japanese writes a range; other languages read an en dash.
+  const to = tag === 'ja' ? '〜' : ' – ';
   const s = parseDateTime(start);
   const e = parseDateTime(end);
-  if (!s || !e) return `${start}〜${end}`;
-  if (start.slice(0, 10) === end.slice(0, 10)) return `${formatDateJa(s)} ${formatTimeJa(s)}〜${formatTimeJa(e)}`;
-  return `${formatDateJa(s)} ${formatTimeJa(s)}〜${formatDateJa(e)} ${formatTimeJa(e)}`;
+  if (!s || !e) return `${start}${to}${end}`;
+  const day = (d: Date) => formatDateIn(tag, d);
+  const time = (d: Date) => formatTimeIn(tag, d);
+  if (start.slice(0, 10) === end.slice(0, 10)) return `${day(s)} ${time(s)}${to}${time(e)}`;
+  return `${day(s)} ${time(s)}${to}${day(e)} ${time(e)}`;
 }
 
 /** What every gathering (event, salon) shows after its date: where, cost, who, how to join. */
@@ -156,7 +166,8 @@ export class FactList {
     const t = this.t;
     this.add('fact.apply', text(application.required ? t('apply.required') : t('apply.notRequired')));
     if (application.how) this.add('fact.apply', text(application.how));
-    if (application.deadline) this.add('fact.deadline', text(formatDate(application.deadline)), application.deadline);
+    if (application.deadline)
+      this.add('fact.deadline', text(formatDate(application.deadline, this.t)), application.deadline);
   }
 
   /** Where, cost, who, how to join and who runs it: the same for events and salons. */

@@ -14,6 +14,8 @@ import { CATEGORIES } from '../schemas/vocabulary.ts';
 import { districtPlanHref } from '../kinds/plan.ts';
 import { SDG_GOALS } from '../schemas/sdgs.ts';
 import { BY_ACTIVITY_HREF, RECRUITMENT_TAGS, tagHref } from '../lib/helping.ts';
+import { LOCALES } from '../i18n/locales.ts';
+import { LOCALIZED_PATHS, withLocale } from '../lib/i18n/paths.ts';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
@@ -41,6 +43,9 @@ export const GET: APIRoute = async () => {
   paths.push('/bosai/', ...(await loadDistricts()).map((d) => `/bosai/${d.id}/`), '/ibasho/', '/emergency/');
   paths.push('/categories/');
   for (const category of CATEGORIES) paths.push(`/categories/${category}/`);
+  // The pages every language has (src/lib/i18n/paths.ts), under each language's prefix.
+  for (const { code } of LOCALES.filter((l) => l.code !== 'ja'))
+    for (const path of LOCALIZED_PATHS) paths.push(withLocale(path, code));
   const urls = paths.map((path) => `  <url><loc>${escape(new URL(path, settings.url).href)}</loc></url>`);
   const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
   return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });

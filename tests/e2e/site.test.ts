@@ -23,6 +23,8 @@ import { settingsSchema } from '../../src/schemas/settings.ts';
 import { parse as parseYaml } from 'yaml';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { idOfFile, scanCollection } from '../../src/lib/content/files.ts';
+import { LOCALES } from '../../src/i18n/locales.ts';
+import { splitLocale } from '../../src/lib/i18n/paths.ts';
 import { ROOT, childEnv, copyProject, removeProject } from './helpers/project.ts';
 import { launchChromium, recordViolations } from './helpers/browser.ts';
 import { serveDirectory } from './helpers/serve.ts';
@@ -64,12 +66,13 @@ describe('the built sample site', () => {
     }
   });
 
-  it('gives every page lang="ja", a title, one h1 and a skip link to the main content', () => {
+  it('gives every page its language’s lang (ja at /, en under /en/ …), a title, one h1 and a skip link to the main content', () => {
     // The embed pages have no menu to skip (tests/e2e/embed.test.ts checks them).
     for (const file of htmlFiles(join(dir, 'dist')).filter((f) => !f.includes('/admin/') && !f.includes('/embed/'))) {
       const { document } = parseHTML(readFileSync(file, 'utf8'));
       const where = relative(dir, file);
-      expect(document.documentElement.getAttribute('lang'), where).toBe('ja');
+      const language = LOCALES.find((l) => l.code === splitLocale(`/${relative(join(dir, 'dist'), file)}`).locale);
+      expect(document.documentElement.getAttribute('lang'), where).toBe(language?.tag);
       expect(document.title.length, where).toBeGreaterThan(0);
       expect(document.querySelectorAll('h1').length, where).toBe(1);
       expect(document.querySelector('a.skip-link')?.getAttribute('href'), where).toBe('#main');

@@ -789,7 +789,7 @@ export const en = {
   'locale.notTranslated': 'This page is only in Japanese so far, so it is shown in Japanese.',
   'locale.easyVersion': 'Read in easy Japanese',
   'locale.original': 'Read the original Japanese',
-  'locale.home': 'Home (Japanese)',
+  'locale.home': 'Go to the English home page',
   'locale.translatedFrom':
     'This text is translated from Japanese. Dates, times, places and phone numbers are the same as in the Japanese.',
   // Newsletters in large print (issue 14, item 2).

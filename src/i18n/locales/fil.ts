@@ -790,7 +790,7 @@ export const fil = {
   'locale.notTranslated': 'Nasa Japanese lang ang pahinang ito sa ngayon, kaya Japanese ang ipinapakita.',
   'locale.easyVersion': 'Basahin sa madaling Japanese',
   'locale.original': 'Basahin ang orihinal na Japanese',
-  'locale.home': 'Home (Japanese)',
+  'locale.home': 'Pumunta sa home page sa Filipino',
   'locale.translatedFrom':
     'Isinalin ang tekstong ito mula sa Japanese. Ang petsa, oras, lugar at numero ng telepono ay kapareho ng orihinal na Japanese.',
   // Newsletters in large print (issue 14, item 2).

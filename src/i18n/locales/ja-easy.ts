@@ -788,7 +788,7 @@ export const jaEasy = {
   'locale.notTranslated': 'この ページは まだ にほんごだけです。にほんごで みせています。',
   'locale.easyVersion': 'やさしい にほんごで よむ',
   'locale.original': 'もとの にほんごで よむ',
-  'locale.home': 'ホーム（にほんご）',
+  'locale.home': 'やさしい にほんごの ホームへ',
   'locale.translatedFrom':
     'この ぶんは にほんごから かえました。日・時間・ばしょ・でんわばんごうは もとの にほんごと おなじです。',
   // Newsletters in large print (issue 14, item 2).

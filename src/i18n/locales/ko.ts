@@ -775,7 +775,7 @@ export const ko = {
   'locale.notTranslated': '이 페이지는 아직 일본어로만 되어 있습니다. 일본어 그대로 보여 드립니다.',
   'locale.easyVersion': '쉬운 일본어로 읽기',
   'locale.original': '원래 일본어로 읽기',
-  'locale.home': '홈(일본어)',
+  'locale.home': '한국어 홈으로',
   'locale.translatedFrom': '이 글은 일본어에서 번역한 것입니다. 날짜, 시간, 장소, 전화번호는 원래 일본어와 같습니다.',
   // Newsletters in large print (issue 14, item 2).
   'newsletterPdf.large': '큰 글자로 인쇄',

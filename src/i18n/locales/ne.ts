@@ -772,7 +772,7 @@ export const ne = {
   'locale.notTranslated': 'यो पृष्ठ अहिले जापानी भाषामा मात्र छ, त्यसैले जापानीमै देखाइएको छ।',
   'locale.easyVersion': 'सजिलो जापानीमा पढ्नुहोस्',
   'locale.original': 'मूल जापानीमा पढ्नुहोस्',
-  'locale.home': 'गृहपृष्ठ (जापानी)',
+  'locale.home': 'नेपाली गृहपृष्ठमा जानुहोस्',
   'locale.translatedFrom': 'यो पाठ जापानीबाट अनुवाद गरिएको हो। मिति, समय, स्थान र फोन नम्बर मूल जापानीसँग उस्तै छन्।',
   // Newsletters in large print (issue 14, item 2).
   'newsletterPdf.large': 'ठूला अक्षरमा प्रिन्ट',

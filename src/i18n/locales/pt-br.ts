@@ -786,7 +786,7 @@ export const ptBr = {
   'locale.notTranslated': 'Esta página ainda só existe em japonês. Ela está sendo mostrada em japonês.',
   'locale.easyVersion': 'Ler em japonês simples',
   'locale.original': 'Ler o original em japonês',
-  'locale.home': 'Início (japonês)',
+  'locale.home': 'Ir para a página inicial em português',
   'locale.translatedFrom':
     'Este texto foi traduzido do japonês. Datas, horários, locais e telefones são os mesmos do original em japonês.',
   // Newsletters in large print (issue 14, item 2).

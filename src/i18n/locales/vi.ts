@@ -780,7 +780,7 @@ export const vi = {
   'locale.notTranslated': 'Trang này hiện mới chỉ có tiếng Nhật. Nội dung đang hiển thị bằng tiếng Nhật.',
   'locale.easyVersion': 'Đọc bằng tiếng Nhật dễ hiểu',
   'locale.original': 'Đọc bản gốc tiếng Nhật',
-  'locale.home': 'Trang chủ (tiếng Nhật)',
+  'locale.home': 'Về trang chủ tiếng Việt',
   'locale.translatedFrom':
     'Nội dung này được dịch từ tiếng Nhật. Ngày, giờ, địa điểm và số điện thoại giống với bản gốc tiếng Nhật.',
   // Newsletters in large print (issue 14, item 2).

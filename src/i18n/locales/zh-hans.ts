@@ -758,7 +758,7 @@ export const zhHans = {
   'locale.notTranslated': '本页面目前只有日语，所以按日语原文显示。',
   'locale.easyVersion': '用简明日语阅读',
   'locale.original': '阅读日语原文',
-  'locale.home': '首页（日语）',
+  'locale.home': '前往中文首页',
   'locale.translatedFrom': '本文是从日语翻译的。日期、时间、地点和电话号码与日语原文相同。',
   // Newsletters in large print (issue 14, item 2).
   'newsletterPdf.large': '大字版打印',

@@ -1,0 +1,133 @@
+/**
+ * The site's languages (issue 16, item 1), on the built sample site: a home page per language
+ * with its `lang`, `hreflang` alternates where a page has other languages, the interface in the
+ * reader's language with the entries' Japanese marked as Japanese, and a language switch that
+ * keeps the reader on the page — to the page in that language, or, where the page is Japanese
+ * only, to the notice in that language (Chromium). axe finds nothing on any of them.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './helpers/browser.ts';
+import { sampleSite } from './helpers/sample-site.ts';
+import { serveDirectory } from './helpers/serve.ts';
+import { LOCALES } from '../../src/i18n/locales.ts';
+import { useTranslations } from '../../src/i18n/index.ts';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const SALON = '/salons/hidamari-salon/';
+
+let dir: string;
+let server: Awaited<ReturnType<typeof serveDirectory>>;
+let browser: Browser;
+const html = (path: string) => readFileSync(join(dir, 'dist', path, 'index.html'), 'utf8');
+
+beforeAll(async () => {
+  dir = await sampleSite();
+  [server, browser] = await Promise.all([serveDirectory(join(dir, 'dist')), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 800 }, bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+
+describe('a home page per language', () => {
+  it('exists for every language, in its language, with every language as an alternate', () => {
+    for (const { code, tag, hreflang } of LOCALES) {
+      const page = html(code === 'ja' ? '' : code);
+      expect(page, code).toContain(`<html lang="${tag}"`);
+      const t = useTranslations(code);
+      const heading = page.match(/<h2 id="h-events"[^>]*>(.*?)<\/h2>/)?.[1]?.replace(/<[^>]+>/g, '');
+      expect(heading, code).toBe(t('home.upcomingEvents'));
+      const alternates = [...page.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)];
+      expect(alternates.map((m) => m[1]).sort(), code).toEqual([...LOCALES.map((l) => l.hreflang), 'x-default'].sort());
+      expect(alternates.find((m) => m[1] === hreflang)?.[2], code).toMatch(
+        new RegExp(`/${code === 'ja' ? '' : `${code}/`}$`),
+      );
+    }
+  });
+
+  it('writes dates in the reader’s language, on Japan’s calendar, and marks the entries’ Japanese', () => {
+    const page = html('en');
+    // The events' dates, e.g. "Sat, December 19, 2026 11:00 – 13:30".
+    expect(page).toMatch(/(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [A-Z][a-z]+ \d{1,2}, 20\d\d \d\d:\d\d – \d\d:\d\d/);
+    expect(page).not.toMatch(/20\d\d年\d+月\d+日/);
+    // An entry's title in a list is Japanese, and said so.
+    expect(page).toMatch(/<a href="\/events\/[^"]+#lang-en"[^>]*lang="ja"/);
+  });
+
+  it('has no alternates on a page that is only in Japanese, and a notice for each other language', () => {
+    const page = html(SALON.slice(1, -1));
+    expect(page).not.toContain('hreflang="en"');
+    for (const { code } of LOCALES.filter((l) => l.code !== 'ja')) expect(page).toContain(`id="lang-${code}"`);
+  });
+});
+
+describe('the language switch (Chromium)', () => {
+  it('takes the reader to the same page in another language and back', async () => {
+    const page = await open('/');
+    await page
+      .getByRole('navigation', { name: useTranslations('ja')('locale.switchLabel') })
+      .getByRole('link', { name: 'English' })
+      .click();
+    await page.waitForURL(/\/en\/$/);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByRole('link', { name: '日本語' }).first().click();
+    await page.waitForURL((url) => url.pathname === '/');
+    expect(await page.getAttribute('html', 'lang')).toBe('ja');
+    await page.context().close();
+  });
+
+  it('keeps the reader on a Japanese-only page and says so in their language', async () => {
+    const page = await open(SALON);
+    const vi = useTranslations('vi');
+    const notice = page.locator('#lang-vi');
+    expect(await notice.isVisible()).toBe(false);
+    await page.getByRole('link', { name: 'Tiếng Việt' }).click();
+    await page.waitForURL((url) => url.pathname === SALON && url.hash === '#lang-vi');
+    await notice.waitFor({ state: 'visible' });
+    expect(await notice.getAttribute('lang')).toBe('vi');
+    expect(await notice.textContent()).toContain(vi('locale.notTranslated'));
+    // Only the reader's language's notice shows.
+    expect(await page.locator('#lang-en').isVisible()).toBe(false);
+    // It leads to the home page in their language.
+    await notice.getByRole('link', { name: vi('locale.home') }).click();
+    await page.waitForURL(/\/vi\/$/);
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    await page.context().close();
+  });
+
+  it('reaches a Japanese-only page from another language’s home with the notice showing', async () => {
+    const page = await open('/en/');
+    const link = page.locator('a[href$="#lang-en"][href^="/salons/"]').first();
+    await link.click();
+    await page.waitForURL((url) => url.hash === '#lang-en');
+    await page.locator('#lang-en').waitFor({ state: 'visible' });
+    await page.context().close();
+  });
+
+  for (const path of ['/', '/en/', '/ja-easy/', '/vi/', '/ne/', `${SALON}#lang-en`])
+    it(`axe finds nothing on ${path}`, async () => {
+      const page = await open(path);
+      await page.addScriptTag({ content: AXE });
+      const found = await page.evaluate(async () => {
+        const result = await (window as any).axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        });
+        if (result.passes.length < 10) return [`axe ran only ${result.passes.length} checks`];
+        return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(' | ')}`);
+      });
+      expect(found, path).toEqual([]);
+      await page.context().close();
+    });
+});
