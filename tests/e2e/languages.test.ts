@@ -57,6 +57,16 @@ describe('a home page per language', () => {
     }
   });
 
+  it('has every list of entries in every language, linked from that language’s menu', () => {
+    for (const { code, tag } of LOCALES.filter((l) => l.code !== 'ja'))
+      for (const collection of ['events', 'salons', 'recruitments', 'reports', 'desks', 'places']) {
+        const page = html(`${code}/${collection}`);
+        expect(page, `${code}/${collection}`).toContain(`<html lang="${tag}"`);
+        expect(page, `${code}/${collection}`).toContain(`href="/${code}/${collection}/"`);
+      }
+    expect(html('en/events')).toMatch(/<h1>Events<\/h1>/);
+  });
+
   it('writes dates in the reader’s language, on Japan’s calendar, and marks the entries’ Japanese', () => {
     const page = html('en');
     // The events' dates, e.g. "Sat, December 19, 2026 11:00 – 13:30".
@@ -116,7 +126,7 @@ describe('the language switch (Chromium)', () => {
     await page.context().close();
   });
 
-  for (const path of ['/', '/en/', '/ja-easy/', '/vi/', '/ne/', `${SALON}#lang-en`])
+  for (const path of ['/', '/en/', '/ja-easy/', '/vi/', '/ne/', '/en/events/', '/zh-hans/salons/', `${SALON}#lang-en`])
     it(`axe finds nothing on ${path}`, async () => {
       const page = await open(path);
       await page.addScriptTag({ content: AXE });

@@ -8,9 +8,14 @@
  * reader's language (src/components/LanguageNotices.astro) and links back to their home page.
  */
 import { DEFAULT_CONTENT_LOCALE, LOCALES, type LocaleCode } from '../../i18n/locales.ts';
+import { ENTRY_COLLECTIONS } from '../entries.ts';
 
 /** The pages every language has, as paths of the Japanese site. */
-export const LOCALIZED_PATHS: ReadonlySet<string> = new Set(['/']);
+export const LOCALIZED_PATHS: ReadonlySet<string> = new Set([
+  '/',
+  // The lists of entries (src/pages/[locale]/[collection]/index.astro); newsletters have their own.
+  ...ENTRY_COLLECTIONS.filter((c) => c !== 'newsletters').map((c) => `/${c}/`),
+]);
 
 const PREFIXED = LOCALES.filter((l) => l.code !== DEFAULT_CONTENT_LOCALE);
 
