@@ -17,6 +17,8 @@ import {
 } from '../../src/lib/easy-japanese/plain-rules.ts';
 import { easyJapaneseFiles, easyJapaneseWarnings, frontMatterTexts } from '../../src/lib/easy-japanese/content.ts';
 import { formatWarning } from '../../src/lib/validation/warnings.ts';
+import { checkDraft, checkText, draftTexts } from '../../src/lib/easy-japanese/draft.ts';
+import { easyDraft } from '../../admin/preview.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -162,5 +164,66 @@ describe('translation files', () => {
       ]),
     );
     expect((await easyJapaneseWarnings(ROOT)).map(formatWarning)).toEqual([]);
+  });
+});
+
+describe('the CMS preview’s check (draft.ts, no textlint in the browser)', () => {
+  const SAME: string[] = [
+    'この文はとても長いので読む人がつかれてしまいますし途中で何の話だったのかわからなくなります。',
+    'まいにち あさ 9じに みんなで あつまって、いっしょに たいそうを して、おちゃを のみながら はなしを します。',
+    'みじかい ぶんです。つぎも みじかいです。',
+    'こくみん健康保険料と 国民健康保険です。市役所です。',
+    '- リストの なかの ぶんも かぞえます。\n- **ふとじ**も おなじです。',
+  ];
+
+  it.each(SAME)('finds what textlint’s length rules find in 「%s」', async (text) => {
+    const lengthRules = PLAIN_RULES.filter(
+      (r) => r.ruleId === 'sentence-length' || r.ruleId === 'max-kanji-continuous-len',
+    );
+    const textlint = (await lintEasyJapanese(text, lengthRules)).map((f) => `${f.rule} ${f.line}`);
+    expect(
+      checkText(text)
+        .filter((f) => lengthRules.some((r) => r.ruleId === f.rule))
+        .map((f) => `${f.rule} ${f.line}`),
+    ).toEqual(textlint);
+  });
+
+  it('finds the plain rules with the same names and suggestions as check', () => {
+    expect(checkText('10:00に 実施します。\nパーティションです。').map(describeFinding)).toEqual([
+      '【日付・時間の書き方】「10:00」 日付と時間は「2026年12月5日（土曜日）午後2時」のように書いてください。→ 午前10時（easy-ja/date-time）',
+      '【むずかしいことば】「実施」 むずかしいことばです。やさしいことばにするか、（\u3000）で説明してください。→ します／やります（easy-ja/hard-word）',
+      '【説明のないカタカナ語】「パーティション」 外来語（カタカナのことば）は、外国の人にもわかるとはかぎりません。ほかのことばにするか、すぐ後に（\u3000）で説明してください。→ パーティション（やさしい ことばで せつめい）（easy-ja/katakana）',
+    ]);
+    expect(checkText('パーティションです。')[0]).toMatchObject({ line: 1, column: 1 });
+    expect(checkText('あ\nいい 実施')[0]).toMatchObject({ line: 2, column: 4 });
+  });
+
+  it('checks every text value of a draft, lists and groups too, and names the field', () => {
+    const findings = checkDraft({
+      id: 'nihongo-salon',
+      title: 'にほんごサロン（はなす かい）',
+      start: '2027-01-17T09:00',
+      helpsWith: ['国民健康保険の こと'],
+      schedule: { note: '14:00から' },
+      body: 'くんれんを 実施します。',
+    });
+    expect(findings.map((f) => `${f.field} ${f.rule} ${f.found}`)).toEqual([
+      'helpsWith max-kanji-continuous-len 国民健康保険',
+      'schedule easy-ja/date-time 14:00',
+      'body easy-ja/hard-word 実施',
+    ]);
+    expect(draftTexts({ id: 'abc', n: 3, body: 'ほんぶん' })).toEqual([{ field: 'body', text: 'ほんぶん' }]);
+  });
+
+  it('reads the やさしい日本語 draft of an entry the CMS edits with i18n', () => {
+    const entry = (i18n: unknown) => ({
+      get: (key: string) =>
+        key === 'i18n' && i18n ? { get: () => undefined, set: () => entry(i18n), toJS: () => i18n } : undefined,
+      set: () => entry(i18n),
+      toJS: () => ({}),
+    });
+    expect(easyDraft(entry({ 'ja-easy': { data: { title: 'にほんご' } } }))).toEqual({ title: 'にほんご' });
+    expect(easyDraft(entry({ en: { data: { title: 'Japanese' } } }))).toBeUndefined();
+    expect(easyDraft(entry(undefined))).toBeUndefined();
   });
 });

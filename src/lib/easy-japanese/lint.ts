@@ -1,8 +1,9 @@
 /**
  * Lints やさしい日本語 with textlint's kernel: Markdown (a body, or a whole file with its front
  * matter, which the Markdown plugin leaves alone) or plain text (one field's value). The rules are
- * passed in: PLAIN_RULES run anywhere, the CMS preview included; node-rules.ts adds those that
- * need kuromoji's dictionary. Every finding comes back in the writer's words (messages.ts).
+ * passed in: PLAIN_RULES need no dictionary; node-rules.ts adds those that read kuromoji's. Every
+ * finding comes back in the writer's words (messages.ts). Node only: the kernel requires Node's
+ * assert, so the CMS preview runs the same checks from plain-rules.ts instead (draft.ts).
  */
 import { TextlintKernel, type TextlintKernelRule } from '@textlint/kernel';
 import markdownPlugin from '@textlint/textlint-plugin-markdown';
@@ -23,7 +24,7 @@ export const ruleOf = (module: unknown): EasyRule['rule'] => {
   return (typeof m === 'function' || m.linter ? m : m.default) as EasyRule['rule'];
 };
 
-/** The rules that need no dictionary: they run in Node and in the browser. */
+/** The rules that need no dictionary; the CMS preview runs the same checks (draft.ts). */
 export const PLAIN_RULES: EasyRule[] = [
   {
     ruleId: 'sentence-length',

@@ -143,3 +143,35 @@ export const findPlain = (text: string): PlainFinding[] =>
   [...findHardWords(text), ...findUnexplainedKatakana(text), ...findUnplainDates(text)].sort(
     (a, b) => a.index - b.index,
   );
+
+/**
+ * The two length rules for the CMS preview, where textlint's kernel does not load (it and
+ * max-kanji-continuous-len require Node's assert). Same limits as the textlint rules that
+ * check and the build run (messages.ts: EASY_LIMITS); tests/unit/easy-japanese.test.ts checks
+ * both find the same on sample texts. Sentences end at 。！？ or a line break; spaces between
+ * words and Markdown's marks (list bullets, emphasis, headings) are not counted.
+ */
+export interface LengthFinding {
+  rule: 'sentence-length' | 'max-kanji-continuous-len';
+  index: number;
+  found: string;
+}
+
+const MARKDOWN_MARKS = /^\s*(?:[-*+]|\d+\.|#{1,6}|>)\s+|\*\*|__/gmu;
+
+export function findLongSentences(text: string, max: number): LengthFinding[] {
+  const findings: LengthFinding[] = [];
+  for (const m of text.matchAll(/[^。！？!?\n]+[。！？!?]?/gu)) {
+    const counted = m[0].replace(MARKDOWN_MARKS, '').replace(/[ \u3000\t]+/gu, '');
+    if ([...counted].length > max) findings.push({ rule: 'sentence-length', index: m.index, found: m[0].trim() });
+  }
+  return findings;
+}
+
+export function findKanjiRuns(text: string, max: number): LengthFinding[] {
+  const findings: LengthFinding[] = [];
+  // The same characters as textlint-rule-max-kanji-continuous-len counts, and counted as it does.
+  for (const m of text.matchAll(/(?:[々〇〻\u3400-\u9FFF\uF900-\uFAFF]|[\uD840-\uD87F][\uDC00-\uDFFF])+/gu))
+    if (m[0].length > max) findings.push({ rule: 'max-kanji-continuous-len', index: m.index, found: m[0] });
+  return findings;
+}
