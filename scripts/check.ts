@@ -9,11 +9,11 @@
 import { validateContent } from '../src/lib/validation/validate.ts';
 import { formatReport } from '../src/lib/validation/messages.ts';
 import { formatWarnings } from '../src/lib/validation/warnings.ts';
-import { easyJapaneseWarnings } from '../src/lib/easy-japanese/content.ts';
+import { easyJapaneseCache, easyJapaneseWarnings } from '../src/lib/easy-japanese/content.ts';
 
 const root = process.cwd();
 const { entries, problems, warnings: found } = validateContent(root);
-const warnings = [...found, ...(await easyJapaneseWarnings(root))];
+const warnings = [...found, ...(await easyJapaneseWarnings(root, easyJapaneseCache(root)))];
 if (warnings.length) console.warn(`${formatWarnings(warnings)}\n`);
 if (problems.length) {
   console.error(formatReport(problems));

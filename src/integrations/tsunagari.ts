@@ -33,7 +33,7 @@ import { validateContent, type ValidEntry } from '../lib/validation/validate.ts'
 import { diskValidationCache } from '../lib/validation/cache.ts';
 import { formatReport } from '../lib/validation/messages.ts';
 import { formatWarnings } from '../lib/validation/warnings.ts';
-import { easyJapaneseWarnings } from '../lib/easy-japanese/content.ts';
+import { easyJapaneseCache, easyJapaneseWarnings } from '../lib/easy-japanese/content.ts';
 import { handOverValidated } from '../lib/content/loader.ts';
 import { adminWithoutViteClient } from './admin-dev.ts';
 import { localOnly } from './local-only.ts';
@@ -92,7 +92,7 @@ export default function tsunagari(): AstroIntegration {
         // Private data in a report or newsletter is pointed out, never stops the build (warnings.ts).
         if (warnings.length) logger.warn(formatWarnings(warnings));
         // Hard やさしい日本語 in a translation: pointed out too, never a stop (src/lib/easy-japanese/).
-        easyCheck = easyJapaneseWarnings(root).then(
+        easyCheck = easyJapaneseWarnings(root, easyJapaneseCache(root)).then(
           (easy) => {
             if (easy.length) logger.warn(formatWarnings(easy));
           },

@@ -4,7 +4,8 @@
  * their plain form); front matter lines; the warning line that check and the build print; and
  * the sample `ja-easy` files in content/ pass.
  */
-import { resolve } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lintEasyJapanese, PLAIN_RULES } from '../../src/lib/easy-japanese/lint.ts';
 import { ALL_RULES } from '../../src/lib/easy-japanese/node-rules.ts';
@@ -15,7 +16,14 @@ import {
   findUnplainDates,
   plainHour,
 } from '../../src/lib/easy-japanese/plain-rules.ts';
-import { easyJapaneseFiles, easyJapaneseWarnings, frontMatterTexts } from '../../src/lib/easy-japanese/content.ts';
+import {
+  easyJapaneseCache,
+  easyJapaneseFiles,
+  easyJapaneseWarnings,
+  frontMatterTexts,
+} from '../../src/lib/easy-japanese/content.ts';
+import type { FileResult, ValidationCache } from '../../src/lib/validation/cache.ts';
+import { fixtureCopy, removeFixtureCopies } from '../helpers/fixture.ts';
 import { formatWarning } from '../../src/lib/validation/warnings.ts';
 import { checkDraft, checkText, draftTexts } from '../../src/lib/easy-japanese/draft.ts';
 import { easyDraft } from '../../admin/preview.ts';
@@ -225,5 +233,39 @@ describe('the CMS preview’s check (draft.ts, no textlint in the browser)', () 
     expect(easyDraft(entry({ 'ja-easy': { data: { title: 'にほんご' } } }))).toEqual({ title: 'にほんご' });
     expect(easyDraft(entry({ en: { data: { title: 'Japanese' } } }))).toBeUndefined();
     expect(easyDraft(entry(undefined))).toBeUndefined();
+  });
+});
+
+describe('the check’s cache (.cache/easy-japanese/)', () => {
+  it('lints a file whose bytes it has not seen, and takes the kept warnings of one it has', async () => {
+    const root = fixtureCopy();
+    const file = 'content/salons/hidamari.ja-easy.md';
+    writeFileSync(join(root, file), '---\ntitle: ひだまり\n---\nくんれんを 実施します。\n');
+    const stored = new Map<string, { digest: string; result: FileResult }>();
+    let saved = 0;
+    const cache: ValidationCache = {
+      get: (f, digest) => (stored.get(f)?.digest === digest ? stored.get(f)?.result : undefined),
+      set: (f, digest, result) => void stored.set(f, { digest, result }),
+      save: () => void saved++,
+    };
+    const first = await easyJapaneseWarnings(root, cache);
+    expect(first.map((w) => `${w.file}:${w.line} ${w.rule}`)).toEqual([`${file}:4 easy-ja/hard-word`]);
+    expect(saved).toBe(1);
+    // What the cache holds is what is said: the file is not linted again while its bytes stay.
+    const kept = stored.get(file);
+    kept?.result.warnings?.splice(0, 1, { ...first[0]!, shown: 'キャッシュから' });
+    expect((await easyJapaneseWarnings(root, cache)).map((w) => w.shown)).toEqual(['キャッシュから']);
+    writeFileSync(join(root, file), '---\ntitle: ひだまり\n---\nくんれんを します。\n');
+    expect(await easyJapaneseWarnings(root, cache)).toEqual([]);
+    removeFixtureCopies();
+  });
+
+  it('is kept on disk beside the validation cache', async () => {
+    const root = fixtureCopy();
+    writeFileSync(join(root, 'content/salons/hidamari.ja-easy.md'), '---\ntitle: ひだまり\n---\n10:00です。\n');
+    expect(await easyJapaneseWarnings(root, easyJapaneseCache(root))).toHaveLength(1);
+    expect(existsSync(join(root, '.cache/easy-japanese/validated.v8'))).toBe(true);
+    expect((await easyJapaneseWarnings(root, easyJapaneseCache(root))).map((w) => w.suggestion)).toEqual(['午前10時']);
+    removeFixtureCopies();
   });
 });

@@ -13,6 +13,7 @@ import type { ContentType } from '../../schemas/define.ts';
 import { scanCollection } from '../content/files.ts';
 import { fieldsOf } from '../validation/validate.ts';
 import type { ContentWarning } from '../validation/warnings.ts';
+import { diskValidationCache, digestOf, type ValidationCache } from '../validation/cache.ts';
 import { lintEasyJapanese } from './lint.ts';
 import { ALL_RULES } from './node-rules.ts';
 import type { EasyFinding } from './messages.ts';
@@ -89,9 +90,25 @@ export function easyWarningsOf(root: string, file: string, type: ContentType): P
   return easyJapaneseFileWarnings(root, file, labelOf, type.body?.label ?? '本文');
 }
 
-/** The warnings of every やさしい日本語 file; none (and no dictionary loaded) when there are none. */
-export async function easyJapaneseWarnings(root: string): Promise<ContentWarning[]> {
+/**
+ * The warnings of every やさしい日本語 file. Loading kuromoji's dictionary is most of the cost
+ * (seconds), so with a cache (`.cache/easy-japanese/`, kept like the validation cache: by each
+ * file's SHA-256 and a hash of src/ and the lockfile) a file whose bytes did not change is not
+ * linted again, and when none changed the dictionary is not loaded at all.
+ */
+export async function easyJapaneseWarnings(root: string, cache?: ValidationCache): Promise<ContentWarning[]> {
   const all: ContentWarning[] = [];
-  for (const { file, type } of easyJapaneseFiles(root)) all.push(...(await easyWarningsOf(root, file, type)));
+  for (const { file, type } of easyJapaneseFiles(root)) {
+    const digest = cache ? digestOf(readFileSync(join(root, file))) : '';
+    const kept = cache?.get(file, digest)?.warnings;
+    const warnings = kept ?? (await easyWarningsOf(root, file, type));
+    cache?.set(file, digest, { problems: [], warnings });
+    all.push(...warnings);
+  }
+  cache?.save();
   return all;
 }
+
+/** The cache of the check's warnings on disk, for check and the build. */
+export const easyJapaneseCache = (root: string): ValidationCache =>
+  diskValidationCache(root, undefined, 'easy-japanese');
