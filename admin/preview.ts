@@ -15,7 +15,9 @@ import { togetherPieces } from '../src/lib/together.ts';
 import { todayInJapan } from '../src/lib/recurrence.ts';
 import { cleanDraft } from '../src/lib/cms/draft.ts';
 import type { LookupEntry } from '../src/lib/entries.ts';
-import type { DecapWindow, H, PreviewProps } from './decap-api.ts';
+import { checkDraft } from '../src/lib/easy-japanese/draft.ts';
+import { describeFinding } from '../src/lib/easy-japanese/messages.ts';
+import type { DecapWindow, H, PreviewProps, ImmutableLike } from './decap-api.ts';
 
 type Data = Record<string, unknown>;
 interface CmsFieldConfig {
@@ -138,6 +140,35 @@ function flyerBox(w: DecapWindow, collection: string) {
   });
 }
 
+/** The やさしい日本語 translation's draft of an entry, when the CMS edits one (Decap i18n). */
+export function easyDraft(entry: ImmutableLike): Record<string, unknown> | undefined {
+  const i18n = (entry.get('i18n') as ImmutableLike | undefined)?.toJS() as
+    Record<string, { data?: Record<string, unknown> }> | undefined;
+  return i18n?.['ja-easy']?.data;
+}
+
+/**
+ * What makes the やさしい日本語 translation hard, as the volunteer types: the checks that run in
+ * the browser (src/lib/easy-japanese/draft.ts, 4 kB gzipped); check and the build run them all.
+ */
+function easyCheck(h: H, data: Record<string, unknown>, labelOf: (field: string) => string) {
+  const findings = checkDraft(data);
+  return h(
+    'section',
+    { className: 'easy-check', 'aria-labelledby': 'easy-heading' },
+    h('h2', { id: 'easy-heading' }, t('admin.preview.easyHeading')),
+    h(
+      'p',
+      { role: 'status' },
+      findings.length ? t('admin.preview.easyFound', { count: findings.length }) : t('admin.preview.easyNone'),
+    ),
+    findings.length
+      ? h('ul', null, ...findings.map((f, i) => h('li', { key: i }, `${labelOf(f.field)}: ${describeFinding(f)}`)))
+      : null,
+    h('p', { className: 'note' }, t('admin.preview.easyPartial')),
+  );
+}
+
 export function registerPreviews(
   w: DecapWindow,
   lookup: ReadonlyMap<string, LookupEntry>,
@@ -155,6 +186,9 @@ export function registerPreviews(
       const { facts, complete } = previewFacts(collection, data, fields, lookup);
       const notice = statusNotice(data['status'], data['statusNote'], t);
       const summary = data['summary'] ?? data['description'];
+      const easy = easyDraft(entry);
+      const labelOf = (field: string) =>
+        field === 'body' ? (type.body?.label ?? field) : (fields.find((f) => f.name === field)?.label ?? field);
       return h(
         'main',
         { className: 'wrap entry-preview', lang: 'ja' },
@@ -176,6 +210,7 @@ export function registerPreviews(
           type.body ? h('div', { className: 'body' }, widgetFor('body')) : null,
           Flyer ? h(Flyer, { id: typeof data['id'] === 'string' ? data['id'] : '', title }) : null,
         ),
+        easy ? easyCheck(h, easy, labelOf) : null,
       );
     };
     w.CMS.registerPreviewTemplate(collection, Preview);

@@ -2,14 +2,18 @@
  * `npm run check`: validates every file under content/ without building the site.
  * Exit code 1 and one line per problem (file, field, value, fix) when anything is wrong.
  * Warnings (text that looks like a private person's data, src/lib/validation/privacy.ts) are
- * printed too, with the file and line, but do not fail the check: the build goes ahead with them.
+ * printed too, with the file and line, but do not fail the check: the build goes ahead with them;
+ * so is what makes a やさしい日本語 translation hard to read (src/lib/easy-japanese/), with the
+ * rule and what to write instead.
  */
 import { validateContent } from '../src/lib/validation/validate.ts';
 import { formatReport } from '../src/lib/validation/messages.ts';
 import { formatWarnings } from '../src/lib/validation/warnings.ts';
+import { easyJapaneseCache, easyJapaneseWarnings } from '../src/lib/easy-japanese/content.ts';
 
 const root = process.cwd();
-const { entries, problems, warnings } = validateContent(root);
+const { entries, problems, warnings: found } = validateContent(root);
+const warnings = [...found, ...(await easyJapaneseWarnings(root, easyJapaneseCache(root)))];
 if (warnings.length) console.warn(`${formatWarnings(warnings)}\n`);
 if (problems.length) {
   console.error(formatReport(problems));

@@ -816,6 +816,25 @@ export const ja = {
   'locale.translatedFrom': 'この文は日本語から訳したものです。日付・時間・場所・電話番号は、元の日本語と同じです。',
   // Newsletters in large print (issue 14, item 2).
   'newsletterPdf.large': '大きな文字で印刷',
+  // 読み上げ (issue 16): the switch beside 文字を大きく, and what its status line says (public/scripts/read-aloud.js).
+  'readAloud.button': '読み上げ',
+  'readAloud.pause': '一時停止',
+  'readAloud.reading': 'このページを読み上げています。もう一度「読み上げ」を押すと止まります。',
+  'readAloud.paused': '一時停止しました。「一時停止」をもう一度押すと、続きを読みます。',
+  'readAloud.stopped': '読み上げを止めました。',
+  'readAloud.done': '読み上げが終わりました。',
+  'readAloud.unsupported':
+    'このブラウザは読み上げに対応していません。Chrome、Edge、Safari などのブラウザでお試しください。',
+  'readAloud.noVoice':
+    'この端末には、このページの言葉で読み上げる声がありません。端末の設定で音声（日本語など）を追加すると読み上げられます。',
+  'readAloud.error': '読み上げが途中で止まりました。もう一度「読み上げ」を押してください。',
+  // やさしい日本語 checker in the CMS preview (admin/preview.ts, src/lib/easy-japanese/).
+  'admin.preview.easyHeading': 'やさしい日本語のチェック',
+  'admin.preview.easyNone':
+    'むずかしいところは見つかりませんでした（このプレビューでは一部のルールだけを確かめます）。',
+  'admin.preview.easyFound': '{count}か所、わかりにくいところがあります。',
+  'admin.preview.easyPartial':
+    'このプレビューでは、文の長さ・漢字の続き・むずかしいことば・カタカナ語・日付と時間を確かめます。敬語・受け身・二重否定・ひらがなで書くことばは、サイトを作るとき（npm run check でも）に確かめます。',
 } as const;
 
 export type UIKey = keyof typeof ja;

@@ -33,6 +33,7 @@ import { validateContent, type ValidEntry } from '../lib/validation/validate.ts'
 import { diskValidationCache } from '../lib/validation/cache.ts';
 import { formatReport } from '../lib/validation/messages.ts';
 import { formatWarnings } from '../lib/validation/warnings.ts';
+import { easyJapaneseCache, easyJapaneseWarnings } from '../lib/easy-japanese/content.ts';
 import { handOverValidated } from '../lib/content/loader.ts';
 import { adminWithoutViteClient } from './admin-dev.ts';
 import { localOnly } from './local-only.ts';
@@ -75,6 +76,8 @@ export default function tsunagari(): AstroIntegration {
   let flyers: BuildFlyers | undefined;
   /** The validated entries and the project root, for publishing the pictures they use. */
   let published: { root: string; entries: Map<string, ValidEntry[]> } | undefined;
+  /** The やさしい日本語 check, run beside the build (its dictionary takes seconds to load). */
+  let easyCheck: Promise<void> | undefined;
   return {
     name: 'tsunagari',
     hooks: {
@@ -88,6 +91,16 @@ export default function tsunagari(): AstroIntegration {
         );
         // Private data in a report or newsletter is pointed out, never stops the build (warnings.ts).
         if (warnings.length) logger.warn(formatWarnings(warnings));
+        // Hard やさしい日本語 in a translation: pointed out too, never a stop (src/lib/easy-japanese/).
+        easyCheck = easyJapaneseWarnings(root, easyJapaneseCache(root)).then(
+          (easy) => {
+            if (easy.length) logger.warn(formatWarnings(easy));
+          },
+          (error: unknown) =>
+            logger.warn(
+              `やさしい日本語のチェックができませんでした / the やさしい日本語 check failed: ${error instanceof Error ? error.message : String(error)}`,
+            ),
+        );
         if (problems.length) {
           const report = formatReport(problems);
           // In dev the volunteer keeps editing; the build must not publish a broken site.
@@ -142,6 +155,8 @@ export default function tsunagari(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const outDir = fileURLToPath(dir);
+        // Its warnings are part of the build's log: said before the build says it is done.
+        await easyCheck;
         if (!search || !flyers) throw new Error('Pagefind and flyers: the build did not start them');
         // Cached flyers are put in place while the search worker finishes: with every flyer
         // cached, the step fits in the time the build waits for search anyway. Flyers to render

@@ -164,9 +164,10 @@ describe('a title with </script> in it', () => {
     const scripts = [...document.querySelectorAll('script')];
     expect(scripts.map((s) => s.getAttribute('type') ?? s.getAttribute('src'))).toEqual([
       '/scripts/prefs.js',
+      '/scripts/read-aloud.js',
       'application/ld+json',
     ]);
-    const jsonLd = JSON.parse(scripts[1]?.textContent ?? '{}') as { name?: string };
+    const jsonLd = JSON.parse(scripts.at(-1)?.textContent ?? '{}') as { name?: string };
     expect(jsonLd.name).toBe(TITLE);
   });
 });

@@ -31,7 +31,9 @@ const VECTORS = [
 let dir: string;
 beforeAll(async () => {
   dir = copyProject();
-  const file = join(dir, 'content/events', readdirSync(join(dir, 'content/events'))[0] as string);
+  // An entry, not a translation beside it (<id>.ja-easy.md sorts before <id>.ja.md).
+  const first = readdirSync(join(dir, 'content/events')).find((f) => f.endsWith('.ja.md'));
+  const file = join(dir, 'content/events', first as string);
   const text = readFileSync(file, 'utf8');
   writeFileSync(file, `${text}\n安全のテスト本文です。\n\n## 当日の持ち物と注意\n\n${VECTORS.join('\n\n')}\n`);
   await buildProject(dir);

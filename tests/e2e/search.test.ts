@@ -166,7 +166,10 @@ describe('Japanese queries over the sample content', () => {
     const withPast: Record<string, Record<string, number>> = await pastPage.evaluate(() =>
       (window as any).pagefind.filters(),
     );
-    expect(withPast['種類']?.['イベント']).toBe(readdirSync(join(dir, 'content/events')).length);
+    // Entries only: a translation beside one (<id>.ja-easy.md) is not a page of its own.
+    expect(withPast['種類']?.['イベント']).toBe(
+      readdirSync(join(dir, 'content/events')).filter((f) => f.endsWith('.ja.md')).length,
+    );
     expect(Object.keys(filters['分類'] ?? {})).toContain('見守り');
     expect(Object.keys(filters['地区'] ?? {})).toContain('若葉小学校区');
     expect(Object.keys(filters['対象'] ?? {})).toContain('高齢の方');
@@ -288,7 +291,7 @@ describe('the search page', () => {
     expect(blocked).toEqual([]);
   });
 
-  it('is the only page that runs more than the small preference script (and, where a map is, the map’s)', () => {
+  it('is the only page that runs more than the small preference and read-aloud scripts (and, where a map is, the map’s)', () => {
     const pages = readdirSync(join(dir, 'dist'), { recursive: true, encoding: 'utf8' }).filter(
       (f) => f.endsWith('.html') && !f.startsWith('admin/') && !f.startsWith('search/'),
     );
@@ -302,7 +305,7 @@ describe('the search page', () => {
       // Pages other sites frame (/embed/) and the emergency page (small on a congested network) run
       // nothing at all; map pages also load the map (PlaceMap.astro).
       const none = file.startsWith('embed/') || file === 'emergency/index.html';
-      const expected = none ? [] : ['<script src="/scripts/prefs.js">'];
+      const expected = none ? [] : ['<script src="/scripts/prefs.js">', '<script src="/scripts/read-aloud.js" defer>'];
       if (html.includes('data-place-map=')) {
         maps.push(file);
         expect(scripts.slice(0, -1), file).toEqual(expected);
@@ -311,5 +314,6 @@ describe('the search page', () => {
     }
     expect(maps).toContain('places/index.html');
     expect(readFileSync(join(dir, 'dist/scripts/prefs.js')).length).toBeLessThan(5 * 1024);
+    expect(readFileSync(join(dir, 'dist/scripts/read-aloud.js')).length).toBeLessThan(5 * 1024);
   });
 });

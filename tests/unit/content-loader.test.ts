@@ -133,6 +133,24 @@ describe('the content loader', () => {
   });
 });
 
+describe('a やさしい日本語 translation saved under astro dev', () => {
+  it('is checked and what makes it hard is logged as a warning, with no entry made of it', async () => {
+    const root = fixtureCopy();
+    const { ctx, entries, watcher, logged } = context(root, true);
+    await contentLoader(eventType).load(ctx);
+    const file = join(root, 'content/events/bousai.ja-easy.md');
+    writeFileSync(file, '---\ntitle: ぼうさい くんれん\n---\nくんれんを 実施します。\n');
+    watcher.emit('add', file);
+    // kuromoji's dictionary loads on the first check: seconds, more on a loaded machine.
+    await expect
+      .poll(() => logged.join('\n'), { timeout: 120_000, interval: 200 })
+      .toContain(
+        'content/events/bousai.ja-easy.md:4: 詳しい内容: 「実施」 — 【むずかしいことば】むずかしいことばです。やさしいことばにするか、（\u3000）で説明してください。→ します／やります（easy-ja/hard-word）',
+      );
+    expect([...entries.keys()]).toEqual(['bousai']);
+  }, 180_000);
+});
+
 describe("the build's parse report", () => {
   it('counts each parse of a content file and says whether each was parsed once', () => {
     const root = fixtureCopy();

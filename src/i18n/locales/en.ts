@@ -794,4 +794,15 @@ export const en = {
     'This text is translated from Japanese. Dates, times, places and phone numbers are the same as in the Japanese.',
   // Newsletters in large print (issue 14, item 2).
   'newsletterPdf.large': 'Print in large type',
+  // 読み上げ (issue 16): the read-aloud switch and its status line.
+  'readAloud.button': 'Read aloud',
+  'readAloud.pause': 'Pause',
+  'readAloud.reading': 'Reading this page aloud. Press “Read aloud” again to stop.',
+  'readAloud.paused': 'Paused. Press “Pause” again to go on reading.',
+  'readAloud.stopped': 'Stopped reading aloud.',
+  'readAloud.done': 'Finished reading aloud.',
+  'readAloud.unsupported': 'This browser cannot read aloud. Please try another browser such as Chrome, Edge or Safari.',
+  'readAloud.noVoice':
+    'This device has no voice for the language of this page. Add a voice in the device’s settings to have it read aloud.',
+  'readAloud.error': 'Reading aloud stopped part-way. Press “Read aloud” again.',
 } satisfies Dictionary;

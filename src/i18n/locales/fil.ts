@@ -795,4 +795,16 @@ export const fil = {
     'Isinalin ang tekstong ito mula sa Japanese. Ang petsa, oras, lugar at numero ng telepono ay kapareho ng orihinal na Japanese.',
   // Newsletters in large print (issue 14, item 2).
   'newsletterPdf.large': 'I-print nang malalaking letra',
+  // 読み上げ (issue 16): the read-aloud switch and its status line.
+  'readAloud.button': 'Basahin nang malakas',
+  'readAloud.pause': 'I-pause',
+  'readAloud.reading': 'Binabasa nang malakas ang pahinang ito. Pindutin muli ang “Basahin nang malakas” para huminto.',
+  'readAloud.paused': 'Naka-pause. Pindutin muli ang “I-pause” para ituloy ang pagbasa.',
+  'readAloud.stopped': 'Itinigil ang pagbasa.',
+  'readAloud.done': 'Tapos na ang pagbasa.',
+  'readAloud.unsupported':
+    'Hindi kayang magbasa nang malakas ng browser na ito. Subukan ang ibang browser gaya ng Chrome, Edge o Safari.',
+  'readAloud.noVoice':
+    'Walang boses sa device na ito para sa wika ng pahinang ito. Magdagdag ng boses sa settings ng device para mabasa ito nang malakas.',
+  'readAloud.error': 'Huminto ang pagbasa sa gitna. Pindutin muli ang “Basahin nang malakas”.',
 } satisfies Dictionary;

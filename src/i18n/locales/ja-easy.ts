@@ -793,4 +793,16 @@ export const jaEasy = {
     'この ぶんは にほんごから かえました。日・時間・ばしょ・でんわばんごうは もとの にほんごと おなじです。',
   // Newsletters in large print (issue 14, item 2).
   'newsletterPdf.large': '大きい じで いんさつ',
+  // 読み上げ (issue 16): the read-aloud switch and its status line.
+  'readAloud.button': 'こえで よむ',
+  'readAloud.pause': 'ちょっと とめる',
+  'readAloud.reading': 'この ページを こえで よんで います。もう いちど「こえで よむ」を おすと おわります。',
+  'readAloud.paused': 'とめました。もう いちど「ちょっと とめる」を おすと、つづきを よみます。',
+  'readAloud.stopped': 'よむのを やめました。',
+  'readAloud.done': 'ぜんぶ よみました。',
+  'readAloud.unsupported':
+    'この ブラウザでは、こえで よむ ことが できません。Chrome、Edge、Safari などで ためして ください。',
+  'readAloud.noVoice':
+    'この きかいには、この ページの ことばで よむ こえが ありません。きかいの せっていで こえを ふやすと よめます。',
+  'readAloud.error': 'とちゅうで とまりました。もう いちど「こえで よむ」を おして ください。',
 } satisfies Dictionary;

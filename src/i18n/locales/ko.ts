@@ -779,4 +779,16 @@ export const ko = {
   'locale.translatedFrom': '이 글은 일본어에서 번역한 것입니다. 날짜, 시간, 장소, 전화번호는 원래 일본어와 같습니다.',
   // Newsletters in large print (issue 14, item 2).
   'newsletterPdf.large': '큰 글자로 인쇄',
+  // 読み上げ (issue 16): the read-aloud switch and its status line.
+  'readAloud.button': '소리 내어 읽기',
+  'readAloud.pause': '일시 정지',
+  'readAloud.reading': '이 페이지를 읽고 있습니다. ‘소리 내어 읽기’를 다시 누르면 멈춥니다.',
+  'readAloud.paused': '일시 정지했습니다. ‘일시 정지’를 다시 누르면 이어서 읽습니다.',
+  'readAloud.stopped': '읽기를 멈췄습니다.',
+  'readAloud.done': '읽기가 끝났습니다.',
+  'readAloud.unsupported':
+    '이 브라우저는 소리 내어 읽기를 지원하지 않습니다. Chrome, Edge, Safari 등의 브라우저를 사용해 보세요.',
+  'readAloud.noVoice':
+    '이 기기에는 이 페이지의 언어로 읽는 음성이 없습니다. 기기 설정에서 음성을 추가하면 읽을 수 있습니다.',
+  'readAloud.error': '읽기가 중간에 멈췄습니다. ‘소리 내어 읽기’를 다시 눌러 주세요.',
 } satisfies Dictionary;

@@ -776,4 +776,14 @@ export const ne = {
   'locale.translatedFrom': 'यो पाठ जापानीबाट अनुवाद गरिएको हो। मिति, समय, स्थान र फोन नम्बर मूल जापानीसँग उस्तै छन्।',
   // Newsletters in large print (issue 14, item 2).
   'newsletterPdf.large': 'ठूला अक्षरमा प्रिन्ट',
+  // 読み上げ (issue 16): the read-aloud switch and its status line.
+  'readAloud.button': 'ठूलो स्वरमा पढ्नुहोस्',
+  'readAloud.pause': 'केही बेर रोक्नुहोस्',
+  'readAloud.reading': 'यो पृष्ठ ठूलो स्वरमा पढिँदैछ। रोक्न “ठूलो स्वरमा पढ्नुहोस्” फेरि थिच्नुहोस्।',
+  'readAloud.paused': 'केही बेर रोकियो। बाँकी पढ्न “केही बेर रोक्नुहोस्” फेरि थिच्नुहोस्।',
+  'readAloud.stopped': 'पढ्न रोकियो।',
+  'readAloud.done': 'पढेर सकियो।',
+  'readAloud.unsupported': 'यो ब्राउजरले ठूलो स्वरमा पढ्न सक्दैन। Chrome, Edge वा Safari जस्ता अर्को ब्राउजर प्रयोग गर्नुहोस्।',
+  'readAloud.noVoice': 'यो उपकरणमा यस पृष्ठको भाषामा पढ्ने आवाज छैन। उपकरणको सेटिङमा आवाज थपेपछि पढ्न सकिन्छ।',
+  'readAloud.error': 'पढ्ने काम बीचमै रोकियो। “ठूलो स्वरमा पढ्नुहोस्” फेरि थिच्नुहोस्।',
 } satisfies Dictionary;

@@ -791,4 +791,15 @@ export const ptBr = {
     'Este texto foi traduzido do japonês. Datas, horários, locais e telefones são os mesmos do original em japonês.',
   // Newsletters in large print (issue 14, item 2).
   'newsletterPdf.large': 'Imprimir em letras grandes',
+  // 読み上げ (issue 16): the read-aloud switch and its status line.
+  'readAloud.button': 'Ler em voz alta',
+  'readAloud.pause': 'Pausar',
+  'readAloud.reading': 'Lendo esta página em voz alta. Aperte “Ler em voz alta” de novo para parar.',
+  'readAloud.paused': 'Pausado. Aperte “Pausar” de novo para continuar a leitura.',
+  'readAloud.stopped': 'A leitura foi interrompida.',
+  'readAloud.done': 'A leitura terminou.',
+  'readAloud.unsupported': 'Este navegador não lê em voz alta. Tente outro navegador, como Chrome, Edge ou Safari.',
+  'readAloud.noVoice':
+    'Este aparelho não tem voz para o idioma desta página. Adicione uma voz nas configurações do aparelho para ouvir a leitura.',
+  'readAloud.error': 'A leitura parou no meio. Aperte “Ler em voz alta” de novo.',
 } satisfies Dictionary;

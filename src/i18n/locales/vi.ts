@@ -785,4 +785,16 @@ export const vi = {
     'Nội dung này được dịch từ tiếng Nhật. Ngày, giờ, địa điểm và số điện thoại giống với bản gốc tiếng Nhật.',
   // Newsletters in large print (issue 14, item 2).
   'newsletterPdf.large': 'In chữ lớn',
+  // 読み上げ (issue 16): the read-aloud switch and its status line.
+  'readAloud.button': 'Đọc to',
+  'readAloud.pause': 'Tạm dừng',
+  'readAloud.reading': 'Đang đọc trang này. Nhấn “Đọc to” lần nữa để dừng.',
+  'readAloud.paused': 'Đã tạm dừng. Nhấn “Tạm dừng” lần nữa để đọc tiếp.',
+  'readAloud.stopped': 'Đã dừng đọc.',
+  'readAloud.done': 'Đã đọc xong.',
+  'readAloud.unsupported':
+    'Trình duyệt này không hỗ trợ đọc to. Hãy thử trình duyệt khác như Chrome, Edge hoặc Safari.',
+  'readAloud.noVoice':
+    'Thiết bị này không có giọng đọc cho ngôn ngữ của trang. Hãy thêm giọng đọc trong phần cài đặt của thiết bị.',
+  'readAloud.error': 'Việc đọc bị dừng giữa chừng. Hãy nhấn “Đọc to” lần nữa.',
 } satisfies Dictionary;

@@ -762,4 +762,14 @@ export const zhHans = {
   'locale.translatedFrom': '本文是从日语翻译的。日期、时间、地点和电话号码与日语原文相同。',
   // Newsletters in large print (issue 14, item 2).
   'newsletterPdf.large': '大字版打印',
+  // 読み上げ (issue 16): the read-aloud switch and its status line.
+  'readAloud.button': '朗读',
+  'readAloud.pause': '暂停',
+  'readAloud.reading': '正在朗读本页。再按一次“朗读”即可停止。',
+  'readAloud.paused': '已暂停。再按一次“暂停”即可继续朗读。',
+  'readAloud.stopped': '已停止朗读。',
+  'readAloud.done': '朗读结束。',
+  'readAloud.unsupported': '此浏览器不支持朗读。请使用 Chrome、Edge、Safari 等浏览器。',
+  'readAloud.noVoice': '此设备没有本页语言的朗读语音。在设备设置中添加语音后即可朗读。',
+  'readAloud.error': '朗读中途停止了。请再按一次“朗读”。',
 } satisfies Dictionary;

@@ -25,6 +25,7 @@ import { formatWarnings } from '../validation/warnings.ts';
 import { missingFileProblem, validateFile, type ValidEntry } from '../validation/validate.ts';
 import { ENTRY_FILE_RE, idOfFile, scanCollection } from './files.ts';
 import { DEFAULT_CONTENT_LOCALE } from '../../i18n/locales.ts';
+import { EASY_LOCALE, easyWarningsOf } from '../easy-japanese/content.ts';
 
 const HANDOVER = Symbol.for('tsunagari.validated-content');
 type Handover = { root: string; entries: Map<string, ValidEntry[]> };
@@ -127,7 +128,24 @@ function watch(context: LoaderContext, root: string, type: ContentType): void {
     if (folder !== 'content' || collection !== type.name || !name || rest.length) return undefined;
     return ENTRY_FILE_RE.exec(name)?.[2] === DEFAULT_CONTENT_LOCALE ? file : undefined;
   };
+  // A saved やさしい日本語 translation: what makes it hard is said (no page is made from it yet).
+  const easyFile = (path: string): string | undefined => {
+    const file = relative(root, path).split(sep).join('/');
+    const [folder, collection, name, ...rest] = file.split('/');
+    if (type.file || folder !== 'content' || collection !== type.name || !name || rest.length) return undefined;
+    return ENTRY_FILE_RE.exec(name)?.[2] === EASY_LOCALE ? file : undefined;
+  };
   const changed = async (path: string) => {
+    const easy = easyFile(path);
+    if (easy) {
+      try {
+        const warnings = await easyWarningsOf(root, easy, type);
+        if (warnings.length) logger.warn(formatWarnings(warnings));
+      } catch (error) {
+        logger.error(error instanceof Error ? error.message : String(error));
+      }
+      return;
+    }
     const file = contentFile(path);
     if (!file) return;
     try {

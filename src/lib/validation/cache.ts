@@ -66,9 +66,16 @@ export function validationCodeVersion(root: string): string {
   return hash.digest('hex');
 }
 
-/** The cache in `<root>/.cache/content/`, for the code as it is now. */
-export function diskValidationCache(root: string, code = validationCodeVersion(root)): ValidationCache {
-  const dir = join(root, '.cache', 'content');
+/**
+ * The cache in `<root>/.cache/content/`, for the code as it is now; `folder` names another
+ * (`easy-japanese`: the やさしい日本語 check's warnings, src/lib/easy-japanese/content.ts).
+ */
+export function diskValidationCache(
+  root: string,
+  code = validationCodeVersion(root),
+  folder = 'content',
+): ValidationCache {
+  const dir = join(root, '.cache', folder);
   const path = join(dir, 'validated.v8');
   let kept: Stored['files'] = {};
   try {

@@ -16,6 +16,10 @@ export interface ContentWarning {
   /** What was found, masked. */
   shown: string;
   message: Bilingual;
+  /** The checker's rule that found it (やさしい日本語: a textlint rule id). */
+  rule?: string;
+  /** What to write instead. */
+  suggestion?: string;
 }
 
 /**
@@ -50,9 +54,12 @@ export function privacyWarnings(
 export const bodyStartLine = (text: string, body: string): number =>
   text.slice(0, text.length - body.length).split('\n').length;
 
-/** One line per warning: file:line: label: 「shown」 — 日本語。 / English. */
+/** One line per warning: file:line: label: 「shown」 — 日本語。→ suggestion（rule） / English. */
 export const formatWarning = (w: ContentWarning): string =>
-  `${w.file}:${w.line}: ${w.label}: 「${w.shown}」 — ${w.message.ja}。 / ${w.message.en}.`;
+  `${w.file}:${w.line}: ${w.label}: 「${w.shown}」 — ${w.message.ja}。` +
+  (w.suggestion ? `→ ${w.suggestion}` : '') +
+  (w.rule ? `（${w.rule}）` : '') +
+  ` / ${w.message.en}.`;
 
 export function formatWarnings(warnings: readonly ContentWarning[]): string {
   return [
