@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import { launchChromium } from './helpers/browser.ts';
-import { buildProject, copyProject, removeProject } from './helpers/project.ts';
+import { sampleSite } from './helpers/sample-site.ts';
 import { serveDirectory } from './helpers/serve.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -22,8 +22,7 @@ let browser: Browser;
 const templates: string[] = [];
 
 beforeAll(async () => {
-  dir = copyProject();
-  await buildProject(dir);
+  dir = await sampleSite();
   [server, browser] = await Promise.all([serveDirectory(join(dir, 'dist')), launchChromium()]);
   const dist = join(dir, 'dist');
   templates.push('/', '/events/', '/search/', '/flyers/', '/opendata/', '/404.html');
@@ -67,7 +66,6 @@ const content = () => join(dir, 'content');
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (dir) removeProject(dir);
 });
 
 async function violations(page: Page) {
