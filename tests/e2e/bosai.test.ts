@@ -17,6 +17,7 @@ import type { District } from '../../src/schemas/district.ts';
 import { buildProject, copyProject, removeProject } from './helpers/project.ts';
 import { launchChromium } from './helpers/browser.ts';
 import { serveDirectory } from './helpers/serve.ts';
+import { withSampleCaches } from './helpers/sample-site.ts';
 
 const MESSAGE = '大雨のため、市が避難指示を出しています。みどり川に近づかないでください。';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -29,6 +30,8 @@ const page = (path: string) => parseHTML(readFileSync(join(dist, path, 'index.ht
 
 beforeAll(async () => {
   dir = copyProject();
+  // The shared build's flyers, PDFs and images, so this build renders only what the changes touch.
+  await withSampleCaches(dir);
   // Switching disaster mode on is the one field `active`; the rest is what staff add as they learn more.
   const settings = join(dir, 'content/settings/site.yml');
   const text = readFileSync(settings, 'utf8');

@@ -16,6 +16,7 @@ import { scheduleSchema } from '../../src/schemas/salon.ts';
 import { launchChromium } from './helpers/browser.ts';
 import { buildProject, copyProject, removeProject } from './helpers/project.ts';
 import { serveDirectory } from './helpers/serve.ts';
+import { withSampleCaches } from './helpers/sample-site.ts';
 
 let dir: string;
 let today: string;
@@ -46,6 +47,8 @@ const monthLabel = (month: string) => `${Number(month.slice(0, 4))}年${Number(m
 
 beforeAll(async () => {
   dir = copyProject();
+  // The shared build's flyers, PDFs and images, so this build renders only what the changes touch.
+  await withSampleCaches(dir);
   today = todayInJapan();
   writeEvent('e2e-cancelled', {
     title: CANCELLED,
@@ -64,7 +67,7 @@ beforeAll(async () => {
   });
   await buildProject(dir);
   [server, browser] = await Promise.all([serveDirectory(join(dir, 'dist')), launchChromium()]);
-});
+}, 600_000);
 afterAll(async () => {
   await browser?.close();
   await server?.close();

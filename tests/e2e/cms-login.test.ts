@@ -152,44 +152,60 @@ function headersOf(dist: string) {
     Object.assign({}, ...rules.filter((r) => r.match.test(path)).map((r) => r.headers)) as Record<string, string>;
 }
 
+const HOST_NAMES = ['github', 'gitlab', 'forgejo'] as const;
+type Host = (typeof HOST_NAMES)[number];
+
+/** The published CMS of one host: the project copy, its stand-in Git server and the static host serving its dist/. */
+interface Published {
+  dir: string;
+  git: Awaited<ReturnType<typeof fakeGitHost>>;
+  site?: Awaited<ReturnType<typeof serveDirectory>>;
+}
+const published = new Map<Host, Published>();
+
+/** The fixture built with site settings that name `host`'s stand-in, served as a static host serves it. */
+async function publishFor(host: Host) {
+  const git = await fakeGitHost(host);
+  const dir = copyFixtureProject();
+  const done: Published = { dir, git };
+  published.set(host, done);
+  const settings = join(dir, 'content/settings/site.yml');
+  writeFileSync(
+    settings,
+    `${readFileSync(settings, 'utf8')}cms:\n  host: ${host}\n  repo: shakyo/site\n  appId: tsunagari-test\n  baseUrl: ${git.url}\n` +
+      // GitHub's API is not where its helper is: GitHub Enterprise's place for it.
+      (host === 'github' ? `  apiRoot: ${git.url}/api/v3\n` : ''),
+  );
+  // No decap-server answers on this port, so the CMS uses the Git host even on loopback.
+  await buildProject(dir, { DECAP_PORT: String(await freePort()) });
+  const dist = join(dir, 'dist');
+  done.site = await serveDirectory(dist, headersOf(dist));
+}
+
 let browser: Browser;
+// The three builds run side by side: each is mostly one Node process on one core, and one after
+// another they were most of this file's time.
 beforeAll(async () => {
-  browser = await launchChromium();
-}, 60_000);
+  [browser] = await Promise.all([launchChromium(), ...HOST_NAMES.map(publishFor)]);
+}, 300_000);
 afterAll(async () => {
   await browser?.close();
+  for (const { dir, git, site } of published.values()) {
+    await site?.close();
+    await git.close();
+    removeProject(dir);
+  }
 });
 
-describe.each(['github', 'gitlab', 'forgejo'] as const)('the published CMS on %s', (host) => {
+describe.each(HOST_NAMES)('the published CMS on %s', (host) => {
   let dir: string;
-  let git: Awaited<ReturnType<typeof fakeGitHost>>;
-  let site: Awaited<ReturnType<typeof serveDirectory>>;
+  let git: Published['git'];
+  let site: NonNullable<Published['site']>;
 
-  beforeAll(async () => {
-    git = await fakeGitHost(host);
-    dir = copyFixtureProject();
-    const settings = join(dir, 'content/settings/site.yml');
-    writeFileSync(
-      settings,
-      `${readFileSync(settings, 'utf8')}cms:\n  host: ${host}\n  repo: shakyo/site\n  appId: tsunagari-test\n  baseUrl: ${git.url}\n` +
-        // GitHub's API is not where its helper is: GitHub Enterprise's place for it.
-        (host === 'github' ? `  apiRoot: ${git.url}/api/v3\n` : ''),
-    );
-    // No decap-server answers on this port, so the CMS uses the Git host even on loopback.
-    process.env['DECAP_PORT'] = String(await freePort());
-    try {
-      await buildProject(dir);
-    } finally {
-      delete process.env['DECAP_PORT'];
-    }
-    const dist = join(dir, 'dist');
-    site = await serveDirectory(dist, headersOf(dist));
-  }, 300_000);
-
-  afterAll(async () => {
-    await site?.close();
-    await git?.close();
-    if (dir) removeProject(dir);
+  beforeAll(() => {
+    const the = published.get(host);
+    if (!the?.site) throw new Error(`${host}: the published CMS was not made`);
+    ({ dir, git, site } = the as Required<Published>);
   });
 
   it('logs in (PKCE, or GitHub through its OAuth helper) and calls the API with the token, nothing blocked by its policy', async () => {

@@ -11,6 +11,7 @@ import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/browser.ts';
 import { buildProject, copyProject, removeProject, startCmsDev } from './helpers/project.ts';
+import { withSampleCaches } from './helpers/sample-site.ts';
 import { choose, fieldErrors, login, publish, setText, typeWithIme, waitForSaved } from './helpers/decap.ts';
 import { contentTypes } from '../../src/schemas/index.ts';
 import { scanCollection } from '../../src/lib/content/files.ts';
@@ -23,10 +24,12 @@ let admin: string;
 
 beforeAll(async () => {
   dir = copyProject();
+  // The shared build's flyers, PDFs and images, so the build after saving renders only what changed.
+  await withSampleCaches(dir);
   [cms, browser] = await Promise.all([startCmsDev(dir), launchChromium()]);
   // 127.0.0.1 here, localhost in tests/e2e/start.test.ts: the CMS calls decap-server as localhost.
   admin = `http://127.0.0.1:${cms.sitePort}/admin/`;
-});
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();

@@ -18,6 +18,7 @@ import { FLYER_COLLECTIONS, FLYER_SIZES, flyerPaths } from '../../src/flyers/pat
 import { idOfFile, scanCollection } from '../../src/lib/content/files.ts';
 import { contentTypeByName } from '../../src/schemas/index.ts';
 import { ROOT, childEnv, copyProject, removeProject } from './helpers/project.ts';
+import { withSampleCaches } from './helpers/sample-site.ts';
 
 let dir: string;
 let built: string;
@@ -41,8 +42,10 @@ const entries = () =>
     return scanCollection(dir, type).entries.map((file) => ({ collection, id: idOfFile(file) }));
   });
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = copyProject();
+  // The shared build's newsletter PDFs and images, not its flyers: every flyer renders here.
+  await withSampleCaches(dir, { flyers: false });
   // As `npm run build`, with the day fixed as for the script runs below (salons' next dates).
   const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: dir,
@@ -51,7 +54,7 @@ beforeAll(() => {
   });
   built = build.stdout + build.stderr;
   if (build.status !== 0) throw new Error(`astro build failed (${build.status}):\n${built}`);
-});
+}, 600_000);
 afterAll(() => removeProject(dir));
 
 describe('the flyers of the build', () => {

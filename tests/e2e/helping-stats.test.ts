@@ -11,7 +11,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './helpers/browser.ts';
-import { buildProject, copyProject, removeProject } from './helpers/project.ts';
+import { sampleSite } from './helpers/sample-site.ts';
 import { serveDirectory } from './helpers/serve.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
 import { lifecycleOf } from '../../src/kinds/index.ts';
@@ -25,8 +25,7 @@ let browser: Browser;
 let content: ReturnType<typeof validateContent>;
 
 beforeAll(async () => {
-  dir = copyProject();
-  await buildProject(dir);
+  dir = await sampleSite();
   content = validateContent(dir);
   server = await serveDirectory(join(dir, 'dist'));
   browser = await launchChromium();
@@ -35,7 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (dir) removeProject(dir);
 });
 
 const html = (path: string) => parseHTML(readFileSync(join(dir, 'dist', path, 'index.html'), 'utf8')).document;

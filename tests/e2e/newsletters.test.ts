@@ -7,19 +7,19 @@
  * colour, 白黒 and 大きな文字 PDFs, and the large-print one (read with poppler) carries the same
  * compiled items in bigger type, on A4, in Japanese.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/lib/validation/validate.ts';
 import { newsletterPdfPaths } from '../../src/flyers/newsletter/paths.ts';
 import { LARGE_MAX_PAGES, MAX_PAGES } from '../../src/flyers/newsletter/render.ts';
 import { compileNewsletter, type NewsletterSources } from '../../src/lib/newsletter/compile.ts';
 import type { KindEntry } from '../../src/kinds/index.ts';
 import type { Newsletter } from '../../src/schemas/newsletter.ts';
-import { ROOT, childEnv, copyProject, removeProject } from './helpers/project.ts';
+import { sampleSite } from './helpers/sample-site.ts';
 import { launchChromium } from './helpers/browser.ts';
 import { serveDirectory } from './helpers/serve.ts';
 
@@ -29,14 +29,9 @@ let dir: string;
 let sources: NewsletterSources;
 let issues: KindEntry<Newsletter>[];
 
-beforeAll(() => {
-  dir = copyProject();
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: childEnv({ TZ: 'UTC' }),
-  });
-  if (result.status !== 0) throw new Error(result.stdout + result.stderr);
+beforeAll(async () => {
+  // The shared build of the sample site, made with TZ=UTC (tests/e2e/helpers/sample-site.ts).
+  dir = await sampleSite();
   // The model each page should show, compiled from the same content as the build.
   const { entries } = validateContent(dir);
   const of = (collection: string) =>
@@ -54,7 +49,6 @@ beforeAll(() => {
   };
   issues = of('newsletters');
 }, 600_000);
-afterAll(() => removeProject(dir));
 
 const pageOf = (path: string) => parseHTML(readFileSync(join(dir, 'dist', path, 'index.html'), 'utf8')).document;
 // Without the zero-width spaces that mark phrase breaks (src/components/Phrases.astro).

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildProject, copyProject, removeProject } from './helpers/project.ts';
+import { buildProject, copyFixtureProject, removeProject } from './helpers/project.ts';
 import { phraseBreaks } from '../../src/lib/markdown/headings.ts';
 
 const VECTORS = [
@@ -30,7 +30,9 @@ const VECTORS = [
 
 let dir: string;
 beforeAll(async () => {
-  dir = copyProject();
+  // The minimal fixture, not the sample town: only the one event's page is read, and building
+  // the sample's few hundred other pages was most of this file's time.
+  dir = copyFixtureProject();
   // An entry, not a translation beside it (<id>.ja-easy.md sorts before <id>.ja.md).
   const first = readdirSync(join(dir, 'content/events')).find((f) => f.endsWith('.ja.md'));
   const file = join(dir, 'content/events', first as string);

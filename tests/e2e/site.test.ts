@@ -11,7 +11,7 @@ import exifr from 'exifr';
 import { parseHTML } from 'linkedom';
 import ICAL from 'ical.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { contentTypes } from '../../src/schemas/index.ts';
 import {
   CONTENT_SECURITY_POLICY,
@@ -25,11 +25,14 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { idOfFile, scanCollection } from '../../src/lib/content/files.ts';
 import { LOCALES } from '../../src/i18n/locales.ts';
 import { splitLocale } from '../../src/lib/i18n/paths.ts';
-import { ROOT, childEnv, copyProject, removeProject } from './helpers/project.ts';
+import { ROOT, childEnv } from './helpers/project.ts';
+import { sampleSite } from './helpers/sample-site.ts';
 import { launchChromium, recordViolations } from './helpers/browser.ts';
 import { serveDirectory } from './helpers/serve.ts';
 
+/** The shared build of the sample site (tests/e2e/helpers/sample-site.ts), made in UTC. */
 let dir: string;
+/** `astro build` in `tz` into `outDir` of the copy; it makes the flyers too (src/integrations/flyers.ts). */
 const build = (tz: string, outDir: string) => {
   const result = spawnSync(
     process.execPath,
@@ -37,24 +40,15 @@ const build = (tz: string, outDir: string) => {
     { cwd: dir, encoding: 'utf8', env: childEnv({ TZ: tz }) },
   );
   if (result.status !== 0) throw new Error(result.stdout + result.stderr);
-  // The flyers step of npm run build, so links to flyers are checked against real files.
-  const flyers = spawnSync(process.execPath, ['scripts/flyers.ts', '--out', outDir], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: childEnv({ TZ: tz }),
-  });
-  if (flyers.status !== 0) throw new Error(flyers.stdout + flyers.stderr);
 };
 const htmlFiles = (root: string): string[] =>
   readdirSync(root, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.html'))
     .map((f) => join(root, f));
 
-beforeAll(() => {
-  dir = copyProject();
-  build('UTC', 'dist');
+beforeAll(async () => {
+  dir = await sampleSite();
 });
-afterAll(() => removeProject(dir));
 
 describe('the built sample site', () => {
   it('has a page for every entry of every collection', () => {
@@ -296,6 +290,7 @@ describe('the built sample site', () => {
   });
 
   it('builds the same pages in Los Angeles as in UTC (dates are Japan time)', () => {
+    // Beside the shared build's dist/, removed again: the files after this one read dist/ alone.
     build('America/Los_Angeles', 'dist-la');
     const utc = htmlFiles(join(dir, 'dist'));
     expect(htmlFiles(join(dir, 'dist-la')).length).toBe(utc.length);

@@ -155,11 +155,11 @@ export async function startCmsDev(cwd: string): Promise<{ sitePort: number; stop
   return { sitePort, stop: async () => void (await Promise.all([astro.stop(), decap.stop()])) };
 }
 
-/** `astro build` in the copy; resolves with its output, rejects with it on failure. */
-export async function buildProject(cwd: string): Promise<string> {
+/** `astro build` in the copy (`env` added to the environment); resolves with its output, rejects with it on failure. */
+export async function buildProject(cwd: string, env: NodeJS.ProcessEnv = {}): Promise<string> {
   const child = spawn(process.execPath, [bin('astro', 'bin/astro.mjs'), 'build'], {
     cwd,
-    env: childEnv(),
+    env: childEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -3,8 +3,13 @@
  * (serve dist/, read its files, open it in Chromium): see tests/e2e/setup/sample-site.ts. A test
  * that changes content, settings or the environment before building makes its own copy
  * (copyProject) instead.
+ *
+ * It is built with TZ=UTC, as tests/e2e/site.test.ts and newsletters.test.ts always built theirs:
+ * pages are Japan time whatever the machine's zone (site.test.ts builds again in Los Angeles
+ * and compares), so every reader gets the same pages as before, and the run does not depend on
+ * the CI machine's zone.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { buildProject, copyProject } from './project.ts';
@@ -16,7 +21,30 @@ export async function sampleSite(): Promise<string> {
   const dir = inject('sampleSite');
   if (existsSync(join(dir, BUILT))) return dir;
   copyProject(dir);
-  await buildProject(dir);
+  await buildProject(dir, { TZ: 'UTC' });
   writeFileSync(join(dir, BUILT), new Date().toISOString());
   return dir;
+}
+
+/** The shared build's caches of finished output, each kept under a hash of its inputs (.cache/<name>/). */
+const OUTPUT_CACHES = ['flyers', 'newsletters', 'bosai-memo', 'photos', 'uploads'];
+
+/**
+ * Gives `dir`, a copy of the sample whose content or settings a test changes before building it,
+ * the shared build's finished output: flyers, newsletter and 防災メモ PDFs and re-encoded photos
+ * (OUTPUT_CACHES) and Astro's optimized images (node_modules/.astro/assets/). Each is kept under
+ * a hash of its inputs, so the copy's build still makes everything its changes touch and takes
+ * the rest from the cache, as a volunteer's second build does; without them, rendering every
+ * flyer and image again was most of such a build's time. Nothing about content is copied (Astro's
+ * content store, a cache of parsed files): the build reads and validates all content itself.
+ * `flyers: false` leaves out the flyers, for a test of their own rendering.
+ */
+export async function withSampleCaches(dir: string, { flyers = true } = {}): Promise<void> {
+  const sample = await sampleSite();
+  for (const name of OUTPUT_CACHES.filter((n) => flyers || n !== 'flyers')) {
+    const from = join(sample, '.cache', name);
+    if (existsSync(from)) cpSync(from, join(dir, '.cache', name), { recursive: true });
+  }
+  const assets = 'node_modules/.astro/assets';
+  if (existsSync(join(sample, assets))) cpSync(join(sample, assets), join(dir, assets), { recursive: true });
 }
