@@ -29,7 +29,8 @@ describe('the dictionaries of the site’s languages', () => {
       expect(Object.keys(dictionary).sort()).toEqual([...residentKeys].sort());
       for (const key of residentKeys) {
         const text = dictionary[key as keyof Dictionary];
-        expect(text.trim(), key).not.toBe('');
+        // What screen readers hear after a short weekday (月 → 月曜日): nothing where names are words.
+        if (key !== 'calendar.weekdaySuffix') expect(text.trim(), key).not.toBe('');
         expect(placeholders(text), key).toEqual(placeholders(ja[key as keyof typeof ja]));
       }
     });

@@ -58,7 +58,7 @@ export const en = {
   'calendar.monthTitle': 'Events calendar for {month}/{year}',
   'calendar.lead':
     'Dates of events and community salons. Anything marked “Cancelled”, “Postponed” or “No meeting” will not take place.',
-  'calendar.weekdaySuffix': ' (day of the week)',
+  'calendar.weekdaySuffix': '',
   'calendar.caption': '{month}/{year}',
   'calendar.captionNote': '(choose a date to jump to that day’s events)',
   'calendar.monthNav': 'Choose a month',

@@ -54,7 +54,7 @@ export const fil = {
   'calendar.monthTitle': 'Kalendaryo ng mga gawain, {month}/{year}',
   'calendar.lead':
     'Mga araw ng event at salon. Hindi matutuloy ang mga planong may nakasulat na "Kanselado", "Ipinagpaliban" o "Walang pasok".',
-  'calendar.weekdaySuffix': '(araw)',
+  'calendar.weekdaySuffix': '',
   'calendar.caption': '{month}/{year}',
   'calendar.captionNote': '(Pumili ng petsa para makita ang mga plano sa araw na iyon)',
   'calendar.monthNav': 'Pumili ng buwan',

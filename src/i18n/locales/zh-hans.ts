@@ -57,7 +57,7 @@ export const zhHans = {
   'nav.calendar': '日历',
   'calendar.monthTitle': '{year}年{month}月活动日历',
   'calendar.lead': '这是活动和沙龙的举办日。写着“取消”“延期”“休息”的日程不举办。',
-  'calendar.weekdaySuffix': '。',
+  'calendar.weekdaySuffix': '',
   'calendar.caption': '{year}年{month}月',
   'calendar.captionNote': '（选择日期，可跳到当天的日程）',
   'calendar.monthNav': '选择月份',
