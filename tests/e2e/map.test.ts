@@ -5,18 +5,16 @@
  * tile server allowed only on map pages, axe clean, and nothing of the map in print.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, recordViolations } from './helpers/browser.ts';
+import { axeViolations, launchChromium, recordViolations } from './helpers/browser.ts';
 import { sampleSite } from './helpers/sample-site.ts';
 import { serveDirectory } from './helpers/serve.ts';
 import { GSI_TILES } from '../../src/schemas/map.ts';
 import { tileOrigin } from '../../src/lib/map/points.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TILES = tileOrigin(GSI_TILES);
 // A 1×1 transparent PNG for every tile.
 const TILE = Buffer.from(
@@ -179,14 +177,7 @@ describe('a place page', () => {
       const page = await openMap(context, path);
       if (path.startsWith('/places/') && path !== '/places/')
         expect(await page.locator('.leaflet-marker-icon').count()).toBe(1);
-      await page.addScriptTag({ content: AXE });
-      const found = await page.evaluate(async () => {
-        const result = await (window as any).axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-        });
-        if (result.passes.length < 10) return [`axe ran only ${result.passes.length} checks`];
-        return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(' | ')}`);
-      });
+      const found = await axeViolations(page);
       expect(found, path).toEqual([]);
     }
     await context.close();

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 // Shared with the scripts, which may not import from tests/.
 export { CHROMIUM, launchChromium } from '../../../scripts/lib/chromium.ts';
@@ -10,5 +12,22 @@ export async function recordViolations(page: Page): Promise<void> {
     document.addEventListener('securitypolicyviolation', (e) =>
       w.violations.push(`${e.effectiveDirective} ${e.blockedURI}`),
     );
+  });
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * What axe finds against WCAG 2.2 AA on the page as it is now, one line per rule with the
+ * elements (an empty list: nothing). The page's context must bypass its CSP to take axe's script.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const result = await (window as any).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    if (result.passes.length < 10) return [`axe ran only ${result.passes.length} checks`];
+    return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(' | ')}`);
   });
 }
