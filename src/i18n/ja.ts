@@ -211,15 +211,14 @@ export const ja = {
   'status.closed': 'この募集は締め切りました',
   'status.open': '募集中',
 
+  'text.aside': '{text}（{aside}）',
+  'text.listJoin': '・',
+  'text.dateJoin': '、',
   'schedule.weekly': '毎週{weekdays}曜日',
   'schedule.monthlyWeekday': '毎月{weeks}{weekday}曜日',
   'schedule.monthlyDate': '毎月{day}日',
   'schedule.dates': '{dates}',
-  'schedule.week': '第{n}',
-  'schedule.lastWeek': '最終',
   'schedule.time': '{start}〜{end}',
-  'schedule.holidaySkip': '祝日はお休み',
-  'schedule.holidayHold': '祝日も開催',
   'schedule.skip': '休み: {dates}',
 
   'weekday.mon': '月',

@@ -19,10 +19,10 @@ export const deskKind = {
     );
     f.topic('fact.categories', f.categories(data.categories));
   },
-  listLine: ({ id, data }) => ({
+  listLine: ({ id, data }, t) => ({
     href: entryHref('desks', id),
     title: data.name,
-    meta: `${data.phone}（${data.hours}）`,
+    meta: t('text.aside', { text: data.phone, aside: data.hours }),
   }),
   lifecycle: () => 'current',
   searchDate: () => undefined,

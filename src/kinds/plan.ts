@@ -18,7 +18,7 @@ export const planPeriod = (data: Pick<Plan, 'startYear' | 'endYear'>, t: T): str
 /** 達成 1・進行中 3・未着手 1（全5件）: the states with actions, done first. */
 export function progressText(count: ProgressCount, t: T): string {
   const parts = PROGRESS_STATES.filter((s) => count[s] > 0).map((s) => `${t(`planStatus.${s}`)} ${count[s]}`);
-  return t('plan.progressText', { parts: parts.join('・'), total: count.total });
+  return t('plan.progressText', { parts: parts.join(t('text.listJoin')), total: count.total });
 }
 
 const lifecycle = (data: Plan, today: string): Lifecycle => {

@@ -86,7 +86,7 @@ export const salonKind = {
       data.status !== 'active'
         ? `${when}【${t(`salonStatus.${data.status}`)}】`
         : next
-          ? `${when}（${t('list.nextDate', { date: formatDate(next, t) })}）`
+          ? t('text.aside', { text: when, aside: t('list.nextDate', { date: formatDate(next, t) }) })
           : when;
     return { href: entryHref('salons', id), title: data.title, meta };
   },

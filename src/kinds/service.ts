@@ -16,7 +16,9 @@ export const serviceHelps = (data: Pick<Service, 'helpsWith' | 'otherHelp'>, t: 
 
 /** 無料, or the amount as written (1回300円, 年会費1,000円). */
 export const serviceFee = (data: Pick<Service, 'feeType' | 'fee'>, t: T): string =>
-  data.feeType === 'free' ? t('serviceFee.free') : `${t(`serviceFee.${data.feeType}`)}（${data.fee ?? ''}）`;
+  data.feeType === 'free'
+    ? t('serviceFee.free')
+    : t('text.aside', { text: t(`serviceFee.${data.feeType}`), aside: data.fee ?? '' });
 
 export const serviceKind = {
   facts(data, f) {
@@ -39,7 +41,7 @@ export const serviceKind = {
   listLine: ({ id, data }, t) => ({
     href: entryHref('services', id),
     title: data.name,
-    meta: `${serviceHelps(data, t).join('・')}（${serviceFee(data, t)}） ${data.contact}`,
+    meta: `${t('text.aside', { text: serviceHelps(data, t).join(t('text.listJoin')), aside: serviceFee(data, t) })} ${data.contact}`,
   }),
   lifecycle: () => 'current',
   searchDate: () => undefined,

@@ -17,8 +17,9 @@ const dateText = (date: string, tag: string) => {
 
 export function describeSchedule(s: Schedule, t: T): string {
   const tag = t.tag ?? 'ja';
-  // Japanese lists weekdays with ・ and dates with 、; other languages with a comma.
-  const [and, dateSeparator] = tag === 'ja' ? ['・', '、'] : [', ', ', '];
+  // Japanese lists weekdays with ・ and dates with 、; most other languages with a comma.
+  const and = t('text.listJoin');
+  const dateSeparator = t('text.dateJoin');
   const weekdays = s.weekdays.map((w) => t(`weekday.${w}`)).join(and);
   let rule: string;
   switch (s.frequency) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { t } from '../../src/i18n/index.ts';
+import { t, useTranslations } from '../../src/i18n/index.ts';
 import { describeSchedule } from '../../src/lib/schedule-text.ts';
 import { scheduleSchema } from '../../src/schemas/salon.ts';
 
@@ -16,5 +16,16 @@ describe('a salon schedule in words', () => {
     [{ frequency: 'dates', dates: ['2026-12-03', '2027-01-14'] }, '12月3日、1月14日 10:00〜12:00'],
   ])('%j → %s', (input, text) => {
     expect(describeSchedule(schedule(input), t)).toBe(text);
+  });
+});
+
+describe('a salon schedule in the reader’s language', () => {
+  // The joins come from each dictionary: a Japanese ・ or 、 between English words read as noise.
+  it.each([
+    ['en', { frequency: 'weekly', weekdays: ['mon', 'thu'] }, 'Every Mon, Thu 10:00–12:00'],
+    ['en', { frequency: 'dates', dates: ['2026-12-03', '2027-01-14'] }, 'December 3, January 14 10:00–12:00'],
+    ['zh-hans', { frequency: 'dates', dates: ['2026-12-03', '2027-01-14'] }, '12月3日、1月14日 10:00～12:00'],
+  ] as const)('%s: %j → %s', (locale, input, text) => {
+    expect(describeSchedule(schedule(input), useTranslations(locale))).toBe(text);
   });
 });

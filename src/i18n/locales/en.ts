@@ -203,15 +203,14 @@ export const en = {
   'status.closed': 'This opening has closed',
   'status.open': 'Open',
 
+  'text.aside': '{text} ({aside})',
+  'text.listJoin': ', ',
+  'text.dateJoin': ', ',
   'schedule.weekly': 'Every {weekdays}',
   'schedule.monthlyWeekday': '{weeks} {weekday} of every month',
   'schedule.monthlyDate': 'Day {day} of every month',
   'schedule.dates': '{dates}',
-  'schedule.week': '{n}',
-  'schedule.lastWeek': 'last',
   'schedule.time': '{start}–{end}',
-  'schedule.holidaySkip': 'No meeting on public holidays',
-  'schedule.holidayHold': 'Meets on public holidays too',
   'schedule.skip': 'No meeting: {dates}',
 
   'weekday.mon': 'Mon',

@@ -200,15 +200,14 @@ export const fil = {
   'status.closed': 'Sarado na ang pangangailangang ito',
   'status.open': 'Tumatanggap pa',
 
+  'text.aside': '{text} ({aside})',
+  'text.listJoin': ', ',
+  'text.dateJoin': ', ',
   'schedule.weekly': 'Tuwing {weekdays}',
   'schedule.monthlyWeekday': 'Tuwing {weeks} {weekday} ng buwan',
   'schedule.monthlyDate': 'Tuwing ika-{day} ng buwan',
   'schedule.dates': '{dates}',
-  'schedule.week': 'ika-{n}',
-  'schedule.lastWeek': 'huling',
   'schedule.time': '{start}–{end}',
-  'schedule.holidaySkip': 'Walang pasok sa pista opisyal',
-  'schedule.holidayHold': 'May pasok kahit pista opisyal',
   'schedule.skip': 'Walang pasok: {dates}',
 
   'weekday.mon': 'Lunes',

@@ -204,15 +204,14 @@ export const jaEasy = {
   'status.closed': 'この ぼしゅうは おわりました',
   'status.open': 'ぼしゅう ちゅう',
 
+  'text.aside': '{text}（{aside}）',
+  'text.listJoin': '・',
+  'text.dateJoin': '、',
   'schedule.weekly': 'まいしゅう {weekdays}ようび',
   'schedule.monthlyWeekday': 'まいつき {weeks} {weekday}ようび',
   'schedule.monthlyDate': 'まいつき {day}日',
   'schedule.dates': '{dates}',
-  'schedule.week': 'だい{n}',
-  'schedule.lastWeek': 'さいごの',
   'schedule.time': '{start}〜{end}',
-  'schedule.holidaySkip': 'しゅくじつは おやすみ',
-  'schedule.holidayHold': 'しゅくじつも あります',
   'schedule.skip': 'おやすみ: {dates}',
 
   'weekday.mon': '月',

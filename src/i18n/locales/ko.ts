@@ -198,15 +198,14 @@ export const ko = {
   'status.closed': '이 모집은 마감되었습니다',
   'status.open': '모집 중',
 
+  'text.aside': '{text} ({aside})',
+  'text.listJoin': ', ',
+  'text.dateJoin': ', ',
   'schedule.weekly': '매주 {weekdays}요일',
   'schedule.monthlyWeekday': '매월 {weeks} 주 {weekday}요일',
   'schedule.monthlyDate': '매월 {day}일',
   'schedule.dates': '{dates}',
-  'schedule.week': '{n}번째',
-  'schedule.lastWeek': '마지막',
   'schedule.time': '{start}~{end}',
-  'schedule.holidaySkip': '공휴일은 휴무',
-  'schedule.holidayHold': '공휴일에도 개최',
   'schedule.skip': '휴무: {dates}',
 
   'weekday.mon': '월',

@@ -194,15 +194,14 @@ export const ne = {
   'status.closed': 'यो खोजी बन्द भइसकेको छ',
   'status.open': 'खोजी जारी',
 
+  'text.aside': '{text} ({aside})',
+  'text.listJoin': ', ',
+  'text.dateJoin': ', ',
   'schedule.weekly': 'हरेक {weekdays}बार',
   'schedule.monthlyWeekday': 'हरेक महिनाको {weeks} {weekday}बार',
   'schedule.monthlyDate': 'हरेक महिनाको {day} तारिख',
   'schedule.dates': '{dates}',
-  'schedule.week': '{n} औँ',
-  'schedule.lastWeek': 'अन्तिम',
   'schedule.time': '{start}–{end}',
-  'schedule.holidaySkip': 'सार्वजनिक बिदामा बन्द',
-  'schedule.holidayHold': 'सार्वजनिक बिदामा पनि हुन्छ',
   'schedule.skip': 'बिदा: {dates}',
 
   'weekday.mon': 'सोम',

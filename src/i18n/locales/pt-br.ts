@@ -198,15 +198,14 @@ export const ptBr = {
   'status.closed': 'As inscrições para esta vaga foram encerradas',
   'status.open': 'Inscrições abertas',
 
+  'text.aside': '{text} ({aside})',
+  'text.listJoin': ', ',
+  'text.dateJoin': ', ',
   'schedule.weekly': 'Toda semana: {weekdays}',
   'schedule.monthlyWeekday': 'Toda {weeks} {weekday} do mês',
   'schedule.monthlyDate': 'Todo dia {day} do mês',
   'schedule.dates': '{dates}',
-  'schedule.week': '{n}ª',
-  'schedule.lastWeek': 'última',
   'schedule.time': '{start}–{end}',
-  'schedule.holidaySkip': 'Não abre em feriados',
-  'schedule.holidayHold': 'Abre também em feriados',
   'schedule.skip': 'Sem encontro: {dates}',
 
   'weekday.mon': 'seg',

@@ -195,15 +195,14 @@ export const vi = {
   'status.closed': 'Đợt tuyển này đã kết thúc',
   'status.open': 'Đang tuyển',
 
+  'text.aside': '{text} ({aside})',
+  'text.listJoin': ', ',
+  'text.dateJoin': ', ',
   'schedule.weekly': 'Hằng tuần vào {weekdays}',
   'schedule.monthlyWeekday': 'Hằng tháng vào {weekday} của {weeks}',
   'schedule.monthlyDate': 'Hằng tháng vào ngày {day}',
   'schedule.dates': '{dates}',
-  'schedule.week': 'tuần {n}',
-  'schedule.lastWeek': 'tuần cuối',
   'schedule.time': '{start}–{end}',
-  'schedule.holidaySkip': 'Nghỉ ngày lễ',
-  'schedule.holidayHold': 'Vẫn tổ chức ngày lễ',
   'schedule.skip': 'Nghỉ: {dates}',
 
   'weekday.mon': 'T2',

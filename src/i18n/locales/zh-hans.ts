@@ -197,15 +197,14 @@ export const zhHans = {
   'status.closed': '本次招募已截止',
   'status.open': '招募中',
 
+  'text.aside': '{text}（{aside}）',
+  'text.listJoin': '、',
+  'text.dateJoin': '、',
   'schedule.weekly': '每{weekdays}',
   'schedule.monthlyWeekday': '每月{weeks}{weekday}',
   'schedule.monthlyDate': '每月{day}日',
   'schedule.dates': '{dates}',
-  'schedule.week': '第{n}个',
-  'schedule.lastWeek': '最后一个',
   'schedule.time': '{start}～{end}',
-  'schedule.holidaySkip': '节假日休息',
-  'schedule.holidayHold': '节假日也举办',
   'schedule.skip': '休息：{dates}',
 
   'weekday.mon': '周一',
