@@ -118,8 +118,8 @@ describe('the search page', () => {
     const query = new URLSearchParams({ q: markup, f: JSON.stringify({ 地区: [markup], [markup]: ['x'] }) });
     await page.goto(`${withHeaders.url}/search/?${query.toString()}`);
     await page.locator('#search .pagefind-ui__message').waitFor();
-    await page.waitForTimeout(1_000);
-    expect(await page.locator('#search').innerText()).toContain('<b>太字</b>');
+    // The words are shown once the search has run on them: then any markup in them would be too.
+    await expect.poll(() => page.locator('#search').innerText(), { timeout: 15_000 }).toContain('<b>太字</b>');
     expect(await page.locator('#search b, #search img').count()).toBe(0);
     expect(await violations(page)).toEqual([]);
     await page.close();
@@ -220,8 +220,10 @@ describe('the CMS (/admin/)', () => {
       await frame.getByText('この編集画面は、ほかのページの中では開けません').waitFor({ timeout: 15_000 });
       const inner = page.frames().find((f) => f.url().endsWith('/admin/'));
       expect(inner).toBeDefined();
-      // Decap was not even loaded: no CMS object, no bundle requested, no login.
-      await page.waitForTimeout(1_000);
+      // Decap was not even loaded: no CMS object, no bundle requested, no login. The notice is
+      // shown by the same step that returns instead of loading Decap (admin/cms-client.ts start);
+      // the frame's load event says every script the page has ran.
+      await inner?.waitForLoadState('load');
       expect(await inner?.evaluate(() => 'CMS' in window)).toBe(false);
       expect(await inner?.evaluate(() => document.querySelectorAll('script[src*="decap-cms"]').length)).toBe(0);
       expect(await frame.getByRole('button', { name: 'ログイン' }).count()).toBe(0);
@@ -236,7 +238,9 @@ describe('the CMS (/admin/)', () => {
     const page = await browser.newPage();
     try {
       await page.goto(site.url);
-      await page.waitForTimeout(2_000);
+      // goto waited for the page's load event, which waits for its frame, refused or not.
+      await expect.poll(() => page.frames().length, { timeout: 15_000 }).toBe(2);
+      await page.frames()[1]?.waitForLoadState('load');
       // The browser refuses the frame: no frame holds the CMS page (its notice or Decap).
       const loaded = await Promise.all(
         page.frames().map((f) => f.evaluate(() => document.getElementById('framed') !== null).catch(() => false)),
