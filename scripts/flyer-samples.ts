@@ -6,17 +6,19 @@
  * files change only when the flyers do. Look at every file after running it.
  *
  * Options: FLYERS_TODAY=YYYY-MM-DD (default 2026-11-23), --out <dir> (default docs/flyers), and
- * entries as <collection>/<id> arguments instead of the default three.
+ * entries as <collection>/<id> arguments instead of the default three. `--translations`
+ * renders the sample salon's translations instead (scripts/lib/flyer-translations.ts: English,
+ * Vietnamese, Chinese, Korean, Nepali) as `<id>.<locale>-poster.png` and `-og.png`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { t } from '../src/i18n/index.ts';
+import { t, useTranslations } from '../src/i18n/index.ts';
 import { loadFlyerContent } from '../src/flyers/content.ts';
-import { loadFonts } from '../src/flyers/fonts.ts';
 import { buildFlyerModel } from '../src/flyers/model.ts';
 import { isFlyerCollection } from '../src/flyers/paths.ts';
-import { renderFlyer } from '../src/flyers/render.ts';
+import { fontsFor, renderFlyer } from '../src/flyers/render.ts';
 import { FLYER_TEMPLATES } from '../src/schemas/flyer.ts';
+import { sampleTranslations } from './lib/flyer-translations.ts';
 
 const DEFAULT = ['events/mochitsuki-asahidai-2026', 'salons/hidamari-salon', 'recruitments/mimamori-homonin'];
 
@@ -25,15 +27,32 @@ const args = process.argv.slice(2);
 const outArg = args.indexOf('--out');
 const outDir = join(root, outArg >= 0 ? (args[outArg + 1] ?? 'docs/flyers') : 'docs/flyers');
 if (outArg >= 0) args.splice(outArg, 2);
+const translations = args.includes('--translations');
+if (translations) args.splice(args.indexOf('--translations'), 1);
 const today = process.env['FLYERS_TODAY'] ?? '2026-11-23';
 const wanted = args.length ? args : DEFAULT;
 
 const { entries, lookup, site } = loadFlyerContent(root);
-const fonts = loadFonts();
 mkdirSync(outDir, { recursive: true });
 
 let warned = false;
-for (const name of wanted) {
+for (const translation of translations ? sampleTranslations(entries) : []) {
+  const { collection, entry, locale, data, body, file } = translation;
+  const model = buildFlyerModel(
+    { collection, id: entry.id, data, body },
+    { lookup, site, today, t: useTranslations(locale) },
+  );
+  const result = await renderFlyer(model, { root, fonts: fontsFor(model) });
+  const base = join(outDir, `${entry.id}.${locale}`);
+  writeFileSync(`${base}-poster.png`, result.png);
+  writeFileSync(`${base}-og.png`, result.og);
+  for (const warning of result.warnings) {
+    warned = true;
+    console.warn(`  警告 / warning: ${file ?? entry.file}: ${warning}`);
+  }
+  console.log(`${relative(root, base)}-{poster,og}.png`);
+}
+for (const name of translations ? [] : wanted) {
   const [collection = '', id = ''] = name.split('/');
   const entry = entries.get(collection)?.find((e) => e.id === id);
   if (!isFlyerCollection(collection) || !entry) {
@@ -42,7 +61,7 @@ for (const name of wanted) {
   }
   const model = buildFlyerModel({ collection, id, data: entry.parsed, body: entry.body }, { lookup, site, today, t });
   for (const template of FLYER_TEMPLATES) {
-    const result = await renderFlyer({ ...model, template }, { root, fonts });
+    const result = await renderFlyer({ ...model, template }, { root, fonts: fontsFor(model) });
     writeFileSync(join(outDir, `${id}-${template}.png`), result.png);
     // The share image is the same whatever the template: written once.
     if (template === 'poster') writeFileSync(join(outDir, `${id}-og.png`), result.og);

@@ -19,13 +19,14 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { t } from '../i18n/index.ts';
+import { useTranslations } from '../i18n/index.ts';
+import type { LocaleCode } from '../i18n/locales.ts';
 import { MEDIA_FOLDER, mediaNameOf } from '../lib/media/paths.ts';
 import { cacheKey } from './cache.ts';
-import type { FlyerContent } from './content.ts';
+import { flyerSources, type FlyerContent } from './content.ts';
 import { FlyerTextError } from './errors.ts';
 import { fontsHash } from './fonts.ts';
-import { buildFlyerModel, type FlyerModel } from './model.ts';
+import { buildFlyerModel, flyerFontFamilies, type FlyerModel } from './model.ts';
 import type { FlyerTemplate } from '../schemas/flyer.ts';
 import { FLYER_COLLECTIONS, alternativesOf, flyerPaths, variantPdf } from './paths.ts';
 import { createFlyerPool, type FlyerPool } from './pool.ts';
@@ -54,7 +55,7 @@ export interface FlyerStepOptions {
    * with `choice` that template's PDF if it is one of the alternatives. The other flyers' cache
    * keys are kept, so the next build still finds them.
    */
-  only?: { collection: string; id: string; choice?: FlyerTemplate };
+  only?: { collection: string; id: string; choice?: FlyerTemplate; locale?: LocaleCode };
   /** Worker threads to render on, kept by the caller (the dev server keeps one warm). */
   pool?: FlyerPool;
   /** One line per rendered flyer, and warnings. */
@@ -142,12 +143,14 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
   const cacheDir = join(root, '.cache', 'flyers');
   const { entries, lookup, site } = content;
   const { only } = options;
-  const jobs = FLYER_COLLECTIONS.flatMap((collection) =>
-    (entries.get(collection) ?? []).map((entry) => ({ collection, entry })),
-  ).filter(({ collection, entry }) => !only || (only.collection === collection && only.id === entry.id));
+  // Each entry in Japanese, then each translation in its language: (entry, locale, data).
+  const jobs = flyerSources(entries, content.translations).filter(
+    ({ collection, entry, locale }) =>
+      !only || (only.collection === collection && only.id === entry.id && (only.locale ?? 'ja') === (locale ?? 'ja')),
+  );
   const inDir = (dir: string, url: string) => join(dir, url.replace(/^\/flyers\//, ''));
-  const files = (dir: string, collection: string, id: string) => {
-    const paths = flyerPaths(collection, id);
+  const files = (dir: string, collection: string, id: string, locale?: LocaleCode) => {
+    const paths = flyerPaths(collection, id, 'poster', locale);
     return [paths.pdf, paths.png, paths.og].map((p) => inDir(dir, p));
   };
   const failures: string[] = [];
@@ -164,7 +167,6 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
   const previous = readKeys(cacheDir);
   // A whole run writes the keys of the flyers it has; one flyer's run keeps everyone else's.
   const keys: Record<string, string> = only ? { ...previous } : {};
-  const fonts = fontsHash();
   // Entries share photos (a salon's picture on each of its flyers): hash each file once.
   const photoHashes = new Map<string, string | undefined>();
   const photoHash = (name: string) => {
@@ -201,31 +203,33 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
       return false;
     }
   };
-  for (const [index, { collection, entry }] of jobs.entries()) {
+  for (const [index, { collection, entry, locale, data, body, file }] of jobs.entries()) {
     let model: FlyerModel;
     try {
       model = buildFlyerModel(
-        { collection, id: entry.id, data: entry.parsed, body: entry.body },
-        { lookup, site, today, t },
+        { collection, id: entry.id, data, body },
+        { lookup, site, today, t: useTranslations(locale ?? 'ja') },
       );
     } catch (error) {
-      failed(entry.file, error);
+      failed(file, error);
       continue;
     }
     const photoName = model.photo ? mediaNameOf(model.photo.src) : undefined;
     const photo = photoName ? photoHash(photoName) : undefined;
+    // The fonts of this flyer's set only: a Japanese flyer's key is what it was before translations.
+    const fonts = fontsHash(flyerFontFamilies(model));
     const keyOf = (m: FlyerModel) => cacheKey({ model: m, fontsHash: fonts, ...(photo ? { photoHash: photo } : {}) });
-    const name = `${collection}/${entry.id}`;
+    const name = `${collection}/${entry.id}${locale ? `.${locale}` : ''}`;
     if (!only?.choice) {
       const job: Todo = {
         index,
-        file: entry.file,
+        file,
         name,
         model,
         alternative: false,
         key: keyOf(model),
-        cached: files(cacheDir, collection, entry.id),
-        outputs: files(join(outDir, 'flyers'), collection, entry.id),
+        cached: files(cacheDir, collection, entry.id, locale),
+        outputs: files(join(outDir, 'flyers'), collection, entry.id, locale),
       };
       if (reuse(job)) skipped++;
       else todo.push(job);
@@ -236,10 +240,10 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
       if (only?.choice && only.choice !== template) continue;
       // The same model in another template: its key differs by the template alone.
       const alternative = { ...model, template };
-      const pdf = variantPdf(collection, entry.id, template);
+      const pdf = variantPdf(collection, entry.id, template, locale);
       const job: Todo = {
         index,
-        file: entry.file,
+        file,
         name: `${name}.${template}`,
         model: alternative,
         alternative: true,
@@ -326,14 +330,14 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
       }
     } else if (todo.length) {
       // Plain Node only (the script): the renderer is loaded here, never into Astro's bundle.
-      const { loadFonts } = await import('./fonts.ts');
-      const { renderFlyer, renderFlyerPdf } = await import('./render.ts');
-      const loaded = loadFonts();
+      const { fontsFor, renderFlyer, renderFlyerPdf } = await import('./render.ts');
       for (const job of todo) {
-        const t0 = performance.now();
-        const cpu0 = process.cpuUsage();
         try {
-          const result = await (job.alternative ? renderFlyerPdf : renderFlyer)(job.model, { root, fonts: loaded });
+          // Loaded before the clock starts, as the Japanese fonts always were: once per set.
+          const fonts = fontsFor(job.model);
+          const t0 = performance.now();
+          const cpu0 = process.cpuUsage();
+          const result = await (job.alternative ? renderFlyerPdf : renderFlyer)(job.model, { root, fonts });
           const cpu = process.cpuUsage(cpu0);
           save(job, result, performance.now() - t0, (cpu.user + cpu.system) / 1000);
         } catch (error) {

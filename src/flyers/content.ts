@@ -5,6 +5,8 @@
  * flyer scripts run on their own (scripts/flyers.ts, scripts/flyer-samples.ts) validate here,
  * and bad content stops them with the same report the build gives.
  */
+import type { LocaleCode } from '../i18n/locales.ts';
+import { FLYER_COLLECTIONS, type FlyerCollection } from '../kinds/index.ts';
 import { formatReport } from '../lib/validation/messages.ts';
 import { validateContent, type ValidEntry } from '../lib/validation/validate.ts';
 
@@ -14,8 +16,39 @@ export interface FlyerSite {
   publisher: string;
 }
 
+/**
+ * An entry's translation, as the content loader merges it (`<id>.<locale>.md`: the entry's
+ * free-text fields and body in that language over the Japanese entry's data): a flyer in
+ * that language is made from it.
+ */
+export interface FlyerTranslation {
+  collection: FlyerCollection;
+  /** The Japanese entry it translates: its id, and its file where the translation has none. */
+  entry: ValidEntry;
+  locale: Exclude<LocaleCode, 'ja'>;
+  /** The entry's data with the translated fields merged in, after the schema. */
+  data: Record<string, unknown>;
+  body: string;
+  /** The translation's own file, named when its flyer cannot be made. */
+  file?: string;
+}
+
+/** One flyer to make: an entry in one language, with the data it is printed from. */
+export interface FlyerEntry {
+  collection: FlyerCollection;
+  entry: ValidEntry;
+  /** The language it is printed in; Japanese when absent. */
+  locale?: Exclude<LocaleCode, 'ja'>;
+  data: Record<string, unknown>;
+  body: string;
+  /** The file its words come from, for messages. */
+  file: string;
+}
+
 export interface FlyerContent {
   entries: ReadonlyMap<string, readonly ValidEntry[]>;
+  /** Translated entries that get a flyer in their language too (none until the loader gives them). */
+  translations?: readonly FlyerTranslation[];
   /** `<collection>/<id>` → front matter after the schema. */
   lookup: Map<string, Record<string, unknown>>;
   site: FlyerSite;
@@ -28,6 +61,35 @@ export function flyerContent(entries: ReadonlyMap<string, readonly ValidEntry[]>
     for (const entry of list) lookup.set(`${collection}/${entry.id}`, entry.parsed);
   const site = entries.get('settings')?.[0]?.parsed as FlyerSite | undefined;
   return site ? { entries, lookup, site } : undefined;
+}
+
+/**
+ * Every flyer the content asks for: each event, salon and recruitment in Japanese, in the
+ * registry's order, then each translation in its language.
+ */
+export function flyerSources(
+  entries: ReadonlyMap<string, readonly ValidEntry[]>,
+  translations: readonly FlyerTranslation[] = [],
+): FlyerEntry[] {
+  return [
+    ...FLYER_COLLECTIONS.flatMap((collection) =>
+      (entries.get(collection) ?? []).map((entry): FlyerEntry => ({
+        collection,
+        entry,
+        data: entry.parsed,
+        body: entry.body,
+        file: entry.file,
+      })),
+    ),
+    ...translations.map(({ collection, entry, locale, data, body, file }): FlyerEntry => ({
+      collection,
+      entry,
+      locale,
+      data,
+      body,
+      file: file ?? entry.file,
+    })),
+  ];
 }
 
 export const SETTINGS_MISSING = 'content/settings/site.yml がありません / content/settings/site.yml is missing';

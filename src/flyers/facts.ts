@@ -48,15 +48,16 @@ export class FlyerFacts {
   }
 
   audience(audience: readonly Audience[]): void {
-    this.add('fact.audience', audience.map((a) => this.t(`audience.${a}`)).join('・'));
+    this.add('fact.audience', audience.map((a) => this.t(`audience.${a}`)).join(this.t('text.listJoin')));
   }
 
   apply(application: Event['application']): void {
     if (!application) return;
     const parts = [application.required ? this.t('apply.required') : this.t('flyer.noApply')];
     if (application.how) parts.push(application.how);
-    this.add('fact.apply', parts.join('　'));
-    if (application.deadline) this.add('fact.deadline', formatDate(application.deadline));
+    // Japanese sets its parts apart with a full-width space; other languages with a space.
+    this.add('fact.apply', parts.join((this.t.tag ?? 'ja') === 'ja' ? '　' : ' '));
+    if (application.deadline) this.add('fact.deadline', formatDate(application.deadline, this.t));
   }
 
   /** Who runs it and the phone to ask. */
@@ -66,6 +67,6 @@ export class FlyerFacts {
   }
 
   districts(ids: readonly string[]): void {
-    this.add('fact.districts', ids.map((d) => this.name('districts', d)).join('・'));
+    this.add('fact.districts', ids.map((d) => this.name('districts', d)).join(this.t('text.listJoin')));
   }
 }

@@ -7,6 +7,8 @@
  * must pass through here.
  */
 import type { UIKey } from '../i18n/ja.ts';
+import { LOCALES, type LocaleCode } from '../i18n/locales.ts';
+import { fontFamiliesFor, type FontFamilyId } from '../lib/flyer-fonts.ts';
 import { withoutComments } from '../lib/markdown/comments.ts';
 import { kindOf } from '../kinds/index.ts';
 import { FLYER_LIMITS, type FlyerSettings, type FlyerTemplate, type FlyerTheme } from '../schemas/flyer.ts';
@@ -14,7 +16,14 @@ import { withPrintableText } from './glyphs.ts';
 import { flyerTemplateOf, type FlyerCollection } from './paths.ts';
 import { FlyerFacts, type FlyerFact } from './facts.ts';
 
-type T = (key: UIKey, params?: Record<string, string | number>) => string;
+/**
+ * The dictionary of the flyer's language (src/i18n/index.ts useTranslations): its `tag` formats
+ * the dates, its `locale` names the language. A stand-in without them prints Japanese.
+ */
+type T = ((key: UIKey, params?: Record<string, string | number>) => string) & {
+  readonly tag?: string;
+  readonly locale?: LocaleCode;
+};
 type Data = Record<string, unknown>;
 
 export type { FlyerFact };
@@ -22,6 +31,12 @@ export type { FlyerFact };
 export interface FlyerModel {
   collection: FlyerCollection;
   id: string;
+  /**
+   * The language a translated flyer is printed in (its dictionary, fonts, line breaks, the
+   * PDF's Lang and its file names); absent for Japanese, whose models (and cache keys) are
+   * what they were before translations.
+   */
+  locale?: Exclude<LocaleCode, 'ja'>;
   template: FlyerTemplate;
   theme: FlyerTheme;
   headline: string;
@@ -80,7 +95,7 @@ const THEME_BY_CATEGORY: Record<string, FlyerTheme> = {
 };
 
 /** Top-level bullet items of the Markdown body, without inline markup, that fit as points. */
-export function pointsFromBody(body: string): string[] {
+export function pointsFromBody(body: string, maxLength: number = FLYER_LIMITS.point): string[] {
   const points: string[] = [];
   // Comments are notes between editors, never printed (src/lib/markdown/comments.ts).
   for (const line of withoutComments(body).split('\n')) {
@@ -90,15 +105,28 @@ export function pointsFromBody(body: string): string[] {
       .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
       .replace(/(\*\*|__|\*|_|`)/g, '')
       .trim();
-    if (text && text.length <= FLYER_LIMITS.point) points.push(text);
+    if (text && text.length <= maxLength) points.push(text);
     if (points.length === FLYER_LIMITS.points) break;
   }
   return points;
 }
 
-export function pageUrl(siteUrl: string, collection: string, id: string): string {
-  // The same path as the site's entry pages (src/data/entries.ts entryHref).
-  return `${siteUrl.replace(/\/+$/, '')}/${collection}/${id}/`;
+/**
+ * The longest body bullet a flyer takes as a point, in characters. What Japanese (and Chinese)
+ * says in 40 characters takes about twice as many letters in an alphabet (10:00 Bắt đầu, kiểm
+ * tra sức khỏe (đo huyết áp) is 47); the sheet still shrinks to fit if the points run long.
+ */
+export function pointLength(locale: LocaleCode | undefined): number {
+  return locale === undefined || locale === 'ja' || locale === 'ja-easy' || locale === 'zh-hans'
+    ? FLYER_LIMITS.point
+    : FLYER_LIMITS.point * 2;
+}
+
+export function pageUrl(siteUrl: string, collection: string, id: string, locale?: LocaleCode): string {
+  // The same path as the site's entry pages (src/data/entries.ts entryHref); a translation's
+  // under its language's prefix, as every page of the site in that language (/vi/salons/…).
+  const prefix = locale && locale !== 'ja' ? `/${locale}` : '';
+  return `${siteUrl.replace(/\/+$/, '')}${prefix}/${collection}/${id}/`;
 }
 
 export function buildFlyerModel(source: FlyerSource, context: FlyerContext): FlyerModel {
@@ -115,26 +143,56 @@ export function buildFlyerModel(source: FlyerSource, context: FlyerContext): Fly
   const categories = (data['categories'] as string[] | undefined) ?? [];
   const photo = settings.photo?.src ? settings.photo : (data['image'] as Data | undefined);
   // Emoji as the black-and-white fonts draw them (glyphs.ts): ❤️ → ❤, 1️⃣ → ①.
+  const locale = t.locale && t.locale !== 'ja' ? t.locale : undefined;
   return withPrintableText({
     collection,
     id,
+    ...(locale ? { locale } : {}),
     template: flyerTemplateOf(data),
     theme: settings.theme ?? THEME_BY_CATEGORY[categories[0] ?? ''] ?? 'green',
     headline: settings.headline ?? part.headline(data, t),
     title: String(data['title'] ?? id),
     // Recruitments have no ひとこと紹介; their role and tasks are the first facts instead.
     catchCopy: settings.catchCopy ?? (data['summary'] ? String(data['summary']) : ''),
-    points: settings.points?.length ? settings.points : pointsFromBody(source.body),
+    points: settings.points?.length ? settings.points : pointsFromBody(source.body, pointLength(locale)),
     ...(when ? { when } : {}),
     nextDates,
     facts,
     ...(stamp ? { stamp } : {}),
     ...(['cancelled', 'ended', 'closed'].includes(String(data['status'])) ? { over: true } : {}),
     ...(data['statusNote'] ? { statusNote: String(data['statusNote']) } : {}),
-    url: pageUrl(context.site.url, collection, id),
+    url: pageUrl(context.site.url, collection, id, locale),
     siteName: context.site.siteName,
     publisher: context.site.publisher,
     labels: { qr: t('flyer.qr'), nextDates: t('flyer.nextDates'), organizerContact: t('flyer.organizerContact') },
     ...(photo?.['src'] ? { photo: { src: String(photo['src']), alt: String(photo['alt'] ?? '') } } : {}),
   });
+}
+
+/** Every text a flyer model prints (the glyph check and the choice of fonts read them). */
+export function printedTexts(model: FlyerModel): string[] {
+  return [
+    model.headline,
+    model.title,
+    model.catchCopy,
+    ...model.points,
+    model.when ?? '',
+    ...model.nextDates,
+    ...model.facts.flatMap((f) => [f.label, f.value, f.note ?? '']),
+    model.stamp ?? '',
+    model.statusNote ?? '',
+    model.siteName,
+    model.publisher,
+    ...Object.values(model.labels),
+  ];
+}
+
+/** The font families a flyer is set in: its language's, and what its texts need (src/lib/flyer-fonts.ts). */
+export const flyerFontFamilies = (model: FlyerModel): FontFamilyId[] =>
+  fontFamiliesFor(model.locale ?? 'ja', printedTexts(model));
+
+/** The PDF's document language: Japanese as ja-JP (やさしい日本語 too), a translation by its BCP 47 tag (vi, zh-Hans, ne). */
+export function flyerLang(model: Pick<FlyerModel, 'locale'>): string {
+  if (!model.locale || model.locale === 'ja-easy') return 'ja-JP';
+  return LOCALES.find((l) => l.code === model.locale)?.tag ?? 'ja-JP';
 }

@@ -3,6 +3,7 @@
  * them. Pure (so are paper.ts and the kinds, its imports) so that Astro pages can import it
  * without pulling the renderer (Satori, resvg) into Vite.
  */
+import type { LocaleCode } from '../i18n/locales.ts';
 import { FLYER_TEMPLATES, type FlyerTemplate } from '../schemas/flyer.ts';
 import { FLYER_PAPER, PAPER, previewOf } from './paper.ts';
 
@@ -40,16 +41,32 @@ export const alternativesOf = (template: FlyerTemplate): FlyerTemplate[] =>
   FLYER_TEMPLATES.filter((t) => t !== template);
 
 /**
- * An alternative template's PDF: `/flyers/<collection>/<id>.<template>.pdf`. A dot, not a
- * hyphen: entry ids are `[a-z0-9-]` (ID_RE), so `<id>-large.pdf` could be the default PDF of
- * an entry whose id ends in -large; no id holds a dot.
+ * Where a flyer's files start: `/flyers/<collection>/<id>` in Japanese, `<id>.<locale>` in
+ * another language (`hidamari-salon.vi`). A dot, as for the templates: no id holds one, and
+ * no locale code is a template's name (poster, bw, large).
  */
-export const variantPdf = (collection: string, id: string, template: FlyerTemplate): string =>
-  `/flyers/${collection}/${id}.${template}.pdf`;
+const flyerBase = (collection: string, id: string, locale?: LocaleCode) =>
+  `/flyers/${collection}/${id}${locale && locale !== 'ja' ? `.${locale}` : ''}`;
 
-/** Site-root-relative URLs; under dist/ they are also the file paths (`dist` + url). */
-export function flyerPaths(collection: string, id: string, template: FlyerTemplate = 'poster'): FlyerPaths {
-  const base = `/flyers/${collection}/${id}`;
+/**
+ * An alternative template's PDF: `/flyers/<collection>/<id>.<template>.pdf` (a translation's
+ * `<id>.<locale>.<template>.pdf`). A dot, not a hyphen: entry ids are `[a-z0-9-]` (ID_RE), so
+ * `<id>-large.pdf` could be the default PDF of an entry whose id ends in -large; no id holds a dot.
+ */
+export const variantPdf = (collection: string, id: string, template: FlyerTemplate, locale?: LocaleCode): string =>
+  `${flyerBase(collection, id, locale)}.${template}.pdf`;
+
+/**
+ * Site-root-relative URLs; under dist/ they are also the file paths (`dist` + url). A
+ * translation's flyer (`locale`) has the same files with `.<locale>` after the id.
+ */
+export function flyerPaths(
+  collection: string,
+  id: string,
+  template: FlyerTemplate = 'poster',
+  locale?: LocaleCode,
+): FlyerPaths {
+  const base = flyerBase(collection, id, locale);
   const pdf = `${base}.pdf`;
   return {
     pdf,
@@ -58,7 +75,7 @@ export function flyerPaths(collection: string, id: string, template: FlyerTempla
     choices: FLYER_TEMPLATES.map((choice) =>
       choice === template
         ? { template: choice, pdf, isDefault: true }
-        : { template: choice, pdf: variantPdf(collection, id, choice), isDefault: false },
+        : { template: choice, pdf: variantPdf(collection, id, choice, locale), isDefault: false },
     ),
   };
 }

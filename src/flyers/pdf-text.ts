@@ -30,7 +30,25 @@ interface Shaped {
   xAdvance: number[];
   advance: number[];
   codePoints: number[][];
+  /**
+   * The word as ActualText when its glyphs do not read back as it: Devanagari draws ि before
+   * the consonant it follows and merges conjuncts (स्व), Vietnamese ị may be drawn as i and a
+   * combining dot whose shared i glyph reads as a plain i. Undefined when each glyph is the
+   * font's own for one character of the word, in order (Japanese, as a rule).
+   */
+  actualText?: string;
 }
+
+/** `<FEFF…>`: a text string in UTF-16BE, as PDF writes text outside the fonts. */
+const utf16Hex = (text: string) =>
+  `<FEFF${Array.from(text, (c) => {
+    const code = c.codePointAt(0) ?? 0;
+    if (code < 0x10000) return code.toString(16).padStart(4, '0');
+    const v = code - 0x10000;
+    return ((0xd800 | (v >> 10)).toString(16) + (0xdc00 | (v & 0x3ff)).toString(16)).toUpperCase();
+  })
+    .join('')
+    .toUpperCase()}>`;
 
 /**
  * Shaped words by face, for the whole process. PDFKit shapes each text again in every document
@@ -48,11 +66,21 @@ function shape(face: PdfFace, text: string): Shaped {
   if (shaped) return shaped;
   const run = face.font.layout(text);
   const scale = 1000 / face.font.unitsPerEm;
+  const chars = Array.from(text);
+  const plain =
+    run.glyphs.length === chars.length &&
+    run.glyphs.every(
+      (g, i) =>
+        g.codePoints.length === 1 &&
+        g.codePoints[0] === chars[i]?.codePointAt(0) &&
+        face.font.glyphForCodePoint(g.codePoints[0] as number).id === g.id,
+    );
   shaped = {
     ids: run.glyphs.map((g) => g.id),
     xAdvance: run.positions.map((p) => p.xAdvance * scale),
     advance: run.glyphs.map((g) => g.advanceWidth * scale),
     codePoints: run.glyphs.map((g) => g.codePoints),
+    ...(plain ? {} : { actualText: utf16Hex(text) }),
   };
   if (cache.size >= SHAPED_LIMIT) cache.clear();
   cache.set(text, shaped);
@@ -141,6 +169,11 @@ export function textDrawer(doc: PDFKit.PDFDocument, faces: readonly PdfFace[], w
       // TJ adjustments are in thousandths of the font size, positive to the left.
       if (Math.abs(gap) > 0.005) tj.push(num(-gap / scale));
       pen = x;
+      if (shaped.actualText) {
+        // The glyphs in their own marked span, so that copying and reading aloud get the word.
+        flush();
+        out += `/Span <</ActualText ${shaped.actualText}>> BDC\n`;
+      }
       let hex = '';
       for (let i = 0; i < glyphs.length; i++) {
         const xAdvance = shaped.xAdvance[i] as number;
@@ -154,6 +187,10 @@ export function textDrawer(doc: PDFKit.PDFDocument, faces: readonly PdfFace[], w
         pen += xAdvance * scale;
       }
       if (hex) tj.push(`<${hex}>`);
+      if (shaped.actualText) {
+        flush();
+        out += 'EMC\n';
+      }
     }
     flush();
     if (!started) return;

@@ -11,8 +11,8 @@ import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import PDFDocument from 'pdfkit';
 import satori, { type SatoriOptions } from 'satori';
 import { MediaError, readMedia } from '../lib/media/publish.ts';
-import type { FlyerFonts } from './fonts.ts';
-import type { FlyerModel } from './model.ts';
+import { loadFonts, type FlyerFonts } from './fonts.ts';
+import { flyerFontFamilies, flyerLang, type FlyerModel } from './model.ts';
 import { FLYER_SIZES } from './paths.ts';
 import { encodePng } from './png.ts';
 import { outlineText } from './outline.ts';
@@ -56,7 +56,9 @@ function whereIs(model: FlyerModel, segment: string): string {
     ]),
     ['中止・延期のお知らせ / statusNote', model.statusNote ?? ''],
   ];
-  return fields.find(([, text]) => text.includes(segment))?.[0] ?? '?';
+  // Satori names the characters it lacks, once each (สวัสดี comes as สวัดี): any field holding them all.
+  const holds = (text: string) => text.includes(segment) || [...segment].every((c) => text.includes(c));
+  return fields.find(([, text]) => text && holds(text))?.[0] ?? '?';
 }
 
 async function toSvg(
@@ -175,8 +177,8 @@ function withPhoto(element: El, photo: { data: Buffer; type: string }, alt: stri
 /**
  * The printable PDF from Satori's SVG with `<text>` elements: shapes, the photo and the QR code
  * as vectors (svg-pdf.ts), every word as real text in the embedded font subsets (pdf-text.ts),
- * so that the words can be read aloud, searched and copied. The document says it is Japanese
- * and carries the flyer's title and subject.
+ * so that the words can be read aloud, searched and copied. The document says its language
+ * (ja-JP, or the translation's: vi, zh-Hans, ne …) and carries the flyer's title and subject.
  */
 function toPdf(
   svg: string,
@@ -189,7 +191,7 @@ function toPdf(
   const doc = new PDFDocument({
     size: [width, height],
     margin: 0,
-    lang: 'ja-JP',
+    lang: flyerLang(model),
     tagged: true,
     // Streams, the font subsets and their ToUnicode maps deflated by PDFKit. With the words as
     // text the page stream is a few kB, so zlib's default level costs little (it was a fifth
@@ -227,6 +229,9 @@ function toPng(svg: string, width: number): Buffer {
   const image = new Resvg(svg, { ...RESVG, fitTo: { mode: 'width', value: width } }).render();
   return encodePng(image.width, image.height, image.pixels);
 }
+
+/** The fonts a model is set in (its language's and what its texts need), loaded once per set and process. */
+export const fontsFor = (model: FlyerModel): FlyerFonts => loadFonts(flyerFontFamilies(model));
 
 export interface RenderOptions {
   /** Project root: photos are read from media/. */

@@ -7,33 +7,15 @@
  * printed (a place's name, the site's name …); a word that cannot be printed is traced back to
  * the file and field it came from.
  */
-import { t } from '../i18n/index.ts';
+import { useTranslations } from '../i18n/index.ts';
 import { todayInJapan } from '../lib/recurrence.ts';
 import { describeFields, fieldAt } from '../lib/schema/walk.ts';
 import { fieldPath, type ContentProblem } from '../lib/validation/messages.ts';
 import type { ValidEntry } from '../lib/validation/validate.ts';
 import { contentTypes } from '../schemas/index.ts';
 import { codePoints, printableText, unprintable } from './glyphs.ts';
-import { buildFlyerModel, type FlyerModel } from './model.ts';
-import { FLYER_COLLECTIONS } from './paths.ts';
-
-/** Every text a flyer model prints. */
-function printedTexts(model: FlyerModel): string[] {
-  return [
-    model.headline,
-    model.title,
-    model.catchCopy,
-    ...model.points,
-    model.when ?? '',
-    ...model.nextDates,
-    ...model.facts.flatMap((f) => [f.label, f.value, f.note ?? '']),
-    model.stamp ?? '',
-    model.statusNote ?? '',
-    model.siteName,
-    model.publisher,
-    ...Object.values(model.labels),
-  ];
-}
+import { flyerSources, type FlyerTranslation } from './content.ts';
+import { buildFlyerModel, flyerFontFamilies, printedTexts } from './model.ts';
 
 function* strings(data: unknown, path: (string | number)[] = []): Generator<[(string | number)[], string]> {
   if (typeof data === 'string') yield [path, data];
@@ -64,7 +46,18 @@ const namedCodes = (word: string) => {
   return codePoints((chars.length > 5 ? chars.slice(0, 5) : chars).join('')) + (chars.length > 5 ? ' …' : '');
 };
 
-export function flyerTextProblems(entries: Map<string, ValidEntry[]>, today = todayInJapan()): ContentProblem[] {
+/**
+ * Words the flyers cannot print, with the file and field they came from. Each flyer is checked
+ * with the fonts it is set in (its language's and those its texts call for: fonts.ts), so
+ * Vietnamese, Chinese, Korean and Nepali pass and only what no font has is refused. A
+ * translation (`translations`, as the loader merges them) is checked in its language, its
+ * words traced to its own file.
+ */
+export function flyerTextProblems(
+  entries: Map<string, ValidEntry[]>,
+  today = todayInJapan(),
+  translations: readonly FlyerTranslation[] = [],
+): ContentProblem[] {
   const lookup = new Map<string, Record<string, unknown>>();
   for (const [collection, list] of entries) for (const e of list) lookup.set(`${collection}/${e.id}`, e.parsed);
   const settings = entries.get('settings')?.[0];
@@ -76,24 +69,25 @@ export function flyerTextProblems(entries: Map<string, ValidEntry[]>, today = to
   // What a flyer can name besides its own entry: places, organizations, districts, the site.
   const named = ['places', 'organizations', 'districts'].flatMap((c) => entries.get(c) ?? []);
   const problems = new Map<string, ContentProblem>();
-  for (const collection of FLYER_COLLECTIONS) {
-    for (const entry of entries.get(collection) ?? []) {
-      const model = buildFlyerModel(
-        { collection, id: entry.id, data: entry.parsed, body: entry.body },
-        { lookup, site, today, t },
-      );
-      for (const word of printedTexts(model).flatMap(unprintable)) {
-        const where = sourceOf(word, [entry, ...(settings ? [settings] : []), ...named]) ?? { file: entry.file };
-        const key = `${where.file}\0${where.field ?? ''}\0${word}`;
-        if (problems.has(key)) continue;
-        problems.set(key, {
-          ...where,
-          message: {
-            ja: `チラシのフォントにない文字があります（「${word}」${namedCodes(word)}）。チラシに印刷できないので、ほかの字に置き換えるか消してください`,
-            en: `the flyer fonts cannot draw "${word}" (${namedCodes(word)}); replace or remove it`,
-          },
-        });
-      }
+  for (const { collection, entry, locale, data, body, file } of flyerSources(entries, translations)) {
+    const model = buildFlyerModel(
+      { collection, id: entry.id, data, body },
+      { lookup, site, today, t: useTranslations(locale ?? 'ja') },
+    );
+    const families = flyerFontFamilies(model);
+    // A translation's words are traced to its own file and its merged data first.
+    const own: ValidEntry = locale ? { ...entry, parsed: data, body, file } : entry;
+    for (const word of printedTexts(model).flatMap((text) => unprintable(text, families))) {
+      const where = sourceOf(word, [own, ...(settings ? [settings] : []), ...named]) ?? { file };
+      const key = `${where.file}\0${where.field ?? ''}\0${word}`;
+      if (problems.has(key)) continue;
+      problems.set(key, {
+        ...where,
+        message: {
+          ja: `チラシのフォントにない文字があります（「${word}」${namedCodes(word)}）。チラシに印刷できないので、ほかの字に置き換えるか消してください`,
+          en: `the flyer fonts cannot draw "${word}" (${namedCodes(word)}); replace or remove it`,
+        },
+      });
     }
   }
   return [...problems.values()];

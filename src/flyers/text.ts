@@ -7,7 +7,9 @@
  * only measures and fits lines; where a line may break is decided there. Pure: text width comes
  * from the `Measure` the caller passes.
  */
-import { Glue, NO_END, NO_START, phrasing } from '../lib/phrases.ts';
+import type { LocaleCode } from '../i18n/locales.ts';
+import { phrasingIn } from '../lib/line-breaks.ts';
+import { Glue, NO_END, NO_START } from '../lib/phrases.ts';
 
 export { clearPhraseCache } from '../lib/phrases.ts';
 
@@ -28,8 +30,8 @@ interface Phrased {
   textGlue: number[];
 }
 
-function phrased(text: string): Phrased {
-  const { phrases, glue, textGlue } = phrasing(text);
+function phrased(text: string, locale: LocaleCode | undefined): Phrased {
+  const { phrases, glue, textGlue } = phrasingIn(locale, text);
   return { units: phrases, glue, textGlue };
 }
 
@@ -68,6 +70,11 @@ export interface BreakOptions {
    * where a line has room: for titles and other short lines. fitText turns it on.
    */
   words?: boolean;
+  /**
+   * The flyer's language: where its lines may break (src/lib/line-breaks.ts). Japanese
+   * phrases without one.
+   */
+  locale?: LocaleCode | undefined;
 }
 
 /** Breaks text into lines no wider than `width`; explicit newlines are kept. */
@@ -85,7 +92,7 @@ interface Broken {
 
 function layoutLines(
   text: string,
-  { width, fontSize, bold = false, measure, units, words = false }: BreakOptions,
+  { width, fontSize, bold = false, measure, units, words = false, locale }: BreakOptions,
 ): Broken {
   const lines: string[] = [];
   let split = false;
@@ -135,7 +142,7 @@ function layoutLines(
   };
   const paragraphs = units
     ? [{ units: [...units], glue: units.map(() => Glue.free), textGlue: units.map(() => Glue.free) }]
-    : text.split(/\r?\n/).map((t) => phrased(t.trim()));
+    : text.split(/\r?\n/).map((t) => phrased(t.trim(), locale));
   for (const p of paragraphs) {
     line = '';
     if (p.units.length) placeRun(p, 0, p.units.length, 0);

@@ -5,11 +5,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadFonts } from './fonts.ts';
 import type { FlyerModel } from './model.ts';
-import { FlyerTextError, renderFlyer, renderFlyerPdf } from './render.ts';
+import { FlyerTextError, fontsFor, renderFlyer, renderFlyerPdf } from './render.ts';
 import type { WorkerReply, WorkerRequest } from './pool.ts';
 
 const { root } = workerData as { root: string };
-const fonts = loadFonts();
+// The Japanese fonts at once, as nearly every flyer needs them; a translation's on its first flyer.
+loadFonts();
 const port = parentPort;
 if (!port) throw new Error('worker.ts runs as a worker thread (see pool.ts)');
 
@@ -18,27 +19,31 @@ port.on('message', ({ id, model, pdfOnly }: WorkerRequest) => {
   // helper threads, which the main-thread figures include).
   const cpu = process.threadCpuUsage();
   const started = performance.now();
-  (pdfOnly ? renderFlyerPdf : renderFlyer)(model as FlyerModel, { root, fonts }).then(
-    (result) => {
-      const used = process.threadCpuUsage(cpu);
-      const reply: WorkerReply = {
-        id,
-        ok: true,
-        result,
-        ms: performance.now() - started,
-        cpuMs: (used.user + used.system) / 1000,
-      };
-      port.postMessage(reply);
-    },
-    (error: unknown) => {
-      const reply: WorkerReply = {
-        id,
-        ok: false,
-        textError: error instanceof FlyerTextError,
-        message: error instanceof Error ? error.message : String(error),
-        stack: error instanceof Error ? (error.stack ?? '') : '',
-      };
-      port.postMessage(reply);
-    },
-  );
+  const flyer = model as FlyerModel;
+  // Inside the promise: a missing font package becomes this flyer's failure, not the thread's.
+  Promise.resolve()
+    .then(() => (pdfOnly ? renderFlyerPdf : renderFlyer)(flyer, { root, fonts: fontsFor(flyer) }))
+    .then(
+      (result) => {
+        const used = process.threadCpuUsage(cpu);
+        const reply: WorkerReply = {
+          id,
+          ok: true,
+          result,
+          ms: performance.now() - started,
+          cpuMs: (used.user + used.system) / 1000,
+        };
+        port.postMessage(reply);
+      },
+      (error: unknown) => {
+        const reply: WorkerReply = {
+          id,
+          ok: false,
+          textError: error instanceof FlyerTextError,
+          message: error instanceof Error ? error.message : String(error),
+          stack: error instanceof Error ? (error.stack ?? '') : '',
+        };
+        port.postMessage(reply);
+      },
+    );
 });

@@ -123,7 +123,7 @@ export const eventKind = {
           : data.status === 'postponed'
             ? f.t('flyer.postponed')
             : undefined;
-      return { when: formatPeriod(data.start, data.end), ...(stamp ? { stamp } : {}) };
+      return { when: formatPeriod(data.start, data.end, f.t), ...(stamp ? { stamp } : {}) };
     },
     order: (data) => data.start,
     posted: () => true,

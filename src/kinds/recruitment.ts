@@ -85,7 +85,7 @@ export const recruitmentKind = {
       f.add('fact.frequency', data.frequency);
       f.add('fact.welcome', data.welcome);
       f.place(data.place);
-      if (data.deadline) f.add('fact.deadline', formatDate(data.deadline));
+      if (data.deadline) f.add('fact.deadline', formatDate(data.deadline, f.t));
       f.add('fact.apply', data.howToApply);
       f.contact(data.organizer, data.contact);
       f.districts(data.districts);

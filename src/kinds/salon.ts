@@ -1,5 +1,5 @@
 /** A recurring gathering: its schedule is data, so its next dates follow from the day asked. */
-import { formatDateJa, startOfDateJst } from '../lib/dates.ts';
+import { formatMonthDayIn, startOfDateJst } from '../lib/dates.ts';
 import { entryHref } from '../lib/entries.ts';
 import { compareJa } from '../lib/collate.ts';
 import { formatDate, text, KIND_WEIGHT } from '../lib/facts.ts';
@@ -61,7 +61,7 @@ function salonIcs(data: Salon, range: DateRange): IcsEntry | undefined {
 }
 
 /** 12月10日(水): the year is obvious on a notice board and the short form fits on one line. */
-const shortDate = (date: string) => formatDateJa(startOfDateJst(date)).replace(/^\d+年/, '');
+const shortDate = (date: string, tag = 'ja') => formatMonthDayIn(tag, startOfDateJst(date));
 
 export const salonKind = {
   facts(data, f, today) {
@@ -124,7 +124,7 @@ export const salonKind = {
         data.status === 'paused' ? f.t('flyer.paused') : data.status === 'ended' ? f.t('flyer.ended') : undefined;
       return {
         when: describeSchedule(data.schedule, f.t),
-        nextDates: meets(data) ? nextOccurrences(data.schedule, today, 3).map((o) => shortDate(o.date)) : [],
+        nextDates: meets(data) ? nextOccurrences(data.schedule, today, 3).map((o) => shortDate(o.date, f.t.tag)) : [],
         ...(stamp ? { stamp } : {}),
       };
     },

@@ -158,6 +158,17 @@ export function formatDateIn(tag: string, instant: Date): string {
   return tag === 'ja' ? text.replace(/\((.)\)$/, '($1)') : text;
 }
 
+const monthDayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A day without its year, for a notice's list of coming dates: 12月10日(水), Wed, Dec 10,
+ * 12월 10일 (수) … on Japan's calendar.
+ */
+export function formatMonthDayIn(tag: string, instant: Date): string {
+  if (tag === 'ja') return formatDateIn('ja', instant).replace(/^\d+年/, '');
+  return formatterFor(monthDayFormatters, tag, { month: 'short', day: 'numeric', weekday: 'short' }).format(instant);
+}
+
 /** 10:00 in Japan, 24-hour in every language, as times are written on the town's notices. */
 export function formatTimeIn(tag: string, instant: Date): string {
   return formatterFor(timeFormatters, tag, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);

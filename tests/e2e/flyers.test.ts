@@ -159,11 +159,11 @@ describe('the flyers of the build', () => {
     const emoji = run();
     expect(emoji.status, emoji.output).toBe(0);
     expect(emoji.output).toContain('content/events/fukushi-matsuri-2026.ja.md → flyers/events/fukushi-matsuri-2026');
-    titled('福祉まつり 안녕');
+    titled('福祉まつり สวัสดี');
     const hangul = run();
     expect(hangul.status).toBe(1);
     expect(hangul.output).toContain(
-      'content/events/fukushi-matsuri-2026.ja.md: title（イベント名）: 「福祉まつり 안녕」 — チラシのフォントにない文字があります（「안녕」U+C548 U+B155）',
+      'content/events/fukushi-matsuri-2026.ja.md: title（イベント名）: 「福祉まつり สวัสดี」 — チラシのフォントにない文字があります（「สวัสดี」U+0E2A U+0E27 U+0E31 U+0E2A U+0E14 …）',
     );
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { FlyerFact, FlyerModel } from '../model.ts';
 import { breakLines, type Measure } from '../text.ts';
-import { el, LINE, lines, SLOT, TAG, tagged, type Block, type El } from './elements.ts';
+import { el, LINE, lines, separators, SLOT, TAG, tagged, type Block, type El } from './elements.ts';
 import type { Palette, Spec } from './templates.ts';
 
 /** What every block is laid out with. */
@@ -51,10 +51,14 @@ export function stampBlock({ model, spec, palette, inner, measure, s }: BlockCon
   const size2 = s(spec.value + 1);
   const noteWidth = inner - stampWidth - 24;
   const note = model.statusNote
-    ? lines(breakLines(model.statusNote, { width: noteWidth, fontSize: size2, bold: true, measure }), size2, {
-        fontWeight: 700,
-        color: palette.stamp,
-      })
+    ? lines(
+        breakLines(model.statusNote, { width: noteWidth, fontSize: size2, bold: true, measure, locale: model.locale }),
+        size2,
+        {
+          fontWeight: 700,
+          color: palette.stamp,
+        },
+      )
     : undefined;
   return {
     el: el('div', { flexShrink: 0, alignItems: 'center' }, [
@@ -69,10 +73,14 @@ export function stampBlock({ model, spec, palette, inner, measure, s }: BlockCon
 
 export function catchCopyBlock({ model, palette, inner, measure }: BlockContext, size: number): Block | undefined {
   if (!model.catchCopy) return undefined;
-  const copy = lines(breakLines(model.catchCopy, { width: inner, fontSize: size, bold: true, measure }), size, {
-    fontWeight: 700,
-    color: palette.dark,
-  });
+  const copy = lines(
+    breakLines(model.catchCopy, { width: inner, fontSize: size, bold: true, measure, locale: model.locale }),
+    size,
+    {
+      fontWeight: 700,
+      color: palette.dark,
+    },
+  );
   return { ...copy, el: tagged(copy.el, 'P') };
 }
 
@@ -81,7 +89,7 @@ export function whenBlock({ model, spec, palette, inner, measure, s }: BlockCont
   if (!model.when) return undefined;
   const pad = s(12);
   const whenText = lines(
-    breakLines(model.when, { width: inner - pad * 2 - 4, fontSize: size, bold: true, measure }),
+    breakLines(model.when, { width: inner - pad * 2 - 4, fontSize: size, bold: true, measure, locale: model.locale }),
     size,
     {
       fontWeight: 700,
@@ -94,9 +102,10 @@ export function whenBlock({ model, spec, palette, inner, measure, s }: BlockCont
     const nsize = s(spec.next);
     // Each date with its weekday is one unit, and the label another: lines break between
     // dates (次の開催日 11月27日(金)・/ 12月25日(金)), never inside 次の開催日 or 1月29日(金).
+    const { space, dates } = separators(model.locale);
     const units = [
-      `${model.labels.nextDates}\u3000`,
-      ...model.nextDates.map((d, i) => (i < model.nextDates.length - 1 ? `${d}・` : d)),
+      `${model.labels.nextDates}${space}`,
+      ...model.nextDates.map((d, i) => (i < model.nextDates.length - 1 ? `${d}${dates}` : d)),
     ];
     const next = lines(
       breakLines(units.join(''), {
@@ -104,6 +113,7 @@ export function whenBlock({ model, spec, palette, inner, measure, s }: BlockCont
         fontSize: nsize,
         bold: true,
         measure,
+        locale: model.locale,
         units,
       }),
       nsize,
@@ -147,9 +157,13 @@ export function pointsBlock(
   let height = 0;
   const items: El[] = [];
   for (const point of points) {
-    const text = lines(breakLines(point, { width: pointsWidth - bullet, fontSize: size, measure }), size, {
-      color: palette.ink,
-    });
+    const text = lines(
+      breakLines(point, { width: pointsWidth - bullet, fontSize: size, measure, locale: model.locale }),
+      size,
+      {
+        color: palette.ink,
+      },
+    );
     items.push(
       el(
         'div',
@@ -213,14 +227,20 @@ export function factsBlock(
   const padY = s(5) + extraPad;
   let height = 0;
   const rows = facts.map((fact) => {
-    const value = lines(breakLines(fact.value, { width: valueWidth, fontSize: vsize, measure }), vsize, {
-      color: palette.ink,
-    });
+    const value = lines(
+      breakLines(fact.value, { width: valueWidth, fontSize: vsize, measure, locale: model.locale }),
+      vsize,
+      {
+        color: palette.ink,
+      },
+    );
     const note = fact.note
-      ? lines(breakLines(fact.note, { width: valueWidth, fontSize: nsize, measure }), nsize, { color: palette.muted })
+      ? lines(breakLines(fact.note, { width: valueWidth, fontSize: nsize, measure, locale: model.locale }), nsize, {
+          color: palette.muted,
+        })
       : undefined;
     const label = lines(
-      breakLines(fact.label, { width: labelWidth - 12, fontSize: lsize, bold: true, measure }),
+      breakLines(fact.label, { width: labelWidth - 12, fontSize: lsize, bold: true, measure, locale: model.locale }),
       lsize,
       { fontWeight: 700, color: spec.filled ? '#fff' : palette.ink },
       Math.ceil(vsize * LINE) / lsize,

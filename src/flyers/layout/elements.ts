@@ -4,6 +4,8 @@
  * stamp. Every line gets an explicit height so that a sheet's height is known before Satori
  * runs.
  */
+import { useTranslations } from '../../i18n/index.ts';
+import type { LocaleCode } from '../../i18n/locales.ts';
 
 export type Style = Record<string, string | number>;
 export type Child = El | string;
@@ -98,4 +100,14 @@ export function stampEl(text: string, color: string, size: number, top: number, 
 /** The title still had to be cut inside a word even at the smallest size. */
 export function splitWarning(title: string): string {
   return `タイトル「${title}」が小さな文字でも1行に入らず、言葉の途中で折り返しています。短くするか、区切りに空白を入れてください / the title 「${title}」 had to be broken inside a word even at the smallest size; shorten it or add a space where it may break`;
+}
+
+/**
+ * What a flyer prints between parts of one line: Japanese (and やさしい日本語) a full-width
+ * space and 11月27日(金)・12月25日(金); a translation a space and its own date list joint
+ * (`text.dateJoin`: Nov 27 (Fri), Dec 25 (Fri)).
+ */
+export function separators(locale: LocaleCode | undefined): { space: string; dates: string } {
+  if (locale === undefined || locale === 'ja' || locale === 'ja-easy') return { space: '\u3000', dates: '・' };
+  return { space: ' ', dates: useTranslations(locale)('text.dateJoin') };
 }

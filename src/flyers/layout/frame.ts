@@ -5,7 +5,7 @@
 import type { FlyerModel } from '../model.ts';
 import type { Size } from '../paper.ts';
 import { fitText, type Measure } from '../text.ts';
-import { el, lines, SLOT, splitWarning, TAG, tagged, TITLE_LINE, type El } from './elements.ts';
+import { el, lines, separators, SLOT, splitWarning, TAG, tagged, TITLE_LINE, type El } from './elements.ts';
 import type { Palette, Spec } from './templates.ts';
 
 export interface Frame {
@@ -34,6 +34,7 @@ export function sheetFrame(model: FlyerModel, spec: Spec, palette: Palette, canv
     maxLines: spec.title.lines,
     bold: true,
     measure,
+    locale: model.locale,
   });
   if (titleFit.split) warnings.push(splitWarning(model.title));
   if (titleFit.overflow)
@@ -48,6 +49,7 @@ export function sheetFrame(model: FlyerModel, spec: Spec, palette: Palette, canv
     maxLines: 1,
     bold: true,
     measure,
+    locale: model.locale,
   });
   const headline = lines(headlineFit.lines, headlineFit.fontSize, { fontWeight: 700, color: onHeader });
   const title = lines(titleFit.lines, titleFit.fontSize, { fontWeight: 700, color: onHeader }, TITLE_LINE);
@@ -80,15 +82,17 @@ export function sheetFrame(model: FlyerModel, spec: Spec, palette: Palette, canv
     minSize: 8,
     maxLines: 2,
     measure,
+    locale: model.locale,
     units: model.url.split(/(?<=\/)(?=[^/])/),
   });
   const urlLines = lines(urlFit.lines, urlFit.fontSize, { color: palette.muted });
-  const pubFit = fitText(`${model.siteName}\u3000${model.publisher}`, {
+  const pubFit = fitText(`${model.siteName}${separators(model.locale).space}${model.publisher}`, {
     width: footerText,
     fontSize: spec.note,
     minSize: 9,
     maxLines: 2,
     measure,
+    locale: model.locale,
   });
   const publisher = lines(pubFit.lines, pubFit.fontSize, { color: palette.ink });
   const footerHeight = qrBox + spec.margin * 0.6 * 2;

@@ -9,6 +9,7 @@ import {
   el,
   LINE,
   lines,
+  separators,
   splitWarning,
   STAMP_ANGLE,
   stampEl,
@@ -63,13 +64,30 @@ export function ogLayout(model: FlyerModel, measure: Measure): Layout {
     maxLines: 1,
     bold: true,
     measure,
+    locale: model.locale,
   });
   let titleFit = oneLine.overflow
-    ? fitText(model.title, { width: titleWidth, fontSize: 68, minSize: 44, maxLines: 2, bold: true, measure })
+    ? fitText(model.title, {
+        width: titleWidth,
+        fontSize: 68,
+        minSize: 44,
+        maxLines: 2,
+        bold: true,
+        measure,
+        locale: model.locale,
+      })
     : oneLine;
   // Beside a stamp the title is narrower; a third line (there is room below) beats cutting it.
   if (titleFit.overflow && model.stamp)
-    titleFit = fitText(model.title, { width: titleWidth, fontSize: 44, minSize: 40, maxLines: 3, bold: true, measure });
+    titleFit = fitText(model.title, {
+      width: titleWidth,
+      fontSize: 44,
+      minSize: 40,
+      maxLines: 3,
+      bold: true,
+      measure,
+      locale: model.locale,
+    });
   if (titleFit.split) warnings.push(`共有画像: ${splitWarning(model.title)}`);
   if (titleFit.overflow) warnings.push('共有画像のタイトルが長すぎます / the title does not fit the share image');
   const title = lines(titleFit.lines, titleFit.fontSize, { fontWeight: 700, color: palette.ink }, TITLE_LINE);
@@ -85,6 +103,7 @@ export function ogLayout(model: FlyerModel, measure: Measure): Layout {
       maxLines,
       bold: style['fontWeight'] === 700,
       measure,
+      locale: model.locale,
     });
     const block = lines(fit.lines, fit.fontSize, style);
     if (fit.overflow || block.height > room) return;
@@ -96,7 +115,8 @@ export function ogLayout(model: FlyerModel, measure: Measure): Layout {
   const where = fact('where');
   if (model.when && where) add(where.value, 30, 22, 1, { color: palette.ink });
   const organizer = fact('organizer');
-  if (model.when && organizer) add(`${organizer.label}\u3000${organizer.value}`, 24, 20, 1, { color: palette.muted });
+  if (model.when && organizer)
+    add(`${organizer.label}${separators(model.locale).space}${organizer.value}`, 24, 20, 1, { color: palette.muted });
   if (!model.when) {
     // A recruitment has no date: what the helper does, how often, by when and for whom fill
     // the card instead (a half-empty card reads as a mistake in a LINE chat).
