@@ -54,13 +54,20 @@ export interface FlyerContent {
   site: FlyerSite;
 }
 
-/** The lookup and site settings flyers need, from validated entries; undefined without settings. */
-export function flyerContent(entries: ReadonlyMap<string, readonly ValidEntry[]>): FlyerContent | undefined {
+/**
+ * The lookup and site settings flyers need, from validated entries; undefined without settings.
+ * `translations` (the loader's merged `<id>.<locale>.md`) get flyers in their languages: the
+ * build, the dev server and the script all come through here.
+ */
+export function flyerContent(
+  entries: ReadonlyMap<string, readonly ValidEntry[]>,
+  translations: readonly FlyerTranslation[] = [],
+): FlyerContent | undefined {
   const lookup = new Map<string, Record<string, unknown>>();
   for (const [collection, list] of entries)
     for (const entry of list) lookup.set(`${collection}/${entry.id}`, entry.parsed);
   const site = entries.get('settings')?.[0]?.parsed as FlyerSite | undefined;
-  return site ? { entries, lookup, site } : undefined;
+  return site ? { entries, lookup, site, ...(translations.length ? { translations } : {}) } : undefined;
 }
 
 /**

@@ -122,18 +122,18 @@ describe('a translated entry’s flyer', () => {
   it('is written by the flyer step as <id>.<locale>.pdf, .png and -og.png beside the Japanese one', async () => {
     const outDir = join(tmp, 'dist');
     const lines: string[] = [];
-    const result = await makeFlyers(
-      { ...content, translations },
-      {
-        root: tmp,
-        outDir,
-        today: TODAY,
-        workers: 0,
-        only: { collection: 'salons', id: 'hidamari-salon', locale: 'vi' },
-        log: (line) => lines.push(line),
-        warn: (line) => lines.push(line),
-      },
-    );
+    // As the build gets them: flyerContent is where the loader's translations come in.
+    const withTranslations = flyerContent(entries, translations) as FlyerContent;
+    expect(withTranslations.translations).toHaveLength(5);
+    const result = await makeFlyers(withTranslations, {
+      root: tmp,
+      outDir,
+      today: TODAY,
+      workers: 0,
+      only: { collection: 'salons', id: 'hidamari-salon', locale: 'vi' },
+      log: (line) => lines.push(line),
+      warn: (line) => lines.push(line),
+    });
     expect(result.failures).toEqual([]);
     expect(result.rendered).toBe(1);
     for (const name of ['hidamari-salon.vi.pdf', 'hidamari-salon.vi.png', 'hidamari-salon.vi-og.png'])
