@@ -160,9 +160,9 @@ describe('the flyers of the build', () => {
     expect(emoji.status, emoji.output).toBe(0);
     expect(emoji.output).toContain('content/events/fukushi-matsuri-2026.ja.md → flyers/events/fukushi-matsuri-2026');
     titled('福祉まつり สวัสดี');
-    const hangul = run();
-    expect(hangul.status).toBe(1);
-    expect(hangul.output).toContain(
+    const thai = run();
+    expect(thai.status).toBe(1);
+    expect(thai.output).toContain(
       'content/events/fukushi-matsuri-2026.ja.md: title（イベント名）: 「福祉まつり สวัสดี」 — チラシのフォントにない文字があります（「สวัสดี」U+0E2A U+0E27 U+0E31 U+0E2A U+0E14 …）',
     );
   });
