@@ -6,6 +6,7 @@ import { checkDigit, isMunicipalCode } from '../lib/opendata/municipal-code.ts';
 import { emergencySchema } from './emergency.ts';
 import { otherTownsField } from './other-towns.ts';
 import { mapSchema } from './map.ts';
+import { furiganaField } from './furigana.ts';
 
 const HOST_NAMES: Record<(typeof GIT_HOSTS)[number], string> = {
   github: 'GitHub',
@@ -154,6 +155,8 @@ export const settingsSchema = z
     otherTowns: otherTownsField(),
     /** The map pages' base map (地理院タイル by default) and its attribution (src/schemas/map.ts). */
     map: meta(mapSchema.optional(), { label: '地図' }),
+    /** Readings of place and person names for ふりがな, before the dictionary's (src/schemas/furigana.ts). */
+    furigana: furiganaField(),
   })
   .superRefine((settings, ctx) => {
     const cms = settings.cms;

@@ -1,0 +1,102 @@
+/**
+ * Adds readings to the text of a built page's <body>: every text node holding a kanji is passed
+ * to `annotate` (which returns it with <ruby> markup), except where readings would be wrong or
+ * read twice — scripts and styles, code, form options, SVG, existing ruby, text in another
+ * language (`lang` not Japanese) and anything inside an element marked `data-no-furigana`.
+ * Attributes (aria-label, alt, title) are never touched. A scanner, not a parser: Astro's output
+ * is well-formed, and re-serialising a whole DOM per page would cost more than the readings.
+ */
+import { hasKanji } from './segments.ts';
+
+/** Elements whose content gets no readings. */
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'textarea',
+  'title',
+  'template',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'var',
+  'ruby',
+  'rt',
+  'rp',
+  'svg',
+  'math',
+  'select',
+  'option',
+  'iframe',
+]);
+/** Elements whose content is raw text: their end tag is searched for, not parsed. */
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
+
+// A comment, or a start or end tag whose quoted attribute values may hold '>'.
+const TAG = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+const NO_FURIGANA = /\sdata-no-furigana(?=[\s=/]|$)/;
+const LANG = /\slang\s*=\s*["']?([A-Za-z-]*)/;
+
+/** Whether an element's start tag (its name and attributes) closes its content to readings. */
+function skips(name: string, attributes: string): boolean {
+  if (SKIPPED.has(name) || NO_FURIGANA.test(attributes)) return true;
+  const lang = LANG.exec(attributes)?.[1];
+  return lang !== undefined && lang !== '' && !/^ja(?:-|$)/i.test(lang);
+}
+
+/** The page with `annotate` applied to the text of its body (the whole string if it has no <body>). */
+export function annotateHtml(html: string, annotate: (text: string) => string): string {
+  const bodyStart = html.search(/<body[\s>]/i);
+  const start = bodyStart === -1 ? 0 : bodyStart;
+  const out: string[] = [html.slice(0, start)];
+  let position = start;
+  /** The element whose content is being skipped and how deep inside elements of its name. */
+  let skipping: { name: string; depth: number } | null = null;
+  const text = (end: number) => {
+    const chunk = html.slice(position, end);
+    out.push(skipping || !hasKanji(chunk) ? chunk : annotate(chunk));
+  };
+  TAG.lastIndex = start;
+  for (let match = TAG.exec(html); match; match = TAG.exec(html)) {
+    text(match.index);
+    out.push(match[0]);
+    position = TAG.lastIndex;
+    const [, slash, tagName, attributes = ''] = match;
+    if (!tagName) continue; // a comment
+    const name = tagName.toLowerCase();
+    const closing = slash === '/';
+    if (!closing && RAW_TEXT.has(name)) {
+      const endTag = new RegExp(`</${name}`, 'gi');
+      endTag.lastIndex = position;
+      const stop = endTag.exec(html)?.index ?? html.length;
+      out.push(html.slice(position, stop));
+      position = stop;
+      TAG.lastIndex = stop;
+      continue;
+    }
+    if (VOID.has(name) || attributes.trimEnd().endsWith('/')) continue;
+    if (skipping) {
+      if (name === skipping.name) skipping.depth += closing ? -1 : 1;
+      if (skipping.depth === 0) skipping = null;
+    } else if (!closing && skips(name, attributes)) {
+      skipping = { name, depth: 1 };
+    }
+  }
+  text(html.length);
+  return out.join('');
+}

@@ -1,0 +1,40 @@
+/**
+ * ふりがな for built pages: text → ruby markup, with the site's own readings first (place and
+ * person names from the site settings) and the project's corrections of the dictionary
+ * (./words.ts). Each distinct text is analysed once per build: nav, footer, facts labels and the
+ * summaries repeated on list pages come from the cache.
+ */
+import { annotateHtml } from './html.ts';
+import { rubyHtml, withOverrides, type Override, type Segment } from './segments.ts';
+import type { Tokenize } from './tokenizer.ts';
+import { CORRECTIONS, segmentsOf } from './words.ts';
+
+export interface Furigana {
+  /** One text (HTML text, entities as written) with ruby markup over its kanji. */
+  text(text: string): string;
+  /** A whole page: readings in its body's text (see ./html.ts for what is left alone). */
+  html(html: string): string;
+  /** The segments of a text, for tests and tools. */
+  segments(text: string): Segment[];
+}
+
+/** An annotator over the analyser, with the site's overrides taking precedence over the project's corrections. */
+export function createFurigana(tokenize: Tokenize, siteOverrides: readonly Override[] = []): Furigana {
+  const words = new Map<string, string>(CORRECTIONS.map((o) => [o.word, o.reading]));
+  for (const o of siteOverrides) words.set(o.word, o.reading);
+  const overrides = [...words].map(([word, reading]) => ({ word, reading }));
+  const analyse = (text: string) => segmentsOf(tokenize(text));
+  const segments = (text: string) => withOverrides(text, overrides, analyse);
+  const cache = new Map<string, string>();
+  const text = (input: string) => {
+    let out = cache.get(input);
+    if (out === undefined) {
+      out = rubyHtml(segments(input));
+      // Surfaces always add up to the input; if the analyser ever drops a character, keep the text as written.
+      if (out.replace(/<rp>\(<\/rp><rt>[^<]*<\/rt><rp>\)<\/rp>|<\/?ruby>/g, '') !== input) out = input;
+      cache.set(input, out);
+    }
+    return out;
+  };
+  return { text, html: (html) => annotateHtml(html, text), segments };
+}

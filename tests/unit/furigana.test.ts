@@ -1,0 +1,219 @@
+/**
+ * ふりがな (src/lib/furigana/): the readings of words from the seeds through the real dictionary,
+ * the project's corrections and the site's overrides, okurigana outside the ruby, only kanji
+ * read, and the page scanner that leaves scripts, code, attributes and marked elements alone.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createFurigana, type Furigana } from '../../src/lib/furigana/index.ts';
+import { annotateHtml } from '../../src/lib/furigana/html.ts';
+import {
+  alignReading,
+  readingOf,
+  rubyHtml,
+  tokenSegments,
+  toHiragana,
+  withOverrides,
+} from '../../src/lib/furigana/segments.ts';
+import { loadTokenizer } from '../../src/lib/furigana/tokenizer.ts';
+import { settingsSchema } from '../../src/schemas/settings.ts';
+
+/** Words of the seeds (地域福祉計画, 社協の事業 …) and the sample town, with their readings. */
+const READINGS: [string, string][] = [
+  ['地域', 'ちいき'],
+  ['見守り', 'みまもり'],
+  ['民生委員', 'みんせいいいん'],
+  ['児童委員', 'じどういいん'],
+  ['避難所', 'ひなんじょ'],
+  ['社会福祉協議会', 'しゃかいふくしきょうぎかい'],
+  ['子育て', 'こそだて'],
+  ['高齢者', 'こうれいしゃ'],
+  ['障がい者', 'しょうがいしゃ'],
+  ['支え合い', 'ささえあい'],
+  ['居場所', 'いばしょ'],
+  ['自治会', 'じちかい'],
+  ['町内会', 'ちょうないかい'],
+  ['防災訓練', 'ぼうさいくんれん'],
+  ['相談窓口', 'そうだんまどぐち'],
+  ['介護予防', 'かいごよぼう'],
+  ['認知症', 'にんちしょう'],
+  ['生活支援', 'せいかつしえん'],
+  ['一人暮らし', 'ひとりぐらし'],
+  ['集会所', 'しゅうかいじょ'],
+  ['公民館', 'こうみんかん'],
+  ['担い手', 'にないて'],
+  ['子ども食堂', 'こどもしょくどう'],
+  ['助成金', 'じょせいきん'],
+  ['外国人', 'がいこくじん'],
+  ['多文化共生', 'たぶんかきょうせい'],
+  ['申し込み', 'もうしこみ'],
+  ['自主防災組織', 'じしゅぼうさいそしき'],
+  ['炊き出し', 'たきだし'],
+  ['地域包括支援センター', 'ちいきほうかつしえんせんたー'],
+  ['車いす', 'くるまいす'],
+  ['健康体操', 'けんこうたいそう'],
+  ['送迎', 'そうげい'],
+  ['孤立', 'こりつ'],
+  ['毎月第2水曜日', 'まいつきだい2すいようび'],
+  ['12月', '12がつ'],
+  ['5日', '5か'],
+  ['徒歩3分', 'とほ3ぷん'],
+  ['2人', 'ふたり'],
+  ['参加したい方', 'さんかしたいかた'],
+  ['65歳以上の方', '65さいいじょうのかた'],
+];
+
+let tokenize: Awaited<ReturnType<typeof loadTokenizer>>;
+let furigana: Furigana;
+beforeAll(async () => {
+  tokenize = await loadTokenizer();
+  furigana = createFurigana(tokenize, [
+    { word: 'みどり野', reading: 'みどりの' },
+    { word: '上町', reading: 'かんまち' },
+    { word: '民生委員', reading: 'みんせいいいん' },
+  ]);
+}, 60_000);
+
+describe('readings from the dictionary and the corrections', () => {
+  it.each(READINGS)('%s → %s', (word, reading) => {
+    expect(readingOf(furigana.segments(word))).toBe(reading);
+  });
+
+  it('has at least 30 words in its table', () => {
+    expect(READINGS.length).toBeGreaterThanOrEqual(30);
+  });
+});
+
+describe('ruby markup', () => {
+  it('keeps okurigana outside the ruby', () => {
+    expect(furigana.text('見守り')).toBe('<ruby>見守<rp>(</rp><rt>みまも</rt><rp>)</rp></ruby>り');
+    expect(furigana.segments('申し込み')).toEqual([
+      { text: '申', reading: 'もう' },
+      { text: 'し' },
+      { text: '込', reading: 'こ' },
+      { text: 'み' },
+    ]);
+  });
+
+  it('reads only kanji: kana, numbers and Latin stay as written', () => {
+    const segments = furigana.segments('ひだまりサロンは毎月第2水曜日 10:00から、NPOと一緒に');
+    expect(segments.filter((s) => s.reading).map((s) => s.text)).toEqual(['毎月', '第', '水曜日', '一緒']);
+    expect(segments.map((s) => s.text).join('')).toBe('ひだまりサロンは毎月第2水曜日 10:00から、NPOと一緒に');
+    expect(furigana.text('サロン 10:00 NPO')).toBe('サロン 10:00 NPO');
+  });
+
+  it('reads a mixed sentence word by word', () => {
+    expect(furigana.text('避難所へ行く')).toBe(
+      '<ruby>避難所<rp>(</rp><rt>ひなんじょ</rt><rp>)</rp></ruby>へ<ruby>行<rp>(</rp><rt>い</rt><rp>)</rp></ruby>く',
+    );
+  });
+
+  it('gives the site’s overrides precedence, with kana in the name outside the ruby', () => {
+    expect(furigana.text('みどり野市')).toBe(
+      'みどり<ruby>野<rp>(</rp><rt>の</rt><rp>)</rp></ruby><ruby>市<rp>(</rp><rt>し</rt><rp>)</rp></ruby>',
+    );
+    expect(readingOf(furigana.segments('上町の集会所'))).toBe('かんまちのしゅうかいじょ');
+    // Without the override the dictionary reads the place name otherwise.
+    expect(readingOf(createFurigana(tokenize).segments('上町'))).not.toBe('かんまち');
+  });
+
+  it('keeps HTML text as written: entities and markup characters pass through', () => {
+    expect(furigana.text('地域&amp;福祉')).toBe(
+      '<ruby>地域<rp>(</rp><rt>ちいき</rt><rp>)</rp></ruby>&amp;<ruby>福祉<rp>(</rp><rt>ふくし</rt><rp>)</rp></ruby>',
+    );
+  });
+});
+
+describe('segments without the dictionary', () => {
+  it('aligns a reading with the kana of its word, or refuses one that does not fit', () => {
+    expect(alignReading('見守り', 'ミマモリ')).toEqual([{ text: '見守', reading: 'みまも' }, { text: 'り' }]);
+    expect(alignReading('見守り', 'みまもる')).toBeNull();
+    expect(tokenSegments({ surface: '見守り', reading: 'みまもる' })).toEqual([{ text: '見守り' }]);
+    expect(tokenSegments({ surface: '謎', reading: '*' })).toEqual([{ text: '謎' }]);
+    expect(tokenSegments({ surface: '霞ヶ関', reading: 'カスミガセキ' })).toEqual([
+      { text: '霞ヶ関', reading: 'かすみがせき' },
+    ]);
+  });
+
+  it('converts katakana and escapes readings', () => {
+    expect(toHiragana('ミンセイイイン・ー')).toBe('みんせいいいん・ー');
+    expect(rubyHtml([{ text: '字', reading: '<じ>' }])).toBe('<ruby>字<rp>(</rp><rt>&lt;じ&gt;</rt><rp>)</rp></ruby>');
+  });
+
+  it('splits text at the longest override first', () => {
+    const plain = (text: string) => [{ text }];
+    expect(
+      withOverrides(
+        '本町本町通り',
+        [
+          { word: '本町', reading: 'もとまち' },
+          { word: '本町通り', reading: 'ほんまちどおり' },
+        ],
+        plain,
+      ),
+    ).toEqual([{ text: '本町', reading: 'もとまち' }, { text: '本町通', reading: 'ほんまちどお' }, { text: 'り' }]);
+  });
+});
+
+describe('pages', () => {
+  const mark = (text: string) => `[${text}]`;
+  it('annotates the body’s text, not the head, attributes, scripts, code or marked elements', () => {
+    const html = [
+      '<html><head><title>地域</title></head><body class="地域">',
+      '<h1 aria-label="地域">地域</h1><script>const a = "地域" < 1;</script>',
+      '<p>福祉<code>地域</code><svg><text>図</text></svg>の<ruby>漢字<rt>かんじ</rt></ruby></p>',
+      '<div data-no-furigana><div>名前</div>名簿</div><p lang="zh">中文</p><p lang="ja-JP">日本</p>',
+      '<img alt="写真"><br/>終<!-- 注 --></body></html>',
+    ].join('');
+    expect(annotateHtml(html, mark)).toBe(
+      [
+        '<html><head><title>地域</title></head><body class="地域">',
+        '<h1 aria-label="地域">[地域]</h1><script>const a = "地域" < 1;</script>',
+        '<p>[福祉]<code>地域</code><svg><text>図</text></svg>の<ruby>漢字<rt>かんじ</rt></ruby></p>',
+        '<div data-no-furigana><div>名前</div>名簿</div><p lang="zh">中文</p><p lang="ja-JP">[日本]</p>',
+        '<img alt="写真"><br/>[終]<!-- 注 --></body></html>',
+      ].join(''),
+    );
+  });
+
+  it('reads a whole page through the cache: the same text is analysed once', () => {
+    let calls = 0;
+    const counting = createFurigana((text) => {
+      calls += 1;
+      return tokenize(text);
+    });
+    const page = '<body><nav>地域</nav><p>地域</p><p>地域</p></body>';
+    expect(counting.html(page)).toBe(
+      '<body><nav><ruby>地域<rp>(</rp><rt>ちいき</rt><rp>)</rp></ruby></nav>' +
+        '<p><ruby>地域<rp>(</rp><rt>ちいき</rt><rp>)</rp></ruby></p><p><ruby>地域<rp>(</rp><rt>ちいき</rt><rp>)</rp></ruby></p></body>',
+    );
+    expect(calls).toBe(1);
+  });
+});
+
+describe('site settings: furigana', () => {
+  const base = {
+    siteName: 'みどり野つながりネット',
+    town: 'みどり野市',
+    tagline: '支え合い',
+    description: '説明',
+    url: 'https://tsunagari.example.jp',
+    publisher: '社協',
+    phone: '0000-12-3456',
+  };
+  it('accepts a name with its reading and defaults to none', () => {
+    expect(settingsSchema.parse(base).furigana).toEqual([]);
+    const parsed = settingsSchema.parse({ ...base, furigana: [{ word: 'みどり野', reading: 'みどりの' }] });
+    expect(parsed.furigana).toEqual([{ word: 'みどり野', reading: 'みどりの' }]);
+  });
+
+  it('refuses a reading that is not hiragana or does not fit the word, saying how to fix it', () => {
+    const katakana = settingsSchema.safeParse({ ...base, furigana: [{ word: '若葉台', reading: 'ワカバダイ' }] });
+    expect(katakana.success).toBe(false);
+    expect(JSON.stringify(katakana.error?.issues)).toContain('ひらがな');
+    const misfit = settingsSchema.safeParse({ ...base, furigana: [{ word: 'みどり野', reading: 'あおばの' }] });
+    expect(misfit.success).toBe(false);
+    expect(JSON.stringify(misfit.error?.issues)).toContain('みどり野');
+    const noKanji = settingsSchema.safeParse({ ...base, furigana: [{ word: 'みどり', reading: 'みどり' }] });
+    expect(noKanji.success).toBe(false);
+  });
+});
