@@ -1,4 +1,4 @@
-// Text size and contrast switches, remembered on this device; and "upcoming" lists that stay
+// Text size, contrast and ふりがな switches, remembered on this device; and "upcoming" lists that stay
 // true between daily rebuilds by hiding what has ended (data-ends: an event over, a recruitment
 // past its deadline). The page works fully without this file.
 (function () {
@@ -11,6 +11,8 @@
   function apply() {
     root.dataset.textSize = prefs.textSize === 'large' ? 'large' : 'normal';
     root.dataset.contrast = prefs.contrast === 'high' ? 'high' : 'normal';
+    // The readings are in the page already (src/middleware.ts); this only shows them.
+    root.dataset.furigana = prefs.furigana === 'on' ? 'on' : 'off';
   }
   apply();
   document.addEventListener('DOMContentLoaded', function () {

@@ -834,6 +834,8 @@ export const ja = {
   'admin.preview.easyFound': '{count}か所、わかりにくいところがあります。',
   'admin.preview.easyPartial':
     'このプレビューでは、文の長さ・漢字の続き・むずかしいことば・カタカナ語・日付と時間を確かめます。敬語・受け身・二重否定・ひらがなで書くことばは、サイトを作るとき（npm run check でも）に確かめます。',
+  // ふりがな (issue 16 item 4): the reader's switch beside 文字を大きく.
+  'prefs.furigana': 'ふりがな',
 } as const;
 
 export type UIKey = keyof typeof ja;

@@ -14,6 +14,7 @@ import { t } from '../../src/i18n/index.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
 import { copyProject, freePort, removeProject, startAstroDev } from './helpers/project.ts';
 import { sampleSite } from './helpers/sample-site.ts';
+import { withoutReadings } from './helpers/readings.ts';
 
 describe('the 防災 pages of the built sample', () => {
   let dir: string;
@@ -29,7 +30,7 @@ describe('the 防災 pages of the built sample', () => {
     expect(districts.length).toBeGreaterThan(3);
     for (const page of [{ id: '', name: '' }, ...districts]) {
       const folder = join(dir, 'dist', 'bosai', page.id);
-      const { document } = parseHTML(readFileSync(join(folder, 'index.html'), 'utf8'));
+      const { document } = parseHTML(withoutReadings(readFileSync(join(folder, 'index.html'), 'utf8')));
       const link = [...document.querySelectorAll('a')].find((a) => a.textContent?.trim() === t('bosaiMemo.link'));
       expect(link, `/bosai/${page.id}`).toBeTruthy();
       const href = link?.getAttribute('href') ?? '';

@@ -20,6 +20,7 @@ import { launchChromium } from './helpers/browser.ts';
 import { buildProject, childEnv, copyFixtureProject, removeProject, startCmsDev } from './helpers/project.ts';
 import { login, publish, setText, waitForSaved } from './helpers/decap.ts';
 import { MAX_UPLOAD_BYTES } from '../../src/lib/media/upload.ts';
+import { withoutReadings } from './helpers/readings.ts';
 
 const REPORT = 'hidamari-2026-11';
 const ALT = '折り紙のひつじを持って笑う参加者';
@@ -115,7 +116,9 @@ describe('a photo added to a report in the CMS', () => {
     const flyers = spawnSync(process.execPath, ['scripts/flyers.ts'], { cwd: dir, encoding: 'utf8', env: childEnv() });
     expect(flyers.status, flyers.stdout + flyers.stderr).toBe(0);
 
-    const { document } = parseHTML(readFileSync(join(dir, `dist/reports/${REPORT}/index.html`), 'utf8'));
+    const { document } = parseHTML(
+      withoutReadings(readFileSync(join(dir, `dist/reports/${REPORT}/index.html`), 'utf8')),
+    );
     const img = document.querySelector(`picture img[alt="${ALT}"]`);
     expect(img).not.toBeNull();
     expect(img!.getAttribute('width')).toBe('800');

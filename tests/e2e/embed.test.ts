@@ -19,6 +19,7 @@ import { CONTENT_SECURITY_POLICY } from '../../src/lib/seo/csp.ts';
 import { cloudflareHeaders, netlifyHeaders, parseHeaderRules } from '../../src/lib/seo/headers.ts';
 import { addMonths, monthOf } from '../../src/lib/calendar.ts';
 import { todayInJapan } from '../../src/lib/recurrence.ts';
+import { withoutReadings } from './helpers/readings.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** The fixture's settings url: where the snippet points before we point it at the test server. */
@@ -31,7 +32,7 @@ const hosts: Record<string, Awaited<ReturnType<typeof serveDirectory>>> = {};
 let snippet: string;
 let townSnippet: string;
 
-const read = (path: string) => readFileSync(join(dir, 'dist', path), 'utf8');
+const read = (path: string) => withoutReadings(readFileSync(join(dir, 'dist', path), 'utf8'));
 
 beforeAll(async () => {
   dir = copyFixtureProject();

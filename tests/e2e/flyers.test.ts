@@ -19,6 +19,7 @@ import { idOfFile, scanCollection } from '../../src/lib/content/files.ts';
 import { contentTypeByName } from '../../src/schemas/index.ts';
 import { ROOT, childEnv, copyProject, removeProject } from './helpers/project.ts';
 import { withSampleCaches } from './helpers/sample-site.ts';
+import { withoutReadings } from './helpers/readings.ts';
 
 let dir: string;
 let built: string;
@@ -122,7 +123,9 @@ describe('the flyers of the build', () => {
     for (const { collection, id } of entries()) {
       const where = `${collection}/${id}`;
       const paths = flyerPaths(collection, id);
-      const { document } = parseHTML(readFileSync(join(dir, 'dist', collection, id, 'index.html'), 'utf8'));
+      const { document } = parseHTML(
+        withoutReadings(readFileSync(join(dir, 'dist', collection, id, 'index.html'), 'utf8')),
+      );
       const ogImage = document.querySelector('meta[property="og:image"]')?.getAttribute('content') ?? '';
       expect(ogImage, where).toBe(new URL(paths.og, site).href);
       expect(existsSync(fileOf(ogImage)), ogImage).toBe(true);

@@ -14,6 +14,7 @@ import { sampleSite } from './helpers/sample-site.ts';
 import { serveDirectory } from './helpers/serve.ts';
 import { GSI_TILES } from '../../src/schemas/map.ts';
 import { tileOrigin } from '../../src/lib/map/points.ts';
+import { withoutReadings } from './helpers/readings.ts';
 
 const TILES = tileOrigin(GSI_TILES);
 // A 1×1 transparent PNG for every tile.
@@ -28,7 +29,7 @@ let dir: string;
 let server: Awaited<ReturnType<typeof serveDirectory>>;
 let browser: Browser;
 const placesWithCoordinates = () =>
-  readFileSync(join(dir, 'dist/places/index.html'), 'utf8').match(/<li[^>]*data-lat=/g)?.length ?? 0;
+  withoutReadings(readFileSync(join(dir, 'dist/places/index.html'), 'utf8')).match(/<li[^>]*data-lat=/g)?.length ?? 0;
 
 beforeAll(async () => {
   dir = await sampleSite();
@@ -158,7 +159,7 @@ describe('the 防災, 居場所 and district pages', () => {
       if (path.startsWith('/bosai/')) {
         await page.getByRole('button', { name: '現在地から近い順に並べる' }).click();
         await page.getByRole('status').filter({ hasText: '現在地から近い順に並べました。' }).waitFor();
-        expect(await page.locator(`${list} > li a strong`).first().textContent(), path).toBe('みどり野西小学校 体育館');
+        expect(await page.locator(`${list} > li a strong`).first().innerText(), path).toBe('みどり野西小学校 体育館');
       }
       await page.close();
     }
@@ -199,7 +200,7 @@ describe('the map’s script', () => {
 
 describe('the tile server is allowed only where a map is', () => {
   const metaPolicy = (file: string) =>
-    readFileSync(join(dir, 'dist', file), 'utf8').match(
+    withoutReadings(readFileSync(join(dir, 'dist', file), 'utf8')).match(
       /http-equiv="Content-Security-Policy" content="([^"]*)"/,
     )?.[1] ?? '';
 

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyProject, freePort, removeProject, startAstroDev, type Running } from './helpers/project.ts';
+import { withoutReadings } from './helpers/readings.ts';
 
 let dir: string;
 let astro: Running | undefined;
@@ -29,7 +30,7 @@ afterAll(async () => {
 /** The text of the issue's calendar row for `date`. */
 async function row(date: string): Promise<string> {
   const response = await fetch(`${base}/newsletters/higashi-dayori-2027-01/`);
-  const { document } = parseHTML(await response.text());
+  const { document } = parseHTML(withoutReadings(await response.text()));
   const cell = document.querySelector(`section[aria-labelledby="calendar"] tbody time[datetime="${date}"]`);
   return (cell?.closest('tr')?.textContent ?? '').replace(/\u200b/g, '').replace(/\s+/g, ' ');
 }

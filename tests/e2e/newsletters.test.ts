@@ -22,6 +22,7 @@ import type { Newsletter } from '../../src/schemas/newsletter.ts';
 import { sampleSite } from './helpers/sample-site.ts';
 import { launchChromium } from './helpers/browser.ts';
 import { serveDirectory } from './helpers/serve.ts';
+import { withoutReadings } from './helpers/readings.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -50,7 +51,8 @@ beforeAll(async () => {
   issues = of('newsletters');
 }, 600_000);
 
-const pageOf = (path: string) => parseHTML(readFileSync(join(dir, 'dist', path, 'index.html'), 'utf8')).document;
+const pageOf = (path: string) =>
+  parseHTML(withoutReadings(readFileSync(join(dir, 'dist', path, 'index.html'), 'utf8'))).document;
 // Without the zero-width spaces that mark phrase breaks (src/components/Phrases.astro).
 const text = (element: Element | null | undefined) =>
   (element?.textContent ?? '')

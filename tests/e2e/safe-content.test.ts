@@ -8,6 +8,7 @@ import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildProject, copyFixtureProject, removeProject } from './helpers/project.ts';
 import { phraseBreaks } from '../../src/lib/markdown/headings.ts';
+import { withoutReadings } from './helpers/readings.ts';
 
 const VECTORS = [
   '<script>alert(1)</script>',
@@ -47,7 +48,7 @@ it('renders the volunteer text but no script, frame, handler, style or unsafe UR
     f.endsWith('.html'),
   );
   const html = pages
-    .map((p) => readFileSync(join(dir, 'dist/events', p), 'utf8'))
+    .map((p) => withoutReadings(readFileSync(join(dir, 'dist/events', p), 'utf8')))
     .find((h) => h.includes('安全のテスト本文です。'));
   expect(html).toBeDefined();
   const { document } = parseHTML(html as string);
@@ -75,7 +76,7 @@ it('renders the volunteer text but no script, frame, handler, style or unsafe UR
 it('breaks a Markdown heading between phrases only (invisible breaks, words kept whole)', () => {
   const html = readdirSync(join(dir, 'dist/events'), { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.html'))
-    .map((p) => readFileSync(join(dir, 'dist/events', p), 'utf8'))
+    .map((p) => withoutReadings(readFileSync(join(dir, 'dist/events', p), 'utf8')))
     .find((h) => h.includes('安全のテスト本文です。'));
   const { document } = parseHTML(html as string);
   const heading = [...document.querySelectorAll('.body h2')].find((h) => h.textContent?.includes('持ち物'));

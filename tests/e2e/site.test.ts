@@ -29,6 +29,7 @@ import { ROOT, childEnv } from './helpers/project.ts';
 import { sampleSite } from './helpers/sample-site.ts';
 import { launchChromium, recordViolations } from './helpers/browser.ts';
 import { serveDirectory } from './helpers/serve.ts';
+import { withoutReadings } from './helpers/readings.ts';
 
 /** The shared build of the sample site (tests/e2e/helpers/sample-site.ts), made in UTC. */
 let dir: string;
@@ -63,7 +64,7 @@ describe('the built sample site', () => {
   it('gives every page its language’s lang (ja at /, en under /en/ …), a title, one h1 and a skip link to the main content', () => {
     // The embed pages have no menu to skip (tests/e2e/embed.test.ts checks them).
     for (const file of htmlFiles(join(dir, 'dist')).filter((f) => !f.includes('/admin/') && !f.includes('/embed/'))) {
-      const { document } = parseHTML(readFileSync(file, 'utf8'));
+      const { document } = parseHTML(withoutReadings(readFileSync(file, 'utf8')));
       const where = relative(dir, file);
       const language = LOCALES.find((l) => l.code === splitLocale(`/${relative(join(dir, 'dist'), file)}`).locale);
       expect(document.documentElement.getAttribute('lang'), where).toBe(language?.tag);
@@ -77,7 +78,7 @@ describe('the built sample site', () => {
   it('has no internal link to a missing page', () => {
     const missing: string[] = [];
     for (const file of htmlFiles(join(dir, 'dist'))) {
-      const { document } = parseHTML(readFileSync(file, 'utf8'));
+      const { document } = parseHTML(withoutReadings(readFileSync(file, 'utf8')));
       for (const a of document.querySelectorAll('a[href^="/"]')) {
         const href = (a.getAttribute('href') ?? '').split('#')[0] ?? '';
         const target = join(dir, 'dist', href, href.endsWith('/') ? 'index.html' : '');
@@ -94,7 +95,7 @@ describe('the built sample site', () => {
       expect(pages(collection).length, collection).toBeGreaterThan(0);
       for (const file of pages(collection)) {
         const where = relative(dir, file);
-        const { document } = parseHTML(readFileSync(file, 'utf8'));
+        const { document } = parseHTML(withoutReadings(readFileSync(file, 'utf8')));
         const blocks = [...document.querySelectorAll('script[type="application/ld+json"]')];
         expect(blocks, where).toHaveLength(1);
         const data = JSON.parse(blocks[0]?.textContent ?? '');
@@ -132,10 +133,10 @@ describe('the built sample site', () => {
     for (const record of records) expect(record).toHaveLength(32);
     const places = readFileSync(join(dir, 'dist/opendata/places.csv'), 'utf8');
     expect(places.startsWith('\uFEFF都道府県コード又は市区町村コード,NO,')).toBe(true);
-    const { document } = parseHTML(readFileSync(join(dir, 'dist/opendata/index.html'), 'utf8'));
+    const { document } = parseHTML(withoutReadings(readFileSync(join(dir, 'dist/opendata/index.html'), 'utf8')));
     const links = [...document.querySelectorAll('main a')].map((a) => a.getAttribute('href'));
     expect(links).toEqual(expect.arrayContaining(['/opendata/events.csv', '/opendata/places.csv']));
-    expect(readFileSync(join(dir, 'dist/index.html'), 'utf8')).toContain('href="/opendata/"');
+    expect(withoutReadings(readFileSync(join(dir, 'dist/index.html'), 'utf8'))).toContain('href="/opendata/"');
   });
 
   it('shows a cancelled event with an unmistakable banner', () => {
@@ -143,13 +144,17 @@ describe('the built sample site', () => {
       readFileSync(join(dir, 'content/events', f), 'utf8').includes('status: cancelled'),
     );
     expect(cancelled).toBeDefined();
-    const html = readFileSync(join(dir, 'dist/events', idOfFile(cancelled as string), 'index.html'), 'utf8');
+    const html = withoutReadings(
+      readFileSync(join(dir, 'dist/events', idOfFile(cancelled as string), 'index.html'), 'utf8'),
+    );
     expect(html).toContain('このイベントは中止になりました');
   });
 
   it('lists reports newest first with their dates, and recruitments still open first with their deadlines', () => {
     const lines = (collection: string) => {
-      const { document } = parseHTML(readFileSync(join(dir, 'dist', collection, 'index.html'), 'utf8'));
+      const { document } = parseHTML(
+        withoutReadings(readFileSync(join(dir, 'dist', collection, 'index.html'), 'utf8')),
+      );
       // The entries' lines: not the links to other pages above them (活動のまとめ, conditions), in a nav.
       return [...document.querySelectorAll('main li')]
         .filter((li) => !li.closest('nav'))
@@ -184,7 +189,7 @@ describe('the built sample site', () => {
   });
 
   it('places site components on the staff-written MDX guide: every desk with its number, every district', () => {
-    const { document } = parseHTML(readFileSync(join(dir, 'dist/guide/index.html'), 'utf8'));
+    const { document } = parseHTML(withoutReadings(readFileSync(join(dir, 'dist/guide/index.html'), 'utf8')));
     const main = document.querySelector('main')?.textContent ?? '';
     const hrefs = [...document.querySelectorAll('main a')].map((a) => a.getAttribute('href'));
     for (const type of ['desks', 'districts'] as const) {
@@ -215,7 +220,7 @@ describe('the built sample site', () => {
     const gz = (file: string) => gzipSync(readFileSync(file)).length;
     const sizes: [string, number][] = [];
     for (const file of htmlFiles(join(dir, 'dist')).filter((f) => !f.includes('/admin/'))) {
-      const { document } = parseHTML(readFileSync(file, 'utf8'));
+      const { document } = parseHTML(withoutReadings(readFileSync(file, 'utf8')));
       const css = [...document.querySelectorAll('link[rel="stylesheet"]')]
         .map((l) => join(dir, 'dist', l.getAttribute('href') ?? ''))
         .filter((f) => existsSync(f));
@@ -238,7 +243,7 @@ describe('the built sample site', () => {
     const size = (url: string) => statSync(join(dir, 'dist', url)).size;
     const taken: [string, number][] = [];
     for (const file of htmlFiles(join(dir, 'dist')).filter((f) => !f.includes('/admin/'))) {
-      const { document } = parseHTML(readFileSync(file, 'utf8'));
+      const { document } = parseHTML(withoutReadings(readFileSync(file, 'utf8')));
       for (const picture of document.querySelectorAll('picture')) {
         // What a 375 px phone at 2× picks: the 800 w candidate (sizes says 100vw there).
         const at800 = (srcset: string | null) =>
@@ -277,7 +282,7 @@ describe('the built sample site', () => {
   });
 
   it('lists a report beside its first photo (/reports/): a small decorative picture, not a second link', () => {
-    const { document } = parseHTML(readFileSync(join(dir, 'dist/reports/index.html'), 'utf8'));
+    const { document } = parseHTML(withoutReadings(readFileSync(join(dir, 'dist/reports/index.html'), 'utf8')));
     const line = [...document.querySelectorAll('main li')].find(
       (li) => li.querySelector('a')?.getAttribute('href') === '/reports/hidamari-2026-11/',
     );
@@ -305,7 +310,7 @@ describe('the built sample site', () => {
 
 describe('share and find', () => {
   const dist = () => join(dir, 'dist');
-  const read = (path: string) => readFileSync(join(dist(), path), 'utf8');
+  const read = (path: string) => withoutReadings(readFileSync(join(dist(), path), 'utf8'));
   /** The address the site is published at, as its home page's canonical URL says. */
   const site = () => {
     const { document } = parseHTML(read('index.html'));
@@ -342,7 +347,7 @@ describe('share and find', () => {
   it('links every public page from another page, so none is orphaned', () => {
     const linked = new Set<string>();
     for (const file of htmlFiles(dist()))
-      for (const a of parseHTML(readFileSync(file, 'utf8')).document.querySelectorAll('a[href^="/"]'))
+      for (const a of parseHTML(withoutReadings(readFileSync(file, 'utf8'))).document.querySelectorAll('a[href^="/"]'))
         if (pathOf(relative(dist(), file)) !== (a.getAttribute('href') ?? '').split('#')[0])
           linked.add((a.getAttribute('href') ?? '').split('#')[0] ?? '');
     expect(publicPages().filter((f) => !linked.has(pathOf(f)))).toEqual([]);
@@ -543,7 +548,7 @@ describe('share and find', () => {
 
 describe('calendar and news feeds', () => {
   const dist = (...path: string[]) => join(dir, 'dist', ...path);
-  const documentOf = (...path: string[]) => parseHTML(readFileSync(dist(...path), 'utf8')).document;
+  const documentOf = (...path: string[]) => parseHTML(withoutReadings(readFileSync(dist(...path), 'utf8'))).document;
   const vevents = (path: string) =>
     new ICAL.Component(ICAL.parse(readFileSync(dist(path), 'utf8'))).getAllSubcomponents('vevent');
   /**

@@ -804,4 +804,6 @@ export const en = {
   'readAloud.noVoice':
     'This device has no voice for the language of this page. Add a voice in the device’s settings to have it read aloud.',
   'readAloud.error': 'Reading aloud stopped part-way. Press “Read aloud” again.',
+  // ふりがな (issue 16 item 4): the switch that shows readings over the Japanese kanji.
+  'prefs.furigana': 'Furigana (kanji readings)',
 } satisfies Dictionary;

@@ -806,4 +806,6 @@ export const fil = {
   'readAloud.noVoice':
     'Walang boses sa device na ito para sa wika ng pahinang ito. Magdagdag ng boses sa settings ng device para mabasa ito nang malakas.',
   'readAloud.error': 'Huminto ang pagbasa sa gitna. Pindutin muli ang “Basahin nang malakas”.',
+  // ふりがな (issue 16 item 4): the switch that shows readings over the Japanese kanji.
+  'prefs.furigana': 'Furigana (basa ng kanji)',
 } satisfies Dictionary;

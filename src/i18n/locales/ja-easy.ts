@@ -804,4 +804,6 @@ export const jaEasy = {
   'readAloud.noVoice':
     'この きかいには、この ページの ことばで よむ こえが ありません。きかいの せっていで こえを ふやすと よめます。',
   'readAloud.error': 'とちゅうで とまりました。もう いちど「こえで よむ」を おして ください。',
+  // ふりがな (issue 16 item 4): the switch that shows readings over the Japanese kanji.
+  'prefs.furigana': 'ふりがな',
 } satisfies Dictionary;

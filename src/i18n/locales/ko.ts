@@ -790,4 +790,6 @@ export const ko = {
   'readAloud.noVoice':
     '이 기기에는 이 페이지의 언어로 읽는 음성이 없습니다. 기기 설정에서 음성을 추가하면 읽을 수 있습니다.',
   'readAloud.error': '읽기가 중간에 멈췄습니다. ‘소리 내어 읽기’를 다시 눌러 주세요.',
+  // ふりがな (issue 16 item 4): the switch that shows readings over the Japanese kanji.
+  'prefs.furigana': '후리가나(한자 읽는 법)',
 } satisfies Dictionary;

@@ -785,4 +785,6 @@ export const ne = {
   'readAloud.unsupported': 'यो ब्राउजरले ठूलो स्वरमा पढ्न सक्दैन। Chrome, Edge वा Safari जस्ता अर्को ब्राउजर प्रयोग गर्नुहोस्।',
   'readAloud.noVoice': 'यो उपकरणमा यस पृष्ठको भाषामा पढ्ने आवाज छैन। उपकरणको सेटिङमा आवाज थपेपछि पढ्न सकिन्छ।',
   'readAloud.error': 'पढ्ने काम बीचमै रोकियो। “ठूलो स्वरमा पढ्नुहोस्” फेरि थिच्नुहोस्।',
+  // ふりがな (issue 16 item 4): the switch that shows readings over the Japanese kanji.
+  'prefs.furigana': 'फुरिगाना (कान्जीको उच्चारण)',
 } satisfies Dictionary;

@@ -801,4 +801,6 @@ export const ptBr = {
   'readAloud.noVoice':
     'Este aparelho não tem voz para o idioma desta página. Adicione uma voz nas configurações do aparelho para ouvir a leitura.',
   'readAloud.error': 'A leitura parou no meio. Aperte “Ler em voz alta” de novo.',
+  // ふりがな (issue 16 item 4): the switch that shows readings over the Japanese kanji.
+  'prefs.furigana': 'Furigana (leitura dos kanji)',
 } satisfies Dictionary;

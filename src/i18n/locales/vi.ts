@@ -796,4 +796,6 @@ export const vi = {
   'readAloud.noVoice':
     'Thiết bị này không có giọng đọc cho ngôn ngữ của trang. Hãy thêm giọng đọc trong phần cài đặt của thiết bị.',
   'readAloud.error': 'Việc đọc bị dừng giữa chừng. Hãy nhấn “Đọc to” lần nữa.',
+  // ふりがな (issue 16 item 4): the switch that shows readings over the Japanese kanji.
+  'prefs.furigana': 'Furigana (cách đọc chữ Hán)',
 } satisfies Dictionary;

@@ -771,4 +771,6 @@ export const zhHans = {
   'readAloud.unsupported': '此浏览器不支持朗读。请使用 Chrome、Edge、Safari 等浏览器。',
   'readAloud.noVoice': '此设备没有本页语言的朗读语音。在设备设置中添加语音后即可朗读。',
   'readAloud.error': '朗读中途停止了。请再按一次“朗读”。',
+  // ふりがな (issue 16 item 4): the switch that shows readings over the Japanese kanji.
+  'prefs.furigana': '假名注音（汉字读音）',
 } satisfies Dictionary;
