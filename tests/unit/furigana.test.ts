@@ -175,6 +175,17 @@ describe('pages', () => {
     );
   });
 
+  it('reads a page in another language only where it is marked Japanese (Chinese is kanji too)', () => {
+    const html =
+      '<html lang="zh-Hans"><body><p>中文</p><div lang="ja"><div>日本</div>語</div><p>汉字</p></body></html>';
+    expect(annotateHtml(html, mark)).toBe(
+      '<html lang="zh-Hans"><body><p>中文</p><div lang="ja"><div>[日本]</div>[語]</div><p>汉字</p></body></html>',
+    );
+    expect(annotateHtml('<html lang="ja"><body><p>日本</p></body></html>', mark)).toBe(
+      '<html lang="ja"><body><p>[日本]</p></body></html>',
+    );
+  });
+
   it('reads a whole page through the cache: the same text is analysed once', () => {
     let calls = 0;
     const counting = createFurigana((text) => {

@@ -52,11 +52,13 @@ const TAG = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^
 const NO_FURIGANA = /\sdata-no-furigana(?=[\s=/]|$)/;
 const LANG = /\slang\s*=\s*["']?([A-Za-z-]*)/;
 
+const isJapanese = (lang: string) => /^ja(?:-|$)/i.test(lang);
+
 /** Whether an element's start tag (its name and attributes) closes its content to readings. */
 function skips(name: string, attributes: string): boolean {
   if (SKIPPED.has(name) || NO_FURIGANA.test(attributes)) return true;
   const lang = LANG.exec(attributes)?.[1];
-  return lang !== undefined && lang !== '' && !/^ja(?:-|$)/i.test(lang);
+  return lang !== undefined && lang !== '' && !isJapanese(lang);
 }
 
 /** The page with `annotate` applied to the text of its body (the whole string if it has no <body>). */
@@ -67,9 +69,14 @@ export function annotateHtml(html: string, annotate: (text: string) => string): 
   let position = start;
   /** The element whose content is being skipped and how deep inside elements of its name. */
   let skipping: { name: string; depth: number } | null = null;
+  // A page in another language (Chinese is written in kanji too) gets readings only inside
+  // elements marked Japanese: the Japanese original shown where a translation is missing.
+  const pageLang = /<html\b[^>]*?\slang\s*=\s*["']?([A-Za-z-]*)/i.exec(html.slice(0, start))?.[1];
+  let japanese: { name: string; depth: number } | null =
+    !pageLang || isJapanese(pageLang) ? { name: '', depth: 1 } : null;
   const text = (end: number) => {
     const chunk = html.slice(position, end);
-    out.push(skipping || !hasKanji(chunk) ? chunk : annotate(chunk));
+    out.push(skipping || !japanese || !hasKanji(chunk) ? chunk : annotate(chunk));
   };
   TAG.lastIndex = start;
   for (let match = TAG.exec(html); match; match = TAG.exec(html)) {
@@ -90,6 +97,12 @@ export function annotateHtml(html: string, annotate: (text: string) => string): 
       continue;
     }
     if (VOID.has(name) || attributes.trimEnd().endsWith('/')) continue;
+    if (japanese?.name === name) {
+      japanese.depth += closing ? -1 : 1;
+      if (japanese.depth === 0) japanese = null;
+    } else if (!japanese && !closing && isJapanese(LANG.exec(attributes)?.[1] ?? '')) {
+      japanese = { name, depth: 1 };
+    }
     if (skipping) {
       if (name === skipping.name) skipping.depth += closing ? -1 : 1;
       if (skipping.depth === 0) skipping = null;
