@@ -18,7 +18,7 @@ import { lifecycleOf } from '../../src/kinds/index.ts';
 import { todayInJapan } from '../../src/lib/recurrence.ts';
 import { SDG_GOALS } from '../../src/schemas/sdgs.ts';
 import type { Recruitment } from '../../src/schemas/recruitment.ts';
-import { withoutReadings } from './helpers/readings.ts';
+import { rubyName, withoutReadings } from './helpers/readings.ts';
 
 let dir: string;
 let server: Awaited<ReturnType<typeof serveDirectory>>;
@@ -128,7 +128,7 @@ describe('becoming a helper, in Chromium at phone width', () => {
     await page.goto(`${server.url}/recruitments/`);
     const weekends = open().filter((r) => r.data.tags.includes('weekends'));
     expect(weekends.length).toBeGreaterThan(0);
-    await page.getByRole('link', { name: `土日（${weekends.length}件）` }).click();
+    await page.getByRole('link', { name: rubyName(`土日（${weekends.length}件）`) }).click();
     await page.waitForURL('**/join/weekends/');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toContain('「土日」');
     // The list comes first; the condition buttons follow it.
@@ -142,30 +142,32 @@ describe('becoming a helper, in Chromium at phone width', () => {
     expect(listed).not.toContain('/recruitments/fukushi-matsuri-2026-volunteer/');
     await page.goBack();
     await page.waitForURL('**/recruitments/');
-    const big = await page.getByRole('link', { name: /^1回だけOK/ }).boundingBox();
+    const big = await page.getByRole('link', { name: rubyName('1回だけOK', { start: true }) }).boundingBox();
     expect(big?.height ?? 0).toBeGreaterThanOrEqual(44);
   });
 
   it('groups open recruitments by what a helper would do', async () => {
     await page.goto(`${server.url}/recruitments/`);
-    await page.getByRole('link', { name: 'できることから探す' }).click();
+    await page.getByRole('link', { name: rubyName('できることから探す') }).click();
     await page.waitForURL('**/join/');
     const talk = open().filter((r) => r.data.activities.includes('talk'));
-    const section = page.getByRole('region', { name: '話し相手' });
+    const section = page.getByRole('region', { name: rubyName('話し相手') });
     const links = await section.getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(new Set(links)).toEqual(new Set(talk.map((r) => `/recruitments/${r.id}/`)));
   });
 
   it('offers every way to apply as a large button', async () => {
     await page.goto(`${server.url}/recruitments/mimamori-homonin/`);
-    const apply = page.getByRole('region', { name: '申し込む' });
+    const apply = page.getByRole('region', { name: rubyName('申し込む') });
     await expect
-      .poll(() => apply.getByRole('link', { name: '申し込みフォームを開く' }).getAttribute('href'))
+      .poll(() => apply.getByRole('link', { name: rubyName('申し込みフォームを開く') }).getAttribute('href'))
       .toBe('https://forms.example.jp/midorino-mimamori');
-    expect(await apply.getByRole('link', { name: /LINEで友だち追加/ }).getAttribute('href')).toBe(
-      'https://lin.ee/midorinoVC',
-    );
-    expect(await apply.getByRole('link', { name: /電話で申し込む/ }).getAttribute('href')).toBe('tel:0000123457');
+    expect(
+      await apply.getByRole('link', { name: rubyName('LINEで友だち追加', { start: true }) }).getAttribute('href'),
+    ).toBe('https://lin.ee/midorinoVC');
+    expect(
+      await apply.getByRole('link', { name: rubyName('電話で申し込む', { start: true }) }).getAttribute('href'),
+    ).toBe('tel:0000123457');
     // innerText: shown text only (getByText would also read the hidden ふりがな readings).
     expect(await apply.innerText()).toContain('窓口で申し込む');
     for (const box of await apply.getByRole('link').all())

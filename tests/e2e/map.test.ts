@@ -88,7 +88,8 @@ describe('the places page', () => {
   it('orders the list nearest first only when 「近い順」 is pressed, with each distance', async () => {
     const { context } = await withTiles({ geolocation: NEAR_NISHI, permissions: ['geolocation'] });
     const page = await openMap(context, '/places/');
-    const titles = () => page.locator('#entry-list > li > a').allTextContents();
+    // allInnerTexts: the names as shown (textContent would include the hidden ふりがな readings).
+    const titles = () => page.locator('#entry-list > li > a').allInnerTexts();
     const before = await titles();
     expect(before[0]).not.toBe('みどり野西小学校 体育館');
     await page.getByRole('button', { name: '現在地から近い順に並べる' }).click();
