@@ -65,7 +65,17 @@
   }
   function mainText() {
     var main = document.querySelector('main') || document.body;
-    return main.innerText.replace(/[ \t]+/g, ' ').trim();
+    // With ふりがな shown, innerText holds each reading beside its kanji (見守みまもり), which a
+    // voice would read twice: the text is taken as the page is without them (their CSS hides
+    // them from innerText), and the switch is put back before anything is painted.
+    var root = document.documentElement;
+    var furigana = root.getAttribute('data-furigana');
+    if (furigana === 'on') root.setAttribute('data-furigana', 'off');
+    try {
+      return main.innerText.replace(/[ \t]+/g, ' ').trim();
+    } finally {
+      if (furigana === 'on') root.setAttribute('data-furigana', 'on');
+    }
   }
   function start() {
     if (!synth || typeof window.SpeechSynthesisUtterance !== 'function') return say('unsupported');

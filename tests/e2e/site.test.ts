@@ -47,9 +47,10 @@ const htmlFiles = (root: string): string[] =>
     .filter((f) => f.endsWith('.html'))
     .map((f) => join(root, f));
 
+// Building the sample town takes minutes, more on a machine other builds share (as read-aloud.test.ts).
 beforeAll(async () => {
   dir = await sampleSite();
-});
+}, 1_500_000);
 
 describe('the built sample site', () => {
   it('has a page for every entry of every collection', () => {
