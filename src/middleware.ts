@@ -5,28 +5,60 @@
  * on (global.css); pages without the switch (the embed lists, /emergency/, the CMS) are left as
  * they are. Search and feeds are made from the content, not from these pages, so they never
  * hold readings.
+ *
+ * Readings made by earlier builds come from .cache/furigana/ (src/lib/furigana/store.ts) and
+ * this run's are added there when the process ends: a build whose texts are all known never
+ * loads the dictionary.
  */
 import { defineMiddleware } from 'astro:middleware';
 import { getSettings } from './data/entries.ts';
+import { loadDistricts } from './data/calendar.ts';
+import { annotateHtml } from './lib/furigana/html.ts';
 import { createFurigana, type Furigana } from './lib/furigana/index.ts';
+import type { Override } from './lib/furigana/segments.ts';
+import { siteOverrides } from './lib/furigana/site.ts';
+import { diskReadings, readingsKey, type ReadingStore } from './lib/furigana/store.ts';
 import { loadTokenizer } from './lib/furigana/tokenizer.ts';
 import { FURIGANA_SWITCH } from './lib/furigana/switch.ts';
 
-let furigana: { key: string; annotator: Promise<Furigana> } | undefined;
+interface Readings {
+  overrides: string;
+  store: ReadingStore;
+  /** The annotator over the dictionary, loaded only when a text is new to the store. */
+  annotator: () => Promise<Furigana>;
+}
+let readings: Readings | undefined;
 
-/** One annotator (one dictionary, one cache) per process, renewed if the site's own readings change. */
-async function annotator(): Promise<Furigana> {
-  const overrides = (await getSettings()).furigana;
+/** One store (and at most one dictionary) per process, renewed if the site's own readings (settings, district names) change. */
+async function current(): Promise<Readings> {
+  const overrides: Override[] = siteOverrides((await getSettings()).furigana, await loadDistricts());
   const key = JSON.stringify(overrides);
-  if (furigana?.key !== key)
-    furigana = { key, annotator: loadTokenizer().then((tokenize) => createFurigana(tokenize, overrides)) };
-  return furigana.annotator;
+  if (readings?.overrides !== key) {
+    const store = diskReadings(process.cwd(), readingsKey(process.cwd(), overrides));
+    process.once('exit', () => store.save());
+    let furigana: Promise<Furigana> | undefined;
+    const annotator = () => (furigana ??= loadTokenizer().then((t) => createFurigana(t, overrides, store.known)));
+    readings = { overrides: key, store, annotator };
+  }
+  return readings;
+}
+
+/** The page with its readings: from the store alone when it knows every text, else through the dictionary. */
+async function annotate(html: string): Promise<string> {
+  const { store, annotator } = await current();
+  let missing = false;
+  const fromStore = annotateHtml(html, (text) => {
+    const out = store.known.get(text);
+    if (out === undefined) missing = true;
+    return out ?? text;
+  });
+  return missing ? (await annotator()).html(html) : fromStore;
 }
 
 export const onRequest = defineMiddleware(async (_context, next) => {
   const response = await next();
   if (!response.headers.get('content-type')?.startsWith('text/html')) return response;
   const html = await response.text();
-  const body = html.includes(FURIGANA_SWITCH) ? (await annotator()).html(html) : html;
+  const body = html.includes(FURIGANA_SWITCH) ? await annotate(html) : html;
   return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 });

@@ -3,19 +3,30 @@
  * the project's corrections and the site's overrides, okurigana outside the ruby, only kanji
  * read, and the page scanner that leaves scripts, code, attributes and marked elements alone.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createFurigana, type Furigana } from '../../src/lib/furigana/index.ts';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import { createFurigana, readingOf as readingOfText, type Furigana } from '../../src/lib/furigana/index.ts';
 import { annotateHtml } from '../../src/lib/furigana/html.ts';
 import {
   alignReading,
-  readingOf,
+  readingOfSegments as readingOf,
   rubyHtml,
   tokenSegments,
   toHiragana,
   withOverrides,
 } from '../../src/lib/furigana/segments.ts';
 import { loadTokenizer } from '../../src/lib/furigana/tokenizer.ts';
+import { siteOverrides } from '../../src/lib/furigana/site.ts';
+import { diskReadings, readingsKey } from '../../src/lib/furigana/store.ts';
+import { districtSchema } from '../../src/schemas/district.ts';
 import { settingsSchema } from '../../src/schemas/settings.ts';
+
+/** A district file's front matter. */
+const parseFrontMatter = (file: string): Record<string, unknown> =>
+  YAML.parse(readFileSync(`content/districts/${file}`, 'utf8').split(/^---$/m)[1] ?? '') as Record<string, unknown>;
 
 /** Words of the seeds (地域福祉計画, 社協の事業 …) and the sample town, with their readings. */
 const READINGS: [string, string][] = [
@@ -80,6 +91,68 @@ describe('readings from the dictionary and the corrections', () => {
 
   it('has at least 30 words in its table', () => {
     expect(READINGS.length).toBeGreaterThanOrEqual(30);
+  });
+});
+
+describe('the sample site’s own readings (settings and districts)', () => {
+  const settings = settingsSchema.parse(YAML.parse(readFileSync('content/settings/site.yml', 'utf8')));
+  const districts = readdirSync('content/districts')
+    .filter((f) => f.endsWith('.ja.md'))
+    .map((f) => districtSchema.parse({ id: f.replace(/\.ja\.md$/, ''), ...parseFrontMatter(f) }));
+  const overrides = siteOverrides(settings.furigana, districts);
+  const words: [string, string][] = [
+    ['みどり野市', 'みどりのし'],
+    ['みどり野地区の民生委員', 'みどりのちくのみんせいいいん'],
+    ['若葉台の集会所', 'わかばだいのしゅうかいじょ'],
+    ['民生委員・児童委員', 'みんせいいいん・じどういいん'],
+    ['本町一丁目町内会の見守り', 'ほんちょういっちょうめちょうないかいのみまもり'],
+    ['みどり野東小学校区', 'みどりのひがししょうがっこうく'],
+    ['若葉三丁目町内会', 'わかばさんちょうめちょうないかい'],
+  ];
+  it('lists the settings’ names and every district whose kana fits its name', () => {
+    expect(settings.furigana.map((o) => o.word)).toEqual(expect.arrayContaining(['みどり野', '若葉台', '民生委員']));
+    expect(overrides.map((o) => o.word)).toEqual(expect.arrayContaining(districts.map((d) => d.name)));
+  });
+  it.each(words)('%s → %s', async (text, reading) => {
+    expect(await readingOfText(text, overrides)).toBe(reading);
+  });
+  it('reads a district as the district says, where the dictionary reads it otherwise', async () => {
+    expect(await readingOfText('本町一丁目町内会')).not.toBe('ほんちょういっちょうめちょうないかい');
+    expect(furigana.reading('本町一丁目')).not.toBe('ほんちょういっちょうめ');
+  });
+  it('leaves out a kana that does not fit its name, and lets the settings win over a district', () => {
+    expect(
+      siteOverrides(
+        [{ word: '西町', reading: 'さいまち' }],
+        [
+          { name: '西町', kana: 'にし まち' },
+          { name: 'あさひ台団地', kana: 'みどりだいだんち' },
+          { name: 'あさひ台', kana: undefined },
+        ],
+      ),
+    ).toEqual([
+      { word: '西町', reading: 'にしまち' },
+      { word: '西町', reading: 'さいまち' },
+    ]);
+    expect(
+      readingOf(
+        createFurigana(tokenize, [
+          { word: '西町', reading: 'にしまち' },
+          { word: '西町', reading: 'さいまち' },
+        ]).segments('西町'),
+      ),
+    ).toBe('さいまち');
+  });
+});
+
+describe('readingOf (for search)', () => {
+  it('gives the hiragana of a text: kanji read, katakana as hiragana, the rest as written', async () => {
+    expect(await readingOfText('地域の見守りサロン')).toBe('ちいきのみまもりさろん');
+    expect(await readingOfText('避難所 NPO 10:00')).toBe('ひなんじょ NPO 10:00');
+    expect(await readingOfText('')).toBe('');
+  });
+  it('agrees with the page’s ruby, through the same corrections and overrides', () => {
+    for (const [word] of READINGS) expect(furigana.reading(word)).toBe(readingOf(furigana.segments(word)));
   });
 });
 
@@ -226,5 +299,46 @@ describe('site settings: furigana', () => {
     expect(JSON.stringify(misfit.error?.issues)).toContain('みどり野');
     const noKanji = settingsSchema.safeParse({ ...base, furigana: [{ word: 'みどり', reading: 'みどり' }] });
     expect(noKanji.success).toBe(false);
+  });
+});
+
+describe('readings kept between builds (.cache/furigana/)', () => {
+  const root = mkdtempSync(join(tmpdir(), 'furigana-store-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const file = join(root, '.cache', 'furigana', 'readings.json');
+
+  it('keeps what a build made and gives it to the next build of the same key, which then analyses nothing', () => {
+    const key = readingsKey(root, []);
+    const first = diskReadings(root, key);
+    expect(first.known.size).toBe(0);
+    const made = createFurigana(tokenize, [], first.known).html('<body><p>地域の見守り</p></body>');
+    first.save();
+    const second = diskReadings(root, key);
+    expect(second.known.get('地域の見守り')).toContain('<rt>ちいき</rt>');
+    const never = () => {
+      throw new Error('the dictionary was asked');
+    };
+    expect(createFurigana(never, [], second.known).html('<body><p>地域の見守り</p></body>')).toBe(made);
+  });
+
+  it('writes nothing when the run added nothing, and reads nothing of another key or a broken file', () => {
+    const key = readingsKey(root, []);
+    const before = readFileSync(file, 'utf8');
+    diskReadings(root, key).save();
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(diskReadings(root, readingsKey(root, [{ word: '上町', reading: 'かんまち' }])).known.size).toBe(0);
+    writeFileSync(file, '{ not json');
+    expect(diskReadings(root, key).known.size).toBe(0);
+  });
+
+  it('changes its key with the site’s readings and with the code that reads', () => {
+    const code = join(root, 'src', 'lib', 'furigana');
+    mkdirSync(code, { recursive: true });
+    writeFileSync(join(code, 'words.ts'), 'export const A = 1;');
+    const a = readingsKey(root, []);
+    expect(readingsKey(root, [])).toBe(a);
+    expect(readingsKey(root, [{ word: 'みどり野', reading: 'みどりの' }])).not.toBe(a);
+    writeFileSync(join(code, 'words.ts'), 'export const A = 2;');
+    expect(readingsKey(root, [])).not.toBe(a);
   });
 });

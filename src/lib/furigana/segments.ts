@@ -115,6 +115,6 @@ export function rubyHtml(segments: readonly Segment[]): string {
 }
 
 /** The readings joined, kanji read and kana as written (for tests and the settings' check): 見守り → みまもり. */
-export function readingOf(segments: readonly Segment[]): string {
+export function readingOfSegments(segments: readonly Segment[]): string {
   return segments.map((s) => s.reading ?? toHiragana(s.text)).join('');
 }

@@ -27,12 +27,12 @@ export async function sampleSite(): Promise<string> {
 }
 
 /** The shared build's caches of finished output, each kept under a hash of its inputs (.cache/<name>/). */
-const OUTPUT_CACHES = ['flyers', 'newsletters', 'bosai-memo', 'photos', 'uploads'];
+const OUTPUT_CACHES = ['flyers', 'newsletters', 'bosai-memo', 'photos', 'uploads', 'furigana'];
 
 /**
  * Gives `dir`, a copy of the sample whose content or settings a test changes before building it,
  * the shared build's finished output: flyers, newsletter and 防災メモ PDFs and re-encoded photos
- * (OUTPUT_CACHES) and Astro's optimized images (node_modules/.astro/assets/). Each is kept under
+ * (OUTPUT_CACHES, ふりがな's readings too) and Astro's optimized images (node_modules/.astro/assets/). Each is kept under
  * a hash of its inputs, so the copy's build still makes everything its changes touch and takes
  * the rest from the cache, as a volunteer's second build does; without them, rendering every
  * flyer and image again was most of such a build's time. Nothing about content is copied (Astro's
