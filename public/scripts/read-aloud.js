@@ -65,9 +65,7 @@
   }
   function mainText() {
     var main = document.querySelector('main') || document.body;
-    // With ふりがな shown, innerText holds each reading beside its kanji (見守みまもり), which a
-    // voice would read twice: the text is taken as the page is without them (their CSS hides
-    // them from innerText), and the switch is put back before anything is painted.
+    // ふりがな shown would be read too (見守みまもり): take the text without them, then show them again.
     var root = document.documentElement;
     var furigana = root.getAttribute('data-furigana');
     if (furigana === 'on') root.setAttribute('data-furigana', 'off');

@@ -129,9 +129,11 @@ describe('読み上げ', () => {
     const pause = page.getByRole('button', { name: t('readAloud.pause') });
     // Beside the other reader switches, in their group.
     const group = page.getByRole('group', { name: t('prefs.label') });
-    expect(await group.getByRole('button').allTextContents()).toEqual([
+    // innerText: the words as shown (textContent would hold the hidden ふりがな readings too).
+    expect(await group.getByRole('button').allInnerTexts()).toEqual([
       t('prefs.largeText'),
       t('prefs.highContrast'),
+      t('prefs.furigana'),
       t('readAloud.button'),
     ]);
 
