@@ -16,6 +16,14 @@
     towns = [];
   }
   var townLabel = element.getAttribute('data-town-label') || '';
+  // How Japanese was typed is forgiven (search-terms.js): the query becomes the index's keys.
+  var terms = window.searchTerms;
+  var termData = {};
+  try {
+    termData = JSON.parse(element.getAttribute('data-terms') || '{}') || {};
+  } catch (e) {
+    termData = {};
+  }
   var TOWN_WAIT_MS = 5000;
   // Pagefind's UI deletes the options it reads, so each instance gets a fresh object.
   function create(sort, withPast, reachable) {
@@ -34,7 +42,11 @@
       resetStyles: false,
       sort: sort,
       mergeIndex: merged.length ? merged : undefined,
+      processTerm: function (term) {
+        return terms ? terms.queryText(term, termData) : term;
+      },
       processResult: function (result) {
+        if (terms && result.excerpt) result.excerpt = terms.stripKeys(result.excerpt);
         return labelTown(showDate(result), reachable);
       },
       translations: { placeholder: element.getAttribute('data-placeholder') || '' },

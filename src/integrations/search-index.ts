@@ -17,6 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ENTRY_COLLECTIONS, entryHref } from '../lib/entries.ts';
 import { todayInJapan } from '../lib/recurrence.ts';
+import type { Override } from '../lib/furigana/segments.ts';
 import type { ValidEntry } from '../lib/validation/validate.ts';
 
 export interface SearchJob {
@@ -31,6 +32,8 @@ export interface SearchJob {
    * it, Pagefind's files stay as written (the dev server, which serves only this machine).
    */
   regzipCache: string | undefined;
+  /** The site's own readings (site settings `furigana`), for the search keys of readings (search-keys.ts). */
+  readings: Override[];
 }
 
 /** Where each search bundle is published in dist/; public/scripts/search.js knows them too. */
@@ -77,6 +80,7 @@ export function startSearchIndex(
       outputPath: staging,
       today: todayInJapan(),
       regzipCache: forPublishing ? join(root, '.cache', 'pagefind') : undefined,
+      readings: (validated.get('settings')?.[0]?.parsed['furigana'] ?? []) as Override[],
     } satisfies SearchJob,
   });
   // A failed build must not wait for the index.

@@ -16,6 +16,7 @@ import { MDAST_PLUGINS } from '../lib/markdown/plugins.ts';
 import { districtsOf, placeDistricts } from '../lib/listings.ts';
 import { searchBundleOf, searchDocument } from '../lib/search/document.ts';
 import { regzipBundle } from '../lib/search/regzip.ts';
+import { searchKeys } from './search-keys.ts';
 import { BUNDLE_FOLDERS, type SearchJob, type SearchReply } from './search-index.ts';
 
 // The index is needed only when the build is done, so this thread, and the Pagefind process it
@@ -33,7 +34,7 @@ try {
 
 const port = parentPort;
 if (!port) throw new Error('search-worker.ts runs as a worker thread (see search-index.ts)');
-const { entries, outputPath, today, regzipCache } = workerData as SearchJob;
+const { entries, outputPath, today, regzipCache, readings } = workerData as SearchJob;
 
 async function build(): Promise<SearchReply> {
   const started = performance.now();
@@ -41,6 +42,8 @@ async function build(): Promise<SearchReply> {
     Object.entries(entries).flatMap(([collection, list]) => list.map(({ id, data }) => ({ collection, id, data }))),
   );
   const places = placeDistricts(entries['places'] ?? []);
+  // Readings as keys, so that a word typed in kana or another spelling finds it (search-keys.ts).
+  const withKeys = await searchKeys(readings);
 
   // Two bundles (src/lib/search/document.ts, searchBundleOf): what is current, and the past.
   const indexes = new Map<'current' | 'past', pagefind.PagefindIndex>();
@@ -90,7 +93,7 @@ async function build(): Promise<SearchReply> {
       added.push(
         indexes
           .get(bundle)!
-          .addHTMLFile({ url: document.url, content: document.html })
+          .addHTMLFile({ url: document.url, content: withKeys(document.html) })
           .then((r) => problems.push(...r.errors.map((e) => `${file} (${document.url}): ${e}`)), failed),
       );
     }

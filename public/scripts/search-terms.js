@@ -1,0 +1,62 @@
+// What a resident typed, as the query the Japanese index understands: src/lib/search/terms.ts
+// (queryText, stripKeys) in the browser, where the search page loads it before search.js. The
+// variant spellings come from the page (data-terms on #search, termData()). A unit test runs
+// this file against terms.ts, so keep the two the same.
+(function (root) {
+  var PREFIX = 'qq';
+  var FIRST_KANA = 0x3041;
+  var LONG_VOWEL = 'ー';
+  var PIECES =
+    /[\p{Script=Han}々〆ヵヶ]+[\u3041-\u3096]*|[\u30a1-\u30faー]+|[\u3041-\u3096ー]+|[^\p{Script=Han}々〆\u3041-\u3096\u30a1-\u30faー]+/gu;
+  var HIRAGANA_RUN = /^[\u3041-\u3096ー]+$/;
+  var KANJI_START = /^[\p{Script=Han}々〆ヵヶ]/u;
+  function foldKana(text) {
+    return text.normalize('NFKC').replace(/[\u30a1-\u30f6]/g, function (c) {
+      return String.fromCharCode(c.charCodeAt(0) - 0x60);
+    });
+  }
+  function isKana(folded) {
+    return /^[\u3041-\u3096ー]+$/.test(folded);
+  }
+  function kanaKey(reading) {
+    var folded = foldKana(reading);
+    var key = PREFIX;
+    for (var i = 0; i < folded.length; i++) {
+      var c = folded.charAt(i);
+      if (c === LONG_VOWEL) key += 'zz';
+      else {
+        var n = c.charCodeAt(0) - FIRST_KANA;
+        key += String.fromCharCode(0x61 + Math.floor(n / 26)) + String.fromCharCode(0x61 + (n % 26));
+      }
+    }
+    return key;
+  }
+  function queryText(typed, data) {
+    var text = typed.normalize('NFKC');
+    var variants = (data && data.variants) || [];
+    for (var v = 0; v < variants.length; v++) text = text.split(variants[v][0]).join(' ' + variants[v][1] + ' ');
+    var words = [];
+    text
+      .split(/\s+/)
+      .filter(Boolean)
+      .forEach(function (word) {
+        var pieces = word.match(PIECES) || [];
+        var plain = '';
+        pieces.forEach(function (piece, i) {
+          var next = pieces[i + 1];
+          var prefix = HIRAGANA_RUN.test(piece) && piece.length === 1 && next !== undefined && KANJI_START.test(next);
+          if (isKana(foldKana(piece)) && !prefix) {
+            if (plain) words.push(plain);
+            plain = '';
+            words.push(kanaKey(piece));
+          } else plain += piece;
+        });
+        if (plain) words.push(plain);
+      });
+    return words.join(' ');
+  }
+  function stripKeys(excerpt) {
+    return excerpt.replace(/\s*(?:<mark>)?qq[a-z]+(?:<\/mark>)?/g, '');
+  }
+  root.searchTerms = { queryText: queryText, stripKeys: stripKeys };
+})(typeof window === 'undefined' ? globalThis : window);

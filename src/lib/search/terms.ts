@@ -1,0 +1,118 @@
+/**
+ * Search that forgives how Japanese is typed (issue 16, item 7). Residents type サロン, さろん
+ * or ｻﾛﾝ, 車いす or くるまいす, 子ども or 子供; Pagefind matches only what is written. So both
+ * sides meet on the reading, written as a *search key*:
+ * - the index (src/lib/search/readings.ts) adds, after each Japanese text of a search
+ *   document, the key of every word's reading (from the ふりがな analyser: 見守り → みまもり);
+ * - the query (`queryText`, run in the browser by public/scripts/search-terms.js) has its width
+ *   folded (NFKC), the spellings of src/lib/search/variants.ts replaced by their reading's key,
+ *   and every run of kana made a key too.
+ * A key is the reading in hiragana, each kana as two Latin letters behind `qq` (みまもり →
+ * qqcddcdkdn). Latin, because neither Pagefind's Japanese segmenter at indexing nor the
+ * browser's Intl.Segmenter at query time splits a Latin word, while both split kana unpredictably
+ * (くるまいす as く/るま/いす): a key matches whole, or as the start of a longer key. Keys never
+ * reach a page: the search page takes them out of result excerpts (`stripKeys`).
+ */
+import { VARIANTS, type VariantGroup } from './variants.ts';
+
+/** What every key starts with: two letters no Japanese text's Latin words start with in practice. */
+export const KEY_PREFIX = 'qq';
+/** Hiragana ぁ (U+3041) to ゖ (U+3096) and the long-vowel mark, the kana a key spells. */
+const FIRST_KANA = 0x3041;
+const LONG_VOWEL = 'ー';
+
+/** Width and kana folded: NFKC (ｻﾛﾝ → サロン, ＡＢＣ → ABC), then katakana to hiragana (サロン → さろん). */
+export function foldKana(text: string): string {
+  return text.normalize('NFKC').replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+}
+
+/** Whether folded text is kana only (hiragana and ー), and so can be a key. */
+export const isKana = (folded: string): boolean => /^[\u3041-\u3096ー]+$/.test(folded);
+
+const letter = (i: number) => String.fromCharCode(0x61 + i);
+
+/** The key of a reading (kana, either script, any width): みまもり → qqcddcdkdn. Throws on anything but kana. */
+export function kanaKey(reading: string): string {
+  const folded = foldKana(reading);
+  if (!isKana(folded)) throw new Error(`kanaKey: 「${reading}」 is not kana only`);
+  let key = KEY_PREFIX;
+  for (const c of folded) {
+    if (c === LONG_VOWEL) key += 'zz';
+    else {
+      const i = c.charCodeAt(0) - FIRST_KANA;
+      key += letter(Math.floor(i / 26)) + letter(i % 26);
+    }
+  }
+  return key;
+}
+
+/** The reading a key spells (for tests and for looking into an index): qqcddcdkdn → みまもり. */
+export function keyReading(key: string): string {
+  if (!key.startsWith(KEY_PREFIX)) throw new Error(`keyReading: 「${key}」 is not a search key`);
+  const pairs = key.slice(KEY_PREFIX.length).match(/../g) ?? [];
+  return pairs
+    .map((p) =>
+      p === 'zz'
+        ? LONG_VOWEL
+        : String.fromCharCode(FIRST_KANA + (p.charCodeAt(0) - 0x61) * 26 + p.charCodeAt(1) - 0x61),
+    )
+    .join('');
+}
+
+/** What the browser needs to turn a query into keys: the variant spellings and their readings' keys. */
+export interface TermData {
+  /** Every spelling of src/lib/search/variants.ts (NFKC), longest first, with its group's key. */
+  variants: [spelling: string, key: string][];
+}
+
+/** The variant spellings as the browser gets them (the search page's data-terms attribute). */
+export function termData(groups: readonly VariantGroup[] = VARIANTS): TermData {
+  const variants = groups.flatMap((g) =>
+    g.spellings.map((s): [string, string] => [s.normalize('NFKC'), kanaKey(g.reading)]),
+  );
+  variants.sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
+  return { variants };
+}
+
+// A word's pieces: kanji with the hiragana written after them (okurigana: 見守り, 子育て), a
+// run of katakana, a run of hiragana, or anything else (Latin, digits, punctuation).
+const PIECES =
+  /[\p{Script=Han}々〆ヵヶ]+[\u3041-\u3096]*|[\u30a1-\u30faー]+|[\u3041-\u3096ー]+|[^\p{Script=Han}々〆\u3041-\u3096\u30a1-\u30faー]+/gu;
+const HIRAGANA_RUN = /^[\u3041-\u3096ー]+$/;
+const KANJI_START = /^[\p{Script=Han}々〆ヵヶ]/u;
+
+/**
+ * The query Pagefind is given for what a resident typed: width folded, variant spellings
+ * replaced by their key (子供食堂 → qqbobnbo 食堂), and kana made keys (さろん, サロン, ｻﾛﾝ →
+ * qqbkdndt). Kanji and what follows them as okurigana stay as typed, for Pagefind to match the
+ * text; so does a single hiragana before kanji (お知らせ), which is a prefix, not a word.
+ * public/scripts/search-terms.js does the same in the browser (a unit test holds them equal).
+ */
+export function queryText(typed: string, data: TermData = termData()): string {
+  let text = typed.normalize('NFKC');
+  for (const [spelling, key] of data.variants) text = text.split(spelling).join(` ${key} `);
+  const words: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const pieces = word.match(PIECES) ?? [];
+    let plain = '';
+    pieces.forEach((piece, i) => {
+      const next = pieces[i + 1];
+      const prefix = HIRAGANA_RUN.test(piece) && piece.length === 1 && next !== undefined && KANJI_START.test(next);
+      if (isKana(foldKana(piece)) && !prefix) {
+        if (plain) words.push(plain);
+        plain = '';
+        words.push(kanaKey(piece));
+      } else plain += piece;
+    });
+    if (plain) words.push(plain);
+  }
+  return words.join(' ');
+}
+
+/**
+ * An excerpt without the keys in it: Pagefind builds excerpts from the indexed text, keys
+ * included, and marks the key a kana query found (<mark>qqcddcdkdn</mark>).
+ */
+export function stripKeys(excerpt: string): string {
+  return excerpt.replace(/\s*(?:<mark>)?qq[a-z]+(?:<\/mark>)?/g, '');
+}
