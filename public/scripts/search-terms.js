@@ -4,8 +4,21 @@
 // this file against terms.ts, so keep the two the same.
 (function (root) {
   var PREFIX = 'qq';
-  var FIRST_KANA = 0x3041;
-  var LONG_VOWEL = 'ー';
+  // The kana spelt with one letter, the others with two (terms.ts says why).
+  var ONE_LETTER_KANA = 'いうしんかくょきちたりさこつだじみどあとまな';
+  var ONE_LETTERS = 'abcdefghijklmnopqrstuv';
+  var LEADS = 'wxy';
+  var CODES = {};
+  var rest = 0;
+  for (var k = 0; k <= 0x56; k++) {
+    var kana = k < 0x56 ? String.fromCharCode(0x3041 + k) : 'ー';
+    var one = ONE_LETTER_KANA.indexOf(kana);
+    if (one >= 0) CODES[kana] = ONE_LETTERS.charAt(one);
+    else {
+      CODES[kana] = LEADS.charAt(Math.floor(rest / 26)) + String.fromCharCode(0x61 + (rest % 26));
+      rest++;
+    }
+  }
   var PIECES =
     /[\p{Script=Han}々〆ヵヶ]+[\u3041-\u3096]*|[\u30a1-\u30faー]+|[\u3041-\u3096ー]+|[^\p{Script=Han}々〆\u3041-\u3096\u30a1-\u30faー]+/gu;
   var HIRAGANA_RUN = /^[\u3041-\u3096ー]+$/;
@@ -21,14 +34,7 @@
   function kanaKey(reading) {
     var folded = foldKana(reading);
     var key = PREFIX;
-    for (var i = 0; i < folded.length; i++) {
-      var c = folded.charAt(i);
-      if (c === LONG_VOWEL) key += 'zz';
-      else {
-        var n = c.charCodeAt(0) - FIRST_KANA;
-        key += String.fromCharCode(0x61 + Math.floor(n / 26)) + String.fromCharCode(0x61 + (n % 26));
-      }
-    }
+    for (var i = 0; i < folded.length; i++) key += CODES[folded.charAt(i)];
     return key;
   }
   function queryText(typed, data) {

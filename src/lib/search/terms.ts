@@ -7,8 +7,8 @@
  * - the query (`queryText`, run in the browser by public/scripts/search-terms.js) has its width
  *   folded (NFKC), the spellings of src/lib/search/variants.ts replaced by their reading's key,
  *   and every run of kana made a key too.
- * A key is the reading in hiragana, each kana as two Latin letters behind `qq` (みまもり →
- * qqcddcdkdn). Latin, because neither Pagefind's Japanese segmenter at indexing nor the
+ * A key is the reading in hiragana, each kana as one or two Latin letters behind `qq` (みまもり →
+ * qqquxuk). Latin, because neither Pagefind's Japanese segmenter at indexing nor the
  * browser's Intl.Segmenter at query time splits a Latin word, while both split kana unpredictably
  * (くるまいす as く/るま/いす): a key matches whole, or as the start of a longer key. Keys never
  * reach a page: the search page takes them out of result excerpts (`stripKeys`).
@@ -17,9 +17,22 @@ import { VARIANTS, type VariantGroup } from './variants.ts';
 
 /** What every key starts with: two letters no Japanese text's Latin words start with in practice. */
 export const KEY_PREFIX = 'qq';
-/** Hiragana ぁ (U+3041) to ゖ (U+3096) and the long-vowel mark, the kana a key spells. */
-const FIRST_KANA = 0x3041;
-const LONG_VOWEL = 'ー';
+/**
+ * How a key spells kana: the 22 kana most frequent in the readings of the sample content (69 % of
+ * all) one letter each, the other 65 and ー two letters, w, x or y and a letter. A prefix code, so a
+ * reading's start is its key's start. Two letters for every kana made the first search at
+ * N = 10,000 fetch 150.3 kB (budget 150): the keys are part of the text Pagefind keeps per page.
+ */
+const ONE_LETTER_KANA = 'いうしんかくょきちたりさこつだじみどあとまな';
+const ONE_LETTERS = 'abcdefghijklmnopqrstuv';
+const LEADS = 'wxy';
+const ALL_KANA = [...Array.from({ length: 0x56 }, (_, i) => String.fromCharCode(0x3041 + i)), 'ー'];
+const CODES = new Map<string, string>();
+[...ONE_LETTER_KANA].forEach((kana, i) => CODES.set(kana, ONE_LETTERS.charAt(i)));
+ALL_KANA.filter((kana) => !ONE_LETTER_KANA.includes(kana)).forEach((kana, i) =>
+  CODES.set(kana, LEADS.charAt(Math.floor(i / 26)) + String.fromCharCode(0x61 + (i % 26))),
+);
+const KANA_OF = new Map([...CODES].map(([kana, code]) => [code, kana]));
 
 /** Width and kana folded: NFKC (ｻﾛﾝ → サロン, ＡＢＣ → ABC), then katakana to hiragana (サロン → さろん). */
 export function foldKana(text: string): string {
@@ -29,34 +42,18 @@ export function foldKana(text: string): string {
 /** Whether folded text is kana only (hiragana and ー), and so can be a key. */
 export const isKana = (folded: string): boolean => /^[\u3041-\u3096ー]+$/.test(folded);
 
-const letter = (i: number) => String.fromCharCode(0x61 + i);
-
-/** The key of a reading (kana, either script, any width): みまもり → qqcddcdkdn. Throws on anything but kana. */
+/** The key of a reading (kana, either script, any width): みまもり → qqquxuk. Throws on anything but kana. */
 export function kanaKey(reading: string): string {
   const folded = foldKana(reading);
   if (!isKana(folded)) throw new Error(`kanaKey: 「${reading}」 is not kana only`);
-  let key = KEY_PREFIX;
-  for (const c of folded) {
-    if (c === LONG_VOWEL) key += 'zz';
-    else {
-      const i = c.charCodeAt(0) - FIRST_KANA;
-      key += letter(Math.floor(i / 26)) + letter(i % 26);
-    }
-  }
-  return key;
+  return KEY_PREFIX + [...folded].map((c) => CODES.get(c)).join('');
 }
 
-/** The reading a key spells (for tests and for looking into an index): qqcddcdkdn → みまもり. */
+/** The reading a key spells (for tests and for looking into an index): qqquxuk → みまもり. */
 export function keyReading(key: string): string {
   if (!key.startsWith(KEY_PREFIX)) throw new Error(`keyReading: 「${key}」 is not a search key`);
-  const pairs = key.slice(KEY_PREFIX.length).match(/../g) ?? [];
-  return pairs
-    .map((p) =>
-      p === 'zz'
-        ? LONG_VOWEL
-        : String.fromCharCode(FIRST_KANA + (p.charCodeAt(0) - 0x61) * 26 + p.charCodeAt(1) - 0x61),
-    )
-    .join('');
+  const codes = key.slice(KEY_PREFIX.length).match(/[wxy][a-z]|[a-v]/g) ?? [];
+  return codes.map((code) => KANA_OF.get(code) ?? '').join('');
 }
 
 /** What the browser needs to turn a query into keys: the variant spellings and their readings' keys. */
@@ -83,8 +80,8 @@ const KANJI_START = /^[\p{Script=Han}々〆ヵヶ]/u;
 
 /**
  * The query Pagefind is given for what a resident typed: width folded, variant spellings
- * replaced by their key (子供食堂 → qqbobnbo 食堂), and kana made keys (さろん, サロン, ｻﾛﾝ →
- * qqbkdndt). Kanji and what follows them as okurigana stay as typed, for Pagefind to match the
+ * replaced by their key (子供食堂 → qqmrxu 食堂), and kana made keys (さろん, サロン, ｻﾛﾝ →
+ * qqlydd). Kanji and what follows them as okurigana stay as typed, for Pagefind to match the
  * text; so does a single hiragana before kanji (お知らせ), which is a prefix, not a word.
  * public/scripts/search-terms.js does the same in the browser (a unit test holds them equal).
  */
@@ -111,7 +108,7 @@ export function queryText(typed: string, data: TermData = termData()): string {
 
 /**
  * An excerpt without the keys in it: Pagefind builds excerpts from the indexed text, keys
- * included, and marks the key a kana query found (<mark>qqcddcdkdn</mark>).
+ * included, and marks the key a kana query found (<mark>qqquxuk</mark>).
  */
 export function stripKeys(excerpt: string): string {
   return excerpt.replace(/\s*(?:<mark>)?qq[a-z]+(?:<\/mark>)?/g, '');
