@@ -18,6 +18,7 @@ import { Worker } from 'node:worker_threads';
 import { ENTRY_COLLECTIONS, entryHref } from '../lib/entries.ts';
 import { todayInJapan } from '../lib/recurrence.ts';
 import type { Override } from '../lib/furigana/segments.ts';
+import { siteOverrides } from '../lib/furigana/site.ts';
 import type { ValidEntry } from '../lib/validation/validate.ts';
 
 export interface SearchJob {
@@ -32,7 +33,7 @@ export interface SearchJob {
    * it, Pagefind's files stay as written (the dev server, which serves only this machine).
    */
   regzipCache: string | undefined;
-  /** The site's own readings (site settings `furigana`), for the search keys of readings (search-keys.ts). */
+  /** The site's own readings (settings `furigana`, districts' よみがな), for the search keys of readings (search-keys.ts). */
   readings: Override[];
 }
 
@@ -80,7 +81,14 @@ export function startSearchIndex(
       outputPath: staging,
       today: todayInJapan(),
       regzipCache: forPublishing ? join(root, '.cache', 'pagefind') : undefined,
-      readings: (validated.get('settings')?.[0]?.parsed['furigana'] ?? []) as Override[],
+      // The ふりがな's own site readings (settings and districts' よみがな), as the pages have them.
+      readings: siteOverrides(
+        (validated.get('settings')?.[0]?.parsed['furigana'] ?? []) as Override[],
+        (validated.get('districts') ?? []).map((d) => ({
+          name: String(d.parsed['name'] ?? ''),
+          kana: d.parsed['kana'] as string | undefined,
+        })),
+      ),
     } satisfies SearchJob,
   });
   // A failed build must not wait for the index.
