@@ -175,7 +175,7 @@ describe('the index: keys of readings', () => {
   });
 
   it('ends keys at what has no reading (digits, Latin, symbols) and keeps a word read as one whole', () => {
-    expect(readings('10時から NPO法人')).toEqual(['じ', 'ほうじん']);
+    expect(readings('10時から NPO法人')).toEqual(['ほうじん']);
     expect(readings('')).toEqual([]);
     // A read part spanning the analyser's words (車/椅子 read くるまいす as one) stays one word.
     const tokens = [
@@ -199,6 +199,12 @@ describe('the index: keys of readings', () => {
   it('gives nothing where the analyser and the readings do not add up to the text', () => {
     expect(wordsOf('見守り', [{ surface: '見守' }], [{ text: '見守り' }])).toEqual([]);
     expect(wordsOf('見守り', [{ surface: '見守り' }], [{ text: '見守' }])).toEqual([]);
+  });
+
+  it('keys no one-kana reading, nor short hiragana verbs and adjectives (grammar, never searched)', () => {
+    expect(readings('参加し、話をしてください')).toEqual(['さんか', 'はなし', 'ください']);
+    expect(readings('ごみ出しがあり')).toEqual(['ごみだし', 'だし']);
+    expect(readings('ふれあいいきいきサロン')).toEqual(['ふれあいいきいきさろん', 'いきいきさろん', 'さろん']);
   });
 
   it('does not start keys at particles', () => {

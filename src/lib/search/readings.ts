@@ -12,6 +12,8 @@ export const KEY_WORDS = 4;
 
 /** Parts of speech no one starts a search with: a key starting there would only add weight. */
 const NOT_STARTS = new Set(['助詞', '助動詞']);
+/** Parts of speech whose short hiragana words (し, い, あり, でき) are grammar, not what anyone searches for. */
+const INFLECTED = new Set(['動詞', '形容詞']);
 const JAPANESE = /^[\p{Script=Han}々〆\u3041-\u3096\u30a1-\u30faー]+$/u;
 
 interface Word {
@@ -49,14 +51,18 @@ export function wordsOf(text: string, tokens: readonly Token[], segments: readon
   let start = 0;
   let starts = true;
   let end = 0;
+  const startsAt = (token: Token | undefined) =>
+    !!token &&
+    !NOT_STARTS.has(token.pos ?? '') &&
+    !(INFLECTED.has(token.pos ?? '') && token.surface.length <= 2 && /^[\u3041-\u3096]+$/.test(token.surface));
   tokens.forEach((token, i) => {
-    if (i === 0) starts = !NOT_STARTS.has(token.pos ?? '');
+    if (i === 0) starts = startsAt(token);
     end += token.surface.length;
     const next = tokens[i + 1];
     if (next && inside(end)) return;
     words.push({ reading: reading(start, end), starts });
     start = end;
-    starts = !NOT_STARTS.has(next?.pos ?? '');
+    starts = startsAt(next);
   });
   return words;
 }
@@ -72,7 +78,7 @@ export function wordsOf(text: string, tokens: readonly Token[], segments: readon
 export function readingKeys(words: readonly Word[]): string[] {
   const keys: string[] = [];
   words.forEach((word, i) => {
-    if (!word.starts || word.reading === undefined) return;
+    if (!word.starts || word.reading === undefined || word.reading.length < 2) return;
     let reading = '';
     for (const w of words.slice(i, i + KEY_WORDS)) {
       if (w.reading === undefined || (w !== word && !w.starts)) break;
