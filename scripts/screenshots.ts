@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fontFilePaths } from '../src/flyers/fonts.ts';
+import { FONT_FAMILY_IDS } from '../src/lib/flyer-fonts.ts';
 import { launchChromium } from './lib/chromium.ts';
 import { serveDirectory } from './lib/serve.ts';
 import { photographCmsEditor } from './lib/cms-screenshot.ts';
@@ -18,7 +19,8 @@ import { GSI_TILES } from '../src/schemas/map.ts';
 
 /** A fontconfig file: the machine's own configuration, plus the folders of the npm fonts. */
 function fontConfig(): string {
-  const dirs = [...new Set(fontFilePaths().map((f) => dirname(f)))];
+  // Every font the flyers have, so Vietnamese, Chinese, Korean and Nepali pages show as printed.
+  const dirs = [...new Set(fontFilePaths(FONT_FAMILY_IDS).map((f) => dirname(f)))];
   if (!dirs.length)
     throw new Error('フォントが見つかりません。npm install を実行してください / fonts missing: run npm install');
   const folder = mkdtempSync(join(tmpdir(), 'tsunagari-fonts-'));
@@ -57,6 +59,16 @@ const pages: [string, string][] = [
   ['summary', '/summary/'],
   ['recruitments', '/recruitments/'],
   ['recruitments-weekends', '/join/weekends/'],
+];
+/**
+ * The same salon page as a reader of each kind sees it on a phone (issue 16): Japanese with
+ * ふりがな switched on, やさしい日本語, English and Vietnamese.
+ */
+const languagePages: { name: string; path: string; furigana?: boolean }[] = [
+  { name: 'salon-furigana', path: '/salons/nihongo-salon/', furigana: true },
+  { name: 'salon-ja-easy', path: '/ja-easy/salons/nihongo-salon/' },
+  { name: 'salon-en', path: '/en/salons/nihongo-salon/' },
+  { name: 'salon-vi', path: '/vi/salons/nihongo-salon/' },
 ];
 // `npm run screenshots -- report event` takes only those pages (cms-editor: the CMS).
 const only = process.argv.slice(2);
@@ -99,6 +111,18 @@ for (const width of [375, 1280]) {
     console.log(`docs/screenshots/${name}-${width}.png`);
   }
   await page.close();
+}
+for (const { name, path, furigana } of languagePages.filter(({ name }) => !only.length || only.includes(name))) {
+  const context = await browser.newContext({ viewport: { width: 375, height: 900 } });
+  // The reader's switch, as public/scripts/prefs.js remembers it, set before the page reads it.
+  if (furigana)
+    await context.addInitScript(() => localStorage.setItem('tsunagari-prefs', JSON.stringify({ furigana: 'on' })));
+  const page = await context.newPage();
+  await page.goto(`${server.url}${path}`);
+  if (furigana) await page.locator('html[data-furigana="on"]').waitFor();
+  await page.screenshot({ path: join(out, `${name}-375.png`), fullPage: true });
+  console.log(`docs/screenshots/${name}-375.png`);
+  await context.close();
 }
 // The CMS editor with its preview (npm start's servers; scripts/lib/cms-screenshot.ts).
 if (!only.length || only.includes('cms-editor')) {
