@@ -1,7 +1,7 @@
 /**
  * Astro's collections, one per content type, all from src/schemas/. Entries are the Japanese
  * originals `<id>.ja.md`; translations beside them (`<id>.en.md` …, Decap i18n
- * multiple_files) are left out until translated pages exist. Every collection is fed by the
+ * multiple_files) are the `translations` collection. Every collection is fed by the
  * project's own loader (src/lib/content/loader.ts): the entries as `npm run check` read and
  * validated them, so the pages see exactly what check passed.
  */
@@ -25,7 +25,7 @@ import {
   settingsType,
 } from './schemas/index.ts';
 import type { ContentType } from './schemas/define.ts';
-import { contentLoader } from './lib/content/loader.ts';
+import { contentLoader, translationsLoader } from './lib/content/loader.ts';
 
 // The schema gives getCollection its types; the loader stores data the schema already parsed.
 const folder = <S extends z.ZodType>(type: ContentType<S>) =>
@@ -50,5 +50,19 @@ export const collections = {
     // One YAML file edited as a Decap file collection, stored under the id 'site'.
     loader: contentLoader(settingsType),
     schema: settingsType.schema.extend({ id: z.literal('site') }),
+  }),
+  // Every valid translation (`<id>.<locale>.md`, `site.<locale>.yml`), keyed
+  // `<collection>/<id>/<locale>`: the original's data with the translated text, validated by the
+  // type's own schema before it gets here (src/lib/content/translations.ts).
+  translations: defineCollection({
+    loader: translationsLoader(),
+    schema: z.object({
+      collection: z.string(),
+      entry: z.string(),
+      locale: z.string(),
+      ownBody: z.boolean(),
+      original: z.string(),
+      data: z.record(z.string(), z.unknown()),
+    }),
   }),
 };

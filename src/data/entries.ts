@@ -4,7 +4,7 @@
 import { getCollection, getEntry, type CollectionKey } from 'astro:content';
 import { ENTRY_COLLECTIONS, entryHref, entryLookup, titleOf } from '../lib/entries.ts';
 
-export type FolderCollection = Exclude<CollectionKey, 'settings'>;
+export type FolderCollection = Exclude<CollectionKey, 'settings' | 'translations'>;
 
 /** Every collection whose entries get a page of their own (src/lib/entries.ts). */
 export const FOLDER_COLLECTIONS: readonly FolderCollection[] = ENTRY_COLLECTIONS;

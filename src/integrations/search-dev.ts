@@ -9,7 +9,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import type { Plugin } from 'vite';
 import { formatReport } from '../lib/validation/messages.ts';
-import { validateContent, type ValidEntry } from '../lib/validation/validate.ts';
+import { validateContent, type ValidEntry, type ValidTranslation } from '../lib/validation/validate.ts';
 import { BUNDLE_FOLDERS, startSearchIndex } from './search-index.ts';
 
 const TYPES: Record<string, string> = {
@@ -20,12 +20,17 @@ const TYPES: Record<string, string> = {
 const BUNDLE_PATH = new RegExp(`^/(${Object.values(BUNDLE_FOLDERS).join('|')})/([^?#]*)`);
 
 /** Served on this machine only: Pagefind's files as written, not made smaller (regzip.ts). */
-const startIndex = (root: string, entries: Map<string, ValidEntry[]>) =>
-  startSearchIndex(root, entries, { forPublishing: false });
+const startIndex = (root: string, entries: Map<string, ValidEntry[]>, translated: Map<string, ValidTranslation[]>) =>
+  startSearchIndex(root, entries, { forPublishing: false, translated });
 
 /** `entries`: the content the dev server validated when it started. */
-export function devSearch(root: string, entries: Map<string, ValidEntry[]>, logger: AstroIntegrationLogger): Plugin {
-  let job = startIndex(root, entries);
+export function devSearch(
+  root: string,
+  entries: Map<string, ValidEntry[]>,
+  logger: AstroIntegrationLogger,
+  translations: Map<string, ValidTranslation[]> = new Map(),
+): Plugin {
+  let job = startIndex(root, entries, translations);
   const content = join(root, 'content') + sep;
   // One index at a time, the first included; changes while one is being made ask for one
   // more after it, which reads them all.
@@ -34,10 +39,10 @@ export function devSearch(root: string, entries: Map<string, ValidEntry[]>, logg
 
   async function remake() {
     const started = performance.now();
-    const { entries, problems } = validateContent(root);
+    const { entries, translations, problems } = validateContent(root);
     // What the build would refuse, said where the volunteer is looking; the rest stays searchable.
     if (problems.length) logger.error(formatReport(problems));
-    const next = startIndex(root, entries);
+    const next = startIndex(root, entries, translations);
     const reply = await next.written;
     if (!reply.ok) {
       next.discard();

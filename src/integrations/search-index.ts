@@ -19,11 +19,24 @@ import { ENTRY_COLLECTIONS, entryHref } from '../lib/entries.ts';
 import { todayInJapan } from '../lib/recurrence.ts';
 import type { Override } from '../lib/furigana/segments.ts';
 import { siteOverrides } from '../lib/furigana/site.ts';
-import type { ValidEntry } from '../lib/validation/validate.ts';
+import { searchLanguage } from '../lib/search/document.ts';
+import type { ValidEntry, ValidTranslation } from '../lib/validation/validate.ts';
 
 export interface SearchJob {
   /** Entries by collection: id, front matter after the schema, Markdown body, and the file (for errors). */
   entries: Record<string, { id: string; data: Record<string, unknown>; body: string; file: string }[]>;
+  /**
+   * Translated entries (src/lib/content/translations.ts): each indexed as its page in its
+   * language (`/en/salons/nihongo-salon/`), in that language's Pagefind index.
+   */
+  translations: {
+    collection: string;
+    id: string;
+    locale: string;
+    data: Record<string, unknown>;
+    body: string;
+    file: string;
+  }[];
   /** Where Pagefind writes its bundles (see BUNDLE_FOLDERS). */
   outputPath: string;
   /** 'YYYY-MM-DD' in Japan: what counts as past. */
@@ -57,7 +70,7 @@ export interface SearchIndexJob {
 export function startSearchIndex(
   root: string,
   validated: Map<string, ValidEntry[]>,
-  { forPublishing = true } = {},
+  { forPublishing = true, translated = new Map<string, ValidTranslation[]>() } = {},
 ): SearchIndexJob {
   const staging = mkdtempSync(join(tmpdir(), 'tsunagari-search-'));
   // A build that fails elsewhere leaves no staging folder behind.
@@ -74,10 +87,18 @@ export function startSearchIndex(
       body: e.body,
       file: e.file,
     }));
+  const collections = new Set<string>(ENTRY_COLLECTIONS);
+  const translations: SearchJob['translations'] = [...translated.values()]
+    .flat()
+    // やさしい日本語 is lang="ja", as its search page is: in the Japanese index every such entry
+    // would be found twice. Its readers search the Japanese index, whose pages link to it.
+    .filter((t) => collections.has(t.type) && searchLanguage(t.locale) !== 'ja')
+    .map((t) => ({ collection: t.type, id: t.id, locale: t.locale, data: t.parsed, body: t.body, file: t.file }));
   // Resolved from the project root: Astro loads this module from a bundle of its own.
   const worker = new Worker(new URL('src/integrations/search-worker.ts', pathToFileURL(join(root, '/'))), {
     workerData: {
       entries,
+      translations,
       outputPath: staging,
       today: todayInJapan(),
       regzipCache: forPublishing ? join(root, '.cache', 'pagefind') : undefined,
@@ -100,7 +121,10 @@ export function startSearchIndex(
       resolve({ ok: false, message: `the search index worker stopped (exit code ${code})` }),
     );
   });
-  const expected = new Set(Object.entries(entries).flatMap(([c, list]) => list.map((e) => entryHref(c, e.id))));
+  const expected = new Set([
+    ...Object.entries(entries).flatMap(([c, list]) => list.map((e) => entryHref(c, e.id))),
+    ...translations.map((t) => `/${t.locale}${entryHref(t.collection, t.id)}`),
+  ]);
 
   return {
     staging,

@@ -9,12 +9,13 @@ import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { markdownToHtml } from 'satteri';
-import { t } from '../i18n/index.ts';
+import { t, useTranslations } from '../i18n/index.ts';
 import { ENTRY_COLLECTIONS, entryLookup, titleOf } from '../lib/entries.ts';
 import { factsFor } from '../kinds/index.ts';
 import { MDAST_PLUGINS } from '../lib/markdown/plugins.ts';
 import { districtsOf, placeDistricts } from '../lib/listings.ts';
-import { searchBundleOf, searchDocument } from '../lib/search/document.ts';
+import { searchBundleOf, searchDocument, searchLanguage } from '../lib/search/document.ts';
+import type { EntryCollection } from '../kinds/index.ts';
 import { regzipBundle } from '../lib/search/regzip.ts';
 import { searchKeys } from './search-keys.ts';
 import { BUNDLE_FOLDERS, type SearchJob, type SearchReply } from './search-index.ts';
@@ -34,7 +35,7 @@ try {
 
 const port = parentPort;
 if (!port) throw new Error('search-worker.ts runs as a worker thread (see search-index.ts)');
-const { entries, outputPath, today, regzipCache, readings } = workerData as SearchJob;
+const { entries, translations, outputPath, today, regzipCache, readings } = workerData as SearchJob;
 
 async function build(): Promise<SearchReply> {
   const started = performance.now();
@@ -48,7 +49,9 @@ async function build(): Promise<SearchReply> {
   // Two bundles (src/lib/search/document.ts, searchBundleOf): what is current, and the past.
   const indexes = new Map<'current' | 'past', pagefind.PagefindIndex>();
   for (const bundle of ['current', 'past'] as const) {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ja' });
+    // One index per language (Pagefind's multilingual support): each document's <html lang>
+    // chooses it, and a search page's own lang the one it searches (src/lib/search/document.ts).
+    const { index, errors } = await pagefind.createIndex();
     if (!index) return { ok: false, message: `Pagefind: ${errors.join('; ')}` };
     indexes.set(bundle, index);
   }
@@ -56,47 +59,55 @@ async function build(): Promise<SearchReply> {
   const added: Promise<unknown>[] = [];
   const urls: string[] = [];
   let pastPages = 0;
-  for (const collection of ENTRY_COLLECTIONS) {
-    for (const { id, data, body, file } of entries[collection] ?? []) {
-      // Whatever goes wrong with an entry names its file, as every content message does.
-      const failed = (error: unknown) =>
-        problems.push(
-          `${file}: 検索の索引に入れられませんでした / could not be indexed: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      let document: ReturnType<typeof searchDocument>;
-      let bundle: ReturnType<typeof searchBundleOf>;
-      try {
-        // As the page renders it (astro.config.mjs, with Astro's default features).
-        const { html: bodyHtml } = markdownToHtml(body, {
-          mdastPlugins: MDAST_PLUGINS,
-          features: { gfm: true, smartPunctuation: true },
-        });
-        document = searchDocument(
-          {
-            collection,
-            id,
-            title: titleOf(collection, data),
-            data,
-            facts: factsFor(collection, data, lookup, t, today),
-            districts: districtsOf(collection, data, places).map((d) => lookup.get(`districts/${d}`)?.title ?? d),
-            bodyHtml,
-          },
-          t,
-        );
-        bundle = searchBundleOf(collection, data, today);
-      } catch (error) {
-        failed(error);
-        continue;
-      }
-      if (bundle === 'past') pastPages += 1;
-      urls.push(document.url);
-      added.push(
-        indexes
-          .get(bundle)!
-          .addHTMLFile({ url: document.url, content: withKeys(document.html) })
-          .then((r) => problems.push(...r.errors.map((e) => `${file} (${document.url}): ${e}`)), failed),
+  // The Japanese originals, then each translation as its page in its language.
+  const documents = [
+    ...ENTRY_COLLECTIONS.flatMap((collection) =>
+      (entries[collection] ?? []).map((entry) => ({ ...entry, collection, locale: undefined })),
+    ),
+    ...translations.map((t) => ({ ...t, collection: t.collection as EntryCollection })),
+  ];
+  for (const { collection, id, data, body, file, locale } of documents) {
+    const tl = locale ? useTranslations(locale) : t;
+    // Whatever goes wrong with an entry names its file, as every content message does.
+    const failed = (error: unknown) =>
+      problems.push(
+        `${file}: 検索の索引に入れられませんでした / could not be indexed: ${error instanceof Error ? error.message : String(error)}`,
       );
+    let document: ReturnType<typeof searchDocument>;
+    let bundle: ReturnType<typeof searchBundleOf>;
+    try {
+      // As the page renders it (astro.config.mjs, with Astro's default features).
+      const { html: bodyHtml } = markdownToHtml(body, {
+        mdastPlugins: MDAST_PLUGINS,
+        features: { gfm: true, smartPunctuation: true },
+      });
+      document = searchDocument(
+        {
+          collection,
+          id,
+          title: titleOf(collection, data),
+          data,
+          facts: factsFor(collection, data, lookup, tl, today),
+          districts: districtsOf(collection, data, places).map((d) => lookup.get(`districts/${d}`)?.title ?? d),
+          bodyHtml,
+          ...(locale ? { locale, lang: searchLanguage(locale) } : {}),
+        },
+        tl,
+      );
+      bundle = searchBundleOf(collection, data, today);
+    } catch (error) {
+      failed(error);
+      continue;
     }
+    if (bundle === 'past') pastPages += 1;
+    urls.push(document.url);
+    added.push(
+      indexes
+        .get(bundle)!
+        // Readings as search keys for the Japanese (search-keys.ts); a translation is in its own words.
+        .addHTMLFile({ url: document.url, content: locale ? document.html : withKeys(document.html) })
+        .then((r) => problems.push(...r.errors.map((e) => `${file} (${document.url}): ${e}`)), failed),
+    );
   }
   await Promise.all(added);
   const indexedMs = performance.now() - started;

@@ -85,7 +85,7 @@ export default function tsunagari(): AstroIntegration {
         const root = fileURLToPath(config.root);
         // A build keeps what it validated (src/lib/validation/cache.ts): the next parses only
         // the files that changed. The dev server validates afresh; it runs for hours.
-        const { entries, problems, warnings } = validateContent(
+        const { entries, translations, problems, warnings } = validateContent(
           root,
           command === 'build' ? diskValidationCache(root) : undefined,
         );
@@ -108,9 +108,9 @@ export default function tsunagari(): AstroIntegration {
           logger.error(report);
         }
         // Astro's collections are fed these same entries (src/lib/content/loader.ts): read once.
-        handOverValidated(root, entries);
+        handOverValidated(root, entries, translations);
         // Search indexes the validated entries beside the build (search-index.ts).
-        if (command === 'build') search = startSearchIndex(root, entries);
+        if (command === 'build') search = startSearchIndex(root, entries, { translated: translations });
         // Flyers are made from them too, once the pages are written (flyers.ts).
         if (command === 'build') flyers = buildFlyers(root, entries);
         if (command === 'build') published = { root, entries };
@@ -128,7 +128,7 @@ export default function tsunagari(): AstroIntegration {
                 // The CMS page is not reloaded when a save changes content/ (admin-dev.ts).
                 adminWithoutViteClient(),
                 // Search works under `npm start` too, and follows edits (search-dev.ts).
-                devSearch(root, entries, logger),
+                devSearch(root, entries, logger, translations),
                 // /uploads/ through the media gate, re-encoded without metadata (media-dev.ts).
                 devMedia(root),
                 // An entry's flyer made on request, so it prints right after saving (flyers-dev.ts).

@@ -14,7 +14,8 @@ import { CATEGORIES } from '../schemas/vocabulary.ts';
 import { districtPlanHref } from '../kinds/plan.ts';
 import { SDG_GOALS } from '../schemas/sdgs.ts';
 import { BY_ACTIVITY_HREF, RECRUITMENT_TAGS, tagHref } from '../lib/helping.ts';
-import { LOCALES } from '../i18n/locales.ts';
+import { LOCALES, type LocaleCode } from '../i18n/locales.ts';
+import { translatedPages } from '../data/translations.ts';
 import { LOCALIZED_PATHS, withLocale } from '../lib/i18n/paths.ts';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -46,6 +47,9 @@ export const GET: APIRoute = async () => {
   // The pages every language has (src/lib/i18n/paths.ts), under each language's prefix.
   for (const { code } of LOCALES.filter((l) => l.code !== 'ja'))
     for (const path of LOCALIZED_PATHS) paths.push(withLocale(path, code));
+  // Each translated entry in its language (src/data/translations.ts).
+  for (const t of await translatedPages())
+    paths.push(withLocale(entryHref(t.data.collection, t.data.entry), t.data.locale as LocaleCode));
   const urls = paths.map((path) => `  <url><loc>${escape(new URL(path, settings.url).href)}</loc></url>`);
   const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
   return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });

@@ -10,6 +10,7 @@ import {
   refField,
   textField,
   urlField,
+  translatable,
 } from './fields.ts';
 import { LANGUAGES } from './vocabulary.ts';
 
@@ -17,14 +18,16 @@ export const deskSchema = z.strictObject({
   /** File name and URL. */
   id: idField(),
   /** What residents call the desk: 地域包括支援センター〇〇. */
-  name: textField('窓口の名前', '例: 地域包括支援センター桜ヶ丘'),
+  name: translatable(textField('窓口の名前', '例: 地域包括支援センター桜ヶ丘')),
   /** What residents can ask about, one item each. */
-  helpsWith: meta(z.array(lineText()).min(1), {
-    label: '相談できること',
-    hint: '1行に1つ。例: 介護のこと',
-  }),
+  helpsWith: translatable(
+    meta(z.array(lineText()).min(1), {
+      label: '相談できること',
+      hint: '1行に1つ。例: 介護のこと',
+    }),
+  ),
   /** Opening hours as residents read them. */
-  hours: textField('受付時間', '例: 平日 8:30〜17:15（土日祝・年末年始は休み）'),
+  hours: translatable(textField('受付時間', '例: 平日 8:30〜17:15（土日祝・年末年始は休み）')),
   /** The number residents call; every desk has one. */
   phone: phoneField(),
   /** For residents who cannot phone (hearing, language). */

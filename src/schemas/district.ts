@@ -1,13 +1,13 @@
 import { z } from 'astro/zod';
 import { defineContentType } from './define.ts';
-import { choiceField, idField, meta, paragraphText, refField, textField } from './fields.ts';
+import { choiceField, idField, meta, paragraphText, refField, textField, translatable } from './fields.ts';
 import { DISTRICT_KINDS } from './vocabulary.ts';
 
 export const districtSchema = z.strictObject({
   /** File name and URL of the district. */
   id: idField(),
   /** Name as residents say it: 〇〇小学校区, 〇〇町内会. */
-  name: textField('地区名', '例: 桜ヶ丘小学校区、本町一丁目町内会'),
+  name: translatable(textField('地区名', '例: 桜ヶ丘小学校区、本町一丁目町内会')),
   /** Reading in hiragana, for furigana and sorting. */
   kana: meta(
     z
@@ -25,17 +25,21 @@ export const districtSchema = z.strictObject({
   /** The larger district this one belongs to (a 町内会 inside a 小学校区). */
   parent: refField('districts', '上位の地区', '町内会なら、属する小学校区を選びます').optional(),
   /** The district's own words on its 防災 page (/bosai/<id>/): what to watch out for here. */
-  bosaiRisks: meta(paragraphText().optional(), {
-    label: '防災: この地区で気をつけたいこと',
-    widget: 'text',
-    hint: '防災のページに載せます。例: みどり川に近く、大雨のときは水があふれることがあります',
-  }),
+  bosaiRisks: translatable(
+    meta(paragraphText().optional(), {
+      label: '防災: この地区で気をつけたいこと',
+      widget: 'text',
+      hint: '防災のページに載せます。例: みどり川に近く、大雨のときは水があふれることがあります',
+    }),
+  ),
   /** How the district helps people who need help to evacuate — never who they are. */
-  bosaiSupport: meta(paragraphText().optional(), {
-    label: '防災: 避難に手助けが必要な方への取り組み',
-    widget: 'text',
-    hint: '防災のページに載せます。どんな仕組みで声をかけ合うかを書き、個人の名前は書かないでください',
-  }),
+  bosaiSupport: translatable(
+    meta(paragraphText().optional(), {
+      label: '防災: 避難に手助けが必要な方への取り組み',
+      widget: 'text',
+      hint: '防災のページに載せます。どんな仕組みで声をかけ合うかを書き、個人の名前は書かないでください',
+    }),
+  ),
 });
 export type DistrictInput = z.input<typeof districtSchema>;
 export type District = z.output<typeof districtSchema>;

@@ -17,6 +17,7 @@ import {
   refField,
   refListField,
   textField,
+  translatable,
 } from './fields.ts';
 import { flyerField } from './flyer.ts';
 import { EVENT_STATUSES } from './vocabulary.ts';
@@ -26,13 +27,15 @@ export const eventSchema = z
     /** File name and URL. */
     id: idField(),
     /** イベント名 as printed on the flyer. */
-    title: textField('イベント名', '例: 桜ヶ丘ふれあい防災訓練'),
+    title: translatable(textField('イベント名', '例: 桜ヶ丘ふれあい防災訓練')),
     /** One sentence that makes a resident want to come. */
-    summary: meta(z.string().trim().min(1).max(120), {
-      label: 'ひとこと紹介',
-      widget: 'text',
-      hint: '120字まで。一覧やチラシに載ります',
-    }),
+    summary: translatable(
+      meta(z.string().trim().min(1).max(120), {
+        label: 'ひとこと紹介',
+        widget: 'text',
+        hint: '120字まで。一覧やチラシに載ります',
+      }),
+    ),
     /** Starts, Japan time. */
     start: dateTimeField('開始日時'),
     /** Ends, Japan time; after the start. Several days apart for a multi-day event. */
@@ -46,7 +49,7 @@ export const eventSchema = z
     /** Who it is for; everyone unless the volunteer narrows it. */
     audience: audienceField(),
     /** Free text so that 無料, 300円, 材料費100円 all fit. */
-    fee: meta(lineText().default('無料'), { label: '参加費', hint: '例: 無料、300円（お茶代）' }),
+    fee: translatable(meta(lineText().default('無料'), { label: '参加費', hint: '例: 無料、300円（お茶代）' })),
     /** How many people can come; empty = no limit. */
     capacity: meta(z.number().int().positive().optional(), {
       label: '定員（人）',
@@ -64,7 +67,7 @@ export const eventSchema = z
       'scheduled',
     ),
     /** Why it was cancelled or postponed, and the new date if any. */
-    statusNote: meta(paragraphText().optional(), { label: '中止・延期のお知らせ', widget: 'text' }),
+    statusNote: translatable(meta(paragraphText().optional(), { label: '中止・延期のお知らせ', widget: 'text' })),
     /** A photo for the page and flyer; needs its alt text. */
     image: imageField('イベントの写真').optional(),
     /** チラシ: template, colour and wording of the printable flyer; derived from the entry when absent. */

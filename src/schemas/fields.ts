@@ -41,10 +41,21 @@ export interface FieldMeta {
   options?: string;
   /** Further Decap options passed through unchanged (e.g. datetime formats). */
   cms?: Record<string, unknown>;
+  /**
+   * Free text residents read (a title, a summary, opening hours in words): a translation
+   * `<id>.<locale>.md` may hold it, and the CMS edits it per language. Everything else (ids,
+   * dates, schedules, references, phones, choices, numbers) is shared from the Japanese original
+   * (src/lib/content/translations.ts). An object field is translatable through its marked fields.
+   */
+  translatable?: boolean;
 }
 
 export const meta = <T extends z.ZodType>(schema: T, fieldMeta: FieldMeta): T =>
   schema.meta(fieldMeta as unknown as Record<string, unknown>);
+
+/** Marks a field as text a translation replaces (FieldMeta.translatable); its other metadata kept. */
+export const translatable = <T extends z.ZodType>(schema: T): T =>
+  schema.meta({ ...(schema.meta() ?? {}), translatable: true }) as T;
 
 /** Reads the FieldMeta attached to one layer of a schema (not its wrappers). */
 export function fieldMetaOf(schema: z.ZodType): Partial<FieldMeta> {
@@ -358,6 +369,7 @@ export const imageField = (label = '画像') =>
           src: imageSrcField('画像ファイル').optional(),
           /** What the picture shows, read out to residents who cannot see it. */
           alt: meta(paragraphText().optional(), {
+            translatable: true,
             label: '画像の説明（代替テキスト）',
             hint: '画像を選んだら必ず書いてください。目の不自由な方のために、写っているものを一文で。例: 公民館で体操をする参加者',
           }),
@@ -387,6 +399,7 @@ export const applicationField = () =>
       required: meta(z.boolean().default(false), { label: '事前申し込みが必要', widget: 'boolean' }),
       /** How to apply, in words (phone, counter, form). */
       how: meta(paragraphText().optional(), {
+        translatable: true,
         label: '申し込み方法',
         widget: 'text',
         hint: '例: 12月1日までに社協へ電話（0123-45-6789）でお申し込みください',

@@ -1,13 +1,22 @@
 import { z } from 'astro/zod';
 import { defineContentType } from './define.ts';
-import { choiceField, emailField, idField, phoneField, refListField, textField, urlField } from './fields.ts';
+import {
+  choiceField,
+  emailField,
+  idField,
+  phoneField,
+  refListField,
+  textField,
+  urlField,
+  translatable,
+} from './fields.ts';
 import { ORGANIZATION_KINDS } from './vocabulary.ts';
 
 export const organizationSchema = z.strictObject({
   /** File name and URL. */
   id: idField(),
   /** 団体名. */
-  name: textField('団体名', '例: 桜ヶ丘地区社会福祉協議会'),
+  name: translatable(textField('団体名', '例: 桜ヶ丘地区社会福祉協議会')),
   /** 社協, 地区社協, 民生委員協議会, NPO, 自治会 … */
   kind: choiceField(ORGANIZATION_KINDS, 'orgKind', '種類'),
   /** Districts the organization works in (empty = the whole town). */

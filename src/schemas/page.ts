@@ -1,17 +1,19 @@
 import { z } from 'astro/zod';
 import { defineContentType } from './define.ts';
-import { idField, meta, textField } from './fields.ts';
+import { idField, meta, textField, translatable } from './fields.ts';
 
 export const pageSchema = z.strictObject({
   /** File name and URL (/pages/<id>/). */
   id: idField(),
   /** Heading and <title> of the page. */
-  title: textField('タイトル'),
+  title: translatable(textField('タイトル')),
   /** Shown in search results and link previews. */
-  description: meta(z.string().trim().min(1).max(160).optional(), {
-    label: '説明（検索結果に出ます）',
-    widget: 'text',
-  }),
+  description: translatable(
+    meta(z.string().trim().min(1).max(160).optional(), {
+      label: '説明（検索結果に出ます）',
+      widget: 'text',
+    }),
+  ),
 });
 export type PageInput = z.input<typeof pageSchema>;
 export type Page = z.output<typeof pageSchema>;

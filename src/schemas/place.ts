@@ -1,6 +1,15 @@
 import { z } from 'astro/zod';
 import { defineContentType } from './define.ts';
-import { audienceField, idField, meta, paragraphText, phoneField, refField, textField } from './fields.ts';
+import {
+  audienceField,
+  idField,
+  meta,
+  paragraphText,
+  phoneField,
+  refField,
+  textField,
+  translatable,
+} from './fields.ts';
 import { shelterField } from './shelter.ts';
 
 const latLng = (label: string, min: number, max: number) =>
@@ -15,7 +24,7 @@ export const placeSchema = z.strictObject({
   /** File name and URL. */
   id: idField(),
   /** 会場名: 〇〇公民館, 〇〇集会所. */
-  name: textField('会場名', '例: 桜ヶ丘公民館'),
+  name: translatable(textField('会場名', '例: 桜ヶ丘公民館')),
   /** Postal address as written on a flyer. */
   address: textField('住所', '例: 架空市桜ヶ丘1-2-3'),
   /** The district the place lies in. */
@@ -23,21 +32,25 @@ export const placeSchema = z.strictObject({
   /** A 居場所 is somewhere anyone may drop in; it is listed as such. */
   ibasho: meta(z.boolean().default(false), { label: 'だれでも立ち寄れる居場所', widget: 'boolean' }),
   /** What the place is, in a sentence: shown under its name and on the 居場所 list. */
-  summary: meta(paragraphText().optional(), {
-    label: 'ひとことで',
-    widget: 'text',
-    hint: '例: 空き家を借りた、だれでも立ち寄れる居場所です',
-  }),
+  summary: translatable(
+    meta(paragraphText().optional(), {
+      label: 'ひとことで',
+      widget: 'text',
+      hint: '例: 空き家を借りた、だれでも立ち寄れる居場所です',
+    }),
+  ),
   /** When a 居場所 is open to drop in (a venue that only hosts gatherings leaves it empty). */
-  openHours: textField('開いている日・時間', '例: 月・水・金曜日 10:00〜16:00（祝日は休み）').optional(),
+  openHours: translatable(textField('開いている日・時間', '例: 月・水・金曜日 10:00〜16:00（祝日は休み）').optional()),
   /** Who the place is for, as events and salons say it. */
   audience: audienceField(),
   /** How to get there: bus stop, parking. */
-  access: meta(paragraphText().optional(), {
-    label: '交通・行き方',
-    widget: 'text',
-    hint: '例: 市民バス「桜ヶ丘」下車 徒歩3分',
-  }),
+  access: translatable(
+    meta(paragraphText().optional(), {
+      label: '交通・行き方',
+      widget: 'text',
+      hint: '例: 市民バス「桜ヶ丘」下車 徒歩3分',
+    }),
+  ),
   /** Barrier-free facts residents ask about before they come. */
   barrierFree: meta(
     z
@@ -49,11 +62,13 @@ export const placeSchema = z.strictObject({
         /** Parking for visitors. */
         parking: meta(z.boolean().default(false), { label: '駐車場がある', widget: 'boolean' }),
         /** Anything else: steps, lifts, seating on chairs. */
-        notes: meta(paragraphText().optional(), {
-          label: 'そのほか',
-          widget: 'text',
-          hint: '例: 入口に2段の段差があります',
-        }),
+        notes: translatable(
+          meta(paragraphText().optional(), {
+            label: 'そのほか',
+            widget: 'text',
+            hint: '例: 入口に2段の段差があります',
+          }),
+        ),
       })
       .optional(),
     { label: 'バリアフリー' },

@@ -13,6 +13,7 @@ import {
   refListField,
   sdgsField,
   textField,
+  translatable,
 } from './fields.ts';
 
 /** 未着手 / 進行中 / 達成: where an action stands at the end of (or during) a fiscal year. */
@@ -130,7 +131,7 @@ export const planSchema = z
     /** File name and URL. */
     id: idField(),
     /** The plan's name as printed: みどり野東地区 小地域福祉活動計画（第2期）. */
-    title: textField('計画の名前', '例: みどり野東地区 小地域福祉活動計画（第2期）'),
+    title: translatable(textField('計画の名前', '例: みどり野東地区 小地域福祉活動計画（第2期）')),
     /** The district it is for; its area page links the plan. */
     district: refField('districts', '地区'),
     /** Who made it and keeps it up to date: 地区社協, 地域づくり協議会. */
@@ -140,7 +141,9 @@ export const planSchema = z
     /** Last fiscal year of the period. */
     endYear: fiscalYear('期間（おわりの年度）', '例: 2028（2024〜2028年度の計画なら 2028）'),
     /** 将来像: the district the plan works towards. */
-    vision: longTextField('めざす地域の姿', '例: だれもが顔見知りで、困ったときに「助けて」と言える地区').optional(),
+    vision: translatable(
+      longTextField('めざす地域の姿', '例: だれもが顔見知りで、困ったときに「助けて」と言える地区').optional(),
+    ),
     /** The SDGs goals the plan works towards, as the seeds map their plans (a page per goal lists it). */
     sdgs: sdgsField(),
     /** 基本目標, each with its actions. */

@@ -9,32 +9,35 @@ import {
   paragraphText,
   sdgsField,
   textField,
+  translatable,
 } from './fields.ts';
 
 export const practiceSchema = z.strictObject({
   /** File name and URL. */
   id: idField(),
   /** The practice in one line, as other towns would search for it. */
-  title: textField('タイトル', '例: 移動販売と見守りを組み合わせた買い物支援'),
+  title: translatable(textField('タイトル', '例: 移動販売と見守りを組み合わせた買い物支援')),
   /** The town the practice comes from. */
-  town: textField('市町村', '例: 架空県みどり町'),
+  town: translatable(textField('市町村', '例: 架空県みどり町')),
   /** Who runs it. */
-  organization: textField('実施団体', '例: みどり町社会福祉協議会'),
+  organization: translatable(textField('実施団体', '例: みどり町社会福祉協議会')),
   /** Topics, so other towns find it by category. */
   themes: categoriesField(),
   /** Why it started: the local need. */
-  background: longTextField('背景・きっかけ'),
+  background: translatable(longTextField('背景・きっかけ')),
   /** What they do and how it is organised. */
-  approach: longTextField('取り組みの内容'),
+  approach: translatable(longTextField('取り組みの内容')),
   /** What changed, with numbers where there are any. */
-  results: longTextField('成果'),
+  results: translatable(longTextField('成果')),
   /** Advice for a town that wants to start the same. */
-  tips: longTextField('始めるときのコツ'),
+  tips: translatable(longTextField('始めるときのコツ')),
   /** Whom other towns may ask, in free text (name, section, phone). */
-  contact: meta(paragraphText().optional(), {
-    label: '問い合わせ先',
-    hint: '例: みどり町社協 地域福祉係 0123-45-6789',
-  }),
+  contact: translatable(
+    meta(paragraphText().optional(), {
+      label: '問い合わせ先',
+      hint: '例: みどり町社協 地域福祉係 0123-45-6789',
+    }),
+  ),
   /** When the practice was written up. */
   date: dateField('掲載日'),
   /** SDGs goals the practice serves, for the /sdgs/ pages. */

@@ -12,6 +12,7 @@ import {
   refField,
   refListField,
   textField,
+  translatable,
 } from './fields.ts';
 import { flyerField } from './flyer.ts';
 import { HELPER_ACTIVITIES, RECRUITMENT_TAGS, applyBySchema } from './helping.ts';
@@ -21,15 +22,17 @@ export const recruitmentSchema = z.strictObject({
   /** File name and URL. */
   id: idField(),
   /** The notice's headline. */
-  title: textField('タイトル', '例: 見守り訪問のボランティアを募集します'),
+  title: translatable(textField('タイトル', '例: 見守り訪問のボランティアを募集します')),
   /** The role in a few words: 見守り訪問員, 配食ボランティア. */
-  role: textField('役割', '例: 見守り訪問員'),
+  role: translatable(textField('役割', '例: 見守り訪問員')),
   /** What the helper actually does. */
-  tasks: longTextField('活動内容', '例: ひとり暮らしの高齢者宅を月に1回訪ね、お話をします'),
+  tasks: translatable(longTextField('活動内容', '例: ひとり暮らしの高齢者宅を月に1回訪ね、お話をします')),
   /** How often and how long: 月1回・2時間程度. */
-  frequency: textField('頻度・時間', '例: 月1回、2時間程度（平日午前）'),
+  frequency: translatable(textField('頻度・時間', '例: 月1回、2時間程度（平日午前）')),
   /** Who is welcome; reassure first-timers. */
-  welcome: meta(paragraphText().default('どなたでも歓迎します'), { label: 'こんな方を歓迎', widget: 'text' }),
+  welcome: translatable(
+    meta(paragraphText().default('どなたでも歓迎します'), { label: 'こんな方を歓迎', widget: 'text' }),
+  ),
   /** Districts where the helpers are needed. */
   districts: refListField('districts', '地区'),
   /** Topics, for category pages and search filters. */
@@ -51,7 +54,7 @@ export const recruitmentSchema = z.strictObject({
     'この募集を出した日。新着のお知らせ（RSS など）の日付になります。空のままだと、サイトを作り直した日になります',
   ).optional(),
   /** How to apply, in words residents can follow. */
-  howToApply: longTextField('応募方法', '例: 社協（0123-45-6789）へお電話ください'),
+  howToApply: translatable(longTextField('応募方法', '例: 社協（0123-45-6789）へお電話ください')),
   /** Phone for questions before applying. */
   contact: phoneField('問い合わせ電話番号').optional(),
   /** Every way the group accepts an application: form, e-mail, LINE, phone, in person. */

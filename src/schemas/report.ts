@@ -16,6 +16,7 @@ import {
   refListField,
   sdgsField,
   textField,
+  translatable,
 } from './fields.ts';
 import { AUDIENCES } from './vocabulary.ts';
 import { t } from '../i18n/index.ts';
@@ -49,7 +50,7 @@ export const reportSchema = z
     /** File name and URL. */
     id: idField(),
     /** Headline of the report. */
-    title: textField('タイトル', '例: 11月のひだまりサロンを開きました'),
+    title: translatable(textField('タイトル', '例: 11月のひだまりサロンを開きました')),
     /** The day of the activity. */
     date: dateField('活動日'),
     /** The salon or event this report is about, if any. */

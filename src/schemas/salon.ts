@@ -18,6 +18,7 @@ import {
   refListField,
   textField,
   timeField,
+  translatable,
 } from './fields.ts';
 import { flyerField } from './flyer.ts';
 import { FREQUENCIES, HOLIDAY_POLICIES, SALON_KINDS, SALON_STATUSES, WEEKDAYS, WEEKS_OF_MONTH } from './vocabulary.ts';
@@ -101,11 +102,13 @@ export const salonSchema = z.strictObject({
   /** File name and URL. */
   id: idField(),
   /** 名前 as residents know it: ひだまりサロン, 桜ヶ丘こども食堂. */
-  title: textField('名前', '例: ひだまりサロン'),
+  title: translatable(textField('名前', '例: ひだまりサロン')),
   /** サロン, 体操, 子ども食堂, 移動販売 … */
   kind: choiceField(SALON_KINDS, 'salonKind', '種類'),
   /** One sentence for lists and flyers. */
-  summary: meta(z.string().trim().min(1).max(120), { label: 'ひとこと紹介', widget: 'text', hint: '120字まで' }),
+  summary: translatable(
+    meta(z.string().trim().min(1).max(120), { label: 'ひとこと紹介', widget: 'text', hint: '120字まで' }),
+  ),
   /** When it meets, as a rule the calendar and feeds expand into dates. */
   schedule: meta(scheduleSchema, { label: '開催日程' }),
   /** Where it meets. */
@@ -117,7 +120,7 @@ export const salonSchema = z.strictObject({
   /** Who it is for; everyone unless the volunteer narrows it. */
   audience: audienceField(),
   /** Free text so that 無料, 100円（お茶代） all fit. */
-  fee: meta(lineText().default('無料'), { label: '参加費', hint: '例: 100円（お茶代）' }),
+  fee: translatable(meta(lineText().default('無料'), { label: '参加費', hint: '例: 100円（お茶代）' })),
   /** Whether and how to apply beforehand (most salons: just come). */
   application: applicationField().optional(),
   /** Who runs it, named on the page and the flyer. */

@@ -13,6 +13,7 @@ import {
   refField,
   refListField,
   textField,
+  translatable,
 } from './fields.ts';
 
 /**
@@ -41,31 +42,37 @@ export const serviceSchema = z
     /** File name and URL. */
     id: idField(),
     /** What residents call it: まちともサービス（みどり野東地区）. */
-    name: textField('サービスの名前', '例: まちともサービス（みどり野東地区）'),
+    name: translatable(textField('サービスの名前', '例: まちともサービス（みどり野東地区）')),
     /** Who runs it. */
     provider: refField('organizations', '運営する団体'),
     /** What the helpers do. */
     helpsWith: choicesField(SERVICE_TASKS, 'serviceTask', '手伝えること', '当てはまるものをすべて選んでください'),
     /** Anything the list does not name, one per line: 年賀状の宛名書き. */
-    otherHelp: meta(z.array(lineText()).optional(), {
-      label: 'そのほかに手伝えること',
-      hint: '1行に1つ。例: 網戸の張り替え',
-    }),
+    otherHelp: translatable(
+      meta(z.array(lineText()).optional(), {
+        label: 'そのほかに手伝えること',
+        hint: '1行に1つ。例: 網戸の張り替え',
+      }),
+    ),
     /** Districts where the helpers go. */
     districts: refListField('districts', '利用できる地区'),
     /** 無料 / 1回いくら / 会員制. */
     feeType: choiceField(SERVICE_FEES, 'serviceFee', '料金の種類'),
     /** The amount in words; required unless the service is free. */
-    fee: meta(lineText().optional(), {
-      label: '料金',
-      hint: '無料でなければ必ず書いてください。例: 1回300円（30分まで）、年会費1,000円＋1時間500円の利用券',
-    }),
+    fee: translatable(
+      meta(lineText().optional(), {
+        label: '料金',
+        hint: '無料でなければ必ず書いてください。例: 1回300円（30分まで）、年会費1,000円＋1時間500円の利用券',
+      }),
+    ),
     /** Who may ask: residents over 65, people with disabilities, families with babies. */
-    whoCanAsk: longTextField('利用できる方', '例: 地区に住む65歳以上の方、障がいのある方、子育て中の方'),
+    whoCanAsk: translatable(longTextField('利用できる方', '例: 地区に住む65歳以上の方、障がいのある方、子育て中の方')),
     /** How to ask, step by step. */
-    howToAsk: longTextField('申し込み方法', '例: 地区社協の事務局に電話。はじめての方は利用会員の登録（無料）をします'),
+    howToAsk: translatable(
+      longTextField('申し込み方法', '例: 地区社協の事務局に電話。はじめての方は利用会員の登録（無料）をします'),
+    ),
     /** When the phone is answered. */
-    hours: textField('受け付け時間', '例: 平日 9:00〜16:00').optional(),
+    hours: translatable(textField('受け付け時間', '例: 平日 9:00〜16:00').optional()),
     /** The number residents call. */
     contact: phoneField('申し込み・問い合わせ電話番号'),
     /** The call for helpers (協力会員) that keeps the service going. */

@@ -1,6 +1,16 @@
 import { z } from 'astro/zod';
 import { defineContentType } from './define.ts';
-import { bilingualIssue, choiceField, emailField, lineText, meta, phoneField, textField, urlField } from './fields.ts';
+import {
+  bilingualIssue,
+  choiceField,
+  emailField,
+  lineText,
+  meta,
+  phoneField,
+  textField,
+  urlField,
+  translatable,
+} from './fields.ts';
 import { GIT_HOSTS, PKCE_HOSTS, SELF_HOSTED, WORKFLOW_HOSTS } from '../lib/cms/backend.ts';
 import { checkDigit, isMunicipalCode } from '../lib/opendata/municipal-code.ts';
 import { emergencySchema } from './emergency.ts';
@@ -130,17 +140,17 @@ const openDataSchema = z
 export const settingsSchema = z
   .strictObject({
     /** Site name in the header and the <title>. */
-    siteName: textField('サイトの名前', '例: 桜ヶ丘つながりネット'),
+    siteName: translatable(textField('サイトの名前', '例: 桜ヶ丘つながりネット')),
     /** The town or district running the site. */
-    town: textField('市町村・地区', '例: 架空市 桜ヶ丘地区'),
+    town: translatable(textField('市町村・地区', '例: 架空市 桜ヶ丘地区')),
     /** One line beside the site name in every page's header. */
-    tagline: textField('キャッチフレーズ', '例: 支え合いの情報を、となりの人へ'),
+    tagline: translatable(textField('キャッチフレーズ', '例: 支え合いの情報を、となりの人へ')),
     /** The site in a sentence, for search engines and link previews. */
-    description: meta(z.string().trim().min(1).max(160), { label: 'サイトの説明', widget: 'text' }),
+    description: translatable(meta(z.string().trim().min(1).max(160), { label: 'サイトの説明', widget: 'text' })),
     /** Public URL once deployed; used for canonical links, feeds and QR codes. */
     url: urlField('公開URL'),
     /** Who runs the site, in every page's footer and on flyers. */
-    publisher: textField('運営', '例: 架空市社会福祉協議会'),
+    publisher: translatable(textField('運営', '例: 架空市社会福祉協議会')),
     /** The publisher's phone, in the footer. */
     phone: phoneField('運営の電話番号'),
     /** The publisher's public e-mail address. */

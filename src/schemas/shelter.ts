@@ -4,7 +4,7 @@
  * going (steps, pets). Part of the place schema (src/schemas/place.ts): a shelter is a place.
  */
 import { z } from 'astro/zod';
-import { bilingualIssue, choicesField, meta, paragraphText } from './fields.ts';
+import { bilingualIssue, choicesField, meta, paragraphText, translatable } from './fields.ts';
 import { HAZARDS, SHELTER_TYPES } from './vocabulary.ts';
 
 /**
@@ -44,11 +44,13 @@ export const shelterObject = z
       cms: { value_type: 'int' },
     }),
     /** Steps, slopes, rooms for people who need care: what the place's own barrier-free facts do not say. */
-    barrierFreeNotes: meta(paragraphText().optional(), {
-      label: '避難するときのバリアフリー',
-      widget: 'text',
-      hint: '例: 体育館の東側にスロープがあります。和室を配慮が必要な方の部屋にします',
-    }),
+    barrierFreeNotes: translatable(
+      meta(paragraphText().optional(), {
+        label: '避難するときのバリアフリー',
+        widget: 'text',
+        hint: '例: 体育館の東側にスロープがあります。和室を配慮が必要な方の部屋にします',
+      }),
+    ),
     /** Whether pets may come (同行避難): families decide whether to flee by this. */
     pets: meta(z.boolean().default(false), { label: 'ペットと避難できる', widget: 'boolean' }),
   })

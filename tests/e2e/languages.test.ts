@@ -5,7 +5,7 @@
  * keeps the reader on the page — to the page in that language, or, where the page is Japanese
  * only, to the notice in that language (Chromium). axe finds nothing on any of them.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,29 @@ import { LOCALES } from '../../src/i18n/locales.ts';
 import { useTranslations } from '../../src/i18n/index.ts';
 
 const SALON = '/salons/hidamari-salon/';
+// Translated into every language (content/salons/nihongo-salon.<locale>.md).
+const TRANSLATED = '/salons/nihongo-salon/';
+const CODES = LOCALES.map((l) => l.code);
+
+/** The languages an entry has, from the built copy's content files (the original is 'ja'). */
+function languagesOf(collection: string, id: string): string[] {
+  const suffixes = readdirSync(join(dir, 'content', collection))
+    .filter((name) => name.startsWith(`${id}.`) && name.endsWith('.md'))
+    .map((name) => name.slice(id.length + 1, -3));
+  return CODES.filter((code) => suffixes.includes(code));
+}
+
+/** An entry with a やさしい日本語 translation that some language lacks, and that language. */
+function easyButNotIn(): { path: string; missing: string } {
+  for (const collection of ['desks', 'events', 'salons', 'places', 'recruitments']) {
+    for (const name of readdirSync(join(dir, 'content', collection)).filter((n) => n.endsWith('.ja-easy.md'))) {
+      const id = name.replace('.ja-easy.md', '');
+      const missing = CODES.find((code) => !languagesOf(collection, id).includes(code));
+      if (missing) return { path: `/${collection}/${id}/`, missing };
+    }
+  }
+  throw new Error('no entry in やさしい日本語 that lacks another language');
+}
 
 let dir: string;
 let server: Awaited<ReturnType<typeof serveDirectory>>;
@@ -81,6 +104,60 @@ describe('a home page per language', () => {
   });
 });
 
+describe('a translated entry (issue 16, item 2)', () => {
+  const alternatesIn = (page: string) =>
+    [...page.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+
+  it('has a page in each language it is translated into, and no other', () => {
+    for (const { code, tag } of LOCALES) {
+      const path = code === 'ja' ? TRANSLATED : `/${code}${TRANSLATED}`;
+      expect(html(path), path).toContain(`<html lang="${tag}"`);
+    }
+    // An untranslated entry has its Japanese page only.
+    const { path, missing } = easyButNotIn();
+    expect(existsSync(join(dir, 'dist', missing, path, 'index.html')), `${missing}${path}`).toBe(false);
+    expect(existsSync(join(dir, 'dist', 'ja-easy', path, 'index.html')), `ja-easy${path}`).toBe(true);
+  });
+
+  it('lists exactly the languages that exist as alternates, on every version', () => {
+    const { path, missing } = easyButNotIn();
+    const [collection = '', id = ''] = path.split('/').filter(Boolean);
+    const languages = languagesOf(collection, id);
+    const expected = LOCALES.filter((l) => languages.includes(l.code)).map((l) => [
+      l.hreflang,
+      `https://tsunagari.example.jp${l.code === 'ja' ? '' : `/${l.code}`}${path}`,
+    ]);
+    for (const code of languages) {
+      const alternates = alternatesIn(html(code === 'ja' ? path : `/${code}${path}`));
+      expect(
+        alternates.filter(([hreflang]) => hreflang !== 'x-default'),
+        code,
+      ).toEqual(expected);
+    }
+    expect(expected.map(([hreflang]) => hreflang)).not.toContain(LOCALES.find((l) => l.code === missing)?.hreflang);
+  });
+
+  it('shows the translated text with the interface in that language, the shared facts from the original', () => {
+    const page = html(`/en${TRANSLATED}`);
+    expect(page).toMatch(/<h1[^>]*>Nihongo <wbr>Salon/);
+    expect(page).toContain('Let’s talk in Japanese.');
+    expect(page).toContain(`aria-label="${useTranslations('en')('locale.switchLabel')}"`);
+    // The home page's texts (content/settings/site.en.yml), not marked Japanese.
+    expect(page).toMatch(/<a class="site-name" href="\/en\/"[^>]*>Midorino Tsunagari Net</);
+    // The schedule is the original's: every Saturday 10:00.
+    expect(page).toMatch(/10:00/);
+    expect(html('/vi' + TRANSLATED)).toMatch(/<h1[^>]*>Nihongo <wbr>Salon <wbr>\(trò/);
+  });
+
+  it('is listed by its translated title in that language, and by its Japanese one, marked, elsewhere', () => {
+    expect(html('/en/salons/')).toMatch(/<a href="\/en\/salons\/nihongo-salon\/"[^>]*>\s*Nihongo Salon/);
+    expect(html('/en/salons/')).not.toMatch(/<a href="\/en\/salons\/nihongo-salon\/"[^>]*lang="ja"/);
+    const { path, missing } = easyButNotIn();
+    const list = html(`/${missing}/${path.split('/')[1]}/`);
+    expect(list).toMatch(new RegExp(`<a href="${path}#lang-${missing}"[^>]*lang="ja"`));
+  });
+});
+
 describe('the language switch (Chromium)', () => {
   it('takes the reader to the same page in another language and back', async () => {
     const page = await open('/');
@@ -123,6 +200,46 @@ describe('the language switch (Chromium)', () => {
     await page.locator('#lang-en').waitFor({ state: 'visible' });
     await page.context().close();
   });
+
+  it('keeps a translated page: to its other translations, to the Japanese page’s notice for the rest', async () => {
+    const page = await open(`/en${TRANSLATED}`);
+    const nav = page.getByRole('navigation', { name: useTranslations('en')('locale.switchLabel') });
+    await nav.getByRole('link', { name: 'Tiếng Việt' }).click();
+    await page.waitForURL((url) => url.pathname === `/vi${TRANSLATED}`);
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    await page.context().close();
+
+    // An entry in やさしい日本語 but not in the reader's language: from its やさしい日本語 page, the
+    // switch leads to the Japanese page, whose notice speaks that language and links back.
+    const { path, missing } = easyButNotIn();
+    const locale = LOCALES.find((l) => l.code === missing);
+    const t = useTranslations(missing);
+    const easy = await open(`/ja-easy${path}`);
+    await easy
+      .getByRole('link', { name: locale?.name ?? missing })
+      .first()
+      .click();
+    await easy.waitForURL((url) => url.pathname === path && url.hash === `#lang-${missing}`);
+    const notice = easy.locator(`#lang-${missing}`);
+    await notice.waitFor({ state: 'visible' });
+    expect(await notice.getAttribute('lang')).toBe(locale?.tag);
+    expect(await notice.textContent()).toContain(t('locale.notTranslated'));
+    await notice.getByRole('link', { name: t('locale.easyVersion') }).click();
+    await easy.waitForURL((url) => url.pathname === `/ja-easy${path}`);
+    expect(await easy.getAttribute('html', 'lang')).toBe('ja');
+    await easy.context().close();
+  });
+
+  it('a Japanese-only page without やさしい日本語 offers no link to it', () => {
+    expect(html(SALON)).not.toContain(`href="/ja-easy${SALON}"`);
+  });
+
+  for (const { code } of LOCALES)
+    it(`axe finds nothing on the translated entry page in ${code}`, async () => {
+      const page = await open(code === 'ja' ? TRANSLATED : `/${code}${TRANSLATED}`);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.context().close();
+    });
 
   for (const path of ['/', '/en/', '/ja-easy/', '/vi/', '/ne/', '/en/events/', '/zh-hans/salons/', `${SALON}#lang-en`])
     it(`axe finds nothing on ${path}`, async () => {

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentParses, parsesReport } from '../../src/lib/content/files.ts';
-import { contentLoader, handOverValidated } from '../../src/lib/content/loader.ts';
+import { contentLoader, handOverValidated, translationKey, translationsLoader } from '../../src/lib/content/loader.ts';
 import { validateContent, type ValidEntry } from '../../src/lib/validation/validate.ts';
 import { eventType, settingsType } from '../../src/schemas/index.ts';
 import { fixtureCopy, removeFixtureCopies } from '../helpers/fixture.ts';
@@ -130,6 +130,41 @@ describe('the content loader', () => {
     watcher.emit('unlink', file);
     await settled();
     expect(entries.has('bousai')).toBe(false);
+  });
+});
+
+describe('the translations collection', () => {
+  const SALON_EN = 'content/salons/hidamari.en.md';
+
+  it('stores each translation under <collection>/<id>/<locale>, merged, with its body rendered', async () => {
+    const root = fixtureCopy({ [SALON_EN]: '---\ntitle: Hidamari Salon\n---\nTea and a chat.\n' });
+    const { translations } = validateContent(root);
+    handOverValidated(join(root, '/'), new Map(), translations);
+    const { ctx, entries } = context(root);
+    await translationsLoader().load(ctx);
+    const stored = entries.get(translationKey('salons', 'hidamari', 'en'));
+    expect(stored?.data).toMatchObject({ collection: 'salons', entry: 'hidamari', locale: 'en', ownBody: true });
+    expect((stored?.data['data'] as Record<string, unknown>)['title']).toBe('Hidamari Salon');
+    expect((stored?.data['data'] as Record<string, unknown>)['place']).toBe('kominkan');
+    expect(stored?.rendered?.html).toBe('<p>Tea and a chat.</p>');
+    expect(stored?.filePath).toBe(SALON_EN);
+  });
+
+  it('under astro dev takes a saved translation, leaves out a wrong one and drops a deleted one', async () => {
+    const root = fixtureCopy();
+    const { ctx, entries, watcher, logged } = context(root, true);
+    await translationsLoader().load(ctx);
+    expect(entries.size).toBe(0);
+    const file = join(root, SALON_EN);
+    writeFileSync(file, '---\ntitle: Hidamari Salon\n---\n');
+    watcher.emit('add', file);
+    await expect.poll(() => entries.has('salons/hidamari/en')).toBe(true);
+    writeFileSync(file, '---\ntitle: Hidamari Salon\nplace: elsewhere\n---\n');
+    watcher.emit('change', file);
+    await expect.poll(() => logged.join('\n')).toContain('place（会場）');
+    rmSync(file);
+    watcher.emit('unlink', file);
+    await expect.poll(() => entries.has('salons/hidamari/en')).toBe(false);
   });
 });
 

@@ -53,4 +53,17 @@ describe('paths by language', () => {
       '/ne/',
     ]);
   });
+
+  it('knows a translated entry by its path in its language: that language only', () => {
+    const withTranslations = new Set([...localized, '/en/salons/x/', '/ja-easy/salons/x/']);
+    expect(existsIn('/salons/x/', 'en', withTranslations)).toBe(true);
+    expect(existsIn('/salons/x/', 'vi', withTranslations)).toBe(false);
+    expect(alternatesOf('/salons/x/', withTranslations).map((a) => a.href)).toEqual([
+      '/salons/x/',
+      '/ja-easy/salons/x/',
+      '/en/salons/x/',
+    ]);
+    expect(localeHref('/salons/x/', 'en', withTranslations)).toBe('/en/salons/x/');
+    expect(localeHref('/salons/x/', 'ko', withTranslations)).toBe('/salons/x/#lang-ko');
+  });
 });

@@ -17,7 +17,7 @@ export const ENTRY_FILE_RE = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]{2,3}(?:-[a-z]+
 export interface CollectionFiles {
   /** Japanese originals, the entries. */
   entries: string[];
-  /** Translations (`<id>.<locale>.md`), published by a later issue; checked to have an original. */
+  /** Translations (`<id>.<locale>.md`, `site.<locale>.yml`): src/lib/content/translations.ts. */
   translations: string[];
   /** Anything else in the folder: reported, never silently skipped. */
   strays: string[];
@@ -25,7 +25,7 @@ export interface CollectionFiles {
 
 /** Sorts the files of a content type's folder into entries, translations and strays. */
 export function scanCollection(root: string, type: ContentType): CollectionFiles {
-  if (type.file) return { entries: existsSync(join(root, type.file)) ? [type.file] : [], translations: [], strays: [] };
+  if (type.file) return { ...scanTranslatedFile(root, type.file), strays: [] };
   const result: CollectionFiles = { entries: [], translations: [], strays: [] };
   const dir = join(root, 'content', type.name);
   if (!existsSync(dir)) return result;
@@ -39,6 +39,29 @@ export function scanCollection(root: string, type: ContentType): CollectionFiles
     else result.strays.push(path);
   }
   return result;
+}
+
+/**
+ * A single-file type (the site settings, content/settings/site.yml) and its translations beside
+ * it, `site.<locale>.yml` (Decap's file collections know only its i18n `single_file`
+ * structure, so these are edited as files, not in the CMS). Other files in that folder are not
+ * the type's: left alone, as before.
+ */
+function scanTranslatedFile(root: string, file: string): Omit<CollectionFiles, 'strays'> {
+  const entries = existsSync(join(root, file)) ? [file] : [];
+  const slash = file.lastIndexOf('/');
+  const dir = file.slice(0, slash);
+  const [stem, ext] = [file.slice(slash + 1).replace(/\.ya?ml$/, ''), file.split('.').pop() ?? 'yml'];
+  const translations = existsSync(join(root, dir))
+    ? readdirSync(join(root, dir))
+        .sort()
+        .filter((name) => {
+          const code = name.startsWith(`${stem}.`) && name.endsWith(`.${ext}`) ? name.slice(stem.length + 1, -ext.length - 1) : '';
+          return code !== DEFAULT_CONTENT_LOCALE && (CONTENT_LOCALES as readonly string[]).includes(code);
+        })
+        .map((name) => `${dir}/${name}`)
+    : [];
+  return { entries, translations };
 }
 
 /** The entry id of a content file: its name without `.<locale>.md`. */

@@ -22,18 +22,39 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ContentType } from '../../schemas/define.ts';
 import { formatReport } from '../validation/messages.ts';
 import { formatWarnings } from '../validation/warnings.ts';
-import { missingFileProblem, validateFile, type ValidEntry } from '../validation/validate.ts';
+import {
+  missingFileProblem,
+  validateContent,
+  validateFile,
+  validateTranslation,
+  type ValidEntry,
+  type ValidTranslation,
+} from '../validation/validate.ts';
+import { contentTypes } from '../../schemas/index.ts';
+import { localeOfFile } from './translations.ts';
 import { ENTRY_FILE_RE, idOfFile, scanCollection } from './files.ts';
 import { DEFAULT_CONTENT_LOCALE } from '../../i18n/locales.ts';
 import { EASY_LOCALE, easyWarningsOf } from '../easy-japanese/content.ts';
 
 const HANDOVER = Symbol.for('tsunagari.validated-content');
-type Handover = { root: string; entries: Map<string, ValidEntry[]> };
+type Handover = { root: string; entries: Map<string, ValidEntry[]>; translations?: ValidTranslation[] };
 const slot = globalThis as { [HANDOVER]?: Handover };
 
 /** Called by the integration with what it validated: each collection's loader takes its part once. */
-export function handOverValidated(root: string, entries: Map<string, ValidEntry[]>): void {
-  slot[HANDOVER] = { root, entries: new Map(entries) };
+export function handOverValidated(
+  root: string,
+  entries: Map<string, ValidEntry[]>,
+  translations?: Map<string, ValidTranslation[]>,
+): void {
+  slot[HANDOVER] = { root, entries: new Map(entries), ...(translations ? { translations: [...translations.values()].flat() } : {}) };
+}
+
+function takeTranslations(root: string): ValidTranslation[] | undefined {
+  const handover = slot[HANDOVER];
+  if (handover?.root !== root) return undefined;
+  const translations = handover.translations;
+  delete handover.translations;
+  return translations;
 }
 
 function takeValidated(root: string, collection: string): ValidEntry[] | undefined {
@@ -55,16 +76,23 @@ function readCollection(root: string, type: ContentType): ValidEntry[] {
  */
 const EMPTY_FRONT_MATTER = '---\n---\n';
 
-async function storeEntry(context: LoaderContext, root: string, type: ContentType, entry: ValidEntry): Promise<void> {
+async function storeEntry(
+  context: LoaderContext,
+  root: string,
+  type: ContentType,
+  entry: ValidEntry,
+  as?: { id: string; data: Record<string, unknown> },
+): Promise<void> {
   const { store } = context;
+  const id = as?.id ?? entry.id;
   // As the glob loader did: the body without surrounding blank lines.
   const body = entry.body.trim();
-  const digest = context.generateDigest({ data: entry.parsed, body });
-  if (store.get(entry.id)?.digest === digest) return;
+  const digest = context.generateDigest({ data: as?.data ?? entry.parsed, body });
+  if (store.get(id)?.digest === digest) return;
   // The site settings are one YAML file without a body; its collection schema names it 'site'.
-  const data = type.file ? { id: entry.id, ...entry.parsed } : entry.parsed;
+  const data = as?.data ?? (type.file ? { id: entry.id, ...entry.parsed } : entry.parsed);
   if (type.file) {
-    store.set({ id: entry.id, data, filePath: entry.file, digest });
+    store.set({ id, data, filePath: entry.file, digest });
     return;
   }
   let rendered;
@@ -79,7 +107,7 @@ async function storeEntry(context: LoaderContext, root: string, type: ContentTyp
     );
   }
   store.set({
-    id: entry.id,
+    id,
     data,
     body,
     filePath: entry.file,
@@ -112,6 +140,82 @@ export function contentLoader(type: ContentType): Loader {
       if (context.watcher) watch(context, root, type);
     },
   };
+}
+
+/** The key of a translation in the `translations` collection: `salons/nihongo-salon/en`. */
+export const translationKey = (collection: string, id: string, locale: string) => `${collection}/${id}/${locale}`;
+
+/** What the `translations` collection stores of one (src/content.config.ts's schema). */
+const translationData = (t: ValidTranslation) => ({
+  collection: t.type,
+  entry: t.id,
+  locale: t.locale,
+  ownBody: t.ownBody,
+  original: t.original,
+  data: t.type === 'settings' ? { id: 'site', ...t.parsed } : t.parsed,
+});
+
+async function storeTranslation(context: LoaderContext, root: string, t: ValidTranslation): Promise<void> {
+  const type = contentTypes.find((c) => c.name === t.type);
+  if (!type) return;
+  await storeEntry(context, root, type, t, { id: translationKey(t.type, t.id, t.locale), data: translationData(t) });
+}
+
+/**
+ * The loader of the `translations` collection: every valid translation with its merged data and
+ * its rendered body (the original's where it has none), keyed `<collection>/<id>/<locale>`.
+ * One collection rather than translations inside each type's: `getCollection('salons')` stays
+ * the Japanese entries, as every list, feed and calendar expects.
+ */
+export function translationsLoader(): Loader {
+  return {
+    name: 'tsunagari-translations',
+    load: async (context) => {
+      const root = fileURLToPath(context.config.root);
+      const translations = takeTranslations(root) ?? [...validateContent(root).translations.values()].flat();
+      const untouched = new Set(context.store.keys());
+      for (const t of translations) {
+        untouched.delete(translationKey(t.type, t.id, t.locale));
+        await storeTranslation(context, root, t);
+      }
+      for (const key of untouched) context.store.delete(key);
+      if (context.watcher) watchTranslations(context, root);
+    },
+  };
+}
+
+/** Under `astro dev`: a saved translation (or its original) is checked again and replaces its page's data. */
+function watchTranslations(context: LoaderContext, root: string): void {
+  const { watcher, logger, store } = context;
+  if (!watcher) return;
+  const changed = async (path: string) => {
+    const file = relative(root, path).split(sep).join('/');
+    const [folder, collection, name, ...rest] = file.split('/');
+    const type = contentTypes.find((c) => c.name === collection && !c.file);
+    const locale = name ? localeOfFile(name) : undefined;
+    if (folder !== 'content' || !type || !name || rest.length || !locale) return;
+    const id = idOfFile(file);
+    try {
+      const original = validateFile(root, type, `content/${collection}/${id}.ja.md`).entry;
+      const result = original ? validateTranslation(root, type, file, original) : { problems: [] };
+      if (!result.translation) {
+        if (result.problems.length) logger.error(formatReport(result.problems));
+        return;
+      }
+      await storeTranslation(context, root, result.translation);
+      logger.info(`${file} を読み直しました / reloaded ${file}`);
+    } catch (error) {
+      logger.error(error instanceof Error ? error.message : String(error));
+    }
+  };
+  watcher.on('change', changed);
+  watcher.on('add', changed);
+  watcher.on('unlink', (path) => {
+    const file = relative(root, path).split(sep).join('/');
+    const [, collection, name] = file.split('/');
+    const locale = name ? localeOfFile(name) : undefined;
+    if (collection && locale) store.delete(translationKey(collection, idOfFile(file), locale));
+  });
 }
 
 /** Under `astro dev`: a file saved (by the CMS or an editor) replaces its entry. */

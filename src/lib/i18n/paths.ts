@@ -13,6 +13,8 @@ import { ENTRY_COLLECTIONS } from '../entries.ts';
 /** The pages every language has, as paths of the Japanese site. */
 export const LOCALIZED_PATHS: ReadonlySet<string> = new Set([
   '/',
+  // Search, which searches the index of the page's language (src/lib/search/document.ts).
+  '/search/',
   // The lists of entries (src/pages/[locale]/[collection]/index.astro); newsletters have their own.
   ...ENTRY_COLLECTIONS.filter((c) => c !== 'newsletters').map((c) => `/${c}/`),
 ]);
@@ -33,9 +35,13 @@ export function splitLocale(pathname: string): { locale: LocaleCode; path: strin
 export const withLocale = (path: string, locale: LocaleCode): string =>
   locale === DEFAULT_CONTENT_LOCALE ? path : `/${locale}${path}`;
 
-/** Whether the Japanese page at `path` exists in `locale`. */
+/**
+ * Whether the Japanese page at `path` exists in `locale`. `localized` holds Japanese paths of
+ * pages every language has and, for a page only some languages have (a translated entry), the
+ * page's path in that language (`/en/salons/nihongo-salon/`): src/data/translations.ts.
+ */
 export const existsIn = (path: string, locale: LocaleCode, localized: ReadonlySet<string> = LOCALIZED_PATHS): boolean =>
-  locale === DEFAULT_CONTENT_LOCALE || localized.has(path);
+  locale === DEFAULT_CONTENT_LOCALE || localized.has(path) || localized.has(withLocale(path, locale));
 
 /** The id of the notice a Japanese-only page shows to a reader of `locale`. */
 export const noticeId = (locale: LocaleCode): string => `lang-${locale}`;

@@ -10,6 +10,7 @@ import type { Fact } from '../facts.ts';
 import { phrases } from '../phrases.ts';
 import { statusNotice } from '../status-notice.ts';
 import { kindOf, lifecycleOf, type EntryCollection } from '../../kinds/index.ts';
+import { LOCALES } from '../../i18n/locales.ts';
 
 type T = (key: UIKey, params?: Record<string, string | number>) => string;
 
@@ -24,7 +25,18 @@ export interface SearchEntry {
   districts: readonly string[];
   /** The Markdown body rendered to HTML as the page renders it. */
   bodyHtml: string;
+  /** A translation's language (URL prefix, src/i18n/locales.ts); absent for the Japanese original. */
+  locale?: string;
+  /** The Pagefind index it goes in (searchLanguage); 'ja' when absent. */
+  lang?: string;
 }
+
+/**
+ * The Pagefind index of a language: Pagefind keeps one per `<html lang>` and a search page
+ * searches the one of its own lang, lower-cased (zh-Hans → zh-hans).
+ */
+export const searchLanguage = (locale: string): string =>
+  (LOCALES.find((l) => l.code === locale)?.tag ?? locale).toLowerCase();
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ESCAPES[c] as string);
@@ -90,7 +102,7 @@ const factHtml = (fact: Fact) => {
  * would otherwise keep whole, such as サロン in 歌声サロン「わかば」.
  */
 export function searchDocument(entry: SearchEntry, t: T): { url: string; html: string } {
-  const { collection, id, title, data, facts, districts, bodyHtml } = entry;
+  const { collection, id, title, data, facts, districts, bodyHtml, locale, lang = 'ja' } = entry;
   const notice = statusNotice(data['status'], data['statusNote'], t);
   const banner = notice
     ? `<div><p>${escape(notice.headline)}</p>${notice.note ? `<p>${escape(notice.note)}</p>` : ''}</div>`
@@ -106,8 +118,9 @@ export function searchDocument(entry: SearchEntry, t: T): { url: string; html: s
     filters.push(`<span data-pagefind-sort="date">${date}</span><span data-pagefind-meta="date">${date}</span>`);
   const shownFacts = facts.filter((f) => f.indexed !== false).map(factHtml);
   const html =
-    '<!doctype html><html lang="ja"><head><meta charset="utf-8"></head><body><article data-pagefind-body>' +
+    `<!doctype html><html lang="${escape(lang)}"><head>` +
+    '<meta charset="utf-8"></head><body><article data-pagefind-body>' +
     `<h1>${phrases(title).map(escape).join('<wbr>')}</h1>${banner}${summary}<dl>${shownFacts.join('')}</dl>` +
     `<div>${bodyHtml}</div><div hidden data-pagefind-ignore>${filters.join('')}</div></article></body></html>`;
-  return { url: `/${collection}/${id}/`, html };
+  return { url: `${locale ? `/${locale}` : ''}/${collection}/${id}/`, html };
 }

@@ -3,6 +3,7 @@
  * entries, rules that span two collections, file names. Run by `npm run check` and at the
  * start of every build, so a bad entry stops the build with a message instead of vanishing.
  */
+import type { z } from 'astro/zod';
 import { contentTypes } from '../../schemas/index.ts';
 import type { ContentType } from '../../schemas/define.ts';
 import { TEXT_LIMITS } from '../../schemas/fields.ts';
@@ -26,6 +27,8 @@ import { notTextProblems } from './unicode.ts';
 import { bodyStartLine, privacyWarnings, type ContentWarning } from './warnings.ts';
 import { flyerTextProblems } from '../../flyers/text-check.ts';
 import { digestOf, type FileResult, type ValidationCache } from './cache.ts';
+import { localeOfFile, mergeTranslation, translatableFields, translationProblems } from '../content/translations.ts';
+import type { LocaleCode } from '../../i18n/locales.ts';
 
 export interface ValidEntry extends ContentFile {
   type: string;
@@ -33,8 +36,19 @@ export interface ValidEntry extends ContentFile {
   parsed: Record<string, unknown>;
 }
 
+/** A translation that passed: the original's data with its translated text (translations.ts). */
+export interface ValidTranslation extends ValidEntry {
+  locale: LocaleCode;
+  /** The Japanese original's file. */
+  original: string;
+  /** Whether the body is the translation's own; false: it has none, and the original's is shown. */
+  ownBody: boolean;
+}
+
 export interface ValidationResult {
   entries: Map<string, ValidEntry[]>;
+  /** Per collection, the translations whose original is valid and which pass (translations.ts). */
+  translations: Map<string, ValidTranslation[]>;
   problems: ContentProblem[];
   /** What is pointed out without stopping the build (warnings.ts). */
   warnings: ContentWarning[];
@@ -50,11 +64,15 @@ export function fieldsOf(type: ContentType): FieldInfo[] {
 /** The CMS label of a collection (places → 会場・居場所), as named in messages. */
 const titleOf = (collection: string) => contentTypes.find((t) => t.name === collection)?.label ?? collection;
 
-/** Schema, file name and body checks of one file. */
-export function validateFile(root: string, type: ContentType, file: string, text?: string): FileResult {
-  let content: ContentFile;
+/** A content file read, or the problems of YAML that cannot be read. */
+function readChecked(
+  root: string,
+  type: ContentType,
+  file: string,
+  text?: string,
+): { content: ContentFile } | { problems: ContentProblem[] } {
   try {
-    content = readContentFile(root, type, file, text);
+    return { content: readContentFile(root, type, file, text) };
   } catch (error) {
     if (!(error instanceof YamlSyntaxError)) throw error;
     if (error instanceof YamlAliasError)
@@ -82,6 +100,13 @@ export function validateFile(root: string, type: ContentType, file: string, text
       ],
     };
   }
+}
+
+/** Schema, file name and body checks of one file. */
+export function validateFile(root: string, type: ContentType, file: string, text?: string): FileResult {
+  const read = readChecked(root, type, file, text);
+  if ('problems' in read) return read;
+  const { content } = read;
   const fields = fieldsOf(type);
   // Nothing downstream (pages, search, flyers) may see a character that is not text.
   const notText = notTextProblems(file, content.data, content.body, fields, type.body?.label ?? '本文');
@@ -138,6 +163,97 @@ export function validateFile(root: string, type: ContentType, file: string, text
       )
     : [];
   return { entry: { ...content, type: type.name, parsed }, problems, warnings };
+}
+
+/**
+ * How much longer than the Japanese limit a translated text may be: English, Vietnamese or
+ * Portuguese take about twice the characters of the same Japanese sentence (the sample
+ * にほんごサロン's summary: 70 characters, 129 in English), and a limit that fits Japanese would
+ * make translators cut what residents need to know.
+ */
+export const TRANSLATION_LENGTH_FACTOR = 2;
+
+/** A too-long text that is within the room a translation has (TRANSLATION_LENGTH_FACTOR). */
+function roomForTranslation(issue: z.core.$ZodIssue, data: unknown): boolean {
+  if (issue.code !== 'too_big' || issue.origin !== 'string') return false;
+  let value: unknown = data;
+  for (const key of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key];
+  return typeof value === 'string' && value.length <= Number(issue.maximum) * TRANSLATION_LENGTH_FACTOR;
+}
+
+/**
+ * Checks one translation against its valid original: only translatable fields (translations.ts),
+ * a body only where the type has one, and the merged entry through the type's schema, so a
+ * translated title is held to the same length as the Japanese one.
+ */
+export function validateTranslation(
+  root: string,
+  type: ContentType,
+  file: string,
+  original: ValidEntry,
+  text?: string,
+): { translation?: ValidTranslation; problems: ContentProblem[] } {
+  const locale = localeOfFile(file);
+  if (!locale) return { problems: [] };
+  const read = readChecked(root, type, file, text);
+  if ('problems' in read) return read;
+  const { content } = read;
+  const fields = fieldsOf(type);
+  const notText = notTextProblems(file, content.data, content.body, fields, type.body?.label ?? '本文');
+  if (notText.length) return { problems: notText };
+  const where = { file, original: original.file, all: fields };
+  const problems: ContentProblem[] = [];
+  if (!translatableFields(fields).length)
+    problems.push({
+      file,
+      message: {
+        ja: `「${type.label}」は翻訳できない種類です（翻訳できる項目がありません）。このファイルを消してください`,
+        en: `${type.name} has no translatable fields; remove this file`,
+      },
+    });
+  else problems.push(...translationProblems(content.data, fields, where));
+  if (!type.body && content.body.trim() !== '')
+    problems.push({
+      file,
+      field: 'body',
+      message: {
+        ja: `「${type.label}」には本文がありません。「---」の下に書いた文を消してください`,
+        en: `${type.name} has no body; remove the text below the front matter`,
+      },
+    });
+  if (problems.length) return { problems };
+  // Decap writes a file for every language when an entry is created (its i18n multiple_files),
+  // holding the fields' defaults: an entry is translated into a language once its title is.
+  const data = content.data as Record<string, unknown> | null;
+  if (!type.file && !(typeof data?.[type.titleField] === 'string' && data[type.titleField] !== ''))
+    return { problems: [] };
+  const merged = mergeTranslation(original.parsed, content.data, fields);
+  const result = type.schema.safeParse(merged);
+  let parsed = result.data as Record<string, unknown> | undefined;
+  if (!result.success) {
+    const issues = result.error.issues.filter((issue) => !roomForTranslation(issue, merged));
+    if (issues.length)
+      return {
+        problems: problemsFromZod(file, { ...result.error, issues } as typeof result.error, fields, merged, {
+          collectionLabel: titleOf,
+        }),
+      };
+    parsed = merged;
+  }
+  const ownBody = content.body.trim() !== '';
+  return {
+    translation: {
+      ...content,
+      id: original.id,
+      type: type.name,
+      parsed: parsed ?? merged,
+      body: ownBody ? content.body : original.body,
+      locale,
+      original: original.file,
+      ownBody,
+    },
+    problems: [],
+  };
 }
 
 /** Rules that need two collections at once. */
@@ -235,8 +351,7 @@ function strayProblem(file: string): ContentProblem {
   };
 }
 
-function orphanProblem(file: string): ContentProblem {
-  const original = file.replace(/\.[a-z-]+\.md$/, '.ja.md');
+function orphanProblem(file: string, original: string): ContentProblem {
   return {
     file,
     message: {
@@ -254,6 +369,7 @@ export function validateContent(root: string, cache?: ValidationCache): Validati
   const entries = new Map<string, ValidEntry[]>();
   const problems: ContentProblem[] = [];
   const warnings: ContentWarning[] = [];
+  const translationsOf = new Map<string, ValidTranslation[]>();
   // Ids known from file names, even of entries that failed: one mistake should not cascade.
   const knownIds = new Map<string, Set<string>>();
   for (const type of contentTypes) {
@@ -263,8 +379,9 @@ export function validateContent(root: string, cache?: ValidationCache): Validati
     const { entries: files, translations, strays } = scanCollection(root, type);
     knownIds.set(type.name, new Set(files.map(idOfFile)));
     problems.push(...strays.map((file) => strayProblem(file)));
+    const originalOf = (file: string) => type.file ?? file.replace(/\.[a-z-]+\.md$/, '.ja.md');
     for (const file of translations) {
-      if (!files.includes(file.replace(/\.[a-z-]+\.md$/, '.ja.md'))) problems.push(orphanProblem(file));
+      if (!files.includes(originalOf(file))) problems.push(orphanProblem(file, originalOf(file)));
     }
     for (const file of files) {
       const text = cache ? readFileSync(join(root, file), 'utf8') : undefined;
@@ -280,6 +397,17 @@ export function validateContent(root: string, cache?: ValidationCache): Validati
       if (result.entry) valid.push(result.entry);
     }
     entries.set(type.name, valid);
+    // After its original: a translation is checked against the original's valid data.
+    const byFile = new Map(valid.map((entry) => [entry.file, entry]));
+    const translated: ValidTranslation[] = [];
+    for (const file of translations) {
+      const original = byFile.get(originalOf(file));
+      if (!original) continue;
+      const result = validateTranslation(root, type, file, original);
+      problems.push(...result.problems);
+      if (result.translation) translated.push(result.translation);
+    }
+    translationsOf.set(type.name, translated);
   }
   for (const type of contentTypes) {
     for (const entry of entries.get(type.name) ?? []) {
@@ -305,5 +433,5 @@ export function validateContent(root: string, cache?: ValidationCache): Validati
   // Uploaded pictures: only real JPEG/PNG/WebP/AVIF in media/, and every one content uses exists.
   problems.push(...mediaProblems(root, entries));
   cache?.save();
-  return { entries, problems, warnings };
+  return { entries, translations: translationsOf, problems, warnings };
 }
