@@ -6,7 +6,8 @@
  * - a new entry's id made on its first save when left empty (src/lib/cms/ids.ts);
  * - list lines whose status and district markers read as words (src/lib/cms/list-markers.ts), and
  *   Japanese names for react-select's × buttons;
- * - commit messages that name the entry by its title, not only its ID (src/lib/cms/commit-title.ts).
+ * - commit messages that name the entry by its title, not only its ID (src/lib/cms/commit-title.ts),
+ *   and only the translations someone wrote (src/lib/cms/translation-files.ts).
  * Not inside a frame: another site could show the CMS in one and trick a volunteer into
  * clicking (publishing, deleting) there, so Decap is not even loaded.
  */
@@ -17,6 +18,9 @@ import { decapEditorComponentsJa, decapJa } from '../src/i18n/decap-ja.ts';
 import { mergePhrases, type Phrases } from '../src/lib/cms/phrases.ts';
 import { newEntryId, needsId } from '../src/lib/cms/ids.ts';
 import { titledCommitMessage } from '../src/lib/cms/commit-title.ts';
+import { translatedFilesOnly } from '../src/lib/cms/translation-files.ts';
+import { contentTypeByName } from '../src/schemas/index.ts';
+import { describeFields } from '../src/lib/schema/walk.ts';
 import { hasMarker, readMarkers, type MarkerLabels } from '../src/lib/cms/list-markers.ts';
 import { todayInJapan } from '../src/lib/recurrence.ts';
 import { t } from '../src/i18n/index.ts';
@@ -27,7 +31,15 @@ import { registerPreviews } from './preview.ts';
 
 const json = <T>(id: string): T => JSON.parse(document.getElementById(id)?.textContent ?? 'null') as T;
 
+/**
+ * The right pane shows the preview unless the volunteer chose otherwise: Decap opens the second
+ * language's editor there by default once i18n is on (its `cms.right-pane`), and the preview is
+ * what every volunteer needs. 「言語を切り替える」 beside it opens the translation.
+ */
+const RIGHT_PANE = 'cms.right-pane';
+
 function loadDecap(): Promise<DecapWindow> {
+  if (localStorage.getItem(RIGHT_PANE) === null) localStorage.setItem(RIGHT_PANE, 'preview');
   const w = window as unknown as DecapWindow;
   w.CMS_MANUAL_INIT = true;
   return new Promise((resolve, reject) => {
@@ -107,9 +119,15 @@ function titleCommitMessages(CMS: DecapCms, backendNames: string[], titleFields:
     backend.init = (...args) => {
       const implementation = init(...args);
       const persist = implementation.persistEntry.bind(implementation);
-      implementation.persistEntry = (entry, options) => {
-        const file = entry.dataFiles[0];
+      implementation.persistEntry = (saved, options) => {
         const titleField = titleFields.get(options.collectionName);
+        // Only translations someone wrote: Decap makes one for every language of a new entry.
+        const type = contentTypeByName.get(options.collectionName);
+        const entry =
+          titleField && type && !type.file
+            ? { ...saved, dataFiles: translatedFilesOnly(saved.dataFiles, titleField, describeFields(type.schema)) }
+            : saved;
+        const file = entry.dataFiles[0];
         if (!file || !titleField) return persist(entry, options);
         const commitMessage = titledCommitMessage(options.commitMessage, file.slug, file.raw, titleField);
         return persist(entry, { ...options, commitMessage });
@@ -144,6 +162,7 @@ async function start() {
     w,
     new Map(Object.entries(page.lookup) as [string, LookupEntry][]),
     config.collections.map((c) => c.name),
+    page.languages,
   );
   CMS.registerEventListener({
     name: 'preSave',

@@ -8,11 +8,12 @@ import { optionKey } from '../src/i18n/options.ts';
 import { contentTypes, contentTypeByName } from '../src/schemas/index.ts';
 import type { ContentType } from '../src/schemas/define.ts';
 import { CMS_TRANSLATION_LOCALES, DEFAULT_CONTENT_LOCALE } from '../src/i18n/locales.ts';
+import { translatableFields } from '../src/lib/content/translations.ts';
 import { describeFields, type FieldInfo } from '../src/lib/schema/walk.ts';
 import { MEDIA_FOLDER, MEDIA_URL } from '../src/lib/media/paths.ts';
 import { TEXT_LIMITS } from '../src/schemas/fields.ts';
 import { YEAR_PATTERN, YEAR_RANGE } from '../src/lib/dates.ts';
-import { summaryMarker, type MarkerLabels } from '../src/lib/cms/list-markers.ts';
+import { summaryMarker, translationsMarker, type MarkerLabels } from '../src/lib/cms/list-markers.ts';
 import { decapBackend, publishMode, type CmsSettings } from '../src/lib/cms/backend.ts';
 
 export type CmsField = Record<string, unknown> & { name: string; label: string; widget: string };
@@ -53,24 +54,13 @@ function relationWidget(field: FieldInfo, collection: string, multiple: boolean)
 }
 
 /**
- * Free text is translated; everything else (ids, dates, references, choices, numbers, image
- * files) stays out of translation files, so a translator cannot change when or where and the
- * site takes those from the Japanese original.
+ * Which fields a translation holds (Decap `i18n: true`): those the schema marks translatable
+ * (FieldMeta.translatable, src/lib/content/translations.ts), and an object holding some. The
+ * rest have no `i18n` (Decap's `none`): Decap writes them only into the Japanese file, so a
+ * translator cannot change when or where, and the site takes them from the original.
  */
 export function isTranslatable(field: FieldInfo): boolean {
-  if (field.kind === 'object') return true;
-  if (field.kind === 'array')
-    return (
-      field.element?.kind === 'object' ||
-      (field.element?.kind === 'string' && !field.element.pattern && !field.meta.relation)
-    );
-  return (
-    field.kind === 'string' &&
-    !field.pattern &&
-    !field.meta.relation &&
-    (field.meta.widget ?? 'string') !== 'image' &&
-    field.meta.widget !== 'datetime'
-  );
+  return translatableFields([field]).length > 0;
 }
 
 /** Translates one described schema field into a Decap field. */
@@ -215,6 +205,8 @@ function cmsList(type: ContentType): Record<string, unknown> {
     district
       ? `${GAP}${summaryMarker(district.name, district.kind === 'array' ? `${district.name}.0` : district.name)}`
       : '',
+    // The languages it is translated into (admin/page-data.ts), so a list shows what each lacks.
+    translatableFields(describeFields(type.schema)).length ? translationsMarker(type.name) : '',
   ].join('');
   const title = {
     field: type.titleField,
@@ -268,7 +260,8 @@ function cmsCollection(type: ContentType): Record<string, unknown> {
     description: type.description,
   };
   if (type.file) {
-    // Site settings are one file, which Decap's i18n cannot split per language.
+    // Site settings are one file, which Decap's i18n cannot split per language (file collections
+    // know only single_file): their translations, site.<locale>.yml, are written as files.
     return { ...common, files: [{ name: 'site', label: type.label, file: type.file, fields: cmsFields(type) }] };
   }
   return {

@@ -7,7 +7,9 @@
  */
 import { contentTypes } from '../src/schemas/index.ts';
 import type { LookupEntry } from '../src/lib/entries.ts';
-import type { MarkerLabels } from '../src/lib/cms/list-markers.ts';
+import { TRANSLATIONS_MARKER, type MarkerLabels } from '../src/lib/cms/list-markers.ts';
+import { CMS_TRANSLATION_LOCALES } from '../src/i18n/locales.ts';
+import { t } from '../src/i18n/index.ts';
 import { listMarkerLabels } from './config.ts';
 
 export interface AdminPageData {
@@ -17,12 +19,34 @@ export interface AdminPageData {
   markers: MarkerLabels;
   /** Collection → the field whose day starts a new entry's id (ContentType.listDate). */
   idDates: Record<string, string>;
+  /** '<collection>/<id>' → the languages it is published in besides Japanese (src/data/translations.ts). */
+  languages: Record<string, string[]>;
 }
 
 /** Collections whose data the facts read through the lookup (FactList.where): places only. */
 const WITH_DATA = new Set(['places']);
 
-export function adminPageData(lookup: ReadonlyMap<string, LookupEntry>): AdminPageData {
+/**
+ * How a list line says which languages an entry is in (「［翻訳 2/8：en, vi］」), for the markers:
+ * every entry of `keys` ('<collection>/<id>'), nothing for one only in Japanese.
+ */
+export function translationLabels(keys: Iterable<string>, languages: Record<string, string[]>): Record<string, string> {
+  const total = CMS_TRANSLATION_LOCALES.length;
+  return Object.fromEntries(
+    [...keys].map((key) => {
+      const codes = languages[key] ?? [];
+      const label = t('admin.list.translations', { count: codes.length, total, names: codes.join(', ') });
+      return [key, codes.length ? `${GAP}${label}` : ''];
+    }),
+  );
+}
+
+const GAP = '\u3000';
+
+export function adminPageData(
+  lookup: ReadonlyMap<string, LookupEntry>,
+  languages: Record<string, string[]> = {},
+): AdminPageData {
   const districtNames = new Map<string, string>();
   const slim: Record<string, LookupEntry> = {};
   for (const [key, entry] of lookup) {
@@ -32,7 +56,8 @@ export function adminPageData(lookup: ReadonlyMap<string, LookupEntry>): AdminPa
   }
   return {
     lookup: slim,
-    markers: listMarkerLabels(districtNames),
+    markers: { ...listMarkerLabels(districtNames), [TRANSLATIONS_MARKER]: translationLabels(lookup.keys(), languages) },
+    languages,
     idDates: Object.fromEntries(
       contentTypes.flatMap((type) => (type.listDate ? [[type.name, type.listDate] as const] : [])),
     ),

@@ -18,6 +18,9 @@ import type { LookupEntry } from '../src/lib/entries.ts';
 import { checkDraft } from '../src/lib/easy-japanese/draft.ts';
 import { describeFinding } from '../src/lib/easy-japanese/messages.ts';
 import type { DecapWindow, H, PreviewProps, ImmutableLike } from './decap-api.ts';
+import { CMS_TRANSLATION_LOCALES, LOCALES } from '../src/i18n/locales.ts';
+import { translatableFields } from '../src/lib/content/translations.ts';
+import { describeFields } from '../src/lib/schema/walk.ts';
 
 type Data = Record<string, unknown>;
 interface CmsFieldConfig {
@@ -169,10 +172,25 @@ function easyCheck(h: H, data: Record<string, unknown>, labelOf: (field: string)
   );
 }
 
+/** Which languages the entry is published in and which it lacks (admin/page-data.ts languages). */
+function translationsNote(h: H, have: readonly string[]) {
+  const name = (code: string) => LOCALES.find((l) => l.code === code)?.name ?? code;
+  const missing = CMS_TRANSLATION_LOCALES.filter((code) => !have.includes(code));
+  return h(
+    'section',
+    { className: 'translations', 'aria-labelledby': 'translations-heading' },
+    h('h2', { id: 'translations-heading' }, t('admin.preview.translationsHeading')),
+    have.length ? h('p', null, t('admin.preview.translated', { names: have.map(name).join('、') })) : null,
+    missing.length ? h('p', null, t('admin.preview.untranslated', { names: missing.map(name).join('、') })) : null,
+    h('p', { className: 'note' }, t('admin.preview.translateHow')),
+  );
+}
+
 export function registerPreviews(
   w: DecapWindow,
   lookup: ReadonlyMap<string, LookupEntry>,
   collections: string[],
+  languages: Record<string, string[]> = {},
 ): void {
   const h = w.h;
   for (const collection of collections) {
@@ -211,6 +229,9 @@ export function registerPreviews(
           Flyer ? h(Flyer, { id: typeof data['id'] === 'string' ? data['id'] : '', title }) : null,
         ),
         easy ? easyCheck(h, easy, labelOf) : null,
+        translatableFields(describeFields(type.schema)).length
+          ? translationsNote(h, languages[`${collection}/${String(data['id'] ?? '')}`] ?? [])
+          : null,
       );
     };
     w.CMS.registerPreviewTemplate(collection, Preview);

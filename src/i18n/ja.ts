@@ -836,6 +836,13 @@ export const ja = {
     'このプレビューでは、文の長さ・漢字の続き・むずかしいことば・カタカナ語・日付と時間を確かめます。敬語・受け身・二重否定・ひらがなで書くことばは、サイトを作るとき（npm run check でも）に確かめます。',
   // ふりがな (issue 16 item 4): the reader's switch beside 文字を大きく.
   'prefs.furigana': 'ふりがな',
+  // Translations in the CMS (issue 16): the list line and the preview say which languages an entry lacks.
+  'admin.list.translations': '［翻訳 {count}/{total}：{names}］',
+  'admin.preview.translationsHeading': '翻訳',
+  'admin.preview.translated': '翻訳があります: {names}',
+  'admin.preview.untranslated': 'まだ翻訳がない言語: {names}',
+  'admin.preview.translateHow':
+    '翻訳は、「言語を切り替える」ボタンで翻訳の欄を開き、言語を選んで書きます。名前（タイトル）を訳すと公開されます。日付・時間・場所・電話番号は日本語のものが使われます。',
 } as const;
 
 export type UIKey = keyof typeof ja;

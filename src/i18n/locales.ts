@@ -31,8 +31,8 @@ export type LocaleCode = (typeof LOCALES)[number]['code'];
 export const CONTENT_LOCALES: readonly LocaleCode[] = LOCALES.map((l) => l.code);
 
 /**
- * Translations volunteers can edit in the CMS. Decap writes one file per listed locale for
- * every entry it saves (empty when untranslated), so a locale is listed here only once the
- * site publishes it; until then the CMS edits Japanese alone.
+ * Translations volunteers edit in the CMS beside the Japanese (Decap i18n `multiple_files`: the
+ * English of `<id>.ja.md` is `<id>.en.md`). Decap writes a file for every language when an entry
+ * is created; the admin page keeps only those with a translated title (src/lib/cms/translation-files.ts).
  */
-export const CMS_TRANSLATION_LOCALES: string[] = [];
+export const CMS_TRANSLATION_LOCALES: string[] = CONTENT_LOCALES.filter((l) => l !== DEFAULT_CONTENT_LOCALE);

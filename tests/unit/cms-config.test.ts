@@ -69,7 +69,7 @@ describe('Decap config from the schemas', () => {
   it('lists entries with their date first, newest first, and status and district as markers the page reads', () => {
     const events = config.collections.find((c) => c['name'] === 'events');
     expect(events?.['summary']).toBe(
-      "{{start | date('YYYY年M月D日')}}　{{title}}⟦status:{{status}}⟧　⟦districts:{{districts.0}}⟧",
+      "{{start | date('YYYY年M月D日')}}　{{title}}⟦status:{{status}}⟧　⟦districts:{{districts.0}}⟧⟦translations:events/{{id}}⟧",
     );
     expect(events?.['sortable_fields']).toEqual([
       { field: 'start', label: '開始日時', default_sort: 'desc' },

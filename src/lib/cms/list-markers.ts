@@ -23,3 +23,10 @@ export function readMarkers(text: string, labels: MarkerLabels): string {
     .replace(MARKER, (_whole, field: string, value: string) => (value ? (labels[field]?.[value] ?? value) : ''))
     .replace(/\s+$/u, '');
 }
+
+/** The field name of the translations marker: its value is `<collection>/<id>`. */
+export const TRANSLATIONS_MARKER = 'translations';
+
+/** The list line's piece that shows which languages an entry is in (`⟦translations:salons/{{id}}⟧`). */
+export const translationsMarker = (collection: string): string =>
+  `${OPEN}${TRANSLATIONS_MARKER}:${collection}/{{id}}${CLOSE}`;
