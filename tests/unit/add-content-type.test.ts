@@ -29,14 +29,22 @@ import { searchBundleOf, searchDocument } from '../../src/lib/search/document.ts
 import { formatProblem } from '../../src/lib/validation/messages.ts';
 import { validateFile } from '../../src/lib/validation/validate.ts';
 import { defineContentType } from '../../src/schemas/define.ts';
-import { categoriesField, dateField, idField, meta, refListField, textField } from '../../src/schemas/fields.ts';
+import {
+  categoriesField,
+  dateField,
+  idField,
+  meta,
+  refListField,
+  textField,
+  translatable,
+} from '../../src/schemas/fields.ts';
 
 // Step 1: the schema, src/schemas/shelter.ts.
 const shelterSchema = z.strictObject({
   /** File name and URL. */
   id: idField(),
-  /** The shelter's name as residents know it. */
-  name: textField('避難所名', '例: 東小学校 体育館'),
+  /** The shelter's name as residents know it; translated (the text people read). */
+  name: translatable(textField('避難所名', '例: 東小学校 体育館')),
   /** Postal address. */
   address: textField('住所', '例: みどり野市東町1-2-3'),
   /** Districts it serves. */
