@@ -11,14 +11,26 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchChromium } from './helpers/browser.ts';
 import { sampleSite } from './helpers/sample-site.ts';
+import { ROOT } from './helpers/project.ts';
 import { serveDirectory } from './helpers/serve.ts';
 import { LOCALES } from '../../src/i18n/locales.ts';
 import { useTranslations } from '../../src/i18n/index.ts';
 
-const SALON = '/salons/hidamari-salon/';
+/** A salon only in Japanese (no translation beside it), as the sample content is now. */
+const SALON = (() => {
+  const names = readdirSync(join(ROOT, 'content/salons'));
+  const id = names
+    .filter((n) => n.endsWith('.ja.md'))
+    .map((n) => n.slice(0, -'.ja.md'.length))
+    .find((i) => names.filter((n) => n.startsWith(`${i}.`)).length === 1);
+  if (!id) throw new Error('every sample salon has a translation: the tests need one only in Japanese');
+  return `/salons/${id}/`;
+})();
 // Translated into every language (content/salons/nihongo-salon.<locale>.md).
 const TRANSLATED = '/salons/nihongo-salon/';
 const CODES = LOCALES.map((l) => l.code);
+
+const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The languages an entry has, from the built copy's content files (the original is 'ja'). */
 function languagesOf(collection: string, id: string): string[] {
@@ -30,7 +42,7 @@ function languagesOf(collection: string, id: string): string[] {
 
 /** An entry with a やさしい日本語 translation that some language lacks, and that language. */
 function easyButNotIn(): { path: string; missing: string } {
-  for (const collection of ['desks', 'events', 'salons', 'places', 'recruitments']) {
+  for (const collection of readdirSync(join(dir, 'content')).filter((c) => c !== 'settings')) {
     for (const name of readdirSync(join(dir, 'content', collection)).filter((n) => n.endsWith('.ja-easy.md'))) {
       const id = name.replace('.ja-easy.md', '');
       const missing = CODES.find((code) => !languagesOf(collection, id).includes(code));
@@ -138,15 +150,26 @@ describe('a translated entry (issue 16, item 2)', () => {
   });
 
   it('shows the translated text with the interface in that language, the shared facts from the original', () => {
-    const page = html(`/en${TRANSLATED}`);
-    expect(page).toMatch(/<h1[^>]*>Nihongo <wbr>Salon/);
-    expect(page).toContain('Let’s talk in Japanese.');
+    const file = (path: string) => readFileSync(join(dir, path), 'utf8');
+    const text = (page: string) => page.replace(/<wbr>/g, '').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    const titleOf = (path: string) => /^title: (.*)$/m.exec(file(path))?.[1] ?? '';
+    const page = text(html(`/en${TRANSLATED}`));
+    expect(page).toMatch(new RegExp(`<h1[^>]*>${escapeRe(titleOf('content/salons/nihongo-salon.en.md'))}</h1>`));
+    // Its own body's first line.
+    const body = file('content/salons/nihongo-salon.en.md').split(/^---$/m)[2]?.trim().split('\n')[0] ?? '';
+    expect(page).toContain(body.replace(/'/g, '’'));
     expect(page).toContain(`aria-label="${useTranslations('en')('locale.switchLabel')}"`);
-    // The home page's texts (content/settings/site.en.yml), not marked Japanese.
-    expect(page).toMatch(/<a class="site-name" href="\/en\/"[^>]*>Midorino Tsunagari Net</);
-    // The schedule is the original's: every Saturday 10:00.
+    // The header's site name from the settings' translation (content/settings/site.en.yml), not marked Japanese.
+    const siteName = /^siteName: (.*)$/m.exec(file('content/settings/site.en.yml'))?.[1] ?? '';
+    expect(page).toMatch(new RegExp(`<a class="site-name" href="/en/"[^>]*>${escapeRe(siteName)}</a>`));
+    // The note that dates, places and phones are the original's, linking to it.
+    expect(page).toContain(useTranslations('en')('locale.translatedFrom'));
+    expect(page).toContain(`<a href="${TRANSLATED}" hreflang="ja"`);
+    // The schedule is the original's: every Saturday from 10:00.
     expect(page).toMatch(/10:00/);
-    expect(html('/vi' + TRANSLATED)).toMatch(/<h1[^>]*>Nihongo <wbr>Salon <wbr>\(trò/);
+    expect(text(html(`/vi${TRANSLATED}`))).toMatch(
+      new RegExp(`<h1[^>]*>${escapeRe(titleOf('content/salons/nihongo-salon.vi.md'))}</h1>`),
+    );
   });
 
   it('is listed by its translated title in that language, and by its Japanese one, marked, elsewhere', () => {
