@@ -300,7 +300,8 @@ describe('the search page', () => {
 
   it('is the only page that runs more than the small preference and read-aloud scripts (and, where a map is, the map’s)', () => {
     const pages = readdirSync(join(dir, 'dist'), { recursive: true, encoding: 'utf8' }).filter(
-      (f) => f.endsWith('.html') && !f.startsWith('admin/') && !f.startsWith('search/'),
+      // The search page, in each language (/en/search/ …), is the one that runs search.
+      (f) => f.endsWith('.html') && !f.startsWith('admin/') && !/^([a-z]+(-[a-z]+)?\/)?search\//.test(f),
     );
     const maps: string[] = [];
     for (const file of pages) {
