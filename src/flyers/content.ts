@@ -9,6 +9,7 @@ import type { LocaleCode } from '../i18n/locales.ts';
 import { FLYER_COLLECTIONS, type FlyerCollection } from '../kinds/index.ts';
 import { formatReport } from '../lib/validation/messages.ts';
 import { validateContent, type ValidEntry } from '../lib/validation/validate.ts';
+import { flyerTranslations } from './translations.ts';
 
 export interface FlyerSite {
   url: string;
@@ -103,12 +104,12 @@ export const SETTINGS_MISSING = 'content/settings/site.yml がありません / 
 
 /** For the scripts: reads and validates the content, or exits with the build's report. */
 export function loadFlyerContent(root: string): FlyerContent {
-  const { entries, problems } = validateContent(root);
+  const { entries, translations, problems } = validateContent(root);
   if (problems.length) {
     console.error(formatReport(problems));
     process.exit(1);
   }
-  const content = flyerContent(entries);
+  const content = flyerContent(entries, flyerTranslations(entries, translations));
   if (!content) {
     console.error(SETTINGS_MISSING);
     process.exit(1);

@@ -14,6 +14,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import type { Plugin } from 'vite';
 import { flyerFailures, makeFlyers } from '../flyers/build.ts';
 import { flyerContent, SETTINGS_MISSING } from '../flyers/content.ts';
+import { flyerTranslations } from '../flyers/translations.ts';
 import { isFlyerCollection } from '../flyers/paths.ts';
 import { createFlyerPool, type FlyerPool } from '../flyers/pool.ts';
 import { todayInJapan } from '../lib/recurrence.ts';
@@ -48,12 +49,12 @@ export function devFlyerMaker(root: string, log: (line: string) => void) {
   async function make(collection: string, id: string, choice?: FlyerTemplate): Promise<DevFlyer> {
     // Validated again on every request: a volunteer asks for a flyer right after saving, and a
     // flyer must not show what the build would refuse.
-    const { entries, problems } = validateContent(root);
+    const { entries, translations, problems } = validateContent(root);
     const own = problems.filter((p) => p.file.startsWith(`content/${collection}/${id}.`));
     if (own.length) return { status: 422, message: formatReport(own) };
     if (!(entries.get(collection) ?? []).some((entry) => entry.id === id))
       return { status: 404, message: `チラシがありません / no flyer: ${collection}/${id}` };
-    const content = flyerContent(entries);
+    const content = flyerContent(entries, flyerTranslations(entries, translations));
     if (!content) return { status: 500, message: SETTINGS_MISSING };
     pool ??= createFlyerPool(root, 1);
     const result = await makeFlyers(content, {

@@ -15,9 +15,10 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { flyerFailures, flyerSummary, makeFlyers } from '../flyers/build.ts';
 import { flyerContent, SETTINGS_MISSING, type FlyerContent } from '../flyers/content.ts';
+import { flyerTranslations } from '../flyers/translations.ts';
 import { makeNewsletterPdfs, newsletterSummary } from '../flyers/newsletter/build.ts';
 import { todayInJapan } from '../lib/recurrence.ts';
-import type { ValidEntry } from '../lib/validation/validate.ts';
+import type { ValidEntry, ValidTranslation } from '../lib/validation/validate.ts';
 
 export interface BuildFlyers {
   /**
@@ -27,8 +28,12 @@ export interface BuildFlyers {
   make(outDir: string, logger: AstroIntegrationLogger, renderAfter?: Promise<unknown>): Promise<void>;
 }
 
-export function buildFlyers(root: string, entries: ReadonlyMap<string, readonly ValidEntry[]>): BuildFlyers {
-  let content: FlyerContent | undefined = flyerContent(entries);
+export function buildFlyers(
+  root: string,
+  entries: ReadonlyMap<string, readonly ValidEntry[]>,
+  translations: ReadonlyMap<string, readonly ValidTranslation[]> = new Map(),
+): BuildFlyers {
+  let content: FlyerContent | undefined = flyerContent(entries, flyerTranslations(entries, translations));
   return {
     async make(outDir, logger, renderAfter) {
       const failures: string[] = [];

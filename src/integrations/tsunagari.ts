@@ -112,7 +112,7 @@ export default function tsunagari(): AstroIntegration {
         // Search indexes the validated entries beside the build (search-index.ts).
         if (command === 'build') search = startSearchIndex(root, entries, { translated: translations });
         // Flyers are made from them too, once the pages are written (flyers.ts).
-        if (command === 'build') flyers = buildFlyers(root, entries);
+        if (command === 'build') flyers = buildFlyers(root, entries, translations);
         if (command === 'build') published = { root, entries };
         // Pages show their pictures through Astro's image pipeline (page-photos.ts): the build only
         // those pages show, the dev server any picture in media/ (the CMS shows one before saving).

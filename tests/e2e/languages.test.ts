@@ -5,6 +5,7 @@
  * keeps the reader on the page — to the page in that language, or, where the page is Japanese
  * only, to the notice in that language (Chromium). axe finds nothing on any of them.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -271,4 +272,22 @@ describe('the language switch (Chromium)', () => {
       expect(found, path).toEqual([]);
       await page.context().close();
     });
+});
+
+describe('a translated entry’s flyer', () => {
+  // Issue 16 item 6: the translated page offers the flyer in its own language, made by the build
+  // from the translation (src/flyers/translations.ts), and shares its image.
+  it.each(['vi', 'en'])('%s: the page links its flyer in that language, whose PDF has the translated title', (code) => {
+    const id = 'nihongo-salon';
+    const page = html(`${code}/salons/${id}`);
+    const pdf = `/flyers/salons/${id}.${code}.pdf`;
+    expect(page).toContain(`href="${pdf}"`);
+    expect(page).toContain(`/flyers/salons/${id}.${code}-og.png"`);
+    expect(existsSync(join(dir, 'dist', `flyers/salons/${id}.${code}-og.png`))).toBe(true);
+    const title = /^title: (.+)$/m.exec(readFileSync(join(dir, 'content/salons', `${id}.${code}.md`), 'utf8'))?.[1];
+    expect(title).toBeTruthy();
+    const text = execFileSync('pdftotext', [join(dir, 'dist', pdf), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    // The title's first words (pdftotext breaks lines where the flyer does).
+    expect(text).toContain(title!.split(' ').slice(0, 3).join(' '));
+  });
 });

@@ -26,6 +26,8 @@ import { fieldPath, problemsFromZod, type ContentProblem } from './messages.ts';
 import { notTextProblems } from './unicode.ts';
 import { bodyStartLine, privacyWarnings, type ContentWarning } from './warnings.ts';
 import { flyerTextProblems } from '../../flyers/text-check.ts';
+import { flyerTranslations } from '../../flyers/translations.ts';
+import { todayInJapan } from '../recurrence.ts';
 import { digestOf, type FileResult, type ValidationCache } from './cache.ts';
 import { localeOfFile, mergeTranslation, translatableFields, translationProblems } from '../content/translations.ts';
 import type { LocaleCode } from '../../i18n/locales.ts';
@@ -429,7 +431,7 @@ export function validateContent(root: string, cache?: ValidationCache): Validati
   const byId = new Map([...entries].map(([name, list]) => [name, new Map(list.map((e) => [e.id, e]))]));
   problems.push(...crossCollectionProblems(byId));
   // What the flyer step would stop on (src/flyers/text-check.ts): check passes what builds.
-  problems.push(...flyerTextProblems(entries));
+  problems.push(...flyerTextProblems(entries, todayInJapan(), flyerTranslations(entries, translationsOf)));
   // Uploaded pictures: only real JPEG/PNG/WebP/AVIF in media/, and every one content uses exists.
   problems.push(...mediaProblems(root, entries));
   cache?.save();
