@@ -48,10 +48,14 @@ export function previewFacts(
   delete frontMatter['body'];
   const parsed = type?.schema.safeParse(frontMatter);
   try {
-    return {
-      facts: factsFor(collection, parsed?.success ? parsed.data : frontMatter, lookup, t, todayInJapan()),
-      complete: !!parsed?.success,
-    };
+    const facts = factsFor(collection, parsed?.success ? parsed.data : frontMatter, lookup, t, todayInJapan());
+    if (parsed?.success) return { facts, complete: true };
+    // Read from an unfinished draft, a fact may lack its words (a field not filled in yet): it
+    // is left out rather than stopping the preview (a new report's pane threw on it).
+    const filled = facts
+      .map((fact) => ({ ...fact, values: fact.values.filter((v) => typeof v.text === 'string' && v.text !== '') }))
+      .filter((fact) => fact.values.length);
+    return { facts: filled, complete: false };
   } catch {
     return { facts: fieldFacts(data, fields, lookup), complete: false };
   }
