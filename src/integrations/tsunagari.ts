@@ -61,6 +61,7 @@ import { buildFlyers, type BuildFlyers } from './flyers.ts';
 import { bosaiMemoStep } from './bosai-memo.ts';
 import { devBosaiMemos } from './bosai-memo-dev.ts';
 import { contentParses, contentUnchanged, parsesReport } from '../lib/content/files.ts';
+import { DEFAULT_CONTENT_LOCALE, LOCALES } from '../i18n/locales.ts';
 
 const require = createRequire(import.meta.url);
 const decapDist = join(require.resolve('decap-cms/package.json'), '..', 'dist');
@@ -195,6 +196,10 @@ export default function tsunagari(): AstroIntegration {
         const headers = join(outDir, '_headers');
         // The search page's header allows other towns' search bundles, as its meta tag does.
         const towns = (settings?.['otherTowns'] ?? []) as OtherTown[];
+        // Pages in other languages live under /en/, /vi/ …: their search and map pages need the same rules.
+        const localePrefixes = LOCALES.filter(({ code }) => code !== DEFAULT_CONTENT_LOCALE).map(
+          ({ code }) => `/${code}`,
+        );
         if (existsSync(headers))
           writeFileSync(
             headers,
@@ -205,9 +210,12 @@ export default function tsunagari(): AstroIntegration {
                   adminContentSecurityPolicy(port, cmsOrigins(cms)),
                 ),
                 searchOrigins(searchTowns(towns)),
+                // The search page in every other language (src/pages/[locale]/search.astro).
+                localePrefixes.map((prefix) => `${prefix}/search/*`),
               ),
               // The map pages' header allows the settings' tile server, as their meta tag does.
               tileOrigin((settings?.['map'] as MapSettings | undefined)?.tiles ?? DEFAULT_MAP.tiles),
+              localePrefixes,
             ),
           );
       },

@@ -116,4 +116,21 @@ describe('map pages’ policy', () => {
     }
     expect(written.replace(/https:\/\/tiles\.example\.jp/g, 'https://cyberjapandata.gsi.go.jp')).toBe(headers);
   });
+
+  it('gives the map pages in other languages (/en/places/ …) the same rules', () => {
+    const headers = readFileSync(join(import.meta.dirname, '../../public/_headers'), 'utf8');
+    const written = headersWithMapPolicy(headers, 'https://tiles.example.jp', ['/en', '/vi']);
+    // A rule's own lines: the indented ones under its path.
+    const body = (path: string) => {
+      const lines = written.split('\n');
+      const start = lines.indexOf(path);
+      const end = lines.findIndex((line, k) => k > start && !line.startsWith(' '));
+      return start < 0 ? '' : lines.slice(start + 1, end < 0 ? undefined : end).join('\n');
+    };
+    for (const rule of MAP_PAGE_RULES)
+      for (const prefix of ['/en', '/vi']) {
+        expect(body(`${prefix}${rule}`), `${prefix}${rule}`).toBe(body(rule));
+        expect(body(`${prefix}${rule}`)).toContain('https://tiles.example.jp');
+      }
+  });
 });

@@ -139,4 +139,21 @@ describe('searching other towns', () => {
       'public/_headers: the /search/* rule has no Content-Security-Policy line',
     );
   });
+
+  it('gives the search page in every other language the search page’s rule, widened or not', () => {
+    const headers = readFileSync(join(ROOT, 'public/_headers'), 'utf8');
+    // A rule's lines: the indented ones under its path.
+    const rule = (text: string, path: string) => {
+      const lines = text.split('\n');
+      const start = lines.indexOf(path);
+      const end = lines.findIndex((line, k) => k > start && !line.startsWith(' '));
+      return start < 0 ? undefined : lines.slice(start + 1, end < 0 ? undefined : end);
+    };
+    for (const origins of [[], ['https://yamabiko.example.jp']]) {
+      const written = headersWithSearchPolicy(headers, origins, ['/en/search/*', '/vi/search/*']);
+      expect(rule(written, '/en/search/*')).toEqual(rule(written, '/search/*'));
+      expect(rule(written, '/vi/search/*')).toEqual(rule(written, '/search/*'));
+      expect(rule(written, '/en/search/*')?.join('\n')).toContain("'wasm-unsafe-eval'");
+    }
+  });
 });

@@ -99,10 +99,33 @@ function withRulePolicy(headers: string, path: string, header: string): string {
  * from /pagefind/, fetches their index under the policy of its own file. Written into dist/ by
  * the build; unchanged when no town's index is listed.
  */
-export function headersWithSearchPolicy(headers: string, origins: readonly string[]): string {
-  if (!origins.length) return headers;
+export function headersWithSearchPolicy(
+  headers: string,
+  origins: readonly string[],
+  localeSearchPaths: readonly string[] = [],
+): string {
   const header = `${searchContentSecurityPolicy(origins)}; frame-ancestors 'none'`;
-  return withRulePolicy(withRulePolicy(headers, '/search/*', header), '/pagefind/*', header);
+  const widened = origins.length
+    ? withRulePolicy(withRulePolicy(headers, '/search/*', header), '/pagefind/*', header)
+    : headers;
+  return withRuleCopies(widened, '/search/*', localeSearchPaths);
+}
+
+/**
+ * The rule of `path` repeated for each of `copies` ('/en/search/*' …) right after it: the search
+ * page in every language runs Pagefind's WebAssembly, and a host enforces the header's policy
+ * beside the page's meta tag, so without its own rule /en/search/ could not search there.
+ */
+function withRuleCopies(headers: string, path: string, copies: readonly string[]): string {
+  if (!copies.length) return headers;
+  const lines = headers.split('\n');
+  const start = lines.findIndex((line) => line.trim() === path);
+  if (start < 0) throw new Error(`public/_headers: no ${path} rule`);
+  let end = start + 1;
+  while (end < lines.length && lines[end]!.startsWith(' ')) end += 1;
+  const body = lines.slice(start + 1, end);
+  const added = copies.flatMap((copy) => ['', copy, ...body]);
+  return [...lines.slice(0, end), ...added, ...lines.slice(end)].join('\n');
 }
 
 /**
@@ -116,7 +139,21 @@ export const MAP_PAGE_RULES = ['/places/*', '/area/*', '/bosai/*', '/ibasho/*'] 
  * public/_headers with the map pages' policy naming the tile server of the site settings, as
  * their meta tag does (src/lib/map/policy.ts). Written into dist/ by the build.
  */
-export function headersWithMapPolicy(headers: string, tileOrigin: string): string {
+export function headersWithMapPolicy(
+  headers: string,
+  tileOrigin: string,
+  localePrefixes: readonly string[] = [],
+): string {
   const header = `${mapContentSecurityPolicy(tileOrigin)}; frame-ancestors 'none'`;
-  return MAP_PAGE_RULES.reduce((out, rule) => withRulePolicy(out, rule, header), headers);
+  const written = MAP_PAGE_RULES.reduce((out, rule) => withRulePolicy(out, rule, header), headers);
+  // The same pages in other languages (/en/places/ …) draw the same map.
+  return MAP_PAGE_RULES.reduce(
+    (out, rule) =>
+      withRuleCopies(
+        out,
+        rule,
+        localePrefixes.map((prefix) => `${prefix}${rule}`),
+      ),
+    written,
+  );
 }
