@@ -43,6 +43,16 @@ const entries = () =>
     return scanCollection(dir, type).entries.map((file) => ({ collection, id: idOfFile(file) }));
   });
 
+/** Translations of those entries (`<id>.<locale>.md`): each gets a flyer in its language too. */
+const translations = () =>
+  FLYER_COLLECTIONS.flatMap((collection) => {
+    const type = contentTypeByName.get(collection);
+    if (!type) throw new Error(collection);
+    return scanCollection(dir, type).translations.map((file) => ({ collection, id: idOfFile(file) }));
+  });
+/** Every flyer the build makes: the Japanese ones and the translations'. */
+const flyerCount = () => entries().length + translations().length;
+
 beforeAll(async () => {
   dir = copyProject();
   // The shared build's newsletter PDFs and images, not its flyers: every flyer renders here.
@@ -60,7 +70,7 @@ afterAll(() => removeProject(dir));
 
 describe('the flyers of the build', () => {
   it('renders every event, salon and recruitment and says how many', () => {
-    expect(built).toMatch(new RegExp(`flyers: ${entries().length} rendered, 0 skipped`));
+    expect(built).toMatch(new RegExp(`flyers: ${flyerCount()} rendered, 0 skipped`));
   });
 
   it('writes a one-page A4 PDF, a preview and a 1200×630 share image for each', async () => {
@@ -143,13 +153,15 @@ describe('the flyers of the build', () => {
   it('npm run flyers on its own renders nothing the second time, and only the changed entry after an edit', () => {
     const again = run();
     expect(again.status, again.output).toBe(0);
-    expect(again.output).toMatch(new RegExp(`flyers: 0 rendered, ${entries().length} skipped`));
+    expect(again.output).toMatch(new RegExp(`flyers: 0 rendered, ${flyerCount()} skipped`));
 
     const file = join(dir, 'content/salons/hidamari-salon.ja.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('fee: 100円（お茶代）', 'fee: 200円（お茶代）'));
     const edited = run();
     expect(edited.status, edited.output).toBe(0);
-    expect(edited.output).toMatch(new RegExp(`flyers: 1 rendered, ${entries().length - 1} skipped`));
+    // The salon and its translations, which share its changed facts.
+    const changed = 1 + translations().filter((t) => t.collection === 'salons' && t.id === 'hidamari-salon').length;
+    expect(edited.output).toMatch(new RegExp(`flyers: ${changed} rendered, ${flyerCount() - changed} skipped`));
     expect(edited.output).toContain('content/salons/hidamari-salon.ja.md');
   });
 
