@@ -138,8 +138,13 @@ export function buildStages(dir: string): Stage[] {
         const npmRun = /^npm run ([\w:.-]+)$/.exec(cmd);
         return npmRun && depth < 5 ? expand(scripts[npmRun[1] ?? ''] ?? '', depth + 1) : [cmd];
       });
-  const nameOf = (cmd: string) =>
-    /astro\s+build/.test(cmd) ? 'astro' : /flyer/i.test(cmd) ? 'flyers' : /pagefind/.test(cmd) ? 'pagefind' : cmd;
+  // scripts/build.mjs (`npm run build`) runs `astro build` with MALLOC_ARENA_MAX=2.
+  const names: [RegExp, string][] = [
+    [/astro\s+build|scripts\/build\.mjs/, 'astro'],
+    [/flyer/i, 'flyers'],
+    [/pagefind/, 'pagefind'],
+  ];
+  const nameOf = (cmd: string) => names.find(([pattern]) => pattern.test(cmd))?.[1] ?? cmd;
   const flyersInAstro = existsSync(join(dir, 'src', 'integrations', 'flyers.ts'));
   const stages: Stage[] = expand(scripts['build'] ?? 'astro build').map((command) => ({
     name: nameOf(command),

@@ -1,0 +1,61 @@
+/**
+ * `npm run build` is scripts/build.mjs, which runs `astro build` with glibc's malloc held to two
+ * arenas: the script hands Astro the variable (a value already set wins) and its arguments, and
+ * the bench still knows the script for the Astro stage (the one that makes the flyers).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildStages } from '../../scripts/bench/stages.ts';
+
+const root = process.cwd();
+const script = readFileSync(join(root, 'scripts', 'build.mjs'), 'utf8');
+
+/** A project whose `astro` prints what it was given, so the script runs without building. */
+function fakeProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tsunagari-build-script-'));
+  mkdirSync(join(dir, 'scripts'));
+  writeFileSync(join(dir, 'scripts', 'build.mjs'), script);
+  writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+  const astro = join(dir, 'node_modules', 'astro');
+  mkdirSync(join(astro, 'bin'), { recursive: true });
+  writeFileSync(join(astro, 'package.json'), '{"name":"astro","version":"0.0.0"}');
+  writeFileSync(
+    join(astro, 'bin', 'astro.mjs'),
+    'console.log(JSON.stringify({ args: process.argv.slice(2), arenas: process.env.MALLOC_ARENA_MAX ?? null })); process.exit(3);',
+  );
+  return dir;
+}
+
+/** Runs the script with this machine's environment less any MALLOC_ARENA_MAX, plus `env`. */
+function run(dir: string, env: Record<string, string> = {}) {
+  const inherited = { ...process.env };
+  delete inherited['MALLOC_ARENA_MAX'];
+  const result = spawnSync(process.execPath, [join(dir, 'scripts', 'build.mjs'), '--verbose'], {
+    cwd: dir,
+    env: { ...inherited, ...env },
+    encoding: 'utf8',
+  });
+  return { status: result.status, out: JSON.parse(result.stdout.trim()) as { args: string[]; arenas: string | null } };
+}
+
+describe('npm run build', () => {
+  it('runs astro build with two malloc arenas, its arguments and its exit code', () => {
+    const { status, out } = run(fakeProject());
+    expect(status).toBe(3);
+    expect(out).toEqual({ args: ['build', '--verbose'], arenas: '2' });
+  });
+
+  it('keeps a MALLOC_ARENA_MAX already set', () => {
+    expect(run(fakeProject(), { MALLOC_ARENA_MAX: '8' }).out.arenas).toBe('8');
+  });
+
+  it('is the bench’s Astro stage, the one that makes the flyers', () => {
+    const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts;
+    expect(scripts.build).toBe('node scripts/build.mjs');
+    const astro = buildStages(root).find((s) => s.name === 'astro');
+    expect(astro).toMatchObject({ command: 'node scripts/build.mjs', makesFlyers: true });
+  });
+});
