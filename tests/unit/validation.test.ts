@@ -37,6 +37,23 @@ describe('the minimal fixture', () => {
 });
 
 describe('bad input names the file, the field, the value and the fix', () => {
+  // One reading for both (readChecked): a translation is refused for what stops its original,
+  // in the same words, before any of its own rules.
+  for (const [name, front] of [
+    ['malformed YAML', 'title: "Hidamari'],
+    ['a YAML alias', 'title: &a Hidamari\nsummary: *a'],
+    ['a control character', 'title: Hidamari\u0007 Salon'],
+  ]) {
+    it(`${name} in a translation, as in its original`, () => {
+      const text = `---\n${front}\n---\n`;
+      const original = problemsAfter({ 'content/salons/hidamari.ja.md': text });
+      expect(original).toHaveLength(1);
+      expect(problemsAfter({ 'content/salons/hidamari.en.md': text })).toEqual(
+        original.map((p) => p.replace('content/salons/hidamari.ja.md', 'content/salons/hidamari.en.md')),
+      );
+    });
+  }
+
   for (const bad of BAD_INPUTS) {
     it(bad.name, () => {
       expect(problemsAfter(bad.files)).toEqual(bad.expected);

@@ -66,15 +66,20 @@ export function fieldsOf(type: ContentType): FieldInfo[] {
 /** The CMS label of a collection (places → 会場・居場所), as named in messages. */
 const titleOf = (collection: string) => contentTypes.find((t) => t.name === collection)?.label ?? collection;
 
-/** A content file read, or the problems of YAML that cannot be read. */
+/**
+ * A content file read, with its type's fields, or the problems that stop it before its schema:
+ * YAML that cannot be read, or a character that is not text. An original and a translation are
+ * read alike, so a translation is refused for the same reasons in the same words.
+ */
 function readChecked(
   root: string,
   type: ContentType,
   file: string,
   text?: string,
-): { content: ContentFile } | { problems: ContentProblem[] } {
+): { content: ContentFile; fields: FieldInfo[] } | { problems: ContentProblem[] } {
+  let content: ContentFile;
   try {
-    return { content: readContentFile(root, type, file, text) };
+    content = readContentFile(root, type, file, text);
   } catch (error) {
     if (!(error instanceof YamlSyntaxError)) throw error;
     if (error instanceof YamlAliasError)
@@ -102,17 +107,17 @@ function readChecked(
       ],
     };
   }
+  const fields = fieldsOf(type);
+  // Nothing downstream (pages, search, flyers) may see a character that is not text.
+  const notText = notTextProblems(file, content.data, content.body, fields, type.body?.label ?? '本文');
+  return notText.length ? { problems: notText } : { content, fields };
 }
 
 /** Schema, file name and body checks of one file. */
 export function validateFile(root: string, type: ContentType, file: string, text?: string): FileResult {
   const read = readChecked(root, type, file, text);
   if ('problems' in read) return read;
-  const { content } = read;
-  const fields = fieldsOf(type);
-  // Nothing downstream (pages, search, flyers) may see a character that is not text.
-  const notText = notTextProblems(file, content.data, content.body, fields, type.body?.label ?? '本文');
-  if (notText.length) return { problems: notText };
+  const { content, fields } = read;
   const result = type.schema.safeParse(content.data);
   if (!result.success) {
     let text: string | undefined;
@@ -199,10 +204,7 @@ export function validateTranslation(
   if (!locale) return { problems: [] };
   const read = readChecked(root, type, file, text);
   if ('problems' in read) return read;
-  const { content } = read;
-  const fields = fieldsOf(type);
-  const notText = notTextProblems(file, content.data, content.body, fields, type.body?.label ?? '本文');
-  if (notText.length) return { problems: notText };
+  const { content, fields } = read;
   const where = { file, original: original.file, all: fields };
   const problems: ContentProblem[] = [];
   if (!translatableFields(fields).length)
