@@ -33,8 +33,8 @@ interface CmsFieldConfig {
 
 /**
  * The facts the page would list. A draft the schema refuses (a required field still empty) is
- * still shown: the kind reads what is there, and if it cannot, each filled-in choice and
- * reference is listed by its label instead of a blank pane.
+ * still shown: the kind reads what is there (factsFor leaves out what has no words yet), and if
+ * it cannot, each filled-in choice and reference is listed by its label instead of a blank pane.
  */
 export function previewFacts(
   collection: string,
@@ -49,13 +49,7 @@ export function previewFacts(
   const parsed = type?.schema.safeParse(frontMatter);
   try {
     const facts = factsFor(collection, parsed?.success ? parsed.data : frontMatter, lookup, t, todayInJapan());
-    if (parsed?.success) return { facts, complete: true };
-    // Read from an unfinished draft, a fact may lack its words (a field not filled in yet): it
-    // is left out rather than stopping the preview (a new report's pane threw on it).
-    const filled = facts
-      .map((fact) => ({ ...fact, values: fact.values.filter((v) => typeof v.text === 'string' && v.text !== '') }))
-      .filter((fact) => fact.values.length);
-    return { facts: filled, complete: false };
+    return { facts, complete: parsed?.success === true };
   } catch {
     return { facts: fieldFacts(data, fields, lookup), complete: false };
   }

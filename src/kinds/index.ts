@@ -3,7 +3,7 @@
  * kind, or a kind without one of its parts, a compile error. Everything that differs by type
  * asks here, and the lists of types that have a part (flyers, the calendar) are read from it.
  */
-import { FactList, type Fact, type Lookup, type T } from '../lib/facts.ts';
+import { FactList, type Fact, type Link, type Lookup, type T } from '../lib/facts.ts';
 import { todayInJapan } from '../lib/recurrence.ts';
 import type { PagePhoto } from '../lib/media/photos.ts';
 import { referrerIndex, type Referrer } from '../lib/schema/references.ts';
@@ -83,13 +83,26 @@ export function kindOf(collection: string): Kind<unknown> {
 }
 
 /**
- * The facts a resident needs to act on an entry, as its page lists them.
+ * Whether a fact's value has words. Link.text is typed a string, but a kind reading an unfinished
+ * CMS draft (a date not chosen yet) gets undefined or '' from the fields not filled in.
+ */
+const hasWords = (value: Link): boolean => typeof value.text === 'string' && value.text !== '';
+
+/**
+ * The facts a resident needs to act on an entry, as its page (and the CMS preview) lists them.
+ * A value without words is left out, and a fact left with none, as FactList.add leaves out a
+ * fact without values: a draft's preview shows what is filled in instead of throwing on a blank
+ * (validated entries always have words: none of the sample's 2,341 values was left out).
  * @param today 'YYYY-MM-DD' in Japan at build time, from which a salon's next dates are listed.
  */
 export function factsFor(collection: string, data: unknown, lookup: Lookup, t: T, today = todayInJapan()): Fact[] {
   const facts = new FactList(lookup, t);
   kindOf(collection).facts(data, facts, today);
-  return facts.facts;
+  return facts.facts.flatMap((fact) => {
+    if (fact.values.every(hasWords)) return [fact];
+    const values = fact.values.filter(hasWords);
+    return values.length ? [{ ...fact, values }] : [];
+  });
 }
 
 /** The pictures an entry's page shows (a report's photos with consent, an event's or salon's image). */

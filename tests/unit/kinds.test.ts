@@ -194,6 +194,15 @@ describe('the other parts of a kind', () => {
     expect(facts[0]?.values[0]?.datetime).toBe('2026-11-08');
   });
 
+  it('leaves out the words a draft does not have yet, for the CMS preview as for the pages', () => {
+    // A new report in the CMS with its title and district chosen, no date yet: its kind reads the
+    // date as undefined (the preview's pane threw on that fact value without text). The kind
+    // leaves it out; what has words stays.
+    const draft = { title: '夏まつり', categories: [], districts: ['higashi'] };
+    const facts = factsFor('reports', draft, new Map(), t, '2026-11-24');
+    expect(facts.map((f) => [f.label, f.values.map((v) => v.text)])).toEqual([['地区', ['higashi']]]);
+  });
+
   it("names a newsletter's month and district", () => {
     const facts = factsFor(
       'newsletters',
