@@ -354,6 +354,27 @@ it('serves the site with search, the admin page and decap-server', async () => {
   await page.close();
 });
 
+it('shows a saved translation and a saved original again, each on its own page', async () => {
+  // One watcher takes both (src/lib/content/loader.ts), by the file's locale.
+  const text = (path: string) => async () => {
+    try {
+      return await (await fetch(`${site()}${path}`)).text();
+    } catch {
+      return '';
+    }
+  };
+  const english = 'Bring a notebook and a pen.';
+  appendFileSync(join(dir, 'content/salons/nihongo-salon.en.md'), `\n${english}\n`);
+  await expect.poll(text('en/salons/nihongo-salon/'), { timeout: 60_000, interval: 500 }).toContain(english);
+  expect(output).toContain('reloaded content/salons/nihongo-salon.en.md');
+  // In kana only, so ふりがな cannot come between its words on the page.
+  const japanese = 'ノートとペンをどうぞ';
+  appendFileSync(join(dir, 'content/salons/nihongo-salon.ja.md'), `\n${japanese}。\n`);
+  await expect.poll(text('salons/nihongo-salon/'), { timeout: 60_000, interval: 500 }).toContain(japanese);
+  // The English page has a body of its own: the original's new line is not in it.
+  expect(await text('en/salons/nihongo-salon/')()).not.toContain(japanese);
+});
+
 it('stops the site and decap-server on Ctrl+C', async () => {
   child.kill('SIGINT');
   await new Promise((r) => child.once('exit', r));

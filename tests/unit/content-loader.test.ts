@@ -14,7 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { contentParses, parsesReport } from '../../src/lib/content/files.ts';
 import { contentLoader, handOverValidated, translationKey, translationsLoader } from '../../src/lib/content/loader.ts';
 import { validateContent, type ValidEntry } from '../../src/lib/validation/validate.ts';
-import { eventType, settingsType } from '../../src/schemas/index.ts';
+import { eventType, salonType, settingsType } from '../../src/schemas/index.ts';
 import { fixtureCopy, removeFixtureCopies } from '../helpers/fixture.ts';
 
 afterEach(removeFixtureCopies);
@@ -28,10 +28,13 @@ interface Stored {
   rendered?: { html: string };
 }
 
-function context(root: string, watching = false) {
+const newWatcher = () => Object.assign(new EventEmitter(), { add: () => undefined });
+
+/** A loader context; `watching` gives it a watcher as under astro dev (a shared one, if given). */
+function context(root: string, watching: boolean | ReturnType<typeof newWatcher> = false) {
   const entries = new Map<string, Stored>();
   const rendered: string[] = [];
-  const watcher = Object.assign(new EventEmitter(), { add: () => undefined });
+  const watcher = typeof watching === 'object' ? watching : newWatcher();
   const logged: string[] = [];
   const log = (message: string) => logged.push(message);
   const ctx = {
@@ -165,6 +168,44 @@ describe('the translations collection', () => {
     rmSync(file);
     watcher.emit('unlink', file);
     await expect.poll(() => entries.has('salons/hidamari/en')).toBe(false);
+  });
+});
+
+describe('under astro dev, one watcher for originals and translations', () => {
+  it('goes by the saved file’s locale, with one listener however often the collections load', async () => {
+    const root = fixtureCopy();
+    const watcher = newWatcher();
+    const salons = context(root, watcher);
+    const translated = context(root, watcher);
+    // A second sync loads every collection again: still one listener of each event.
+    for (let sync = 0; sync < 2; sync++) {
+      await contentLoader(salonType).load(salons.ctx);
+      await translationsLoader().load(translated.ctx);
+    }
+    expect(['change', 'add', 'unlink'].map((event) => watcher.listenerCount(event))).toEqual([1, 1, 1]);
+
+    const en = join(root, 'content/salons/hidamari.en.md');
+    writeFileSync(en, '---\ntitle: Hidamari Salon\n---\n');
+    watcher.emit('add', en);
+    const title = () => (translated.entries.get('salons/hidamari/en')?.data['data'] as { title?: string })?.title;
+    await expect.poll(title).toBe('Hidamari Salon');
+    // A translation is not an entry of the salons.
+    expect([...salons.entries.keys()]).toEqual(['hidamari']);
+
+    const ja = join(root, 'content/salons/hidamari.ja.md');
+    appendFileSync(ja, '\n春には花を見に行きます。\n');
+    watcher.emit('change', ja);
+    await expect.poll(() => salons.entries.get('hidamari')?.rendered?.html).toContain('春には花を見に行きます。');
+    // An original is not a translation.
+    expect([...translated.entries.keys()]).toEqual(['salons/hidamari/en']);
+
+    rmSync(en);
+    watcher.emit('unlink', en);
+    expect(translated.entries.size).toBe(0);
+    expect(salons.entries.has('hidamari')).toBe(true);
+    rmSync(ja);
+    watcher.emit('unlink', ja);
+    expect(salons.entries.size).toBe(0);
   });
 });
 

@@ -137,7 +137,7 @@ export function contentLoader(type: ContentType): Loader {
         await storeEntry(context, root, type, entry);
       }
       for (const id of untouched) context.store.delete(id);
-      if (context.watcher) watch(context, root, type);
+      watch(context, root, type);
     },
   };
 }
@@ -179,94 +179,120 @@ export function translationsLoader(): Loader {
         await storeTranslation(context, root, t);
       }
       for (const key of untouched) context.store.delete(key);
-      if (context.watcher) watchTranslations(context, root);
+      watch(context, root, 'translations');
     },
   };
 }
 
-/** Under `astro dev`: a saved translation (or its original) is checked again and replaces its page's data. */
-function watchTranslations(context: LoaderContext, root: string): void {
-  const { watcher, logger, store } = context;
+/**
+ * Under `astro dev`, one listener on Astro's watcher for every content file: each collection's
+ * loader, and the translations', registers its store here, and a saved file goes by its locale —
+ * a Japanese original (or the settings file) replaces its entry, a translation
+ * (`<id>.<locale>.md`) its page's data, and a やさしい日本語 one is also checked for what makes it
+ * hard. Registered per watcher, so a second sync (which loads every collection again) adds no
+ * second listener.
+ */
+interface DevWatch {
+  root: string;
+  /** The loader context of each content type's collection, by its name. */
+  collections: Map<string, LoaderContext>;
+  translations?: LoaderContext;
+}
+const devWatches = new WeakMap<NonNullable<LoaderContext['watcher']>, DevWatch>();
+
+function watch(context: LoaderContext, root: string, collection: ContentType | 'translations'): void {
+  const { watcher } = context;
   if (!watcher) return;
+  let dev = devWatches.get(watcher);
+  if (!dev) {
+    dev = { root, collections: new Map() };
+    devWatches.set(watcher, dev);
+    listen(watcher, dev);
+  }
+  if (collection === 'translations') {
+    dev.translations = context;
+    return;
+  }
+  dev.collections.set(collection.name, context);
+  watcher.add(join(root, collection.file ?? join('content', collection.name)));
+}
+
+/** A path under `root` as a content file: its type, and the locale its name says (ENTRY_FILE_RE's). */
+function contentFileAt(root: string, path: string): { file: string; type: ContentType; written?: string } | undefined {
+  const file = relative(root, path).split(sep).join('/');
+  const single = contentTypes.find((c) => c.file === file);
+  if (single) return { file, type: single, written: DEFAULT_CONTENT_LOCALE };
+  const [folder, collection, name, ...rest] = file.split('/');
+  const type = contentTypes.find((c) => c.name === collection && !c.file);
+  if (folder !== 'content' || !type || !name || rest.length) return undefined;
+  const written = ENTRY_FILE_RE.exec(name)?.[2];
+  return { file, type, ...(written ? { written } : {}) };
+}
+
+function listen(watcher: NonNullable<LoaderContext['watcher']>, dev: DevWatch): void {
+  const { root } = dev;
   const changed = async (path: string) => {
-    const file = relative(root, path).split(sep).join('/');
-    const [folder, collection, name, ...rest] = file.split('/');
-    const type = contentTypes.find((c) => c.name === collection && !c.file);
-    const locale = name ? localeOfFile(name) : undefined;
-    if (folder !== 'content' || !type || !name || rest.length || !locale) return;
-    const id = idOfFile(file);
-    try {
-      const original = validateFile(root, type, `content/${collection}/${id}.ja.md`).entry;
-      const result = original ? validateTranslation(root, type, file, original) : { problems: [] };
-      if (!result.translation) {
-        if (result.problems.length) logger.error(formatReport(result.problems));
-        return;
-      }
-      await storeTranslation(context, root, result.translation);
-      logger.info(`${file} を読み直しました / reloaded ${file}`);
-    } catch (error) {
-      logger.error(error instanceof Error ? error.message : String(error));
-    }
+    const at = contentFileAt(root, path);
+    if (!at) return;
+    const { file, type, written } = at;
+    const own = dev.collections.get(type.name);
+    const locale = type.file ? undefined : localeOfFile(file);
+    await Promise.all([
+      own && written === DEFAULT_CONTENT_LOCALE ? reloadEntry(own, root, type, file) : undefined,
+      dev.translations && locale ? reloadTranslation(dev.translations, root, type, file) : undefined,
+      // No page is made from what makes it hard: it is said, as check and the build say it.
+      own && written === EASY_LOCALE ? sayEasyWarnings(own, root, type, file) : undefined,
+    ]);
   };
   watcher.on('change', changed);
   watcher.on('add', changed);
   watcher.on('unlink', (path) => {
-    const file = relative(root, path).split(sep).join('/');
-    const [, collection, name] = file.split('/');
-    const locale = name ? localeOfFile(name) : undefined;
-    if (collection && locale) store.delete(translationKey(collection, idOfFile(file), locale));
+    const at = contentFileAt(root, path);
+    if (!at || at.type.file) return;
+    const id = idOfFile(at.file);
+    if (at.written === DEFAULT_CONTENT_LOCALE) dev.collections.get(at.type.name)?.store.delete(id);
+    const locale = localeOfFile(at.file);
+    if (locale) dev.translations?.store.delete(translationKey(at.type.name, id, locale));
   });
 }
 
-/** Under `astro dev`: a file saved (by the CMS or an editor) replaces its entry. */
-function watch(context: LoaderContext, root: string, type: ContentType): void {
-  const { watcher, logger, store } = context;
-  if (!watcher) return;
-  const place = type.file ?? join('content', type.name);
-  watcher.add(join(root, place));
-  // The content file a path is, relative to the root; undefined for anything else.
-  const contentFile = (path: string): string | undefined => {
-    const file = relative(root, path).split(sep).join('/');
-    if (type.file) return file === type.file ? file : undefined;
-    const [folder, collection, name, ...rest] = file.split('/');
-    if (folder !== 'content' || collection !== type.name || !name || rest.length) return undefined;
-    return ENTRY_FILE_RE.exec(name)?.[2] === DEFAULT_CONTENT_LOCALE ? file : undefined;
-  };
-  // A saved やさしい日本語 translation: what makes it hard is said (no page is made from it yet).
-  const easyFile = (path: string): string | undefined => {
-    const file = relative(root, path).split(sep).join('/');
-    const [folder, collection, name, ...rest] = file.split('/');
-    if (type.file || folder !== 'content' || collection !== type.name || !name || rest.length) return undefined;
-    return ENTRY_FILE_RE.exec(name)?.[2] === EASY_LOCALE ? file : undefined;
-  };
-  const changed = async (path: string) => {
-    const easy = easyFile(path);
-    if (easy) {
-      try {
-        const warnings = await easyWarningsOf(root, easy, type);
-        if (warnings.length) logger.warn(formatWarnings(warnings));
-      } catch (error) {
-        logger.error(error instanceof Error ? error.message : String(error));
-      }
+/** A saved original (by the CMS or an editor) replaces its entry; one with a mistake keeps the last good one. */
+async function reloadEntry(context: LoaderContext, root: string, type: ContentType, file: string): Promise<void> {
+  const { logger } = context;
+  try {
+    const { entry, warnings } = validateFile(root, type, file);
+    // A saved report with what looks like a private person's data: said, and saved all the same.
+    if (warnings?.length) logger.warn(formatWarnings(warnings));
+    if (!entry) return;
+    await storeEntry(context, root, type, entry);
+    logger.info(`${file} を読み直しました / reloaded ${file}`);
+  } catch (error) {
+    logger.error(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** A saved translation is checked against its original again and replaces its page's data. */
+async function reloadTranslation(context: LoaderContext, root: string, type: ContentType, file: string): Promise<void> {
+  const { logger } = context;
+  try {
+    const original = validateFile(root, type, `content/${type.name}/${idOfFile(file)}.ja.md`).entry;
+    const result = original ? validateTranslation(root, type, file, original) : { problems: [] };
+    if (!result.translation) {
+      if (result.problems.length) logger.error(formatReport(result.problems));
       return;
     }
-    const file = contentFile(path);
-    if (!file) return;
-    try {
-      const { entry, warnings } = validateFile(root, type, file);
-      // A saved report with what looks like a private person's data: said, and saved all the same.
-      if (warnings?.length) logger.warn(formatWarnings(warnings));
-      if (!entry) return;
-      await storeEntry(context, root, type, entry);
-      logger.info(`${file} を読み直しました / reloaded ${file}`);
-    } catch (error) {
-      logger.error(error instanceof Error ? error.message : String(error));
-    }
-  };
-  watcher.on('change', changed);
-  watcher.on('add', changed);
-  watcher.on('unlink', (path) => {
-    const file = contentFile(path);
-    if (file && !type.file) store.delete(idOfFile(file));
-  });
+    await storeTranslation(context, root, result.translation);
+    logger.info(`${file} を読み直しました / reloaded ${file}`);
+  } catch (error) {
+    logger.error(error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function sayEasyWarnings(context: LoaderContext, root: string, type: ContentType, file: string): Promise<void> {
+  try {
+    const warnings = await easyWarningsOf(root, file, type);
+    if (warnings.length) context.logger.warn(formatWarnings(warnings));
+  } catch (error) {
+    context.logger.error(error instanceof Error ? error.message : String(error));
+  }
 }
