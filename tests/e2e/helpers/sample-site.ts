@@ -9,20 +9,23 @@
  * and compares), so every reader gets the same pages as before, and the run does not depend on
  * the CI machine's zone.
  */
-import { cpSync, existsSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
+import { prepareOnce } from './prepare-once.ts';
 import { buildProject, copyProject } from './project.ts';
 
-const BUILT = '.sample-site-built';
-
-/** The folder of a copy of this project whose dist/ is the built sample site. */
+/**
+ * The folder of a copy of this project whose dist/ is the built sample site. Built by the first
+ * caller only, however many ask at once (prepare-once.ts): two files copying into the folder
+ * together failed with EEXIST.
+ */
 export async function sampleSite(): Promise<string> {
   const dir = inject('sampleSite');
-  if (existsSync(join(dir, BUILT))) return dir;
-  copyProject(dir);
-  await buildProject(dir, { TZ: 'UTC' });
-  writeFileSync(join(dir, BUILT), new Date().toISOString());
+  await prepareOnce(dir, async () => {
+    copyProject(dir);
+    await buildProject(dir, { TZ: 'UTC' });
+  });
   return dir;
 }
 
