@@ -1,5 +1,5 @@
 // What a resident typed, as the query the Japanese index understands: src/lib/search/terms.ts
-// (queryText, stripKeys) in the browser, where the search page loads it before search.js. The
+// (queryText, splitWords, stripKeys) in the browser, where the search page loads it before search.js. The
 // variant spellings come from the page (data-terms on #search, termData()). A unit test runs
 // this file against terms.ts, so keep the two the same.
 (function (root) {
@@ -23,6 +23,30 @@
     /[\p{Script=Han}々〆ヵヶ]+[\u3041-\u3096]*|[\u30a1-\u30faー]+|[\u3041-\u3096ー]+|[^\p{Script=Han}々〆\u3041-\u3096\u30a1-\u30faー]+/gu;
   var HIRAGANA_RUN = /^[\u3041-\u3096ー]+$/;
   var KANJI_START = /^[\p{Script=Han}々〆ヵヶ]/u;
+  // Where the index and the query split words: ICU's Japanese word segmentation (terms.ts, splitWords).
+  var JAPANESE_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\u30fc\uff00-\uffef]/u;
+  var wordSegmenter;
+  function splitWords(text) {
+    if (typeof Intl === 'undefined' || !Intl.Segmenter) return text;
+    wordSegmenter = wordSegmenter || new Intl.Segmenter('ja', { granularity: 'word' });
+    var out = '';
+    var before = '';
+    for (var it = wordSegmenter.segment(text)[Symbol.iterator](), s = it.next(); !s.done; s = it.next()) {
+      var chars = Array.from(s.value.segment);
+      var first = chars[0] || '';
+      if (
+        before &&
+        !/\s/.test(before) &&
+        !/\s/.test(first) &&
+        (JAPANESE_CHAR.test(before) || JAPANESE_CHAR.test(first))
+      )
+        out += ' ';
+      out += s.value.segment;
+      before = chars[chars.length - 1] || before;
+    }
+    return out;
+  }
+  var SPACED = /([^\s.])((?:<\/mark>)?)[ \u200b]+((?:<mark>)?)(?=([^\s<]))/gu;
   function foldKana(text) {
     return text.normalize('NFKC').replace(/[\u30a1-\u30f6]/g, function (c) {
       return String.fromCharCode(c.charCodeAt(0) - 0x60);
@@ -59,10 +83,18 @@
         });
         if (plain) words.push(plain);
       });
-    return words.join(' ');
+    return words
+      .map(function (w) {
+        return w.indexOf(PREFIX) === 0 ? w : splitWords(w);
+      })
+      .join(' ');
   }
   function stripKeys(excerpt) {
-    return excerpt.replace(/\s*(?:<mark>)?qq[a-z]+(?:<\/mark>)?/g, '');
+    return excerpt
+      .replace(/\s*(?:<mark>)?qq[a-z]+(?:<\/mark>)?/g, '')
+      .replace(SPACED, function (spaced, before, close, open, after) {
+        return JAPANESE_CHAR.test(before) || JAPANESE_CHAR.test(after) ? before + close + open : spaced;
+      });
   }
   root.searchTerms = { queryText: queryText, stripKeys: stripKeys };
 })(typeof window === 'undefined' ? globalThis : window);

@@ -7,10 +7,13 @@ import { createFurigana } from '../lib/furigana/index.ts';
 import type { Override } from '../lib/furigana/segments.ts';
 import { loadTokenizer } from '../lib/furigana/tokenizer.ts';
 import { CORRECTIONS, segmentsOf } from '../lib/furigana/words.ts';
-import { readingKeys, variantReadings, withSearchKeys, wordsOf } from '../lib/search/readings.ts';
+import { indexWords, readingKeys, variantReadings, withSearchKeys, wordsOf } from '../lib/search/readings.ts';
 import { VARIANTS } from '../lib/search/variants.ts';
 
-/** A function adding keys to a search document, for the site's own readings (site settings `furigana`). */
+/**
+ * A function adding keys to a search document, for the site's own readings (site settings
+ * `furigana`), and splitting its text into words as a query is split (indexWords).
+ */
 export async function searchKeys(siteReadings: readonly Override[]): Promise<(html: string) => string> {
   const tokenize = await loadTokenizer();
   // The site's readings after the variants', so a site that reads a word its own way wins.
@@ -33,5 +36,5 @@ export async function searchKeys(siteReadings: readonly Override[]): Promise<(ht
     }
     return keys;
   };
-  return (html) => withSearchKeys(html, keysOf);
+  return (html) => withSearchKeys(html, keysOf, indexWords);
 }

@@ -1,10 +1,12 @@
 /**
  * The search index, built in a worker thread from the validated content while Astro syncs and
  * renders the pages on the main thread (see search-index.ts). Each entry becomes the document
- * src/lib/search/document.ts describes; Pagefind segments the Japanese text and writes the
- * current and the past bundle into the staging folder it is given.
+ * src/lib/search/document.ts describes, the Japanese split into words here (search-keys.ts);
+ * Pagefind indexes them and writes the current and the past bundle into the staging folder it
+ * is given.
  */
 import { getPriority, setPriority } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
@@ -14,7 +16,7 @@ import { ENTRY_COLLECTIONS, entryLookup, titleOf } from '../lib/entries.ts';
 import { factsFor } from '../kinds/index.ts';
 import { MDAST_PLUGINS } from '../lib/markdown/plugins.ts';
 import { districtsOf, placeDistricts } from '../lib/listings.ts';
-import { searchBundleOf, searchDocument, searchLanguage } from '../lib/search/document.ts';
+import { japaneseIndexNamed, searchBundleOf, searchDocument, searchLanguage } from '../lib/search/document.ts';
 import type { EntryCollection } from '../kinds/index.ts';
 import { regzipBundle } from '../lib/search/regzip.ts';
 import { searchKeys } from './search-keys.ts';
@@ -104,7 +106,8 @@ async function build(): Promise<SearchReply> {
     added.push(
       indexes
         .get(bundle)!
-        // Readings as search keys for the Japanese (search-keys.ts); a translation is in its own words.
+        // The Japanese split into words, with readings as search keys (search-keys.ts); a
+        // translation is in its own words.
         .addHTMLFile({ url: document.url, content: locale ? document.html : withKeys(document.html) })
         .then((r) => problems.push(...r.errors.map((e) => `${file} (${document.url}): ${e}`)), failed),
     );
@@ -123,6 +126,8 @@ async function build(): Promise<SearchReply> {
   for (const { folder, writing } of writes) {
     const written = await writing;
     if (written.errors.length) return { ok: false, message: `Pagefind: ${written.errors.join('; ')}` };
+    const entryFile = join(folder, 'pagefind-entry.json');
+    writeFileSync(entryFile, japaneseIndexNamed(readFileSync(entryFile, 'utf8')));
     if (regzipCache) await regzipBundle(folder, regzipCache);
   }
   await pagefind.close();

@@ -28,8 +28,11 @@ const QUERIES: [string, string][] = [
   ['買い物', '/services/machitomo-higashi/'],
   ['電球', '/services/machitomo-higashi/'],
   ['移動販売', '/salons/idohanbai-maruya/'],
-  // 避難 first finds the flood drill whose whole point is evacuating (川端町); 防災訓練 the town's drill.
-  ['避難', '/events/suigai-kunren-kawabata-2027/'],
+  // 避難 first finds the designated evacuation sites (指定避難所, 避難できます: since index and
+  // query split words alike, 避難 is a word of their text, no longer the start of 避難所), 避難訓練
+  // the flood drill whose whole point is evacuating (川端町), 防災訓練 the town's drill.
+  ['避難', '/places/wakaba-sho-taiikukan/'],
+  ['避難訓練', '/events/suigai-kunren-kawabata-2027/'],
   ['防災訓練', '/events/bosai-kunren-wakaba-2027/'],
   ['ボランティア', '/desks/volunteer-center/'],
   ['子ども食堂', '/salons/mogumogu-shokudo/'],
@@ -273,6 +276,30 @@ describe('the search page', () => {
     expect(await box.inputValue()).toBe(title);
     expect(await past.evaluate((el) => el === document.activeElement)).toBe(true);
     await fresh.close();
+  });
+
+  it('shows titles and excerpts as written: no keys, no spaces the index put between Japanese words', async () => {
+    const fresh = await browser.newPage();
+    await fresh.goto(`${server.url}/search/?q=${encodeURIComponent('見守り')}`);
+    const results = fresh.locator('.pagefind-ui__result');
+    await results.first().locator('.pagefind-ui__result-excerpt mark').first().waitFor();
+    const shown = await results.evaluateAll((nodes) =>
+      nodes.map((n) => ({
+        title: n.querySelector('.pagefind-ui__result-title')?.textContent?.trim() ?? '',
+        excerpt: n.querySelector('.pagefind-ui__result-excerpt')?.textContent ?? '',
+      })),
+    );
+    await fresh.close();
+    const spaced =
+      /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー、。] +[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー、。]/u;
+    expect(shown.length).toBeGreaterThan(0);
+    for (const { title, excerpt } of shown) {
+      expect(title, title).not.toMatch(spaced);
+      expect(excerpt, excerpt).not.toMatch(spaced);
+      expect(excerpt, excerpt).not.toMatch(/qq[a-z]/);
+    }
+    // Titles and excerpts are the entries' own words: 見守り, not 見 守り.
+    expect(shown.some((r) => r.title.includes('見守り') && r.excerpt.includes('見守り'))).toBe(true);
   });
 
   it('works with the keyboard alone', async () => {

@@ -2,6 +2,8 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import {
+  JAPANESE_INDEX_LANG,
+  japaneseIndexNamed,
   searchBundleOf,
   searchDate,
   searchDocument,
@@ -37,9 +39,10 @@ const event: SearchEntry = {
 describe('the document search indexes for an entry', () => {
   const { url, html } = searchDocument(event, t);
 
-  it('is addressed like the entry page and written in Japanese', () => {
+  it('is addressed like the entry page and goes in the Japanese index, under a language Pagefind does not segment', () => {
     expect(url).toBe('/events/bosai-2027/');
-    expect(html).toMatch(/^<!doctype html><html lang="ja">/);
+    expect(JAPANESE_INDEX_LANG).not.toMatch(/^(ja|zh|th)(-|$)/);
+    expect(html).toMatch(new RegExp(`^<!doctype html><html lang="${JAPANESE_INDEX_LANG}">`));
     expect(html).toContain('<article data-pagefind-body>');
   });
 
@@ -64,6 +67,11 @@ describe('the document search indexes for an entry', () => {
     expect(hidden).toContain('<span data-pagefind-filter="地区">若葉小学校区</span>');
     expect(hidden).toContain('<span data-pagefind-sort="date">2027-01-17</span>');
     expect(hidden).toContain('<span data-pagefind-meta="date">2027-01-17</span>');
+  });
+
+  it('gives results the title as written, not the h1 the index splits into words', () => {
+    const hidden = html.slice(html.indexOf('<div hidden data-pagefind-ignore>'));
+    expect(hidden).toContain('<span data-pagefind-meta="title">防災訓練 &lt;やさしい日本語&gt;</span>');
   });
 
   it('gives Pagefind a district name with markup as escaped text, which its UI shows as HTML', () => {
@@ -162,5 +170,29 @@ describe('which search bundle an entry goes in', () => {
   it('keeps places, organizations, districts, desks, practices and pages current', () => {
     for (const collection of ['places', 'organizations', 'districts', 'desks', 'practices', 'pages'])
       expect(bundle(collection, { status: 'ended', date: '2000-01-01' })).toBe('current');
+  });
+});
+
+describe('the bundle’s entry file', () => {
+  it('names the Japanese index ja, as the search page asks, and leaves the other languages and fields alone', () => {
+    const written = JSON.stringify({
+      version: '1.6.0',
+      languages: {
+        en: { hash: 'en_1', wasm: 'en', page_count: 7 },
+        [JAPANESE_INDEX_LANG]: { hash: `${JAPANESE_INDEX_LANG}_2`, wasm: null, page_count: 100 },
+      },
+      include_characters: ['_'],
+    });
+    expect(JSON.parse(japaneseIndexNamed(written))).toEqual({
+      version: '1.6.0',
+      languages: {
+        en: { hash: 'en_1', wasm: 'en', page_count: 7 },
+        ja: { hash: `${JAPANESE_INDEX_LANG}_2`, wasm: null, page_count: 100 },
+      },
+      include_characters: ['_'],
+    });
+    // A bundle without Japanese (a town's translations only) is left as written.
+    const english = JSON.stringify({ version: '1.6.0', languages: { en: { hash: 'en_1' } } });
+    expect(japaneseIndexNamed(english)).toBe(english);
   });
 });

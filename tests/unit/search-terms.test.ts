@@ -10,13 +10,14 @@ import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createFurigana } from '../../src/lib/furigana/index.ts';
 import { loadTokenizer, type Tokenize } from '../../src/lib/furigana/tokenizer.ts';
-import { readingKeys, variantReadings, withSearchKeys, wordsOf } from '../../src/lib/search/readings.ts';
+import { indexWords, readingKeys, variantReadings, withSearchKeys, wordsOf } from '../../src/lib/search/readings.ts';
 import {
   foldKana,
   isKana,
   kanaKey,
   keyReading,
   queryText,
+  splitWords,
   stripKeys,
   termData,
   type TermData,
@@ -70,8 +71,9 @@ describe('the query', () => {
     expect(queryText('みまもり')).toBe(key('みまもり'));
   });
 
-  it('keeps kanji with their okurigana as typed, and a one-kana prefix with them', () => {
-    expect(queryText('見守り')).toBe('見守り');
+  it('keeps kanji with their okurigana as typed, split into words as the index is, and a one-kana prefix with them', () => {
+    expect(queryText('見守り')).toBe(splitWords('見守り'));
+    expect(queryText('防災訓練')).toBe('防災 訓練');
     expect(queryText('お知らせ')).toBe('お知らせ');
     expect(queryText('子育て サロン')).toBe(`子育て ${key('さろん')}`);
     expect(queryText('みまもり訪問')).toBe(`${key('みまもり')} 訪問`);
@@ -85,7 +87,7 @@ describe('the query', () => {
     expect(queryText('子供食堂')).toBe(`${key('こども')} 食堂`);
     expect(queryText('こども食堂')).toBe(queryText('子ども食堂'));
     expect(queryText('車ｲｽ')).toBe(queryText('車いす'));
-    expect(queryText('車椅子の貸し出し')).toBe(`${key('くるまいす')} の貸し出し`);
+    expect(queryText('車椅子の貸し出し')).toBe(`${key('くるまいす')} の 貸し出し`);
   });
 
   it('gives the browser the spellings longest first, so 一人暮らし wins over a shorter spelling inside it', () => {
@@ -96,11 +98,27 @@ describe('the query', () => {
     expect(termData([{ reading: 'ａ', spellings: [] }]).variants).toEqual([]);
   });
 
-  it('takes the keys out of excerpts, marked or not', () => {
-    expect(stripKeys(`歌声<mark>サロン</mark> ${key('うたごえさろん')} ${key('さろん')} の会`)).toBe(
-      '歌声<mark>サロン</mark> の会',
+  it('takes the keys out of excerpts, marked or not, and the spaces the index put between Japanese words', () => {
+    expect(stripKeys(`歌声 <mark>サロン</mark> ${key('うたごえさろん')} ${key('さろん')} の 会`)).toBe(
+      '歌声<mark>サロン</mark>の会',
     );
-    expect(stripKeys(`見守り <mark>${key('みまもり')}</mark> 活動`)).toBe('見守り 活動');
+    expect(stripKeys(`見守り <mark>${key('みまもり')}</mark> 活動`)).toBe('見守り活動');
+    expect(stripKeys('<mark>見</mark> <mark>守り</mark> 活動 の 日 （ 土 ） 10:00 〜 12:00')).toBe(
+      '<mark>見</mark><mark>守り</mark>活動の日（土）10:00〜12:00',
+    );
+    // Latin words keep their spaces, and so does Pagefind's full stop after a block.
+    expect(stripKeys('日時. 毎月 第 2 水曜日 Café au lait')).toBe('日時. 毎月第2水曜日Café au lait');
+    // Other towns' bundles, segmented by Pagefind, put zero-width spaces between words.
+    expect(stripKeys('見守り\u200b活動\u200b です')).toBe('見守り活動です');
+  });
+
+  it('splits Japanese into words where ICU does, leaving Latin words, numbers and character references whole', () => {
+    expect(splitWords('防災訓練のお知らせ')).toBe('防災 訓練 の お知らせ');
+    expect(splitWords('NPO法人')).toBe('NPO 法人');
+    expect(splitWords('会&amp;食 Café &amp; 12')).toBe('会 &amp; 食 Café &amp; 12');
+    expect(splitWords('（土）10:00〜12:00')).toBe('（ 土 ） 10:00 〜 12:00');
+    for (const text of ['社会福祉協議会の見守り活動', '𠮷野家で、カフェ。', ' 子育て　サロン '])
+      expect(splitWords(text).replace(/ (?=\S)(?<=\S )/g, ''), text).toBe(text.replace(/ (?=\S)(?<=\S )/g, ''));
   });
 
   it('is the same in the browser (public/scripts/search-terms.js) as in terms.ts', () => {
@@ -127,11 +145,17 @@ describe('the query', () => {
       'こーひー',
       'Café 2026',
       '子育て　サロン',
+      '防災訓練',
+      '社会福祉協議会',
+      'NPO法人の見守り活動（土）',
       '',
     ];
     for (const t of typed) expect(browser.queryText(t, data), t).toBe(queryText(t, data));
-    const excerpt = `見守り <mark>${kanaKey('みまもり')}</mark> 活動`;
-    expect(browser.stripKeys(excerpt)).toBe(stripKeys(excerpt));
+    for (const excerpt of [
+      `見守り <mark>${kanaKey('みまもり')}</mark> 活動`,
+      '<mark>見</mark> <mark>守り</mark> 活動 の 日. 毎月 第 2 水曜日 Café au lait',
+    ])
+      expect(browser.stripKeys(excerpt)).toBe(stripKeys(excerpt));
   });
 });
 
@@ -233,5 +257,15 @@ describe('the index: keys of readings', () => {
         '<p>Café &amp; 12</p><!-- 見守り --><br><div hidden data-pagefind-ignore><span data-pagefind-filter="地区">若葉<b>台</b></span></div></article>',
     );
     expect(withSearchKeys('<h2>12</h2>', keysOf)).toBe('<h2>12</h2>');
+  });
+
+  it('splits the Japanese index’s text into words, across tags too, and leaves ignored parts as written', () => {
+    const html =
+      '<h1>歌声<wbr>サロン</h1><p>防災訓練の<strong>お知らせ</strong>、Café &amp; 12</p>' +
+      '<div hidden data-pagefind-ignore><span data-pagefind-meta="title">防災訓練</span></div>';
+    expect(withSearchKeys(html, () => [], indexWords)).toBe(
+      '<h1> 歌声 <wbr> サロン </h1><p> 防災 訓練 の <strong> お知らせ </strong> 、 Café &amp; 12</p>' +
+        '<div hidden data-pagefind-ignore><span data-pagefind-meta="title">防災訓練</span></div>',
+    );
   });
 });

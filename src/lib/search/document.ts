@@ -27,8 +27,35 @@ export interface SearchEntry {
   bodyHtml: string;
   /** A translation's language (URL prefix, src/i18n/locales.ts); absent for the Japanese original. */
   locale?: string;
-  /** The Pagefind index it goes in (searchLanguage); 'ja' when absent. */
+  /** The Pagefind index it goes in (searchLanguage); the Japanese one (JAPANESE_INDEX_LANG) when absent. */
   lang?: string;
+}
+
+/**
+ * The `lang` of the Japanese search documents. Not `ja`: for zh, ja and th Pagefind runs its own
+ * segmenter (charabia with lindera's dictionary) over the text, which took most of the indexing
+ * memory and time and split words otherwise than the browser does; the worker has already split
+ * the text into ICU's words (splitWords in ./terms.ts, the same the query gets), and under a
+ * language Pagefind does not segment, it only splits on those spaces. `jpx` (ISO 639-5, Japonic
+ * languages) has no stemmer in Pagefind either. The worker names the index `ja` again in the
+ * bundle's pagefind-entry.json (japaneseIndexNamed), so that the search page (<html lang="ja">)
+ * and other towns merging this bundle find it as before.
+ */
+export const JAPANESE_INDEX_LANG = 'jpx';
+
+/**
+ * A Pagefind bundle's pagefind-entry.json with the Japanese index named `ja`, the language the
+ * search page asks for (Pagefind's browser side looks an index up by the page's <html lang>).
+ * Nothing else in the bundle names the language: the index's files are named by their hash.
+ */
+export function japaneseIndexNamed(entryJson: string): string {
+  const entry = JSON.parse(entryJson) as { languages?: Record<string, unknown> };
+  const languages = entry.languages ?? {};
+  if (!(JAPANESE_INDEX_LANG in languages)) return entryJson;
+  entry.languages = Object.fromEntries(
+    Object.entries(languages).map(([lang, index]) => [lang === JAPANESE_INDEX_LANG ? 'ja' : lang, index]),
+  );
+  return JSON.stringify(entry);
 }
 
 /**
@@ -102,7 +129,7 @@ const factHtml = (fact: Fact) => {
  * would otherwise keep whole, such as サロン in 歌声サロン「わかば」.
  */
 export function searchDocument(entry: SearchEntry, t: T): { url: string; html: string } {
-  const { collection, id, title, data, facts, districts, bodyHtml, locale, lang = 'ja' } = entry;
+  const { collection, id, title, data, facts, districts, bodyHtml, locale, lang = JAPANESE_INDEX_LANG } = entry;
   const notice = statusNotice(data['status'], data['statusNote'], t);
   const banner = notice
     ? `<div><p>${escape(notice.headline)}</p>${notice.note ? `<p>${escape(notice.note)}</p>` : ''}</div>`
@@ -113,6 +140,9 @@ export function searchDocument(entry: SearchEntry, t: T): { url: string; html: s
       (value) => `<span data-pagefind-filter="${escape(filterText(name))}">${escape(filterText(value))}</span>`,
     ),
   );
+  // The result's title as written: Pagefind would take the h1's text, which the Japanese index
+  // has split into words (search-worker.ts).
+  filters.push(`<span data-pagefind-meta="title">${escape(title)}</span>`);
   const date = searchDate(collection, data);
   if (date)
     filters.push(`<span data-pagefind-sort="date">${date}</span><span data-pagefind-meta="date">${date}</span>`);

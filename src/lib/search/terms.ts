@@ -79,6 +79,36 @@ const HIRAGANA_RUN = /^[\u3041-\u3096ー]+$/;
 const KANJI_START = /^[\p{Script=Han}々〆ヵヶ]/u;
 
 /**
+ * Characters of Japanese writing: kanji, kana, ー, and the Japanese and full-width punctuation
+ * (「」、。・（）…). A word boundary next to one is where `splitWords` puts a space.
+ */
+export const JAPANESE_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\u30fc\uff00-\uffef]/u;
+let wordSegmenter: Intl.Segmenter | undefined;
+
+/**
+ * Japanese text with a space between its words, where ICU's Japanese word segmentation
+ * (`Intl.Segmenter('ja')`, the same in Node at indexing and in the browser at query time) puts
+ * boundaries: 見守り活動の日 → 見守り 活動 の 日. Both sides of search split words this way, so
+ * Pagefind, which splits the index on spaces only (src/lib/search/document.ts,
+ * JAPANESE_INDEX_LANG), holds the words a query has. Only boundaries next to a Japanese
+ * character get a space: Latin words, numbers and HTML character references (&amp;) stay whole.
+ */
+export function splitWords(text: string): string {
+  wordSegmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
+  let out = '';
+  let before = '';
+  for (const { segment } of wordSegmenter.segment(text)) {
+    const chars = [...segment];
+    const first = chars[0] ?? '';
+    if (before && !/\s/.test(before) && !/\s/.test(first) && (JAPANESE_CHAR.test(before) || JAPANESE_CHAR.test(first)))
+      out += ' ';
+    out += segment;
+    before = chars[chars.length - 1] ?? before;
+  }
+  return out;
+}
+
+/**
  * The query Pagefind is given for what a resident typed: width folded, variant spellings
  * replaced by their key (子供食堂 → qqmrxu 食堂), and kana made keys (さろん, サロン, ｻﾛﾝ →
  * qqlydd). Kanji and what follows them as okurigana stay as typed, for Pagefind to match the
@@ -103,13 +133,26 @@ export function queryText(typed: string, data: TermData = termData()): string {
     });
     if (plain) words.push(plain);
   }
-  return words.join(' ');
+  // What is not a key, split into words as the index is (splitWords).
+  return words.map((w) => (w.startsWith(KEY_PREFIX) ? w : splitWords(w))).join(' ');
 }
 
 /**
- * An excerpt without the keys in it: Pagefind builds excerpts from the indexed text, keys
- * included, and marks the key a kana query found (<mark>qqquxuk</mark>).
+ * Spaces in an excerpt with what is on either side, a <mark> between allowed: those the index put
+ * between words (splitWords) have a Japanese character on one side. Not after a full stop, which
+ * Pagefind adds after a block (日時. 毎月) where the space is its own.
+ */
+const SPACED = /([^\s.])((?:<\/mark>)?)[ \u200b]+((?:<mark>)?)(?=([^\s<]))/gu;
+
+/**
+ * An excerpt as the page reads it: Pagefind builds excerpts from the indexed text, so they hold
+ * the keys (a kana query's key marked, <mark>qqquxuk</mark>) and the spaces the index put between
+ * Japanese words (見守り 活動 → 見守り活動). Both are taken out; spaces between Latin words stay.
  */
 export function stripKeys(excerpt: string): string {
-  return excerpt.replace(/\s*(?:<mark>)?qq[a-z]+(?:<\/mark>)?/g, '');
+  return excerpt
+    .replace(/\s*(?:<mark>)?qq[a-z]+(?:<\/mark>)?/g, '')
+    .replace(SPACED, (spaced, before: string, close: string, open: string, after: string) =>
+      JAPANESE_CHAR.test(before) || JAPANESE_CHAR.test(after) ? before + close + open : spaced,
+    );
 }
