@@ -27,7 +27,8 @@ beforeAll(async () => {
     content: `window.pagefind = await import('/pagefind/pagefind.js');`,
   });
   await page.waitForFunction(() => 'pagefind' in window && 'searchTerms' in window);
-});
+  // Building the sample town takes minutes, more on a machine other builds share (as search.test.ts).
+}, 1_500_000);
 
 afterAll(async () => {
   await browser?.close();
