@@ -31,6 +31,8 @@ let readings: Readings | undefined;
 
 /** One store (and at most one dictionary) per process, renewed if the site's own readings (settings, district names) change. */
 async function current(): Promise<Readings> {
+  // A build's settings and districts do not change while it runs: checked once, not per page.
+  if (readings && !import.meta.env.DEV) return readings;
   const overrides: Override[] = siteOverrides((await getSettings()).furigana, await loadDistricts());
   const key = JSON.stringify(overrides);
   if (readings?.overrides !== key) {

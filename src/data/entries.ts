@@ -15,10 +15,18 @@ export const FOLDER_COLLECTIONS: readonly FolderCollection[] = ENTRY_COLLECTIONS
 export const OWN_ROUTES: ReadonlySet<FolderCollection> = new Set(['newsletters']);
 export { entryHref, titleOf };
 
-export async function getSettings() {
+async function readSettings() {
   const settings = await getEntry('settings', 'site');
   if (!settings) throw new Error('content/settings/site.yml is missing');
   return settings.data;
+}
+let settingsRead: ReturnType<typeof readSettings> | undefined;
+
+/** The site settings, read once per build: every page asks for them several times (layout, ふりがな, 防災). */
+export function getSettings(): ReturnType<typeof readSettings> {
+  // Under `astro dev` a saved settings file must show: only the build keeps the first read.
+  if (!settingsRead || import.meta.env.DEV) settingsRead = readSettings();
+  return settingsRead;
 }
 
 /** id → { title, href, data } for every entry of every collection, to show references as links. */

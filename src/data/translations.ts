@@ -39,7 +39,14 @@ export async function translatedPages(): Promise<Translation[]> {
  * every language, and each translated entry's page in its language, as its own path
  * (`/en/salons/nihongo-salon/`).
  */
-export async function localizedPaths(): Promise<ReadonlySet<string>> {
+export function localizedPaths(): Promise<ReadonlySet<string>> {
+  // Asked four times by every page (layout, menu, language switch, notices): made once per build.
+  if (!paths || import.meta.env.DEV) paths = collectLocalizedPaths();
+  return paths;
+}
+let paths: Promise<ReadonlySet<string>> | undefined;
+
+async function collectLocalizedPaths(): Promise<ReadonlySet<string>> {
   const paths = new Set(LOCALIZED_PATHS);
   for (const t of await translatedPages())
     paths.add(withLocale(entryHref(t.data.collection, t.data.entry), t.data.locale as LocaleCode));

@@ -115,6 +115,19 @@ function ruleDates(s: Schedule, from: string, to: string): string[] {
  * rather than vanishing. A `skip` date the rule would not have met anyway is ignored.
  */
 export function expandSchedule(schedule: Schedule, range: DateRange): Occurrence[] {
+  // A salon's dates are asked for by its page, its JSON-LD, every list it is in (sorted by its
+  // next date) and each calendar month: the same schedule and range many times in one build.
+  // Kept per schedule object (content is not changed in place), copied out so callers own them.
+  let byRange = expanded.get(schedule);
+  if (!byRange) expanded.set(schedule, (byRange = new Map()));
+  const key = `${range.from}/${range.to}`;
+  let occurrences = byRange.get(key);
+  if (!occurrences) byRange.set(key, (occurrences = expand(schedule, range)));
+  return occurrences.map((o) => ({ ...o }));
+}
+const expanded = new WeakMap<Schedule, Map<string, readonly Occurrence[]>>();
+
+function expand(schedule: Schedule, range: DateRange): Occurrence[] {
   dayNumber(range.from);
   dayNumber(range.to);
   // 'YYYY-MM-DD' text sorts as dates do, so bounds can be compared as strings.

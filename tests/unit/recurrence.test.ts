@@ -25,6 +25,22 @@ describe('national holidays', () => {
 });
 
 describe('expanding a salon schedule into dates', () => {
+  it('gives each caller its own dates when the same schedule and range are asked again (kept per build)', () => {
+    const s = schedule({ frequency: 'weekly', weekdays: ['mon'], skip: ['2026-06-08'] });
+    const june = { from: '2026-06-01', to: '2026-06-30' };
+    const first = expandSchedule(s, june);
+    const kept = structuredClone(first);
+    const firstOccurrence = first[0] as Occurrence;
+    firstOccurrence.status = 'skipped';
+    first.pop();
+    const again = expandSchedule(s, june);
+    expect(again).toEqual(kept);
+    expect(dates(again)).toEqual(['2026-06-01', '2026-06-08', '2026-06-15', '2026-06-22', '2026-06-29']);
+    expect(again[1]).toMatchObject({ status: 'skipped', reason: 'skip' });
+    // Another range of the same schedule is its own.
+    expect(dates(expandSchedule(s, { from: '2026-06-10', to: '2026-06-20' }))).toEqual(['2026-06-15']);
+  });
+
   it('runs in a time zone far from Japan, so a local-time slip would show', () => {
     expect(process.env.TZ).toBe('America/Los_Angeles');
   });
