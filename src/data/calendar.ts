@@ -32,7 +32,19 @@ export async function loadDistricts() {
 }
 export type DistrictInfo = Awaited<ReturnType<typeof loadDistricts>>[number];
 
-export async function loadEntries(): Promise<Entries> {
+/**
+ * Every listed collection, read once per build and shared (read only): the district, category
+ * and 防災 pages each list from it, and the district index kept per Entries object
+ * (src/lib/listings.ts) is then worked out once instead of once per page.
+ */
+export function loadEntries(): Promise<Entries> {
+  // Under `astro dev` a saved entry must show: only the build keeps the first read.
+  if (!entriesRead || import.meta.env.DEV) entriesRead = readEntries();
+  return entriesRead;
+}
+let entriesRead: Promise<Entries> | undefined;
+
+async function readEntries(): Promise<Entries> {
   const [events, salons, recruitments, reports, desks, practices, places, organizations, newsletters, services, plans] =
     await Promise.all([
       getCollection('events'),

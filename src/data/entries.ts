@@ -29,12 +29,23 @@ export function getSettings(): ReturnType<typeof readSettings> {
   return settingsRead;
 }
 
-/** id → { title, href, data } for every entry of every collection, to show references as links. */
-export async function buildLookup() {
+/**
+ * id → { title, href, data } for every entry of every collection, to show references as links.
+ * Made once per build and shared (read only): entry pages, ibasho, plans, open data and the CMS
+ * page all ask, and indexes kept per lookup (the referrers of a place) are then made once too.
+ */
+export function buildLookup(): ReturnType<typeof makeLookup> {
+  // Under `astro dev` a saved entry must show: only the build keeps the first one.
+  if (!lookupMade || import.meta.env.DEV) lookupMade = makeLookup();
+  return lookupMade;
+}
+let lookupMade: ReturnType<typeof makeLookup> | undefined;
+
+async function makeLookup() {
   const entries = [];
   for (const collection of FOLDER_COLLECTIONS)
     for (const entry of await getCollection(collection))
       entries.push({ collection, id: entry.id, data: entry.data as Record<string, unknown> });
   return entryLookup(entries);
 }
-export type Lookup = Awaited<ReturnType<typeof buildLookup>>;
+export type Lookup = Awaited<ReturnType<typeof makeLookup>>;
