@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { createFurigana, readingOf as readingOfText, type Furigana } from '../../src/lib/furigana/index.ts';
-import { annotateHtml } from '../../src/lib/furigana/html.ts';
+import { annotateHtml, withBreaks } from '../../src/lib/furigana/html.ts';
 import {
   alignReading,
   readingOfSegments as readingOf,
@@ -19,6 +19,7 @@ import {
   withOverrides,
 } from '../../src/lib/furigana/segments.ts';
 import { loadTokenizer } from '../../src/lib/furigana/tokenizer.ts';
+import { joinsPrevious } from '../../src/lib/furigana/words.ts';
 import { siteOverrides } from '../../src/lib/furigana/site.ts';
 import { diskReadings, readingsKey } from '../../src/lib/furigana/store.ts';
 import { districtSchema } from '../../src/schemas/district.ts';
@@ -158,7 +159,7 @@ describe('readingOf (for search)', () => {
 
 describe('ruby markup', () => {
   it('keeps okurigana outside the ruby', () => {
-    expect(furigana.text('見守り')).toBe('<ruby>見守<rp>(</rp><rt>みまも</rt><rp>)</rp></ruby>り');
+    expect(furigana.text('見守り')).toBe('<ruby>見守<rp>(</rp><rt aria-hidden="true">みまも</rt><rp>)</rp></ruby>り');
     expect(furigana.segments('申し込み')).toEqual([
       { text: '申', reading: 'もう' },
       { text: 'し' },
@@ -176,13 +177,13 @@ describe('ruby markup', () => {
 
   it('reads a mixed sentence word by word', () => {
     expect(furigana.text('避難所へ行く')).toBe(
-      '<ruby>避難所<rp>(</rp><rt>ひなんじょ</rt><rp>)</rp></ruby>へ<ruby>行<rp>(</rp><rt>い</rt><rp>)</rp></ruby>く',
+      '<ruby>避難所<rp>(</rp><rt aria-hidden="true">ひなんじょ</rt><rp>)</rp></ruby>へ<ruby>行<rp>(</rp><rt aria-hidden="true">い</rt><rp>)</rp></ruby>く',
     );
   });
 
   it('gives the site’s overrides precedence, with kana in the name outside the ruby', () => {
     expect(furigana.text('みどり野市')).toBe(
-      'みどり<ruby>野<rp>(</rp><rt>の</rt><rp>)</rp></ruby><ruby>市<rp>(</rp><rt>し</rt><rp>)</rp></ruby>',
+      'みどり<ruby>野<rp>(</rp><rt aria-hidden="true">の</rt><rp>)</rp></ruby><ruby>市<rp>(</rp><rt aria-hidden="true">し</rt><rp>)</rp></ruby>',
     );
     expect(readingOf(furigana.segments('上町の集会所'))).toBe('かんまちのしゅうかいじょ');
     // Without the override the dictionary reads the place name otherwise.
@@ -191,8 +192,63 @@ describe('ruby markup', () => {
 
   it('keeps HTML text as written: entities and markup characters pass through', () => {
     expect(furigana.text('地域&amp;福祉')).toBe(
-      '<ruby>地域<rp>(</rp><rt>ちいき</rt><rp>)</rp></ruby>&amp;<ruby>福祉<rp>(</rp><rt>ふくし</rt><rp>)</rp></ruby>',
+      '<ruby>地域<rp>(</rp><rt aria-hidden="true">ちいき</rt><rp>)</rp></ruby>&amp;<ruby>福祉<rp>(</rp><rt aria-hidden="true">ふくし</rt><rp>)</rp></ruby>',
     );
+  });
+});
+
+/**
+ * Words a reader sees as one that IPADIC cuts into a prefix or a suffix and a noun (協議 + 会):
+ * one ruby each, so no gap opens inside the word when its reading is wider than its kanji.
+ */
+const ONE_WORD: [string, string][] = [
+  ['協議会', 'きょうぎかい'],
+  ['参加者', 'さんかしゃ'],
+  ['支援者', 'しえんしゃ'],
+  ['高齢者', 'こうれいしゃ'],
+  ['交付金', 'こうふきん'],
+  ['助成金', 'じょせいきん'],
+  ['駐車場', 'ちゅうしゃじょう'],
+  ['認知症', 'にんちしょう'],
+  ['調理室', 'ちょうりしつ'],
+  ['作品展', 'さくひんてん'],
+  ['開催日', 'かいさいび'],
+  ['募集中', 'ぼしゅうちゅう'],
+  ['外国語', 'がいこくご'],
+  ['外国人', 'がいこくじん'],
+  ['町内会', 'ちょうないかい'],
+  ['自治会', 'じちかい'],
+  ['茶話会', 'さわかい'],
+  ['小地域', 'しょうちいき'],
+  ['多文化', 'たぶんか'],
+  ['多目的', 'たもくてき'],
+  ['大規模', 'だいきぼ'],
+  ['要支援', 'ようしえん'],
+  ['各地区', 'かくちく'],
+  ['副会長', 'ふくかいちょう'],
+  ['百歳', 'ひゃくさい'],
+  ['三丁目', 'さんちょうめ'],
+  ['第三', 'だいさん'],
+  ['令和', 'れいわ'],
+];
+
+describe('words IPADIC cuts in two', () => {
+  it.each(ONE_WORD)('%s is one ruby read %s', (word, reading) => {
+    expect(furigana.segments(word)).toEqual([{ text: word, reading }]);
+  });
+
+  it('joins only kanji meeting kanji, and keeps words of a compound apart', () => {
+    // 見守り + 隊: り stays between the rubies; 第 + 2: a digit has no reading to join.
+    expect(furigana.segments('見守り隊').map((s) => s.text)).toEqual(['見守', 'り', '隊']);
+    expect(furigana.segments('毎月第2水曜日').map((s) => s.text)).toEqual(['毎月', '第', '2', '水曜日']);
+    // 社会福祉協議会: three words, the last with its suffix.
+    expect(furigana.segments('社会福祉協議会').map((s) => s.text)).toEqual(['社会', '福祉', '協議会']);
+    expect(joinsPrevious({ surface: '協議', pos: '名詞' }, { surface: '会', pos: '名詞', detail: '接尾' })).toBe(true);
+    expect(joinsPrevious({ surface: '小', pos: '接頭詞' }, { surface: '地域', pos: '名詞' })).toBe(true);
+    expect(joinsPrevious({ surface: '社会', pos: '名詞' }, { surface: '福祉', pos: '名詞', detail: '一般' })).toBe(
+      false,
+    );
+    expect(joinsPrevious(undefined, { surface: '会', pos: '名詞', detail: '接尾' })).toBe(true);
   });
 });
 
@@ -209,7 +265,9 @@ describe('segments without the dictionary', () => {
 
   it('converts katakana and escapes readings', () => {
     expect(toHiragana('ミンセイイイン・ー')).toBe('みんせいいいん・ー');
-    expect(rubyHtml([{ text: '字', reading: '<じ>' }])).toBe('<ruby>字<rp>(</rp><rt>&lt;じ&gt;</rt><rp>)</rp></ruby>');
+    expect(rubyHtml([{ text: '字', reading: '<じ>' }])).toBe(
+      '<ruby>字<rp>(</rp><rt aria-hidden="true">&lt;じ&gt;</rt><rp>)</rp></ruby>',
+    );
   });
 
   it('splits text at the longest override first', () => {
@@ -259,6 +317,20 @@ describe('pages', () => {
     );
   });
 
+  it('reads text split by <wbr> as one, putting each break back between words, never inside one', () => {
+    // Phrases (src/lib/phrases.ts) broke 今日 in two; read apart, 今 and 日 were いま and にち.
+    const page = furigana.html('<body><h2>今<wbr>日から<wbr>1週間の<wbr>予定</h2><p>避難<wbr>行動</p></body>');
+    expect(page).toContain('<h2><ruby>今日<rp>(</rp><rt aria-hidden="true">きょう</rt>');
+    expect(page).toContain('</ruby>から<wbr>1<ruby>週間');
+    expect(page).toContain('</ruby>の<wbr><ruby>予定');
+    expect(page).toContain('<p><ruby>避難<rp>(</rp><rt aria-hidden="true">ひなん</rt><rp>)</rp></ruby><wbr><ruby>行動');
+    // Where nothing is read (kana, or another language), the breaks stay where they were.
+    expect(annotateHtml('<body><p>ふれあい<wbr>サロン</p><p lang="en">a<wbr>b</p></body>', mark)).toBe(
+      '<body><p>ふれあい<wbr>サロン</p><p lang="en">a<wbr>b</p></body>',
+    );
+    expect(withBreaks('ab', [0, 1, 2])).toBe('<wbr>a<wbr>b<wbr>');
+  });
+
   it('reads a whole page through the cache: the same text is analysed once', () => {
     let calls = 0;
     const counting = createFurigana((text) => {
@@ -267,8 +339,8 @@ describe('pages', () => {
     });
     const page = '<body><nav>地域</nav><p>地域</p><p>地域</p></body>';
     expect(counting.html(page)).toBe(
-      '<body><nav><ruby>地域<rp>(</rp><rt>ちいき</rt><rp>)</rp></ruby></nav>' +
-        '<p><ruby>地域<rp>(</rp><rt>ちいき</rt><rp>)</rp></ruby></p><p><ruby>地域<rp>(</rp><rt>ちいき</rt><rp>)</rp></ruby></p></body>',
+      '<body><nav><ruby>地域<rp>(</rp><rt aria-hidden="true">ちいき</rt><rp>)</rp></ruby></nav>' +
+        '<p><ruby>地域<rp>(</rp><rt aria-hidden="true">ちいき</rt><rp>)</rp></ruby></p><p><ruby>地域<rp>(</rp><rt aria-hidden="true">ちいき</rt><rp>)</rp></ruby></p></body>',
     );
     expect(calls).toBe(1);
   });
@@ -314,7 +386,7 @@ describe('readings kept between builds (.cache/furigana/)', () => {
     const made = createFurigana(tokenize, [], first.known).html('<body><p>地域の見守り</p></body>');
     first.save();
     const second = diskReadings(root, key);
-    expect(second.known.get('地域の見守り')).toContain('<rt>ちいき</rt>');
+    expect(second.known.get('地域の見守り')).toContain('>ちいき</rt>');
     const never = () => {
       throw new Error('the dictionary was asked');
     };

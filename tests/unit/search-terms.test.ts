@@ -175,12 +175,8 @@ describe('the index: keys of readings', () => {
   it('keys each word a search starts with, with the words after it up to a particle', () => {
     expect(readings('車いすの貸し出し')).toEqual(['くるまいす', 'かしだし']);
     expect(readings('見守り活動のボランティア')).toEqual(['みまもりかつどう', 'かつどう', 'ぼらんてぃあ']);
-    expect(readings('社会福祉協議会')).toEqual([
-      'しゃかいふくしきょうぎかい',
-      'ふくしきょうぎかい',
-      'きょうぎかい',
-      'かい',
-    ]);
+    // 会 is 協議会's suffix, one ruby with it (src/lib/furigana/words.ts): no search starts at かい.
+    expect(readings('社会福祉協議会')).toEqual(['しゃかいふくしきょうぎかい', 'ふくしきょうぎかい', 'きょうぎかい']);
     expect(readings('歌声サロン「わかば」')).toEqual(['うたごえさろん', 'さろん', 'わかば']);
   });
 

@@ -74,16 +74,29 @@ export function annotateHtml(html: string, annotate: (text: string) => string): 
   const pageLang = /<html\b[^>]*?\slang\s*=\s*["']?([A-Za-z-]*)/i.exec(html.slice(0, start))?.[1];
   let japanese: { name: string; depth: number } | null =
     !pageLang || isJapanese(pageLang) ? { name: '', depth: 1 } : null;
+  // Text split by <wbr> (src/lib/phrases.ts puts one between phrases) is analysed as one: the
+  // phrase splitter may cut a word the analyser knows (今<wbr>日から read as いま + にち).
+  let pending = '';
+  let breaks: number[] = [];
   const text = (end: number) => {
-    const chunk = html.slice(position, end);
-    out.push(skipping || !japanese || !hasKanji(chunk) ? chunk : annotate(chunk));
+    const chunk = pending + html.slice(position, end);
+    const at = breaks;
+    pending = '';
+    breaks = [];
+    out.push(withBreaks(skipping || !japanese || !hasKanji(chunk) ? chunk : annotate(chunk), at));
   };
   TAG.lastIndex = start;
   for (let match = TAG.exec(html); match; match = TAG.exec(html)) {
+    const [, slash, tagName, attributes = ''] = match;
+    if (tagName?.toLowerCase() === 'wbr' && !skipping && japanese) {
+      pending += html.slice(position, match.index);
+      breaks.push(pending.length);
+      position = TAG.lastIndex;
+      continue;
+    }
     text(match.index);
     out.push(match[0]);
     position = TAG.lastIndex;
-    const [, slash, tagName, attributes = ''] = match;
     if (!tagName) continue; // a comment
     const name = tagName.toLowerCase();
     const closing = slash === '/';
@@ -112,4 +125,35 @@ export function annotateHtml(html: string, annotate: (text: string) => string): 
   }
   text(html.length);
   return out.join('');
+}
+
+const RUBY = /<ruby>([^<]*)<rp>\(<\/rp><rt[^>]*>[^<]*<\/rt><rp>\)<\/rp><\/ruby>/g;
+
+/**
+ * `<wbr>` put back at `breaks` (offsets in the text as it was before readings were added), except
+ * inside a word with a reading: a line never breaks between 今 and 日 of 今日.
+ */
+export function withBreaks(annotated: string, breaks: readonly number[]): string {
+  if (breaks.length === 0) return annotated;
+  const at = new Set(breaks);
+  let out = '';
+  let offset = 0;
+  const plain = (text: string) => {
+    for (const unit of text) {
+      if (at.has(offset)) out += '<wbr>';
+      out += unit;
+      offset += unit.length;
+    }
+  };
+  let last = 0;
+  for (const ruby of annotated.matchAll(RUBY)) {
+    plain(annotated.slice(last, ruby.index));
+    if (at.has(offset)) out += '<wbr>';
+    out += ruby[0];
+    offset += ruby[1]?.length ?? 0;
+    last = ruby.index + ruby[0].length;
+  }
+  plain(annotated.slice(last));
+  if (at.has(offset)) out += '<wbr>';
+  return out;
 }

@@ -41,7 +41,7 @@ export function createFurigana(
     if (out === undefined) {
       out = rubyHtml(segments(input));
       // Surfaces always add up to the input; if the analyser ever drops a character, keep the text as written.
-      if (out.replace(/<rp>\(<\/rp><rt>[^<]*<\/rt><rp>\)<\/rp>|<\/?ruby>/g, '') !== input) out = input;
+      if (out.replace(/<rp>\(<\/rp><rt[^>]*>[^<]*<\/rt><rp>\)<\/rp>|<\/?ruby>/g, '') !== input) out = input;
       cache.set(input, out);
     }
     return out;

@@ -17,6 +17,8 @@ export interface Token {
   reading?: string | undefined;
   /** Part of speech (IPADIC's first level: 名詞, 動詞 …), for the context rules of ./words.ts. */
   pos?: string | undefined;
+  /** IPADIC's second level (接尾 for a suffix, 数接続 for a prefix of numbers …), for ./words.ts. */
+  detail?: string | undefined;
 }
 
 // 々 (人々), ヶ and ヵ (霞ヶ関, 一ヵ所) and 〆 are read as part of the kanji beside them.
@@ -98,18 +100,24 @@ export function withOverrides(
   return mergePlain(segments);
 }
 
+/** Attributes of every reading's <rt> (see rubyHtml). */
+export const RT_ATTRIBUTES = ' aria-hidden="true"';
+
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
- * Segments as HTML: `<ruby>見守<rp>(</rp><rt>みまも</rt><rp>)</rp></ruby>り`. Plain parts are
- * copied as they are (they come from HTML text already escaped); readings are escaped.
+ * Segments as HTML: `<ruby>見守<rp>(</rp><rt aria-hidden="true">みまも</rt><rp>)</rp></ruby>り`.
+ * Plain parts are copied as they are (they come from HTML text already escaped); readings are
+ * escaped. The reading is hidden from assistive technology: a screen reader reads the kanji with
+ * its own dictionary, in context, and hears each word once (WebKit and Gecko put <rt> into the
+ * text and names, 地域ちいき; Chromium makes it a description). The readings are for the eye.
  */
 export function rubyHtml(segments: readonly Segment[]): string {
   return segments
     .map((s) =>
       s.reading === undefined || s.reading === ''
         ? s.text
-        : `<ruby>${s.text}<rp>(</rp><rt>${escapeHtml(s.reading)}</rt><rp>)</rp></ruby>`,
+        : `<ruby>${s.text}<rp>(</rp><rt${RT_ATTRIBUTES}>${escapeHtml(s.reading)}</rt><rp>)</rp></ruby>`,
     )
     .join('');
 }

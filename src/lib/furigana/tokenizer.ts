@@ -27,7 +27,9 @@ export function loadTokenizer(): Promise<Tokenize> {
     .build()
     .then(
       (tokenizer) => (text: string) =>
-        tokenizer.tokenize(text).map((t) => ({ surface: t.surface_form, reading: t.reading, pos: t.pos })),
+        tokenizer
+          .tokenize(text)
+          .map((t) => ({ surface: t.surface_form, reading: t.reading, pos: t.pos, detail: t.pos_detail_1 })),
     );
   return loading;
 }

@@ -14,6 +14,9 @@ export const CORRECTIONS: readonly Override[] = [
   { word: '障がい', reading: 'しょうがい' },
   { word: '号棟', reading: 'ごうとう' },
   { word: '各棟', reading: 'かくとう' },
+  // Words IPADIC (older than them, or reading them apart) gets wrong.
+  { word: '令和', reading: 'れいわ' },
+  { word: '茶話会', reading: 'さわかい' },
 ];
 
 const DIGITS = /^[0-9０-９]+$/;
@@ -57,6 +60,18 @@ export function personReading(previous: Token | undefined, token: Token): Segmen
   return undefined;
 }
 
+/**
+ * Whether `token` is read with the one before it as one word: IPADIC cuts a prefix (小地域,
+ * 各地区, 第三) and a suffix (協議会, 参加者, 駐車場, 百歳) off the noun they belong to. Shown
+ * as two rubies, the readings spread over each part and leave a gap inside the word (協 議 会
+ * under きょうぎ かい); one ruby lays the reading over the word as a reader sees it.
+ */
+export const joinsPrevious = (previous: Token | undefined, token: Token): boolean =>
+  previous?.pos === '接頭詞' || (token.pos === '名詞' && token.detail === '接尾');
+
+const hasReading = (segment: Segment | undefined): segment is Segment & { reading: string } =>
+  segment?.reading !== undefined && segment.reading !== '';
+
 /** The segments of analysed text: the dictionary's readings, corrected by the context rules above. */
 export function segmentsOf(tokens: readonly Token[]): Segment[] {
   const segments: Segment[] = [];
@@ -68,7 +83,14 @@ export function segmentsOf(tokens: readonly Token[]): Segment[] {
       segments[segments.length - 1] = { text: previous.surface + token.surface, reading: people };
       return;
     }
-    segments.push(...(counterSegments(previous, token) ?? personReading(previous, token) ?? tokenSegments(token)));
+    const own = counterSegments(previous, token) ?? personReading(previous, token) ?? tokenSegments(token);
+    const [first, ...rest] = own;
+    const last = segments.at(-1);
+    // Kanji meeting kanji only: 見守り隊 keeps り between its two rubies.
+    if (joinsPrevious(previous, token) && hasReading(last) && hasReading(first)) {
+      segments[segments.length - 1] = { text: last.text + first.text, reading: last.reading + first.reading };
+      segments.push(...rest);
+    } else segments.push(...own);
   });
   return segments;
 }

@@ -5,7 +5,8 @@
  * readings — as a reader sees the page with the switch off. tests/e2e/furigana.test.ts checks
  * the readings themselves.
  */
-export const withoutReadings = (html: string): string => html.replace(/<rp>[^<]*<\/rp>|<rt>[^<]*<\/rt>|<\/?ruby>/g, '');
+export const withoutReadings = (html: string): string =>
+  html.replace(/<rp>[^<]*<\/rp>|<rt[^>]*>[^<]*<\/rt>|<\/?ruby>/g, '');
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
