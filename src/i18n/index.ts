@@ -1,5 +1,6 @@
 import { ja, type UIKey } from './ja.ts';
 import { LOCALES, type LocaleCode } from './locales.ts';
+import { monthNameIn } from '../lib/dates.ts';
 import type { Dictionary } from './dictionary.ts';
 import { jaEasy } from './locales/ja-easy.ts';
 import { en } from './locales/en.ts';
@@ -58,13 +59,22 @@ export function useTranslations(locale: Locale | string | undefined = DEFAULT_LO
   const existing = made.get(code);
   if (existing) return existing;
   const dict = dictionaries[code];
+  const language = LOCALES.find((l) => l.code === code);
+  const tag = language?.tag ?? 'ja';
+  const byName = !!language && 'monthsByName' in language;
   const translate = (key: UIKey, params: Record<string, string | number> = {}): string => {
     const template = (dict as Partial<Record<UIKey, string>>)[key] ?? ja[key];
     // Most strings have no placeholder; pages ask for thousands of them.
     if (!template.includes('{')) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      if (!(name in params)) return whole;
+      const value = String(params[name]);
+      // A {month} is its number (1–12) in every call; a language that names months says its name.
+      if (name === 'month' && byName && /^(0?[1-9]|1[0-2])$/.test(value))
+        return monthNameIn(tag, Number(value), key.endsWith('Short') ? 'short' : 'long');
+      return value;
+    });
   };
-  const tag = LOCALES.find((l) => l.code === code)?.tag ?? 'ja';
   const t = Object.assign(translate, { locale: code, tag }) as T;
   made.set(code, t);
   return t;

@@ -11,18 +11,20 @@ export const DEFAULT_CONTENT_LOCALE = 'ja';
  * (`<id>.en.md`), lower case like every path here; `tag` is the BCP 47 tag for `lang`,
  * `hreflang` and `Intl` (やさしい日本語 is Japanese to a screen reader's voice and to `Intl`, and
  * `ja-x-easy` where a tag must tell it from Japanese); `name` is the language's own name, as the
- * language switch shows it.
+ * language switch shows it. `monthsByName`: the language writes a month by its name (December
+ * 2026, not 12/2026), which src/i18n/index.ts puts for a `{month}` from Intl; the others write the
+ * number with their own word for month around it (12月, 12월, tháng 12).
  */
 export const LOCALES = [
   { code: 'ja', tag: 'ja', hreflang: 'ja', name: '日本語' },
   { code: 'ja-easy', tag: 'ja', hreflang: 'ja-x-easy', name: 'やさしい にほんご' },
-  { code: 'en', tag: 'en', hreflang: 'en', name: 'English' },
+  { code: 'en', tag: 'en', hreflang: 'en', name: 'English', monthsByName: true },
   { code: 'zh-hans', tag: 'zh-Hans', hreflang: 'zh-Hans', name: '简体中文' },
   { code: 'ko', tag: 'ko', hreflang: 'ko', name: '한국어' },
   { code: 'vi', tag: 'vi', hreflang: 'vi', name: 'Tiếng Việt' },
-  { code: 'pt-br', tag: 'pt-BR', hreflang: 'pt-BR', name: 'Português (Brasil)' },
-  { code: 'fil', tag: 'fil', hreflang: 'fil', name: 'Filipino' },
-  { code: 'ne', tag: 'ne', hreflang: 'ne', name: 'नेपाली' },
+  { code: 'pt-br', tag: 'pt-BR', hreflang: 'pt-BR', name: 'Português (Brasil)', monthsByName: true },
+  { code: 'fil', tag: 'fil', hreflang: 'fil', name: 'Filipino', monthsByName: true },
+  { code: 'ne', tag: 'ne', hreflang: 'ne', name: 'नेपाली', monthsByName: true },
 ] as const;
 
 export type LocaleCode = (typeof LOCALES)[number]['code'];

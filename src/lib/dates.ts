@@ -169,6 +169,23 @@ export function formatMonthDayIn(tag: string, instant: Date): string {
   return formatterFor(monthDayFormatters, tag, { month: 'short', day: 'numeric', weekday: 'short' }).format(instant);
 }
 
+const monthNameFormatters = {
+  long: new Map<string, Intl.DateTimeFormat>(),
+  short: new Map<string, Intl.DateTimeFormat>(),
+};
+
+/**
+ * The name of month `month` (1–12) in the language `tag`, from Intl on Japan's calendar:
+ * December (en), Disyembre (fil), डिसेम्बर (ne), dezembro (pt-BR); `short`: Dec, dez. … For the
+ * languages that name their months (src/i18n/locales.ts, `monthsByName`): the others write the
+ * number with their own word around it (12月, 12월, tháng 12).
+ */
+export function monthNameIn(tag: string, month: number, style: 'long' | 'short' = 'long'): string {
+  // The middle of the month, at noon in Japan: the same month in every zone.
+  const instant = new Date(Date.UTC(2001, month - 1, 15, 3));
+  return formatterFor(monthNameFormatters[style], tag, { month: style }).format(instant);
+}
+
 /** 10:00 in Japan, 24-hour in every language, as times are written on the town's notices. */
 export function formatTimeIn(tag: string, instant: Date): string {
   return formatterFor(timeFormatters, tag, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
