@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
-import { launchChromium } from './helpers/browser.ts';
+import { inSlot, launchChromium } from './helpers/browser.ts';
 import { sampleSite } from './helpers/sample-site.ts';
 import { serveDirectory } from './helpers/serve.ts';
 
@@ -80,24 +80,6 @@ async function violations(page: Page) {
       (v: any) => `${v.id}: ${v.help} — ${v.nodes.map((n: any) => n.target.join(' ')).join(' | ')}`,
     );
   });
-}
-
-/**
- * Two runs at a time: each width and contrast has a browser context of its own, and axe works in
- * each page's renderer process, so two keep both of CI's cores busy where one left one idle; more
- * only make each slower (four at once on a loaded machine ran past the test timeout).
- */
-const slots = { free: 2, waiting: [] as (() => void)[] };
-async function inSlot<T>(run: () => Promise<T>): Promise<T> {
-  if (slots.free > 0) slots.free--;
-  else await new Promise<void>((resolve) => slots.waiting.push(resolve));
-  try {
-    return await run();
-  } finally {
-    const next = slots.waiting.shift();
-    if (next) next();
-    else slots.free++;
-  }
 }
 
 describe.concurrent('axe-core finds no WCAG 2.2 AA violation', () => {

@@ -31,3 +31,22 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(' | ')}`);
   });
 }
+
+/**
+ * Two runs at a time: each run has a browser context of its own, and axe works in each page's
+ * renderer process, so two keep both of CI's cores busy where one left one idle; more only make
+ * each slower (four at once on a loaded machine ran past the test timeout). Shared by every test
+ * file's axe runs (one file runs at a time).
+ */
+const slots = { free: 2, waiting: [] as (() => void)[] };
+export async function inSlot<T>(run: () => Promise<T>): Promise<T> {
+  if (slots.free > 0) slots.free--;
+  else await new Promise<void>((resolve) => slots.waiting.push(resolve));
+  try {
+    return await run();
+  } finally {
+    const next = slots.waiting.shift();
+    if (next) next();
+    else slots.free++;
+  }
+}
