@@ -23,12 +23,14 @@ import { useTranslations } from '../i18n/index.ts';
 import type { LocaleCode } from '../i18n/locales.ts';
 import { MEDIA_FOLDER, mediaNameOf } from '../lib/media/paths.ts';
 import { cacheKey } from './cache.ts';
-import { flyerSources, type FlyerContent } from './content.ts';
+import { flyerOverrides, flyerSources, siteFor, type FlyerContent } from './content.ts';
 import { FlyerTextError } from './errors.ts';
 import { fontsHash } from './fonts.ts';
 import { buildFlyerModel, flyerFontFamilies, type FlyerModel } from './model.ts';
-import type { FlyerTemplate } from '../schemas/flyer.ts';
-import { FLYER_COLLECTIONS, alternativesOf, flyerPaths, variantPdf } from './paths.ts';
+import type { Override } from '../lib/furigana/segments.ts';
+import { readingsKey } from '../lib/furigana/store.ts';
+import { FLYER_COLLECTIONS, RUBY_CHOICE, choicesOf, flyerPaths, templateOfChoice, variantPdf } from './paths.ts';
+import type { FlyerChoiceName } from './paths.ts';
 import { createFlyerPool, type FlyerPool } from './pool.ts';
 import type { RenderedFlyer, RenderedPdf } from './render.ts';
 
@@ -55,7 +57,7 @@ export interface FlyerStepOptions {
    * with `choice` that template's PDF if it is one of the alternatives. The other flyers' cache
    * keys are kept, so the next build still finds them.
    */
-  only?: { collection: string; id: string; choice?: FlyerTemplate; locale?: LocaleCode };
+  only?: { collection: string; id: string; choice?: FlyerChoiceName; locale?: LocaleCode };
   /** Worker threads to render on, kept by the caller (the dev server keeps one warm). */
   pool?: FlyerPool;
   /** One line per rendered flyer, and warnings. */
@@ -132,6 +134,8 @@ interface Todo {
   model: FlyerModel;
   /** An alternative template's PDF alone (its model's template), not the default's three files. */
   alternative: boolean;
+  /** The print choice of an alternative (a template, or the large print with ふりがな). */
+  choice?: FlyerChoiceName;
   key: string;
   cached: string[];
   outputs: string[];
@@ -203,12 +207,23 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
       return false;
     }
   };
-  for (const [index, { collection, entry, locale, data, body, file }] of jobs.entries()) {
+  // The site's own readings, and the key of readings made with them, for the ふりがな choice:
+  // what is read (settings, districts, the code under src/lib/furigana, the dictionary) is
+  // small, and is read whether or not a ふりがな flyer renders, since their keys need it.
+  let ruby: { overrides: Override[]; key: string } | undefined;
+  const rubyInputs = () => {
+    if (!ruby) {
+      const overrides = flyerOverrides(entries);
+      ruby = { overrides, key: readingsKey(root, overrides) };
+    }
+    return ruby;
+  };
+  for (const [index, { collection, entry, locale, data, body, file, site: translated }] of jobs.entries()) {
     let model: FlyerModel;
     try {
       model = buildFlyerModel(
         { collection, id: entry.id, data, body },
-        { lookup, site, today, t: useTranslations(locale ?? 'ja') },
+        { lookup, site: siteFor(site, translated), today, t: useTranslations(locale ?? 'ja') },
       );
     } catch (error) {
       failed(file, error);
@@ -218,7 +233,13 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
     const photo = photoName ? photoHash(photoName) : undefined;
     // The fonts of this flyer's set only: a Japanese flyer's key is what it was before translations.
     const fonts = fontsHash(flyerFontFamilies(model));
-    const keyOf = (m: FlyerModel) => cacheKey({ model: m, fontsHash: fonts, ...(photo ? { photoHash: photo } : {}) });
+    const keyOf = (m: FlyerModel, readings?: string) =>
+      cacheKey({
+        model: m,
+        fontsHash: fonts,
+        ...(photo ? { photoHash: photo } : {}),
+        ...(readings ? { readings } : {}),
+      });
     const name = `${collection}/${entry.id}${locale ? `.${locale}` : ''}`;
     if (!only?.choice) {
       const job: Todo = {
@@ -236,18 +257,20 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
       // The dev server asks for one file at a time: the default's, or one alternative.
       if (only) continue;
     }
-    for (const template of alternativesOf(model.template)) {
-      if (only?.choice && only.choice !== template) continue;
-      // The same model in another template: its key differs by the template alone.
-      const alternative = { ...model, template };
-      const pdf = variantPdf(collection, entry.id, template, locale);
+    for (const choice of choicesOf(model.template, locale)) {
+      if (only?.choice && only.choice !== choice) continue;
+      // The same model in another template: its key differs by the template alone, and the
+      // ふりがな choice's (the large print's model) by its readings key too.
+      const alternative = { ...model, template: templateOfChoice(choice) };
+      const pdf = variantPdf(collection, entry.id, choice, locale);
       const job: Todo = {
         index,
         file,
-        name: `${name}.${template}`,
+        name: `${name}.${choice}`,
         model: alternative,
         alternative: true,
-        key: keyOf(alternative),
+        choice,
+        key: keyOf(alternative, choice === RUBY_CHOICE ? rubyInputs().key : undefined),
         cached: [inDir(cacheDir, pdf)],
         outputs: [inDir(join(outDir, 'flyers'), pdf)],
       };
@@ -284,7 +307,7 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
     // something the editor, who chose another template, should act on: logged, not warned.
     for (const warning of result.warnings)
       (job.alternative ? log : warn)(
-        `${job.alternative ? '' : '警告 / warning: '}${job.file}${job.alternative ? ` (${job.model.template})` : ''}: ${warning}`,
+        `${job.alternative ? '' : '警告 / warning: '}${job.file}${job.alternative ? ` (${job.choice ?? job.model.template})` : ''}: ${warning}`,
       );
   };
 
@@ -304,6 +327,21 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
         workers: 0,
         choices,
       };
+    }
+  }
+  // The ふりがな flyers that render get their readings here, in one place for every worker:
+  // the dictionary is loaded only when one of them renders.
+  const rubyJobs = todo.filter((job) => job.choice === RUBY_CHOICE);
+  if (rubyJobs.length) {
+    const { withReadings } = await import('./readings.ts');
+    const { overrides } = rubyInputs();
+    for (const job of rubyJobs) {
+      try {
+        job.model = await withReadings(job.model, overrides);
+      } catch (error) {
+        failed(job.file, error);
+        todo.splice(todo.indexOf(job), 1);
+      }
     }
   }
   const workers =

@@ -15,6 +15,12 @@ export interface CacheInputs {
   /** Hash of the photo file, if any: replacing the photo under the same name must re-render. */
   photoHash?: string;
   codeVersion?: string;
+  /**
+   * A ふりがな flyer's readings key (src/lib/furigana/store.ts readingsKey: the site's own
+   * readings, the dictionary's version and the code that reads): a changed reading re-renders
+   * it. The readings themselves are made only for flyers that render.
+   */
+  readings?: string;
 }
 
 /** Stable JSON: object keys sorted, so the key does not depend on property order. */
@@ -28,8 +34,15 @@ function stable(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-export function cacheKey({ model, fontsHash, photoHash, codeVersion = FLYER_CODE_VERSION }: CacheInputs): string {
+export function cacheKey({
+  model,
+  fontsHash,
+  photoHash,
+  codeVersion = FLYER_CODE_VERSION,
+  readings,
+}: CacheInputs): string {
+  // Without readings the key is what it was before ふりがな flyers: no flyer renders again for them.
   return createHash('sha256')
-    .update(stable({ model, fontsHash, photoHash: photoHash ?? null, codeVersion }))
+    .update(stable({ model, fontsHash, photoHash: photoHash ?? null, codeVersion, ...(readings ? { readings } : {}) }))
     .digest('hex');
 }

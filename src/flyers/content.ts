@@ -7,6 +7,8 @@
  */
 import type { LocaleCode } from '../i18n/locales.ts';
 import { FLYER_COLLECTIONS, type FlyerCollection } from '../kinds/index.ts';
+import type { Override } from '../lib/furigana/segments.ts';
+import { siteOverrides } from '../lib/furigana/site.ts';
 import { formatReport } from '../lib/validation/messages.ts';
 import { validateContent, type ValidEntry } from '../lib/validation/validate.ts';
 import { flyerTranslations } from './translations.ts';
@@ -32,6 +34,11 @@ export interface FlyerTranslation {
   body: string;
   /** The translation's own file, named when its flyer cannot be made. */
   file?: string;
+  /**
+   * The site's name and publisher in that language (`content/settings/site.<locale>.yml`),
+   * printed in the flyer's footer; the Japanese ones where the language has none.
+   */
+  site?: Pick<FlyerSite, 'siteName' | 'publisher'>;
 }
 
 /** One flyer to make: an entry in one language, with the data it is printed from. */
@@ -44,6 +51,8 @@ export interface FlyerEntry {
   body: string;
   /** The file its words come from, for messages. */
   file: string;
+  /** The site's name and publisher in its language, if translated (FlyerTranslation.site). */
+  site?: Pick<FlyerSite, 'siteName' | 'publisher'>;
 }
 
 export interface FlyerContent {
@@ -89,15 +98,32 @@ export function flyerSources(
         file: entry.file,
       })),
     ),
-    ...translations.map(({ collection, entry, locale, data, body, file }): FlyerEntry => ({
+    ...translations.map(({ collection, entry, locale, data, body, file, site }): FlyerEntry => ({
       collection,
       entry,
       locale,
       data,
       body,
       file: file ?? entry.file,
+      ...(site ? { site } : {}),
     })),
   ];
+}
+
+/** The site as a flyer in this language prints it: its translated name and publisher over the Japanese. */
+export const siteFor = (site: FlyerSite, translated?: Pick<FlyerSite, 'siteName' | 'publisher'>): FlyerSite =>
+  translated ? { ...site, ...translated } : site;
+
+/** The site's own readings, from the validated settings and districts, as the pages take them. */
+export function flyerOverrides(
+  entries: ReadonlyMap<string, readonly { parsed: Record<string, unknown> }[]>,
+): Override[] {
+  const settings = entries.get('settings')?.[0]?.parsed['furigana'];
+  const districts = (entries.get('districts') ?? []).map(({ parsed }) => ({
+    name: String(parsed['name'] ?? ''),
+    kana: typeof parsed['kana'] === 'string' ? parsed['kana'] : undefined,
+  }));
+  return siteOverrides(Array.isArray(settings) ? (settings as Override[]) : [], districts);
 }
 
 export const SETTINGS_MISSING = 'content/settings/site.yml がありません / content/settings/site.yml is missing';

@@ -15,6 +15,7 @@ import { FLYER_LIMITS, type FlyerSettings, type FlyerTemplate, type FlyerTheme }
 import { withPrintableText } from './glyphs.ts';
 import { flyerTemplateOf, type FlyerCollection } from './paths.ts';
 import { FlyerFacts, type FlyerFact } from './facts.ts';
+import type { FlyerReadings } from './ruby.ts';
 
 /**
  * The dictionary of the flyer's language (src/i18n/index.ts useTranslations): its `tag` formats
@@ -60,6 +61,12 @@ export interface FlyerModel {
   photo?: { src: string; alt: string };
   /** Fixed wording printed on every flyer, from the dictionary. */
   labels: { qr: string; nextDates: string; organizerContact: string };
+  /**
+   * ふりがな, for the 大きな文字・ふりがな付き choice only: each printed text with kanji and its
+   * words' readings (src/flyers/readings.ts, from the site's analyser and readings), set over
+   * the text by the layout (layout/set.ts). Absent on every other flyer.
+   */
+  furigana?: FlyerReadings;
 }
 
 export interface FlyerSource {

@@ -10,8 +10,29 @@ import { FLYER_PAPER, PAPER, previewOf } from './paper.ts';
 // Which collections get flyers is said once, by the kinds that have a flyer part.
 export { FLYER_COLLECTIONS, isFlyerCollection, type FlyerCollection } from '../kinds/index.ts';
 
-/** One way to print the flyer: colour, 白黒 or 大きな文字, as its own A4 PDF. */
+/**
+ * The print choice beside the templates: 大きな文字 with ふりがな over the kanji, for readers
+ * still learning kanji (children, residents from abroad). A choice rather than a fourth
+ * template: an editor does not make it the flyer's own (its preview and share image stay
+ * without readings), it exists only where readings do (Japanese and やさしい日本語, not the
+ * translations), and its layout is the large print's, with the readings added.
+ */
+export const RUBY_CHOICE = 'large-ruby' as const;
+
+/** A way to print the flyer: one of the templates, or the large print with ふりがな. */
+export type FlyerChoiceName = FlyerTemplate | typeof RUBY_CHOICE;
+
+/** Whether a flyer in `locale` offers the ふりがな choice: Japanese and やさしい日本語 only. */
+export const offersRuby = (locale?: LocaleCode): boolean => !locale || locale === 'ja' || locale === 'ja-easy';
+
+/** The template a choice is laid out in. */
+export const templateOfChoice = (choice: FlyerChoiceName): FlyerTemplate => (choice === RUBY_CHOICE ? 'large' : choice);
+
+/** One way to print the flyer: colour, 白黒, 大きな文字 or 大きな文字・ふりがな付き, as its own A4 PDF. */
 export interface FlyerChoice {
+  /** The choice's name: its labels (`flyer.choice.<choice>`) and its file (`<id>.<choice>.pdf`). */
+  choice: FlyerChoiceName;
+  /** The template it is laid out in. */
   template: FlyerTemplate;
   pdf: string;
   /** The template the editor chose: its PDF is the flyer's own `<id>.pdf`, with the preview. */
@@ -25,7 +46,10 @@ export interface FlyerPaths {
   png: string;
   /** 1200×630 share image for og:image. */
   og: string;
-  /** Every template once, in FLYER_TEMPLATES order: the default's PDF and the two others. */
+  /**
+   * Every template once, in FLYER_TEMPLATES order (the default's PDF and the two others), then
+   * the large print with ふりがな where the flyer's language has readings (offersRuby).
+   */
   choices: FlyerChoice[];
 }
 
@@ -40,6 +64,12 @@ export function flyerTemplateOf(data: unknown): FlyerTemplate {
 export const alternativesOf = (template: FlyerTemplate): FlyerTemplate[] =>
   FLYER_TEMPLATES.filter((t) => t !== template);
 
+/** Every extra PDF of a flyer in `locale`: the other templates, and the ふりがな choice where offered. */
+export const choicesOf = (template: FlyerTemplate, locale?: LocaleCode): FlyerChoiceName[] => [
+  ...alternativesOf(template),
+  ...(offersRuby(locale) ? [RUBY_CHOICE] : []),
+];
+
 /**
  * Where a flyer's files start: `/flyers/<collection>/<id>` in Japanese, `<id>.<locale>` in
  * another language (`hidamari-salon.vi`). A dot, as for the templates: no id holds one, and
@@ -53,8 +83,8 @@ const flyerBase = (collection: string, id: string, locale?: LocaleCode) =>
  * `<id>.<locale>.<template>.pdf`). A dot, not a hyphen: entry ids are `[a-z0-9-]` (ID_RE), so
  * `<id>-large.pdf` could be the default PDF of an entry whose id ends in -large; no id holds a dot.
  */
-export const variantPdf = (collection: string, id: string, template: FlyerTemplate, locale?: LocaleCode): string =>
-  `${flyerBase(collection, id, locale)}.${template}.pdf`;
+export const variantPdf = (collection: string, id: string, choice: FlyerChoiceName, locale?: LocaleCode): string =>
+  `${flyerBase(collection, id, locale)}.${choice}.pdf`;
 
 /**
  * Site-root-relative URLs; under dist/ they are also the file paths (`dist` + url). A
@@ -72,11 +102,23 @@ export function flyerPaths(
     pdf,
     png: `${base}.png`,
     og: `${base}-og.png`,
-    choices: FLYER_TEMPLATES.map((choice) =>
-      choice === template
-        ? { template: choice, pdf, isDefault: true }
-        : { template: choice, pdf: variantPdf(collection, id, choice, locale), isDefault: false },
-    ),
+    choices: [
+      ...FLYER_TEMPLATES.map((choice) =>
+        choice === template
+          ? { choice, template: choice, pdf, isDefault: true }
+          : { choice, template: choice, pdf: variantPdf(collection, id, choice, locale), isDefault: false },
+      ),
+      ...(offersRuby(locale)
+        ? [
+            {
+              choice: RUBY_CHOICE,
+              template: templateOfChoice(RUBY_CHOICE),
+              pdf: variantPdf(collection, id, RUBY_CHOICE, locale),
+              isDefault: false,
+            },
+          ]
+        : []),
+    ],
   };
 }
 

@@ -14,7 +14,7 @@ import { fieldPath, type ContentProblem } from '../lib/validation/messages.ts';
 import type { ValidEntry } from '../lib/validation/validate.ts';
 import { contentTypes } from '../schemas/index.ts';
 import { codePoints, printableText, unprintable } from './glyphs.ts';
-import { flyerSources, type FlyerTranslation } from './content.ts';
+import { flyerSources, siteFor, type FlyerTranslation } from './content.ts';
 import { buildFlyerModel, flyerFontFamilies, printedTexts } from './model.ts';
 
 function* strings(data: unknown, path: (string | number)[] = []): Generator<[(string | number)[], string]> {
@@ -69,10 +69,10 @@ export function flyerTextProblems(
   // What a flyer can name besides its own entry: places, organizations, districts, the site.
   const named = ['places', 'organizations', 'districts'].flatMap((c) => entries.get(c) ?? []);
   const problems = new Map<string, ContentProblem>();
-  for (const { collection, entry, locale, data, body, file } of flyerSources(entries, translations)) {
+  for (const { collection, entry, locale, data, body, file, site: translated } of flyerSources(entries, translations)) {
     const model = buildFlyerModel(
       { collection, id: entry.id, data, body },
-      { lookup, site, today, t: useTranslations(locale ?? 'ja') },
+      { lookup, site: siteFor(site, translated), today, t: useTranslations(locale ?? 'ja') },
     );
     const families = flyerFontFamilies(model);
     // A translation's words are traced to its own file and its merged data first.

@@ -10,6 +10,7 @@
 import type { LocaleCode } from '../i18n/locales.ts';
 import { phrasingIn } from '../lib/line-breaks.ts';
 import { Glue, NO_END, NO_START } from '../lib/phrases.ts';
+import type { Segment } from '../lib/furigana/segments.ts';
 
 export { clearPhraseCache } from '../lib/phrases.ts';
 
@@ -24,6 +25,8 @@ const graphemes = (text: string): string[] => Array.from(segmenter.segment(text)
 /** A paragraph's phrases and, for each break, how strongly it holds (Glue). */
 interface Phrased {
   units: string[];
+  /** Where each unit starts in the text that was broken (UTF-16 offsets). */
+  offsets?: number[];
   /** glue[i] binds units[i] to units[i - 1]: for titles and other short lines. */
   glue: number[];
   /** The same for running text. */
@@ -37,9 +40,25 @@ function phrased(text: string, locale: LocaleCode | undefined): Phrased {
 
 const OPEN = '「『（(';
 
-/** Splits one unit wider than the line by characters, still keeping 禁則. */
-function splitUnit(unit: string, width: number, fontSize: number, bold: boolean, measure: Measure): string[] {
-  const chars = graphemes(unit);
+/**
+ * Splits one unit wider than the line by characters, still keeping 禁則 and never breaking
+ * where `held(i)` (the unit's UTF-16 offset i lies inside a word that carries a reading).
+ */
+function splitUnit(
+  unit: string,
+  width: number,
+  fontSize: number,
+  bold: boolean,
+  measure: Measure,
+  held: (offset: number) => boolean = () => false,
+): string[] {
+  const chars: string[] = [];
+  let at = 0;
+  for (const char of graphemes(unit)) {
+    if (chars.length && held(at)) chars[chars.length - 1] += char;
+    else chars.push(char);
+    at += char.length;
+  }
   const lines: string[][] = [[]];
   for (const char of chars) {
     const line = lines[lines.length - 1] as string[];
@@ -75,6 +94,11 @@ export interface BreakOptions {
    * phrases without one.
    */
   locale?: LocaleCode | undefined;
+  /**
+   * The text's words with their readings (ふりがな, src/lib/furigana/): a line never breaks
+   * inside a word that carries one, so each reading stays over its whole word.
+   */
+  segments?: readonly Segment[] | undefined;
 }
 
 /** Breaks text into lines no wider than `width`; explicit newlines are kept. */
@@ -92,14 +116,15 @@ interface Broken {
 
 function layoutLines(
   text: string,
-  { width, fontSize, bold = false, measure, units, words = false, locale }: BreakOptions,
+  { width, fontSize, bold = false, measure, units, words = false, locale, segments }: BreakOptions,
 ): Broken {
+  const held = segments ? heldOffsets(segments) : NOTHING_HELD;
   const lines: string[] = [];
   let split = false;
   let brokeGlue = false;
   const fits = (candidate: string) => measure(candidate.trimEnd(), fontSize, bold) <= width;
   let line = '';
-  const place = (unit: string) => {
+  const place = (unit: string, offset: number) => {
     if (fits(line + unit)) {
       line += unit;
       return;
@@ -109,7 +134,8 @@ function layoutLines(
     if (fits(start)) line = start;
     else {
       split = true;
-      const pieces = splitUnit(start, width, fontSize, bold, measure);
+      const from = offset + unit.length - start.length;
+      const pieces = splitUnit(start, width, fontSize, bold, measure, (i) => held.has(from + i));
       lines.push(...pieces.slice(0, -1));
       line = pieces[pieces.length - 1] ?? '';
     }
@@ -119,7 +145,7 @@ function layoutLines(
     let from = lo;
     for (let i = lo + 1; i <= hi; i++) {
       if (i < hi && ((words ? p.glue : p.textGlue)[i] as number) > level) continue;
-      if (i - from === 1) place(p.units[from] as string);
+      if (i - from === 1) place(p.units[from] as string, p.offsets?.[from] ?? -Infinity);
       else {
         const whole = p.units.slice(from, i).join('');
         if (fits(line + whole)) line += whole;
@@ -143,12 +169,55 @@ function layoutLines(
   const paragraphs = units
     ? [{ units: [...units], glue: units.map(() => Glue.free), textGlue: units.map(() => Glue.free) }]
     : text.split(/\r?\n/).map((t) => phrased(t.trim(), locale));
+  if (held.size) holdWords(text, paragraphs, held, Boolean(units));
   for (const p of paragraphs) {
     line = '';
     if (p.units.length) placeRun(p, 0, p.units.length, 0);
     if (line.trim() || !lines.length) lines.push(line.trimEnd());
   }
   return { lines, split, brokeGlue };
+}
+
+const NOTHING_HELD: ReadonlySet<number> = new Set();
+
+/** The offsets of the text that lie inside a word with a reading (between its first and last character). */
+function heldOffsets(segments: readonly Segment[]): Set<number> {
+  const held = new Set<number>();
+  let at = 0;
+  for (const s of segments) {
+    if (s.reading) for (let i = 1; i < s.text.length; i++) held.add(at + i);
+    at += s.text.length;
+  }
+  return held;
+}
+
+/**
+ * Gives each unit its offset in the text and joins units whose boundary falls inside a word
+ * with a reading (a phrase boundary in 社会 / 福祉協議会 would leave a reading cut in two).
+ */
+function holdWords(text: string, paragraphs: Phrased[], held: ReadonlySet<number>, wholeText: boolean): void {
+  let at = 0;
+  for (const p of paragraphs) {
+    const joined = p.units.join('');
+    // The paragraph's place in the text: after the previous one, past the spaces trimmed off.
+    const start = wholeText ? 0 : text.indexOf(joined, at);
+    if (start < 0) continue;
+    at = start + joined.length;
+    const kept: Phrased = { units: [], offsets: [], glue: [], textGlue: [] };
+    let offset = start;
+    p.units.forEach((unit, i) => {
+      const last = kept.units.length - 1;
+      if (last >= 0 && held.has(offset)) kept.units[last] += unit;
+      else {
+        kept.units.push(unit);
+        kept.offsets?.push(offset);
+        kept.glue.push(p.glue[i] as number);
+        kept.textGlue.push(p.textGlue[i] as number);
+      }
+      offset += unit.length;
+    });
+    Object.assign(p, kept);
+  }
 }
 
 export interface FitOptions extends BreakOptions {

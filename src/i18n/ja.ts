@@ -843,6 +843,9 @@ export const ja = {
   'admin.preview.untranslated': 'まだ翻訳がない言語: {names}',
   'admin.preview.translateHow':
     '翻訳は、「言語を切り替える」ボタンで翻訳の欄を開き、言語を選んで書きます。名前（タイトル）を訳すと公開されます。日付・時間・場所・電話番号は日本語のものが使われます。',
+  // The large-print flyer with ふりがな (issue 16 item 4): one more print choice (src/components/FlyerBox.astro, FlyerList.astro).
+  'flyer.choice.large-ruby': '大きな文字・ふりがな付き',
+  'flyer.choiceUse.large-ruby': '漢字に読みがなが付きます',
 } as const;
 
 export type UIKey = keyof typeof ja;

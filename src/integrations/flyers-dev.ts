@@ -15,26 +15,27 @@ import type { Plugin } from 'vite';
 import { flyerFailures, makeFlyers } from '../flyers/build.ts';
 import { flyerContent, SETTINGS_MISSING } from '../flyers/content.ts';
 import { flyerTranslations } from '../flyers/translations.ts';
-import { isFlyerCollection } from '../flyers/paths.ts';
+import { isFlyerCollection, RUBY_CHOICE, type FlyerChoiceName } from '../flyers/paths.ts';
 import { createFlyerPool, type FlyerPool } from '../flyers/pool.ts';
 import { todayInJapan } from '../lib/recurrence.ts';
 import { formatReport } from '../lib/validation/messages.ts';
 import { validateContent } from '../lib/validation/validate.ts';
-import { FLYER_TEMPLATES, type FlyerTemplate } from '../schemas/flyer.ts';
+import { FLYER_TEMPLATES } from '../schemas/flyer.ts';
 import { devPrintPlugin, oneRunPerKey, type DevPrint } from './print-dev.ts';
 
+/** Every print choice's name: the templates and the large print with ふりがな. */
+const CHOICES: readonly FlyerChoiceName[] = [...FLYER_TEMPLATES, RUBY_CHOICE];
 const FLYER_URL = new RegExp(
-  `^/flyers/([a-z-]+)/([\\w-]+?)(\\.(?:${FLYER_TEMPLATES.join('|')})\\.pdf|\\.pdf|-og\\.png|\\.png)(?:[?#].*)?$`,
+  `^/flyers/([a-z-]+)/([\\w-]+?)(\\.(?:${CHOICES.join('|')})\\.pdf|\\.pdf|-og\\.png|\\.png)(?:[?#].*)?$`,
 );
 const TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
   '.png': 'image/png',
   '-og.png': 'image/png',
-  ...Object.fromEntries(FLYER_TEMPLATES.map((template) => [`.${template}.pdf`, 'application/pdf'])),
+  ...Object.fromEntries(CHOICES.map((choice) => [`.${choice}.pdf`, 'application/pdf'])),
 };
 /** `.bw.pdf` → bw: a printing choice's PDF (paths.ts, variantPdf). */
-const choiceOf = (suffix: string) =>
-  FLYER_TEMPLATES.find((template) => suffix === `.${template}.pdf`) as FlyerTemplate | undefined;
+const choiceOf = (suffix: string) => CHOICES.find((choice) => suffix === `.${choice}.pdf`);
 
 /** What a request for a flyer gets: the file, or why there is none (Japanese first). */
 export type DevFlyer = DevPrint;
@@ -46,7 +47,7 @@ export function devFlyerMaker(root: string, log: (line: string) => void) {
   /** One run per entry at a time: the preview and the PDF are often asked for together. */
   const once = oneRunPerKey<DevFlyer>();
 
-  async function make(collection: string, id: string, choice?: FlyerTemplate): Promise<DevFlyer> {
+  async function make(collection: string, id: string, choice?: FlyerChoiceName): Promise<DevFlyer> {
     // Validated again on every request: a volunteer asks for a flyer right after saving, and a
     // flyer must not show what the build would refuse.
     const { entries, translations, problems } = validateContent(root);

@@ -13,24 +13,40 @@ import { makeFlyers, flyerSummary, type FlyerStepOptions } from '../../src/flyer
 import { cacheKey } from '../../src/flyers/cache.ts';
 import type { FlyerContent } from '../../src/flyers/content.ts';
 import { buildFlyerModel, type FlyerModel } from '../../src/flyers/model.ts';
-import { alternativesOf, flyerPaths, flyerTemplateOf, variantPdf } from '../../src/flyers/paths.ts';
+import { alternativesOf, choicesOf, flyerPaths, flyerTemplateOf, variantPdf } from '../../src/flyers/paths.ts';
+import type { LocaleCode } from '../../src/i18n/locales.ts';
 import type { FlyerPool, PooledFlyer, PooledPdf } from '../../src/flyers/pool.ts';
 import type { ValidEntry } from '../../src/lib/validation/validate.ts';
 
 describe('the paths of the printing choices', () => {
   it('keeps the default PDF at <id>.pdf and puts the other two templates beside it', () => {
     expect(flyerPaths('events', 'mochitsuki').choices).toEqual([
-      { template: 'poster', pdf: '/flyers/events/mochitsuki.pdf', isDefault: true },
-      { template: 'bw', pdf: '/flyers/events/mochitsuki.bw.pdf', isDefault: false },
-      { template: 'large', pdf: '/flyers/events/mochitsuki.large.pdf', isDefault: false },
+      { choice: 'poster', template: 'poster', pdf: '/flyers/events/mochitsuki.pdf', isDefault: true },
+      { choice: 'bw', template: 'bw', pdf: '/flyers/events/mochitsuki.bw.pdf', isDefault: false },
+      { choice: 'large', template: 'large', pdf: '/flyers/events/mochitsuki.large.pdf', isDefault: false },
+      { choice: 'large-ruby', template: 'large', pdf: '/flyers/events/mochitsuki.large-ruby.pdf', isDefault: false },
     ]);
     const bw = flyerPaths('salons', 'hidamari', 'bw');
     expect(bw.pdf).toBe('/flyers/salons/hidamari.pdf');
     expect(bw.choices).toEqual([
-      { template: 'poster', pdf: '/flyers/salons/hidamari.poster.pdf', isDefault: false },
-      { template: 'bw', pdf: '/flyers/salons/hidamari.pdf', isDefault: true },
-      { template: 'large', pdf: '/flyers/salons/hidamari.large.pdf', isDefault: false },
+      { choice: 'poster', template: 'poster', pdf: '/flyers/salons/hidamari.poster.pdf', isDefault: false },
+      { choice: 'bw', template: 'bw', pdf: '/flyers/salons/hidamari.pdf', isDefault: true },
+      { choice: 'large', template: 'large', pdf: '/flyers/salons/hidamari.large.pdf', isDefault: false },
+      { choice: 'large-ruby', template: 'large', pdf: '/flyers/salons/hidamari.large-ruby.pdf', isDefault: false },
     ]);
+  });
+
+  it('offers the large print with ふりがな on Japanese and やさしい日本語 flyers only', () => {
+    const names = (locale?: LocaleCode) =>
+      flyerPaths('salons', 'hidamari', 'poster', locale).choices.map((c) => c.choice);
+    expect(names('ja-easy')).toEqual(['poster', 'bw', 'large', 'large-ruby']);
+    expect(flyerPaths('salons', 'hidamari', 'poster', 'ja-easy').choices.at(-1)?.pdf).toBe(
+      '/flyers/salons/hidamari.ja-easy.large-ruby.pdf',
+    );
+    for (const locale of ['en', 'vi', 'zh-hans', 'ne'] as const)
+      expect(names(locale)).toEqual(['poster', 'bw', 'large']);
+    expect(choicesOf('bw')).toEqual(['poster', 'large', 'large-ruby']);
+    expect(choicesOf('poster', 'en')).toEqual(['bw', 'large']);
   });
 
   it('never gives an alternative the path of another entry (ids have no dots)', () => {
@@ -75,6 +91,7 @@ describe('the cache key of a printing choice', () => {
 describe('the flyer step with printing choices', () => {
   let root: string;
   const asked: string[] = [];
+  const readings = new Map<string, FlyerModel['furigana']>();
   const pool: FlyerPool = {
     render: (model) => {
       asked.push(`${model.id} ${model.template} all`);
@@ -88,9 +105,11 @@ describe('the flyer step with printing choices', () => {
       } satisfies PooledFlyer);
     },
     renderPdf: (model) => {
-      asked.push(`${model.id} ${model.template} pdf`);
+      const name = model.furigana ? 'large-ruby' : model.template;
+      asked.push(`${model.id} ${name} pdf`);
+      readings.set(model.id, model.furigana);
       return Promise.resolve({
-        pdf: Buffer.from(`pdf ${model.template}`),
+        pdf: Buffer.from(`pdf ${name}`),
         warnings: [],
         ms: 2,
         cpuMs: 2,
@@ -98,11 +117,15 @@ describe('the flyer step with printing choices', () => {
     },
     close: () => Promise.resolve(),
   };
-  const content: FlyerContent = {
-    entries: new Map([['recruitments', [recruitment('a'), recruitment('b', { template: 'bw' })]]]),
-    lookup: new Map(),
-    site,
-  };
+  const settings = (furigana: { word: string; reading: string }[]) =>
+    ({
+      file: 'content/settings/site.yml',
+      id: 'site',
+      type: 'settings',
+      body: '',
+      parsed: { ...site, furigana },
+    }) as unknown as ValidEntry;
+  let content: FlyerContent;
   const run = (extra: Partial<FlyerStepOptions> = {}) =>
     makeFlyers(content, {
       root,
@@ -117,19 +140,35 @@ describe('the flyer step with printing choices', () => {
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'flyer-choices-'));
     asked.length = 0;
+    readings.clear();
+    content = {
+      entries: new Map([
+        ['recruitments', [recruitment('a'), recruitment('b', { template: 'bw' })]],
+        ['settings', [settings([])]],
+      ]),
+      lookup: new Map(),
+      site,
+    };
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  it('renders the default with its pictures and the two other templates as PDFs only', async () => {
+  it('renders the default with its pictures and the other templates and ふりがな as PDFs only', async () => {
     const result = await run();
     expect(asked.sort()).toEqual([
       'a bw pdf',
       'a large pdf',
+      'a large-ruby pdf',
       'a poster all',
       'b bw all',
       'b large pdf',
+      'b large-ruby pdf',
       'b poster pdf',
     ]);
+    // The ふりがな flyer alone is given readings, from the site's analyser: 募集 → ぼしゅう.
+    expect(readings.get('a')?.['募集 a']).toEqual([{ text: '募集', reading: 'ぼしゅう' }, { text: ' a' }]);
+    expect(readFileSync(join(root, 'dist', 'flyers', 'recruitments', 'a.large-ruby.pdf'), 'utf8')).toBe(
+      'pdf large-ruby',
+    );
     const dist = (file: string) => join(root, 'dist', 'flyers', 'recruitments', file);
     expect(readFileSync(dist('a.pdf'), 'utf8')).toBe('pdf poster');
     expect(readFileSync(dist('a.bw.pdf'), 'utf8')).toBe('pdf bw');
@@ -139,18 +178,20 @@ describe('the flyer step with printing choices', () => {
     expect(existsSync(dist('a.bw.png'))).toBe(false);
     expect(existsSync(dist('b.bw.pdf'))).toBe(false);
     expect(result).toMatchObject({ total: 2, rendered: 2, skipped: 0, renderMs: 2 });
-    expect(result.choices).toMatchObject({ total: 4, rendered: 4, skipped: 0, renderMs: 8 });
+    expect(result.choices).toMatchObject({ total: 6, rendered: 6, skipped: 0, renderMs: 12 });
     const keys = JSON.parse(readFileSync(join(root, '.cache', 'flyers', 'keys.json'), 'utf8')) as object;
     expect(Object.keys(keys).sort()).toEqual([
       'recruitments/a',
       'recruitments/a.bw',
       'recruitments/a.large',
+      'recruitments/a.large-ruby',
       'recruitments/b',
       'recruitments/b.large',
+      'recruitments/b.large-ruby',
       'recruitments/b.poster',
     ]);
     expect(flyerSummary(result)).toMatch(
-      /^チラシ: 2件作成、0件は変更なし \/ flyers: 2 rendered, 0 skipped in [\d.]+ s \(1 ms per flyer, CPU 1 ms[^)]*\); 印刷の選択肢のPDF: 4件作成、0件は変更なし \/ print choices: 4 PDFs rendered, 0 unchanged \(2 ms each, CPU 2 ms\)$/,
+      /^チラシ: 2件作成、0件は変更なし \/ flyers: 2 rendered, 0 skipped in [\d.]+ s \(1 ms per flyer, CPU 1 ms[^)]*\); 印刷の選択肢のPDF: 6件作成、0件は変更なし \/ print choices: 6 PDFs rendered, 0 unchanged \(2 ms each, CPU 2 ms\)$/,
     );
   });
 
@@ -159,8 +200,21 @@ describe('the flyer step with printing choices', () => {
     asked.length = 0;
     const again = await run({ outDir: join(root, 'dist2') });
     expect(asked).toEqual([]);
-    expect(again).toMatchObject({ rendered: 0, skipped: 2, choices: { rendered: 0, skipped: 4 } });
+    expect(again).toMatchObject({ rendered: 0, skipped: 2, choices: { rendered: 0, skipped: 6 } });
     expect(readFileSync(join(root, 'dist2', 'flyers', 'recruitments', 'b.large.pdf'), 'utf8')).toBe('pdf large');
+  });
+
+  it('renders the ふりがな flyers again, and only them, when the site changes a reading', async () => {
+    await run();
+    asked.length = 0;
+    content = {
+      ...content,
+      entries: new Map([...content.entries, ['settings', [settings([{ word: '募集', reading: 'ぼしゅー' }])]]]),
+    };
+    const again = await run({ outDir: join(root, 'dist2') });
+    expect(asked.sort()).toEqual(['a large-ruby pdf', 'b large-ruby pdf']);
+    expect(again).toMatchObject({ rendered: 0, skipped: 2, choices: { rendered: 2, skipped: 4 } });
+    expect(readings.get('a')?.['募集 a']?.[0]).toEqual({ text: '募集', reading: 'ぼしゅー' });
   });
 
   it('makes one choice on request (the dev server) and keeps the other keys', async () => {

@@ -4,8 +4,9 @@
  * at the body's scale and returns its height, so the sheet can tell whether the body fits.
  */
 import type { FlyerFact, FlyerModel } from '../model.ts';
-import { breakLines, type Measure } from '../text.ts';
-import { el, LINE, lines, separators, SLOT, TAG, tagged, type Block, type El } from './elements.ts';
+import type { Measure } from '../text.ts';
+import { el, LINE, separators, SLOT, TAG, tagged, type Block, type El } from './elements.ts';
+import { setText } from './set.ts';
 import type { Palette, Spec } from './templates.ts';
 
 /** What every block is laid out with. */
@@ -51,13 +52,11 @@ export function stampBlock({ model, spec, palette, inner, measure, s }: BlockCon
   const size2 = s(spec.value + 1);
   const noteWidth = inner - stampWidth - 24;
   const note = model.statusNote
-    ? lines(
-        breakLines(model.statusNote, { width: noteWidth, fontSize: size2, bold: true, measure, locale: model.locale }),
-        size2,
-        {
-          fontWeight: 700,
-          color: palette.stamp,
-        },
+    ? setText(
+        model,
+        model.statusNote,
+        { width: noteWidth, fontSize: size2, bold: true, measure, locale: model.locale },
+        { fontWeight: 700, color: palette.stamp },
       )
     : undefined;
   return {
@@ -73,50 +72,47 @@ export function stampBlock({ model, spec, palette, inner, measure, s }: BlockCon
 
 export function catchCopyBlock({ model, palette, inner, measure }: BlockContext, size: number): Block | undefined {
   if (!model.catchCopy) return undefined;
-  const copy = lines(
-    breakLines(model.catchCopy, { width: inner, fontSize: size, bold: true, measure, locale: model.locale }),
-    size,
-    {
-      fontWeight: 700,
-      color: palette.dark,
-    },
+  const copy = setText(
+    model,
+    model.catchCopy,
+    { width: inner, fontSize: size, bold: true, measure, locale: model.locale },
+    { fontWeight: 700, color: palette.dark },
   );
   return { ...copy, el: tagged(copy.el, 'P') };
+}
+
+/**
+ * A salon's next dates as units of one line: each date with its weekday is one unit, and the
+ * label another, so lines break between dates (次の開催日 11月27日(金)・/ 12月25日(金)), never
+ * inside 次の開催日 or 1月29日(金).
+ */
+export function nextDatesUnits(model: Pick<FlyerModel, 'labels' | 'nextDates' | 'locale'>): string[] {
+  const { space, dates } = separators(model.locale);
+  return [
+    `${model.labels.nextDates}${space}`,
+    ...model.nextDates.map((d, i) => (i < model.nextDates.length - 1 ? `${d}${dates}` : d)),
+  ];
 }
 
 /** The date line in a box, with a salon's next dates under it. */
 export function whenBlock({ model, spec, palette, inner, measure, s }: BlockContext, size: number): Block | undefined {
   if (!model.when) return undefined;
   const pad = s(12);
-  const whenText = lines(
-    breakLines(model.when, { width: inner - pad * 2 - 4, fontSize: size, bold: true, measure, locale: model.locale }),
-    size,
-    {
-      fontWeight: 700,
-      color: palette.ink,
-    },
+  const whenText = setText(
+    model,
+    model.when,
+    { width: inner - pad * 2 - 4, fontSize: size, bold: true, measure, locale: model.locale },
+    { fontWeight: 700, color: palette.ink },
   );
   const parts: El[] = [tagged(whenText.el, 'P')];
   let height = whenText.height;
   if (model.nextDates.length) {
     const nsize = s(spec.next);
-    // Each date with its weekday is one unit, and the label another: lines break between
-    // dates (次の開催日 11月27日(金)・/ 12月25日(金)), never inside 次の開催日 or 1月29日(金).
-    const { space, dates } = separators(model.locale);
-    const units = [
-      `${model.labels.nextDates}${space}`,
-      ...model.nextDates.map((d, i) => (i < model.nextDates.length - 1 ? `${d}${dates}` : d)),
-    ];
-    const next = lines(
-      breakLines(units.join(''), {
-        width: inner - pad * 2 - 4,
-        fontSize: nsize,
-        bold: true,
-        measure,
-        locale: model.locale,
-        units,
-      }),
-      nsize,
+    const units = nextDatesUnits(model);
+    const next = setText(
+      model,
+      units.join(''),
+      { width: inner - pad * 2 - 4, fontSize: nsize, bold: true, measure, locale: model.locale, units },
       { fontWeight: 700, color: palette.dark },
     );
     parts.push(el('div', { height: 4, flexShrink: 0 }), tagged(next.el, 'P'));
@@ -157,12 +153,11 @@ export function pointsBlock(
   let height = 0;
   const items: El[] = [];
   for (const point of points) {
-    const text = lines(
-      breakLines(point, { width: pointsWidth - bullet, fontSize: size, measure, locale: model.locale }),
-      size,
-      {
-        color: palette.ink,
-      },
+    const text = setText(
+      model,
+      point,
+      { width: pointsWidth - bullet, fontSize: size, measure, locale: model.locale },
+      { color: palette.ink },
     );
     items.push(
       el(
@@ -227,21 +222,24 @@ export function factsBlock(
   const padY = s(5) + extraPad;
   let height = 0;
   const rows = facts.map((fact) => {
-    const value = lines(
-      breakLines(fact.value, { width: valueWidth, fontSize: vsize, measure, locale: model.locale }),
-      vsize,
-      {
-        color: palette.ink,
-      },
+    const value = setText(
+      model,
+      fact.value,
+      { width: valueWidth, fontSize: vsize, measure, locale: model.locale },
+      { color: palette.ink },
     );
     const note = fact.note
-      ? lines(breakLines(fact.note, { width: valueWidth, fontSize: nsize, measure, locale: model.locale }), nsize, {
-          color: palette.muted,
-        })
+      ? setText(
+          model,
+          fact.note,
+          { width: valueWidth, fontSize: nsize, measure, locale: model.locale },
+          { color: palette.muted },
+        )
       : undefined;
-    const label = lines(
-      breakLines(fact.label, { width: labelWidth - 12, fontSize: lsize, bold: true, measure, locale: model.locale }),
-      lsize,
+    const label = setText(
+      model,
+      fact.label,
+      { width: labelWidth - 12, fontSize: lsize, bold: true, measure, locale: model.locale },
       { fontWeight: 700, color: spec.filled ? '#fff' : palette.ink },
       Math.ceil(vsize * LINE) / lsize,
     );

@@ -6,6 +6,9 @@
  */
 import { useTranslations } from '../../i18n/index.ts';
 import type { LocaleCode } from '../../i18n/locales.ts';
+import type { Segment } from '../../lib/furigana/segments.ts';
+import { ARTIFACT } from '../pdf-tags.ts';
+import { rubyBand, rubySize } from '../ruby.ts';
 
 export type Style = Record<string, string | number>;
 export type Child = El | string;
@@ -58,6 +61,51 @@ export function lines(texts: string[], size: number, style: Style, lineHeight = 
       ),
     ),
     height: h * texts.length,
+  };
+}
+
+/**
+ * Lines with ふりがな: each line as `lines` would set it, with a band above it for the
+ * readings; a word with a reading is a column, its reading centred over it at half size (as
+ * wide as the wider of the two: ruby.ts measures lines the same way). The readings' boxes are
+ * artifacts in the PDF's structure (pdf-tags.ts): a screen reader and a copy from a tagged
+ * reader get the text as written, once, and the readings are print for the eye.
+ */
+export function rubyLines(rows: Segment[][], size: number, style: Style, lineHeight = LINE): Block {
+  const h = Math.ceil(size * lineHeight);
+  const band = rubyBand(size);
+  const text = (t: string) => el('div', { height: h, lineHeight: `${h}px`, flexShrink: 0, whiteSpace: 'pre' }, t);
+  return {
+    el: el(
+      'div',
+      { flexDirection: 'column', flexShrink: 0 },
+      rows.map((segments) =>
+        el(
+          'div',
+          { height: h + band, fontSize: size, alignItems: 'flex-end', flexShrink: 0, ...style },
+          segments.map((s) =>
+            s.reading
+              ? el('div', { flexDirection: 'column', alignItems: 'center', flexShrink: 0 }, [
+                  el(
+                    'div',
+                    {
+                      height: band,
+                      fontSize: rubySize(size),
+                      lineHeight: `${band}px`,
+                      whiteSpace: 'pre',
+                      flexShrink: 0,
+                    },
+                    s.reading,
+                    { [TAG]: ARTIFACT },
+                  ),
+                  text(s.text),
+                ])
+              : text(s.text),
+          ),
+        ),
+      ),
+    ),
+    height: (h + band) * rows.length,
   };
 }
 

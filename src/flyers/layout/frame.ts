@@ -5,8 +5,13 @@
 import type { FlyerModel } from '../model.ts';
 import type { Size } from '../paper.ts';
 import { fitText, type Measure } from '../text.ts';
+import { setFitted, setLine } from './set.ts';
 import { el, lines, separators, SLOT, splitWarning, TAG, tagged, TITLE_LINE, type El } from './elements.ts';
 import type { Palette, Spec } from './templates.ts';
+
+/** The footer's line naming the site and who publishes it. */
+export const publisherLine = (model: Pick<FlyerModel, 'siteName' | 'publisher' | 'locale'>): string =>
+  `${model.siteName}${separators(model.locale).space}${model.publisher}`;
 
 export interface Frame {
   header: El;
@@ -27,32 +32,33 @@ export function sheetFrame(model: FlyerModel, spec: Spec, palette: Palette, canv
   const warnings: string[] = [];
 
   // Header: headline and title, the title shrinking to fit its lines.
-  const titleFit = fitText(model.title, {
-    width: inner,
-    fontSize: spec.title.size,
-    minSize: spec.title.min,
-    maxLines: spec.title.lines,
-    bold: true,
-    measure,
-    locale: model.locale,
-  });
+  const onHeader = spec.filled ? '#fff' : palette.ink;
+  const { block: title, fit: titleFit } = setFitted(
+    model,
+    model.title,
+    {
+      width: inner,
+      fontSize: spec.title.size,
+      minSize: spec.title.min,
+      maxLines: spec.title.lines,
+      bold: true,
+      measure,
+      locale: model.locale,
+    },
+    { fontWeight: 700, color: onHeader },
+    TITLE_LINE,
+  );
   if (titleFit.split) warnings.push(splitWarning(model.title));
   if (titleFit.overflow)
     warnings.push(
       `タイトルが長すぎてチラシに入りきりません（${spec.title.min}pxでも${spec.title.lines}行を超えます）。短くしてください / the title does not fit in ${spec.title.lines} lines even at ${spec.title.min}px; shorten it`,
     );
-  const onHeader = spec.filled ? '#fff' : palette.ink;
-  const headlineFit = fitText(model.headline, {
-    width: inner,
-    fontSize: spec.headline,
-    minSize: 10,
-    maxLines: 1,
-    bold: true,
-    measure,
-    locale: model.locale,
-  });
-  const headline = lines(headlineFit.lines, headlineFit.fontSize, { fontWeight: 700, color: onHeader });
-  const title = lines(titleFit.lines, titleFit.fontSize, { fontWeight: 700, color: onHeader }, TITLE_LINE);
+  const { block: headline } = setFitted(
+    model,
+    model.headline,
+    { width: inner, fontSize: spec.headline, minSize: 10, maxLines: 1, bold: true, measure, locale: model.locale },
+    { fontWeight: 700, color: onHeader },
+  );
   const headerPad = spec.margin * 0.8;
   const headerHeight = headerPad * 2 + headline.height + 8 + title.height + (spec.filled ? 0 : 6);
   const header = el(
@@ -70,10 +76,7 @@ export function sheetFrame(model: FlyerModel, spec: Spec, palette: Palette, canv
   // Footer: QR code to the page, the page address, who publishes.
   const qrBox = spec.qr;
   const footerText = inner - qrBox - 16;
-  const qrLabel = lines([model.labels.qr], spec.label + 2, {
-    fontWeight: 700,
-    color: palette.ink,
-  });
+  const qrLabel = setLine(model, model.labels.qr, spec.label + 2, { fontWeight: 700, color: palette.ink });
   // The address breaks only after a / (…/salons/ hidamari-salon/), never inside a word: a
   // reader types it from the sheet. It shrinks to fit two lines rather than cut a name.
   const urlFit = fitText(model.url, {
@@ -86,15 +89,12 @@ export function sheetFrame(model: FlyerModel, spec: Spec, palette: Palette, canv
     units: model.url.split(/(?<=\/)(?=[^/])/),
   });
   const urlLines = lines(urlFit.lines, urlFit.fontSize, { color: palette.muted });
-  const pubFit = fitText(`${model.siteName}${separators(model.locale).space}${model.publisher}`, {
-    width: footerText,
-    fontSize: spec.note,
-    minSize: 9,
-    maxLines: 2,
-    measure,
-    locale: model.locale,
-  });
-  const publisher = lines(pubFit.lines, pubFit.fontSize, { color: palette.ink });
+  const { block: publisher } = setFitted(
+    model,
+    publisherLine(model),
+    { width: footerText, fontSize: spec.note, minSize: 9, maxLines: 2, measure, locale: model.locale },
+    { color: palette.ink },
+  );
   const footerHeight = qrBox + spec.margin * 0.6 * 2;
   const footer = el(
     'div',

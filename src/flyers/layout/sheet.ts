@@ -4,13 +4,19 @@
  * step by step until it fits between the header and the footer, and what still does not fit is
  * reported instead of running off the page.
  */
+import { hasKanji } from '../../lib/furigana/segments.ts';
 import type { FlyerModel } from '../model.ts';
 import { canvasOf, FLYER_PAPER, PAPER, type Size } from '../paper.ts';
 import type { Measure } from '../text.ts';
 import { bodySizes, fitBody, SCALE_STEP, type Content, type FittedBody } from './body.ts';
+import { rubyMeasure } from '../ruby.ts';
+import { compactFacts, nextDatesUnits } from './blocks.ts';
 import { el, type Layout } from './elements.ts';
-import { sheetFrame } from './frame.ts';
+import { publisherLine, sheetFrame } from './frame.ts';
 import { paletteOf, SPECS } from './templates.ts';
+
+/** The smallest body scale of a flyer with ふりがな that does not fit otherwise (a dense recruitment: its facts at about 12 px). */
+const RUBY_MIN_SCALE = 0.56;
 
 export interface SheetLayout extends Layout {
   /** Body scale chosen (1 = the template's sizes), for tests and the samples. */
@@ -24,7 +30,9 @@ export interface SheetLayout extends Layout {
  * The printed sheet: header, body and footer on the paper (A4 unless another row of paper.ts
  * is given), the body scaled down until it fits between header and footer.
  */
-export function sheetLayout(model: FlyerModel, measure: Measure, paper: Size = PAPER[FLYER_PAPER]): SheetLayout {
+export function sheetLayout(model: FlyerModel, plainMeasure: Measure, paper: Size = PAPER[FLYER_PAPER]): SheetLayout {
+  // With ふりがな, a word whose reading is wider than it takes the reading's width (ruby.ts).
+  const measure = model.furigana ? rubyMeasure(plainMeasure, model.furigana) : plainMeasure;
   const spec = SPECS[model.template];
   const palette = paletteOf(spec, model.theme);
   const { width: W, height: H } = canvasOf(paper);
@@ -35,17 +43,20 @@ export function sheetLayout(model: FlyerModel, measure: Measure, paper: Size = P
   const full: Content = { points: spec.maxPoints, photo: spec.photo };
   let fitted: FittedBody;
   if (spec.atLeastPoster) {
-    // Large print is only large if it is larger than the poster of the same entry.
+    // Large print is only large if it is larger than the poster of the same entry (the poster
+    // as printed: without ふりがな, whose taller lines would let the large print shrink more).
     const posterSpec = SPECS.poster;
     const posterPalette = paletteOf(posterSpec, model.theme);
-    const posterFrame = sheetFrame(model, posterSpec, posterPalette, { width: W, height: H }, measure);
+    const plain: FlyerModel = { ...model };
+    delete plain.furigana;
+    const posterFrame = sheetFrame(plain, posterSpec, posterPalette, { width: W, height: H }, plainMeasure);
     const poster = fitBody(
-      model,
+      plain,
       posterSpec,
       posterPalette,
       posterFrame.inner,
       posterFrame.available,
-      measure,
+      plainMeasure,
       posterSpec.minScale,
       { points: posterSpec.maxPoints, photo: posterSpec.photo },
     );
@@ -66,8 +77,12 @@ export function sheetLayout(model: FlyerModel, measure: Measure, paper: Size = P
       if (fitted.fits) break;
       fitted = fitBody(model, spec, palette, inner, available, measure, minScale, variant);
     }
+    // ふりがな takes a third more height per line: rather than run off the sheet, such a
+    // flyer may be set smaller than the large print's own smallest scale.
     if (!fitted.fits)
       fitted = fitBody(model, spec, palette, inner, available, measure, spec.minScale, variants[4] as Content);
+    if (!fitted.fits && model.furigana)
+      fitted = fitBody(model, spec, palette, inner, available, measure, RUBY_MIN_SCALE, variants[4] as Content);
   } else fitted = fitBody(model, spec, palette, inner, available, measure, spec.minScale, full);
   const { body, scale } = fitted;
   if (!fitted.fits)
@@ -102,4 +117,27 @@ export function sheetLayout(model: FlyerModel, measure: Measure, paper: Size = P
     spare: available - body.height,
     sizes: bodySizes(spec, scale, fitted.content.floor),
   };
+}
+
+/**
+ * Every text the sheet sets in lines, as the layout sets it (the footer's site and publisher
+ * line, the next dates as one line, large print's joined facts): the texts a flyer with
+ * ふりがな needs readings for (readings.ts). Texts without kanji need none and are left out.
+ */
+export function rubyTexts(model: FlyerModel): string[] {
+  const spec = SPECS[model.template];
+  const facts = spec.atLeastPoster ? compactFacts(model.facts, model.over, model.labels.organizerContact) : model.facts;
+  const texts = [
+    model.headline,
+    model.title,
+    model.catchCopy,
+    model.when ?? '',
+    model.nextDates.length ? nextDatesUnits(model).join('') : '',
+    ...model.points,
+    ...facts.flatMap((f) => [f.label, f.value, f.note ?? '']),
+    model.statusNote ?? '',
+    model.labels.qr,
+    publisherLine(model),
+  ];
+  return [...new Set(texts)].filter((text) => hasKanji(text));
 }

@@ -806,4 +806,7 @@ export const en = {
   'readAloud.error': 'Reading aloud stopped part-way. Press “Read aloud” again.',
   // ふりがな (issue 16 item 4): the switch that shows readings over the Japanese kanji.
   'prefs.furigana': 'Furigana (kanji readings)',
+  // The large-print flyer with ふりがな (issue 16 item 4): one more print choice (src/components/FlyerBox.astro, FlyerList.astro).
+  'flyer.choice.large-ruby': 'Large print with furigana',
+  'flyer.choiceUse.large-ruby': 'Readings printed over the kanji',
 } satisfies Dictionary;

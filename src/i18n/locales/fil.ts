@@ -808,4 +808,7 @@ export const fil = {
   'readAloud.error': 'Huminto ang pagbasa sa gitna. Pindutin muli ang “Basahin nang malakas”.',
   // ふりがな (issue 16 item 4): the switch that shows readings over the Japanese kanji.
   'prefs.furigana': 'Furigana (basa ng kanji)',
+  // The large-print flyer with ふりがな (issue 16 item 4): one more print choice (src/components/FlyerBox.astro, FlyerList.astro).
+  'flyer.choice.large-ruby': 'Malalaking titik na may furigana',
+  'flyer.choiceUse.large-ruby': 'May basa na nakalimbag sa ibabaw ng kanji',
 } satisfies Dictionary;

@@ -806,4 +806,7 @@ export const jaEasy = {
   'readAloud.error': 'とちゅうで とまりました。もう いちど「こえで よむ」を おして ください。',
   // ふりがな (issue 16 item 4): the switch that shows readings over the Japanese kanji.
   'prefs.furigana': 'ふりがな',
+  // The large-print flyer with ふりがな (issue 16 item 4): one more print choice (src/components/FlyerBox.astro, FlyerList.astro).
+  'flyer.choice.large-ruby': 'おおきな もじ・ふりがな つき',
+  'flyer.choiceUse.large-ruby': 'かんじに よみかたが ついて います',
 } satisfies Dictionary;

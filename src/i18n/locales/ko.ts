@@ -792,4 +792,7 @@ export const ko = {
   'readAloud.error': '읽기가 중간에 멈췄습니다. ‘소리 내어 읽기’를 다시 눌러 주세요.',
   // ふりがな (issue 16 item 4): the switch that shows readings over the Japanese kanji.
   'prefs.furigana': '후리가나(한자 읽는 법)',
+  // The large-print flyer with ふりがな (issue 16 item 4): one more print choice (src/components/FlyerBox.astro, FlyerList.astro).
+  'flyer.choice.large-ruby': '큰 글씨·후리가나 포함',
+  'flyer.choiceUse.large-ruby': '한자 위에 읽는 법이 있습니다',
 } satisfies Dictionary;

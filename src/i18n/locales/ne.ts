@@ -787,4 +787,7 @@ export const ne = {
   'readAloud.error': 'पढ्ने काम बीचमै रोकियो। “ठूलो स्वरमा पढ्नुहोस्” फेरि थिच्नुहोस्।',
   // ふりがな (issue 16 item 4): the switch that shows readings over the Japanese kanji.
   'prefs.furigana': 'फुरिगाना (कान्जीको उच्चारण)',
+  // The large-print flyer with ふりがな (issue 16 item 4): one more print choice (src/components/FlyerBox.astro, FlyerList.astro).
+  'flyer.choice.large-ruby': 'ठूला अक्षर, फुरिगानासहित',
+  'flyer.choiceUse.large-ruby': 'कान्जीमाथि उच्चारण छापिएको',
 } satisfies Dictionary;

@@ -803,4 +803,7 @@ export const ptBr = {
   'readAloud.error': 'A leitura parou no meio. Aperte “Ler em voz alta” de novo.',
   // ふりがな (issue 16 item 4): the switch that shows readings over the Japanese kanji.
   'prefs.furigana': 'Furigana (leitura dos kanji)',
+  // The large-print flyer with ふりがな (issue 16 item 4): one more print choice (src/components/FlyerBox.astro, FlyerList.astro).
+  'flyer.choice.large-ruby': 'Letras grandes com furigana',
+  'flyer.choiceUse.large-ruby': 'Com a leitura impressa sobre os kanji',
 } satisfies Dictionary;

@@ -798,4 +798,7 @@ export const vi = {
   'readAloud.error': 'Việc đọc bị dừng giữa chừng. Hãy nhấn “Đọc to” lần nữa.',
   // ふりがな (issue 16 item 4): the switch that shows readings over the Japanese kanji.
   'prefs.furigana': 'Furigana (cách đọc chữ Hán)',
+  // The large-print flyer with ふりがな (issue 16 item 4): one more print choice (src/components/FlyerBox.astro, FlyerList.astro).
+  'flyer.choice.large-ruby': 'Chữ to, có furigana',
+  'flyer.choiceUse.large-ruby': 'Có cách đọc in trên chữ Hán',
 } satisfies Dictionary;

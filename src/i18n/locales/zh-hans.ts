@@ -773,4 +773,7 @@ export const zhHans = {
   'readAloud.error': '朗读中途停止了。请再按一次“朗读”。',
   // ふりがな (issue 16 item 4): the switch that shows readings over the Japanese kanji.
   'prefs.furigana': '假名注音（汉字读音）',
+  // The large-print flyer with ふりがな (issue 16 item 4): one more print choice (src/components/FlyerBox.astro, FlyerList.astro).
+  'flyer.choice.large-ruby': '大字・带假名注音',
+  'flyer.choiceUse.large-ruby': '汉字上方标有读音',
 } satisfies Dictionary;

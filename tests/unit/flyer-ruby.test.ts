@@ -1,0 +1,207 @@
+/**
+ * ふりがな on the large-print flyer (issue 16 item 4): where readings go on the lines, that a
+ * line never breaks inside a word that carries one, that lines are measured with the readings'
+ * width and set with room above, and that a flyer without readings is laid out as before.
+ * Widths come from a stand-in measure: each CJK character as wide as its size, Latin half.
+ */
+import { describe, expect, it } from 'vitest';
+import { t } from '../../src/i18n/index.ts';
+import type { Segment } from '../../src/lib/furigana/segments.ts';
+import { LINE, lines, rubyLines, TAG, type El } from '../../src/flyers/layout/elements.ts';
+import { setFitted, setLine, setText } from '../../src/flyers/layout/set.ts';
+import { rubyTexts, sheetLayout } from '../../src/flyers/layout/sheet.ts';
+import { buildFlyerModel, type FlyerModel } from '../../src/flyers/model.ts';
+import { ARTIFACT } from '../../src/flyers/pdf-tags.ts';
+import { lineSegments, rubyBand, rubyMeasure, rubySize } from '../../src/flyers/ruby.ts';
+import { breakLines, fitText, type Measure } from '../../src/flyers/text.ts';
+
+const measure: Measure = (text, size) => [...text].reduce((w, c) => w + (c.charCodeAt(0) < 0x80 ? 0.5 : 1), 0) * size;
+
+const KYOGIKAI: Segment[] = [
+  { text: '社会', reading: 'しゃかい' },
+  { text: '福祉', reading: 'ふくし' },
+  { text: '協議会', reading: 'きょうぎかい' },
+];
+
+describe('readings on the lines of a broken text', () => {
+  it('gives each line the words it holds, with their readings', () => {
+    const segments: Segment[] = [
+      { text: '地域', reading: 'ちいき' },
+      { text: 'の' },
+      { text: '見守', reading: 'みまも' },
+      { text: 'りと、' },
+      { text: '子', reading: 'こ' },
+      { text: 'ども' },
+      { text: '食堂', reading: 'しょくどう' },
+    ];
+    expect(lineSegments('地域の見守りと、子ども食堂', ['地域の見守りと、', '子ども食堂'], segments)).toEqual([
+      [{ text: '地域', reading: 'ちいき' }, { text: 'の' }, { text: '見守', reading: 'みまも' }, { text: 'りと、' }],
+      [{ text: '子', reading: 'こ' }, { text: 'ども' }, { text: '食堂', reading: 'しょくどう' }],
+    ]);
+  });
+
+  it('skips the spaces the breaking dropped and sets what the text lacks (…) without a reading', () => {
+    const segments: Segment[] = [
+      { text: '会場', reading: 'かいじょう' },
+      { text: '　' },
+      { text: '公民館', reading: 'こうみんかん' },
+    ];
+    expect(lineSegments('会場　公民館', ['会場', '公民…'], segments)).toEqual([
+      [{ text: '会場', reading: 'かいじょう' }],
+      // 公民館 is only partly on the line: its reading would belong to the whole word.
+      [{ text: '公民…' }],
+    ]);
+  });
+});
+
+describe('line breaking with readings', () => {
+  it('never cuts a word with a reading when a phrase is wider than the line', () => {
+    const options = { width: 5 * 20, fontSize: 20, measure };
+    // Without readings the phrase is cut by characters where the line is full.
+    expect(breakLines('社会福祉協議会', options)).toEqual(['社会福祉協', '議会']);
+    expect(breakLines('社会福祉協議会', { ...options, segments: KYOGIKAI })).toEqual(['社会福祉', '協議会']);
+  });
+
+  it('joins break opportunities that fall inside a word with a reading', () => {
+    // The units offer a break inside 福祉; the reading keeps 福祉 whole.
+    const units = ['社会福', '祉協議会'];
+    const options = { width: 5 * 20, fontSize: 20, measure, units };
+    expect(breakLines('社会福祉協議会', options)).toEqual(['社会福', '祉協議会']);
+    const held = breakLines('社会福祉協議会', { ...options, segments: KYOGIKAI });
+    expect(held.join('')).toBe('社会福祉協議会');
+    for (const line of held) expect(line.endsWith('福')).toBe(false);
+  });
+
+  it('breaks each paragraph of a text with newlines around its own words', () => {
+    const text = '会場\n 社会福祉協議会';
+    const segments: Segment[] = [{ text: '会場', reading: 'かいじょう' }, { text: '\n ' }, ...KYOGIKAI];
+    expect(breakLines(text, { width: 5 * 20, fontSize: 20, measure, segments })).toEqual([
+      '会場',
+      '社会福祉',
+      '協議会',
+    ]);
+  });
+});
+
+describe('the width of a line with readings', () => {
+  const readings = { 話す: [{ text: '話', reading: 'はなし' }, { text: 'す' }] };
+
+  it('counts a reading wider than its word, and nothing for one that fits over it', () => {
+    const ruby = rubyMeasure(measure, readings);
+    // 話 is 20 px at 20 px; はなし at 10 px is 30 px: the word takes 30.
+    expect(ruby('話す', 20, false)).toBe(50);
+    expect(ruby('お話です', 20, false)).toBe(90);
+    expect(ruby('地域', 20, false)).toBe(40);
+    expect(rubyMeasure(measure, { 地域: [{ text: '地域', reading: 'ちいき' }] })('地域', 20, false)).toBe(40);
+  });
+
+  it('is the plain measure when there are no readings', () => {
+    expect(rubyMeasure(measure, {})).toBe(measure);
+  });
+
+  it('keeps lines measured with readings inside their box', () => {
+    const text = '話す話す話す';
+    const ruby = rubyMeasure(measure, { [text]: Array.from({ length: 3 }, () => readings['話す']).flat() });
+    const broken = breakLines(text, { width: 90, fontSize: 20, measure: ruby });
+    for (const line of broken) expect(ruby(line, 20, false)).toBeLessThanOrEqual(90);
+    // Broken without the readings, the first line would be too wide once they are printed.
+    const plain = breakLines(text, { width: 90, fontSize: 20, measure });
+    expect(ruby(plain[0] as string, 20, false)).toBeGreaterThan(90);
+  });
+});
+
+/** The texts of an element tree, in order, with the tags of the boxes they sit in. */
+function texts(node: El | string, tag = ''): [string, string][] {
+  if (typeof node === 'string') return [[node, tag]];
+  const own = node.props[TAG];
+  const children = node.props.children;
+  const list = Array.isArray(children) ? children : children === undefined ? [] : [children];
+  return list.flatMap((child) => texts(child, typeof own === 'string' ? own : tag));
+}
+
+describe('lines set with readings', () => {
+  it('leaves a band above each line and marks the readings as artifacts', () => {
+    const rows = lineSegments('社会福祉協議会', ['社会福祉', '協議会'], KYOGIKAI);
+    const block = rubyLines(rows, 20, { color: '#000' });
+    expect(block.height).toBe((Math.ceil(20 * LINE) + rubyBand(20)) * 2);
+    expect(rubySize(20)).toBe(10);
+    expect(texts(block.el)).toEqual([
+      ['しゃかい', ARTIFACT],
+      ['社会', ''],
+      ['ふくし', ARTIFACT],
+      ['福祉', ''],
+      ['きょうぎかい', ARTIFACT],
+      ['協議会', ''],
+    ]);
+  });
+
+  it('sets a text without readings exactly as before', () => {
+    const options = { width: 120, fontSize: 20, measure };
+    const style = { color: '#000' };
+    const text = '地域の見守り、子ども食堂のお知らせ';
+    expect(setText({}, text, options, style)).toEqual(lines(breakLines(text, options), 20, style));
+    const fitOptions = { ...options, maxLines: 2, minSize: 12 };
+    const fit = fitText(text, fitOptions);
+    expect(setFitted({}, text, fitOptions, style)).toEqual({ block: lines(fit.lines, fit.fontSize, style), fit });
+    expect(setLine({}, '会場', 20, style)).toEqual(lines(['会場'], 20, style));
+  });
+
+  it('sets a text with readings taller, over whole words', () => {
+    const model = { furigana: { 社会福祉協議会: KYOGIKAI } };
+    const block = setText(model, '社会福祉協議会', { width: 100, fontSize: 20, measure }, {});
+    expect(
+      texts(block.el)
+        .filter(([, tag]) => !tag)
+        .map(([text]) => text),
+    ).toEqual(['社会', '福祉', '協議会']);
+    expect(block.height).toBe(2 * (Math.ceil(20 * LINE) + rubyBand(20)));
+  });
+});
+
+describe('a large-print sheet with ふりがな', () => {
+  const site = {
+    url: 'https://example.jp/',
+    siteName: 'みどり野つながりネット',
+    publisher: 'みどり野市社会福祉協議会',
+  };
+  const model = buildFlyerModel(
+    {
+      collection: 'recruitments',
+      id: 'mimamori',
+      data: {
+        id: 'mimamori',
+        title: '地域の見守り講座',
+        status: 'open',
+        role: '見守り活動について、民生委員と一緒に学びます。',
+        districts: [],
+      },
+      body: '- 見守りのこつ\n- 地域の相談窓口',
+    },
+    { lookup: new Map(), site, today: '2026-11-23', t },
+  );
+  const large: FlyerModel = { ...model, template: 'large' };
+
+  it('asks readings for every text it sets, as the layout sets it', () => {
+    const wanted = rubyTexts(large);
+    expect(wanted).toContain('地域の見守り講座');
+    expect(wanted).toContain(`${site.siteName}\u3000${site.publisher}`);
+    expect(wanted).toContain('見守りのこつ');
+    expect(wanted.every((text) => /\p{Script=Han}/u.test(text))).toBe(true);
+  });
+
+  it('fits the sheet with its taller lines', () => {
+    // Every kanji as one word read ああ (two half-size kana: as wide as the kanji itself).
+    const furigana = Object.fromEntries(
+      rubyTexts(large).map((text) => [
+        text,
+        Array.from(text, (c): Segment => (/\p{Script=Han}/u.test(c) ? { text: c, reading: 'ああ' } : { text: c })),
+      ]),
+    );
+    const plain = sheetLayout(large, measure);
+    const ruby = sheetLayout({ ...large, furigana }, measure);
+    expect(ruby.warnings).toEqual([]);
+    expect(ruby.spare).toBeGreaterThanOrEqual(0);
+    // The readings take room: the body is set no larger than without them.
+    expect(ruby.scale).toBeLessThanOrEqual(plain.scale);
+  });
+});
