@@ -135,6 +135,15 @@ describe('lines set with readings', () => {
     ]);
   });
 
+  it('gives the band only to lines that have readings', () => {
+    const rows = lineSegments(
+      'になってください地域',
+      ['になってください', '地域'],
+      [{ text: 'になってください' }, { text: '地域', reading: 'ちいき' }],
+    );
+    expect(rubyLines(rows, 20, {}).height).toBe(Math.ceil(20 * LINE) * 2 + rubyBand(20));
+  });
+
   it('sets a text without readings exactly as before', () => {
     const options = { width: 120, fontSize: 20, measure };
     const style = { color: '#000' };

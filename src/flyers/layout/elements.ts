@@ -66,7 +66,7 @@ export function lines(texts: string[], size: number, style: Style, lineHeight = 
 
 /**
  * Lines with ふりがな: each line as `lines` would set it, with a band above it for the
- * readings; a word with a reading is a column, its reading centred over it at half size (as
+ * readings where it has any; a word with a reading is a column, its reading centred over it at half size (as
  * wide as the wider of the two: ruby.ts measures lines the same way). The readings' boxes are
  * artifacts in the PDF's structure (pdf-tags.ts): a screen reader and a copy from a tagged
  * reader get the text as written, once, and the readings are print for the eye.
@@ -74,6 +74,8 @@ export function lines(texts: string[], size: number, style: Style, lineHeight = 
 export function rubyLines(rows: Segment[][], size: number, style: Style, lineHeight = LINE): Block {
   const h = Math.ceil(size * lineHeight);
   const band = rubyBand(size);
+  // Only a line with readings takes the band: a title's kana-only line stays as tall as before.
+  const heightOf = (segments: Segment[]) => h + (segments.some((s) => s.reading) ? band : 0);
   const text = (t: string) => el('div', { height: h, lineHeight: `${h}px`, flexShrink: 0, whiteSpace: 'pre' }, t);
   return {
     el: el(
@@ -82,7 +84,7 @@ export function rubyLines(rows: Segment[][], size: number, style: Style, lineHei
       rows.map((segments) =>
         el(
           'div',
-          { height: h + band, fontSize: size, alignItems: 'flex-end', flexShrink: 0, ...style },
+          { height: heightOf(segments), fontSize: size, alignItems: 'flex-end', flexShrink: 0, ...style },
           segments.map((s) =>
             s.reading
               ? el('div', { flexDirection: 'column', alignItems: 'center', flexShrink: 0 }, [
@@ -105,7 +107,7 @@ export function rubyLines(rows: Segment[][], size: number, style: Style, lineHei
         ),
       ),
     ),
-    height: (h + band) * rows.length,
+    height: rows.reduce((sum, segments) => sum + heightOf(segments), 0),
   };
 }
 

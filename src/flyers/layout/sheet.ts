@@ -12,11 +12,11 @@ import { bodySizes, fitBody, SCALE_STEP, type Content, type FittedBody } from '.
 import { rubyMeasure } from '../ruby.ts';
 import { compactFacts, nextDatesUnits } from './blocks.ts';
 import { el, type Layout } from './elements.ts';
-import { publisherLine, sheetFrame } from './frame.ts';
+import { publisherLine, sheetFrame, type Frame } from './frame.ts';
 import { paletteOf, SPECS } from './templates.ts';
 
-/** The smallest body scale of a flyer with ふりがな that does not fit otherwise (a dense recruitment: its facts at about 12 px). */
-const RUBY_MIN_SCALE = 0.56;
+/** The smallest body scale of a flyer with ふりがな that does not fit otherwise (a dense recruitment: its facts at about 10.5 px, the poster's smallest). */
+const RUBY_MIN_SCALE = 0.5;
 
 export interface SheetLayout extends Layout {
   /** Body scale chosen (1 = the template's sizes), for tests and the samples. */
@@ -36,8 +36,8 @@ export function sheetLayout(model: FlyerModel, plainMeasure: Measure, paper: Siz
   const spec = SPECS[model.template];
   const palette = paletteOf(spec, model.theme);
   const { width: W, height: H } = canvasOf(paper);
-  const frame = sheetFrame(model, spec, palette, { width: W, height: H }, measure);
-  const { inner, available, warnings } = frame;
+  let frame = sheetFrame(model, spec, palette, { width: W, height: H }, measure);
+  const { warnings } = frame;
 
   // Body: everything else, scaled down until it fits between header and footer.
   const full: Content = { points: spec.maxPoints, photo: spec.photo };
@@ -72,18 +72,34 @@ export function sheetLayout(model: FlyerModel, plainMeasure: Measure, paper: Siz
       { points: 0, photo: false, floor },
       { points: 0, photo: false, floor, noCatchCopy: true },
     ];
-    fitted = fitBody(model, spec, palette, inner, available, measure, minScale, variants[0] as Content);
-    for (const variant of variants.slice(1)) {
-      if (fitted.fits) break;
-      fitted = fitBody(model, spec, palette, inner, available, measure, minScale, variant);
+    const fitIn = (f: Frame, scale: number, content: Content) =>
+      fitBody(model, spec, palette, f.inner, f.available, measure, scale, content);
+    const tryVariants = (f: Frame) => {
+      let best = fitIn(f, minScale, variants[0] as Content);
+      for (const variant of variants.slice(1)) {
+        if (best.fits) break;
+        best = fitIn(f, minScale, variant);
+      }
+      return best;
+    };
+    fitted = tryVariants(frame);
+    if (!fitted.fits && model.furigana) {
+      // ふりがな makes every line a third taller, and a title of three lines takes a fifth of
+      // the sheet: before the body is set smaller than large print allows, the title is (at
+      // its own smallest size).
+      frame = sheetFrame(
+        model,
+        { ...spec, title: { ...spec.title, size: spec.title.min } },
+        palette,
+        { width: W, height: H },
+        measure,
+      );
+      fitted = tryVariants(frame);
     }
-    // ふりがな takes a third more height per line: rather than run off the sheet, such a
-    // flyer may be set smaller than the large print's own smallest scale.
-    if (!fitted.fits)
-      fitted = fitBody(model, spec, palette, inner, available, measure, spec.minScale, variants[4] as Content);
-    if (!fitted.fits && model.furigana)
-      fitted = fitBody(model, spec, palette, inner, available, measure, RUBY_MIN_SCALE, variants[4] as Content);
-  } else fitted = fitBody(model, spec, palette, inner, available, measure, spec.minScale, full);
+    if (!fitted.fits) fitted = fitIn(frame, spec.minScale, variants[4] as Content);
+    // Rather than run off the sheet, a dense flyer with ふりがな may be set smaller still.
+    if (!fitted.fits && model.furigana) fitted = fitIn(frame, RUBY_MIN_SCALE, variants[4] as Content);
+  } else fitted = fitBody(model, spec, palette, frame.inner, frame.available, measure, spec.minScale, full);
   const { body, scale } = fitted;
   if (!fitted.fits)
     warnings.push(
@@ -114,7 +130,7 @@ export function sheetLayout(model: FlyerModel, plainMeasure: Measure, paper: Siz
     height: H,
     warnings,
     scale,
-    spare: available - body.height,
+    spare: frame.available - body.height,
     sizes: bodySizes(spec, scale, fitted.content.floor),
   };
 }
