@@ -73,14 +73,14 @@ function wordHeights(file: string): number[] {
 const median = (sorted: number[]) => sorted[Math.floor(sorted.length / 2)] as number;
 
 describe('printing choices of the built sample', () => {
-  it('makes every flyer in all three templates: its default at <id>.pdf, the other two beside it', () => {
+  it('makes every flyer in all three templates and with ふりがな: its default at <id>.pdf, the others beside it', () => {
     const all = flyers();
     expect(all.length).toBeGreaterThan(5);
     // The sample has defaults of every template, so each kind of alternative is made somewhere.
     expect(new Set(all.map((f) => f.template))).toEqual(new Set(['poster', 'bw', 'large']));
     for (const { collection, id, template } of all) {
       const { choices } = flyerPaths(collection, id, template);
-      expect(choices.map((c) => c.template)).toEqual(['poster', 'bw', 'large']);
+      expect(choices.map((c) => c.choice)).toEqual(['poster', 'bw', 'large', 'large-ruby']);
       for (const choice of choices) {
         const file = join(dir, 'dist', choice.pdf);
         expect(existsSync(file), file).toBe(true);
@@ -90,7 +90,7 @@ describe('printing choices of the built sample', () => {
       const folder = join(dir, 'dist', 'flyers', collection);
       expect(existsSync(join(folder, `${id}.${template}.pdf`)), `${id}.${template}.pdf`).toBe(false);
       for (const choice of choices.filter((c) => !c.isDefault))
-        expect(existsSync(join(folder, `${id}.${choice.template}.png`)), `${id}.${choice.template}.png`).toBe(false);
+        expect(existsSync(join(folder, `${id}.${choice.choice}.png`)), `${id}.${choice.choice}.png`).toBe(false);
     }
   });
 
@@ -136,9 +136,73 @@ describe('printing choices of the built sample', () => {
       for (const other of choices.filter((c) => !c.isDefault)) {
         const link = links.find((l) => l.href === other.pdf);
         expect(link?.name, `${where}: ${other.pdf}`).toContain(
-          t('flyer.printAs', { choice: t(`flyer.choice.${other.template}`) }),
+          t('flyer.printAs', { choice: t(`flyer.choice.${other.choice}`) }),
         );
       }
     }
+  });
+
+  it('lists the large print with ふりがな on the flyers page, beside each flyer', () => {
+    const { document } = parseHTML(withoutReadings(readFileSync(join(dir, 'dist', 'flyers', 'index.html'), 'utf8')));
+    const hrefs = [...document.querySelectorAll('main a')].map((a) => a.getAttribute('href') ?? '');
+    const listed = flyers().filter(({ collection, id }) => hrefs.includes(flyerPaths(collection, id).pdf));
+    expect(listed.length).toBeGreaterThan(3);
+    for (const { collection, id } of listed) expect(hrefs, id).toContain(`/flyers/${collection}/${id}.large-ruby.pdf`);
+  });
+});
+
+/** The words on the page with their boxes, in pdftotext's reading order. */
+function words(file: string): { text: string; yMin: number; yMax: number }[] {
+  const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+  return [...html.matchAll(/<word [^>]*yMin="([\d.]+)"[^>]*yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    text: m[3] as string,
+    yMin: Number(m[1]),
+    yMax: Number(m[2]),
+  }));
+}
+
+describe('the large print with ふりがな', () => {
+  /** The Japanese sample's 見守り and 地域 words, with the readings the site gives them. */
+  const SEEDS: [string, string][] = [
+    ['地域', 'ちいき'],
+    ['見守', 'みまも'],
+    ['公民館', 'こうみんかん'],
+    ['社会福祉協議会', 'しゃかいふくしきょうぎかい'],
+  ];
+
+  it('prints the text as written, in order, with the readings of its kanji above it', () => {
+    const found = new Map<string, string>();
+    for (const { collection, id, title } of flyers()) {
+      const choice = flyerPaths(collection, id).choices.find((c) => c.choice === 'large-ruby');
+      const file = join(dir, 'dist', choice?.pdf ?? '');
+      expect(existsSync(file), file).toBe(true);
+      const all = text(file);
+      // The title reads in order: pdftotext gives the readings as lines of their own above the
+      // words they read, so between two of its characters there may be a line of readings
+      // (kana) and nothing else.
+      const inOrder = new RegExp(
+        [...squeeze(title)].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\p{Script=Hiragana}ー]*'),
+        'u',
+      );
+      expect(all, `${file}: title`).toMatch(inOrder);
+      for (const [word, reading] of SEEDS) if (all.includes(word) && all.includes(reading)) found.set(word, file);
+    }
+    // Each seed word is printed with its reading on some flyer of the sample.
+    expect([...found.keys()].sort()).toEqual(SEEDS.map(([word]) => word).sort());
+  });
+
+  it('sets the readings small, above the words, in a flyer as large as the large print', () => {
+    const { collection, id, template } = flyers().find((f) => f.id === 'hidamari-salon') ?? (flyers()[0] as Flyer);
+    const pdf = (name: string) =>
+      join(dir, 'dist', flyerPaths(collection, id, template).choices.find((c) => c.choice === name)?.pdf ?? '');
+    const ruby = words(pdf('large-ruby'));
+    const kana = ruby.filter((w) => /^[\p{Script=Hiragana}ー]+$/u.test(w.text));
+    const kanji = ruby.filter((w) => /\p{Script=Han}/u.test(w.text));
+    expect(kana.length).toBeGreaterThan(5);
+    const height = (list: typeof ruby) => median(list.map((w) => w.yMax - w.yMin).sort((a, b) => a - b));
+    // Readings at about half the size of the words they read.
+    expect(height(kana)).toBeLessThan(height(kanji) * 0.7);
+    // The words themselves as large as in the large print without readings, or nearly.
+    expect(height(kanji)).toBeGreaterThan(median(wordHeights(pdf('large'))) * 0.8);
   });
 });
