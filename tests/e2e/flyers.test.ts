@@ -150,6 +150,41 @@ describe('the flyers of the build', () => {
     }
   });
 
+  it('makes the large print with ふりがな for each Japanese entry and やさしい日本語 translation, no other language', () => {
+    const folder = (collection: string) => join(dir, 'dist', 'flyers', collection);
+    for (const { collection, id } of entries())
+      expect(existsSync(join(folder(collection), `${id}.large-ruby.pdf`)), `${collection}/${id}`).toBe(true);
+    const files = FLYER_COLLECTIONS.flatMap((collection) =>
+      execFileSync('ls', [folder(collection)], { encoding: 'utf8' })
+        .split('\n')
+        .filter((name) => name.endsWith('.large-ruby.pdf'))
+        .map((name) => `${collection}/${name}`),
+    );
+    const translated = files.filter((name) => name.split('/')[1]?.split('.').length === 4);
+    expect(translated.length, translated.join(' ')).toBeGreaterThan(0);
+    for (const name of translated) expect(name).toMatch(/\.ja-easy\.large-ruby\.pdf$/);
+    expect(files.length).toBe(entries().length + translated.length);
+  });
+
+  it('prints the site name of the translated settings on a translated flyer', () => {
+    const squeeze = (s: string) => s.replace(/\s+/g, '');
+    const siteName = (locale: string) =>
+      /^siteName: (.*)$/m.exec(readFileSync(join(dir, `content/settings/site.${locale}.yml`), 'utf8'))?.[1] ?? '';
+    const english = siteName('en');
+    expect(english).toMatch(/^Midorino/);
+    const translated = FLYER_COLLECTIONS.flatMap((collection) =>
+      execFileSync('ls', [join(dir, 'dist', 'flyers', collection)], { encoding: 'utf8' })
+        .split('\n')
+        .filter((name) => /^[\w-]+\.en\.pdf$/.test(name))
+        .map((name) => join(dir, 'dist', 'flyers', collection, name)),
+    );
+    expect(translated.length).toBeGreaterThan(0);
+    for (const file of translated) {
+      const text = squeeze(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }));
+      expect(text, file).toContain(squeeze(english));
+    }
+  });
+
   it('npm run flyers on its own renders nothing the second time, and only the changed entry after an edit', () => {
     const again = run();
     expect(again.status, again.output).toBe(0);
@@ -163,6 +198,25 @@ describe('the flyers of the build', () => {
     const changed = 1 + translations().filter((t) => t.collection === 'salons' && t.id === 'hidamari-salon').length;
     expect(edited.output).toMatch(new RegExp(`flyers: ${changed} rendered, ${flyerCount() - changed} skipped`));
     expect(edited.output).toContain('content/salons/hidamari-salon.ja.md');
+  });
+
+  it('renders the ふりがな flyers again, and only them, when the site changes its readings', () => {
+    const file = join(dir, 'content/settings/site.yml');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace(/^furigana:\n/m, 'furigana:\n  - word: 公民館\n    reading: こうみんかん\n'));
+    try {
+      const result = run();
+      expect(result.status, result.output).toBe(0);
+      const ruby = FLYER_COLLECTIONS.flatMap((collection) =>
+        execFileSync('ls', [join(dir, 'dist', 'flyers', collection)], { encoding: 'utf8' })
+          .split('\n')
+          .filter((name) => name.endsWith('.large-ruby.pdf')),
+      ).length;
+      expect(result.output).toMatch(new RegExp(`flyers: 0 rendered, ${flyerCount()} skipped`));
+      expect(result.output).toMatch(new RegExp(`print choices: ${ruby} PDFs rendered`));
+    } finally {
+      writeFileSync(file, original);
+    }
   });
 
   it('prints an emoji title, and stops naming the entry, the field and the character no font has', () => {
