@@ -64,10 +64,12 @@ export function startProcess(
       child.kill('SIGTERM');
     });
   return new Promise((resolveStart, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`timed out waiting for ${options.ready}:\n${output}`)),
-      options.timeoutMs ?? 120_000,
-    );
+    // Stopped when given up on: otherwise it outlives the test run (a loaded machine once left
+    // a decap-server from a start that timed out running, and its copy of the project behind).
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`timed out waiting for ${options.ready}:\n${output}`));
+    }, options.timeoutMs ?? 120_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (options.ready.test(output)) {
@@ -146,10 +148,16 @@ export function startAstroDev(cwd: string, port: number, decapPort: number) {
 export async function startCmsDev(cwd: string): Promise<{ sitePort: number; stop: () => Promise<void> }> {
   const decapPort = await freePort();
   const sitePort = await freePort();
-  const [decap, astro] = await Promise.all([
+  const started = await Promise.allSettled([
     startDecapServer(cwd, decapPort, sitePort),
     startAstroDev(cwd, sitePort, decapPort),
   ]);
+  const [decap, astro] = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined));
+  if (!decap || !astro) {
+    // The one that did start is stopped too, before the failure is reported.
+    await Promise.all([decap?.stop(), astro?.stop()]);
+    throw started.find((s) => s.status === 'rejected')?.reason;
+  }
   // Let the dev server compile the admin page once before the first test times it.
   await fetch(`http://127.0.0.1:${sitePort}/admin/`);
   return { sitePort, stop: async () => void (await Promise.all([astro.stop(), decap.stop()])) };
