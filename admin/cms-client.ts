@@ -7,7 +7,9 @@
  * - list lines whose status and district markers read as words (src/lib/cms/list-markers.ts), and
  *   Japanese names for react-select's × buttons;
  * - commit messages that name the entry by its title, not only its ID (src/lib/cms/commit-title.ts),
- *   and only the translations someone wrote (src/lib/cms/translation-files.ts).
+ *   and only the translations someone wrote (src/lib/cms/translation-files.ts);
+ * - a draft read back whole from npm start's local backend, the languages it left unchanged
+ *   included (src/lib/cms/draft-files.ts).
  * Not inside a frame: another site could show the CMS in one and trick a volunteer into
  * clicking (publishing, deleting) there, so Decap is not even loaded.
  */
@@ -19,6 +21,7 @@ import { mergePhrases, type Phrases } from '../src/lib/cms/phrases.ts';
 import { newEntryId, needsId } from '../src/lib/cms/ids.ts';
 import { titledCommitMessage } from '../src/lib/cms/commit-title.ts';
 import { translatedFilesOnly } from '../src/lib/cms/translation-files.ts';
+import { readDraftDataFile } from '../src/lib/cms/draft-files.ts';
 import { contentTypeByName } from '../src/schemas/index.ts';
 import { describeFields } from '../src/lib/schema/walk.ts';
 import { hasMarker, readMarkers, type MarkerLabels } from '../src/lib/cms/list-markers.ts';
@@ -137,6 +140,23 @@ function titleCommitMessages(CMS: DecapCms, backendNames: string[], titleFields:
   }
 }
 
+/**
+ * A draft of a translated entry read back whole from npm start's local backend ('proxy'): Decap
+ * asks for the languages the draft left unchanged with an empty id, which decap-server refuses,
+ * and then showed a draft that only adds English as if the English were the Japanese. The Git
+ * hosts' backends read such a file by its path on the draft branch themselves.
+ */
+function readWholeLocalDrafts(CMS: DecapCms) {
+  const backend = CMS.getBackend('proxy');
+  if (!backend) return;
+  const init = backend.init;
+  backend.init = (...args) => {
+    const implementation = init(...args);
+    implementation.unpublishedEntryDataFile = readDraftDataFile(implementation);
+    return implementation;
+  };
+}
+
 async function start() {
   if (window.top !== window.self) {
     const framed = document.getElementById('framed');
@@ -179,6 +199,7 @@ async function start() {
     // A folder collection's title is its identifier field; the settings file is named by its site name.
     new Map(config.collections.map((c) => [c.name, c.identifier_field ?? 'siteName'])),
   );
+  readWholeLocalDrafts(CMS);
   CMS.init({ config });
 }
 

@@ -33,12 +33,17 @@ export interface DataFile {
   raw: string;
 }
 
-/** A backend implementation: only the call whose commit message the admin page rewrites. */
+/**
+ * A backend implementation: the call whose commit message the admin page rewrites, and the two
+ * with which it reads back a draft of the local backend (src/lib/cms/draft-files.ts).
+ */
 export interface BackendImplementation {
   persistEntry(
     entry: { dataFiles: DataFile[]; assets: unknown[] },
     options: { commitMessage: string; collectionName: string; [option: string]: unknown },
   ): Promise<unknown>;
+  unpublishedEntryDataFile(collection: string, slug: string, path: string, id: string): Promise<string>;
+  getEntry(path: string): Promise<{ data?: string | null }>;
 }
 
 export interface DecapCms {
