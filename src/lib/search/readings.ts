@@ -115,7 +115,8 @@ export function indexWords(text: string): string {
  * (indexWords, for the Japanese index). Keys follow the text they come from, so Pagefind
  * weighs them as that text (a fact's weight, a paragraph's) and shows an excerpt where the word
  * is; a heading's keys follow the heading, in a paragraph with the heading's weight, so that
- * Pagefind's result title, taken from the h1, stays the title.
+ * the heading's own text is not lengthened by them (the result's title comes from the
+ * document's data-pagefind-meta title, as written, not from the split h1).
  */
 export function withSearchKeys(
   html: string,
