@@ -1,7 +1,8 @@
 /**
  * Where IPADIC reads welfare writing wrong, the project's corrections: words it splits with the
  * wrong sound (避難所 is ひなんじょ, not ひなんしょ) or does not know (障がい), and counters after
- * a number, which it reads as nouns (12月 → つき, 3分 → ふん). The site's own readings (site
+ * a number, which it reads as nouns (12月 → つき, 3分 → ふん), and weekdays a schedule writes as
+ * one kanji (毎週月・木 → げつ・もく). The site's own readings (site
  * settings `furigana`) take precedence over these.
  */
 import { tokenSegments, type Override, type Segment, type Token } from './segments.ts';
@@ -24,7 +25,14 @@ const DIGITS = /^[0-9０-９]+$/;
 const KA_DAYS = new Set([2, 3, 4, 5, 6, 7, 8, 9, 10, 14, 20, 24]);
 /** Minutes read ぷん after these last digits (いっぷん, さんぷん, じゅっぷん …). */
 const PUN_DIGITS = new Set([1, 3, 4, 6, 8, 0]);
-const PEOPLE: Record<string, string> = { '1': 'ひとり', '2': 'ふたり', '１': 'ひとり', '２': 'ふたり' };
+const PEOPLE: Record<string, string> = {
+  '1': 'ひとり',
+  '2': 'ふたり',
+  '１': 'ひとり',
+  '２': 'ふたり',
+  一: 'ひとり',
+  二: 'ふたり',
+};
 
 const toNumber = (digits: string) => Number(digits.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
 
@@ -60,6 +68,35 @@ export function personReading(previous: Token | undefined, token: Token): Segmen
   return undefined;
 }
 
+/** A weekday written as one kanji, as a schedule abbreviates it (毎週月・木, 5日（火）). */
+const WEEKDAYS: Record<string, string> = {
+  月: 'げつ',
+  火: 'か',
+  水: 'すい',
+  木: 'もく',
+  金: 'きん',
+  土: 'ど',
+  日: 'にち',
+};
+const WEEKLY = new Set(['毎週', '隔週', '週']);
+
+/**
+ * A weekday kanji standing alone is read as the weekday only where a schedule puts it: after
+ * 毎週 (毎週月), in a list of weekdays (月・水・金), or in brackets after a date (5日（火）).
+ * IPADIC reads it as the noun (月 つき, 木 き, 水 みず), which is right elsewhere: 月2回, 水・食料.
+ */
+export function weekdayReading(tokens: readonly Token[], i: number): Segment[] | undefined {
+  const token = tokens[i];
+  const reading = token ? WEEKDAYS[token.surface] : undefined;
+  if (!token || !reading) return undefined;
+  const at = (j: number) => tokens[j]?.surface ?? '';
+  const isWeekday = (j: number) => WEEKDAYS[at(j)] !== undefined;
+  const listed = (at(i - 1) === '・' && isWeekday(i - 2)) || (at(i + 1) === '・' && isWeekday(i + 2));
+  const afterDate = /^[（(]$/.test(at(i - 1)) && /^[）)]$/.test(at(i + 1)) && at(i - 2) === '日';
+  if (WEEKLY.has(at(i - 1)) || listed || afterDate) return [{ text: token.surface, reading }];
+  return undefined;
+}
+
 /**
  * Whether `token` is read with the one before it as one word: IPADIC cuts a prefix (小地域,
  * 各地区, 第三) and a suffix (協議会, 参加者, 駐車場, 百歳) off the noun they belong to. Shown
@@ -83,7 +120,11 @@ export function segmentsOf(tokens: readonly Token[]): Segment[] {
       segments[segments.length - 1] = { text: previous.surface + token.surface, reading: people };
       return;
     }
-    const own = counterSegments(previous, token) ?? personReading(previous, token) ?? tokenSegments(token);
+    const own =
+      counterSegments(previous, token) ??
+      personReading(previous, token) ??
+      weekdayReading(tokens, i) ??
+      tokenSegments(token);
     const [first, ...rest] = own;
     const last = segments.at(-1);
     // Kanji meeting kanji only: 見守り隊 keeps り between its two rubies.
