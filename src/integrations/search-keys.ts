@@ -7,6 +7,7 @@ import { createFurigana } from '../lib/furigana/index.ts';
 import type { Override } from '../lib/furigana/segments.ts';
 import { loadTokenizer } from '../lib/furigana/tokenizer.ts';
 import { CORRECTIONS, segmentsOf } from '../lib/furigana/words.ts';
+import { detached } from '../lib/strings.ts';
 import { indexWords, readingKeys, variantReadings, withSearchKeys, wordsOf } from '../lib/search/readings.ts';
 import { VARIANTS } from '../lib/search/variants.ts';
 
@@ -32,7 +33,7 @@ export async function searchKeys(siteReadings: readonly Override[]): Promise<(ht
     if (!keys) {
       const tokens = tokenize(text);
       keys = readingKeys(wordsOf(text, tokens, byHand.test(text) ? furigana.segments(text) : segmentsOf(tokens)));
-      cache.set(text, keys);
+      cache.set(detached(text), keys);
     }
     return keys;
   };

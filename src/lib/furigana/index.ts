@@ -4,6 +4,7 @@
  * (./words.ts). Each distinct text is analysed once per build: nav, footer, facts labels and the
  * summaries repeated on list pages come from the cache.
  */
+import { detached } from '../strings.ts';
 import { annotateHtml } from './html.ts';
 import { readingOfSegments, rubyHtml, withOverrides, type Override, type Segment } from './segments.ts';
 import { loadTokenizer, type Tokenize } from './tokenizer.ts';
@@ -42,7 +43,8 @@ export function createFurigana(
       out = rubyHtml(segments(input));
       // Surfaces always add up to the input; if the analyser ever drops a character, keep the text as written.
       if (out.replace(/<rp>\(<\/rp><rt[^>]*>[^<]*<\/rt><rp>\)<\/rp>|<\/?ruby>/g, '') !== input) out = input;
-      cache.set(input, out);
+      // Kept for the whole build: texts cut out of a page must not keep the page (../strings.ts).
+      cache.set(detached(input), detached(out));
     }
     return out;
   };
