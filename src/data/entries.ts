@@ -3,6 +3,7 @@
  */
 import { getCollection, getEntry, type CollectionKey } from 'astro:content';
 import { ENTRY_COLLECTIONS, entryHref, entryLookup, titleOf } from '../lib/entries.ts';
+import { OWN_PAGE_COLLECTIONS } from '../kinds/index.ts';
 
 export type FolderCollection = Exclude<CollectionKey, 'settings' | 'translations'>;
 
@@ -10,9 +11,10 @@ export type FolderCollection = Exclude<CollectionKey, 'settings' | 'translations
 export const FOLDER_COLLECTIONS: readonly FolderCollection[] = ENTRY_COLLECTIONS;
 /**
  * Collections whose entry and index pages are routes of their own (src/pages/<collection>/)
- * instead of [collection]/: a newsletter issue is laid out as the printed だより.
+ * instead of [collection]/, as their kind says (`ownPages`): a newsletter issue is laid out as
+ * the printed だより.
  */
-export const OWN_ROUTES: ReadonlySet<FolderCollection> = new Set(['newsletters']);
+export const OWN_ROUTES: ReadonlySet<FolderCollection> = OWN_PAGE_COLLECTIONS;
 export { entryHref, titleOf };
 
 async function readSettings() {

@@ -67,6 +67,9 @@ export const FLYER_COLLECTIONS: readonly FlyerCollection[] = collections.filter(
 /** Collections whose entries are on the calendar (their kind has a calendar part): events, salons. */
 export const CALENDAR_COLLECTIONS: readonly EntryCollection[] = collections.filter((c) => kinds[c].calendar !== null);
 
+/** Collections whose kind lays out its own pages (src/pages/<collection>/): newsletters. */
+export const OWN_PAGE_COLLECTIONS: ReadonlySet<EntryCollection> = new Set(collections.filter((c) => kinds[c].ownPages));
+
 /** Collections with a news feed (their kind has a feed part): events, recruitments, reports. */
 export const FEED_COLLECTIONS: readonly EntryCollection[] = collections.filter((c) => kinds[c].feed !== null);
 

@@ -228,6 +228,12 @@ export interface Kind<D, F extends FlyerPart<D> | null = FlyerPart<D> | null> {
   index(entries: readonly KindEntry<D>[], today: string, t: T): IndexOrder<D>;
   /** Whether the site navigation links the collection's index (places, districts … are reached from entries). */
   nav: boolean;
+  /**
+   * Whether the type lays out its own entry and index pages (src/pages/<collection>/) instead of
+   * the shared ones (src/pages/[collection]/): a newsletter issue is laid out as the printed
+   * だより. Those pages exist in Japanese only; the shared index is in every language.
+   */
+  ownPages?: true;
   /** The entry's days on the calendar, or null for types that are not dated (desks, places …). */
   calendar: CalendarPart<D> | null;
   /** schema.org JSON-LD for the entry page (an event's or a salon's), or undefined. */

@@ -21,6 +21,7 @@ export const newsletterKind = {
     (data) => data.title,
   ),
   nav: true,
+  ownPages: true,
   calendar: null,
   structuredData: noStructuredData,
   links: noLinks,

@@ -3,6 +3,7 @@ import { t } from '../../src/i18n/index.ts';
 import {
   CALENDAR_COLLECTIONS,
   FLYER_COLLECTIONS as REGISTRY_FLYER_COLLECTIONS,
+  OWN_PAGE_COLLECTIONS,
   factsFor,
   kinds,
   lifecycleOf,
@@ -12,6 +13,7 @@ import {
 } from '../../src/kinds/index.ts';
 import { FlyerFacts } from '../../src/flyers/facts.ts';
 import { ENTRY_COLLECTIONS } from '../../src/lib/entries.ts';
+import { LOCALIZED_PATHS } from '../../src/lib/i18n/paths.ts';
 import { contentTypes } from '../../src/schemas/index.ts';
 import { eventSchema } from '../../src/schemas/event.ts';
 import { salonSchema, type SalonInput } from '../../src/schemas/salon.ts';
@@ -81,6 +83,12 @@ describe('the registry of kinds', () => {
     expect(CALENDAR_COLLECTIONS).toEqual(['events', 'salons']);
     expect(kinds.events.calendar?.recurring).toBe(false);
     expect(kinds.salons.calendar?.recurring).toBe(true);
+  });
+
+  it('knows the types laying out their own pages, which the shared routes and other languages leave out', () => {
+    expect([...OWN_PAGE_COLLECTIONS]).toEqual(['newsletters']);
+    expect(LOCALIZED_PATHS.has('/newsletters/')).toBe(false);
+    expect(LOCALIZED_PATHS.has('/reports/')).toBe(true);
   });
 
   it('refuses a kind without a part and a registry without a type (checked by npm run typecheck)', () => {

@@ -8,6 +8,7 @@
  * reader's language (src/components/LanguageNotices.astro) and links back to their home page.
  */
 import { DEFAULT_CONTENT_LOCALE, LOCALES, type LocaleCode } from '../../i18n/locales.ts';
+import { OWN_PAGE_COLLECTIONS } from '../../kinds/index.ts';
 import { ENTRY_COLLECTIONS } from '../entries.ts';
 
 /** The pages every language has, as paths of the Japanese site. */
@@ -15,8 +16,9 @@ export const LOCALIZED_PATHS: ReadonlySet<string> = new Set([
   '/',
   // Search, which searches the index of the page's language (src/lib/search/document.ts).
   '/search/',
-  // The lists of entries (src/pages/[locale]/[collection]/index.astro); newsletters have their own.
-  ...ENTRY_COLLECTIONS.filter((c) => c !== 'newsletters').map((c) => `/${c}/`),
+  // The lists of entries (src/pages/[locale]/[collection]/index.astro), but for types laying
+  // out their own pages in Japanese only (newsletters).
+  ...ENTRY_COLLECTIONS.filter((c) => !OWN_PAGE_COLLECTIONS.has(c)).map((c) => `/${c}/`),
 ]);
 
 const PREFIXED = LOCALES.filter((l) => l.code !== DEFAULT_CONTENT_LOCALE);
