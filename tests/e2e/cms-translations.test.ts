@@ -212,8 +212,12 @@ describe('a translation written in the CMS with the approval workflow', () => {
     await login(page, copy.admin);
     await expectCall(page, 'unpublishedEntries', () => page.goto(`${copy.admin}#/workflow`));
     // Under its Japanese name: a draft read without its original showed the English one there.
-    const card = page.getByRole('link', { name: japaneseTitle() });
-    await card.waitFor({ timeout: 120_000 });
+    // The card is found by where it leads and its text read, so a failure says what it showed
+    // (once, on a loaded machine, a card on the board was not found by its name for 2 minutes).
+    const card = page.locator(`a[href*="/collections/salons/entries/${ID}"]`).first();
+    await expect
+      .poll(() => card.innerText({ timeout: 1_000 }).catch(() => '(no card yet)'), { timeout: 120_000 })
+      .toContain(japaneseTitle());
     expect(await page.getByText(TITLE_EN).count()).toBe(0);
     await card.click();
     // From the board Decap opens the draft at …/entries/<id>?ref=workflow.
