@@ -23,6 +23,7 @@
     /[\p{Script=Han}々〆ヵヶ]+[\u3041-\u3096]*|[\u30a1-\u30faー]+|[\u3041-\u3096ー]+|[^\p{Script=Han}々〆\u3041-\u3096\u30a1-\u30faー]+/gu;
   var HIRAGANA_RUN = /^[\u3041-\u3096ー]+$/;
   var KANJI_START = /^[\p{Script=Han}々〆ヵヶ]/u;
+  var KANJI = /[\p{Script=Han}々〆]/u;
   // Where the index and the query split words: ICU's Japanese word segmentation (terms.ts, splitWords).
   var JAPANESE_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\u30fc\uff00-\uffef]/u;
   var wordSegmenter;
@@ -85,9 +86,89 @@
       });
     return words
       .map(function (w) {
-        return w.indexOf(PREFIX) === 0 ? w : splitWords(w);
+        return w.indexOf(PREFIX) === 0 ? w : data && data.surface ? kanjiKeys(splitWords(w)) : splitWords(w);
+      })
+      .filter(Boolean)
+      .join(' ');
+  }
+  // Runs of words with kanji as the index's surface keys, hiragana words between them left out.
+  function kanjiCode(char) {
+    var n = ((((char.codePointAt(0) || 0) - 0x4e00) % 17576) + 17576) % 17576;
+    var out = '';
+    for (var i = 0; i < 3; i++, n = Math.floor(n / 26)) out = String.fromCharCode(0x61 + (n % 26)) + out;
+    return 'z' + out;
+  }
+  function surfaceKey(span) {
+    var from = span.search(KANJI);
+    if (from < 0) return undefined;
+    return Array.from(foldKana(span.slice(from))).reduce(function (key, c) {
+      return key + (CODES[c] || kanjiCode(c));
+    }, PREFIX);
+  }
+  function kanjiKeys(split) {
+    return kanjiRuns(split)
+      .map(function (run) {
+        return KANJI.test(run) ? surfaceKey(run) : run;
       })
       .join(' ');
+  }
+  function kanjiRuns(split) {
+    var out = [];
+    var run = '';
+    function end() {
+      if (run) out.push(run);
+      run = '';
+    }
+    split
+      .split(' ')
+      .filter(Boolean)
+      .forEach(function (word) {
+        if (KANJI.test(word)) run += run ? word : word.slice(word.search(KANJI));
+        else {
+          end();
+          if (!isKana(foldKana(word))) out.push(word);
+        }
+      });
+    end();
+    return out;
+  }
+  // What was typed, marked in an excerpt (the marks Pagefind put on keys go with them).
+  function markTyped(excerpt, typed) {
+    var words = [];
+    typed
+      .normalize('NFKC')
+      .split(/\s+/)
+      .filter(Boolean)
+      .forEach(function (word) {
+        (word.match(PIECES) || []).forEach(function (piece) {
+          if (isKana(foldKana(piece)) && piece.length > 1)
+            words.push(
+              Array.from(foldKana(piece))
+                .map(function (c) {
+                  return /[\u3041-\u3096]/.test(c) ? '[' + c + String.fromCharCode(c.charCodeAt(0) + 0x60) + ']' : c;
+                })
+                .join(''),
+            );
+        });
+        kanjiRuns(splitWords(word)).forEach(function (run) {
+          if (KANJI.test(run)) words.push(run.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+        });
+      });
+    if (!words.length) return excerpt;
+    var found = new RegExp(
+      words
+        .sort(function (a, b) {
+          return b.length - a.length;
+        })
+        .join('|'),
+      'g',
+    );
+    return excerpt
+      .split(/(<mark>[\s\S]*?<\/mark>|<[^>]*>)/)
+      .map(function (part, i) {
+        return i % 2 ? part : part.replace(found, '<mark>$&</mark>');
+      })
+      .join('');
   }
   function stripKeys(excerpt) {
     return excerpt
@@ -96,5 +177,5 @@
         return JAPANESE_CHAR.test(before) || JAPANESE_CHAR.test(after) ? before + close + open : spaced;
       });
   }
-  root.searchTerms = { queryText: queryText, stripKeys: stripKeys };
+  root.searchTerms = { queryText: queryText, stripKeys: stripKeys, markTyped: markTyped };
 })(typeof window === 'undefined' ? globalThis : window);

@@ -25,6 +25,8 @@
     termData = {};
   }
   var TOWN_WAIT_MS = 5000;
+  // What the resident typed, to mark in the excerpts (search-terms.js, markTyped).
+  var typed = '';
   // Pagefind's UI deletes the options it reads, so each instance gets a fresh object.
   function create(sort, withPast, reachable) {
     var merged = reachable.map(function (town) {
@@ -43,10 +45,11 @@
       sort: sort,
       mergeIndex: merged.length ? merged : undefined,
       processTerm: function (term) {
+        typed = term;
         return terms ? terms.queryText(term, termData) : term;
       },
       processResult: function (result) {
-        if (terms && result.excerpt) result.excerpt = terms.stripKeys(result.excerpt);
+        if (terms && result.excerpt) result.excerpt = terms.markTyped(terms.stripKeys(result.excerpt), typed);
         return labelTown(showDate(result), reachable);
       },
       translations: { placeholder: element.getAttribute('data-placeholder') || '' },

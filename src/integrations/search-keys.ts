@@ -8,7 +8,14 @@ import type { Override } from '../lib/furigana/segments.ts';
 import { loadTokenizer } from '../lib/furigana/tokenizer.ts';
 import { CORRECTIONS, segmentsOf } from '../lib/furigana/words.ts';
 import { detached } from '../lib/strings.ts';
-import { indexWords, readingKeys, variantReadings, withSearchKeys, wordsOf } from '../lib/search/readings.ts';
+import {
+  indexWords,
+  readingKeys,
+  surfaceKeys,
+  variantReadings,
+  withSearchKeys,
+  wordsOf,
+} from '../lib/search/readings.ts';
 import { VARIANTS } from '../lib/search/variants.ts';
 
 /**
@@ -32,7 +39,9 @@ export async function searchKeys(siteReadings: readonly Override[]): Promise<(ht
     let keys = cache.get(text);
     if (!keys) {
       const tokens = tokenize(text);
-      keys = readingKeys(wordsOf(text, tokens, byHand.test(text) ? furigana.segments(text) : segmentsOf(tokens)));
+      const words = wordsOf(text, tokens, byHand.test(text) ? furigana.segments(text) : segmentsOf(tokens));
+      // Copies: a surface key is cut out of the text, which is cut out of a page (detached).
+      keys = [...readingKeys(words), ...surfaceKeys(words).map(detached)];
       cache.set(detached(text), keys);
     }
     return keys;

@@ -60,8 +60,8 @@ const search = (typed: string): Promise<Found> =>
     };
   }, typed);
 
-/** Pairs whose variant finds the same three pages first as the usual spelling (in any order), as measured: docs/SEARCH.md. */
-const SAME_TOP_THREE_AT_LEAST = 32;
+/** Every pair: its variant finds the same three pages first as the usual spelling (in any order). */
+const SAME_TOP_THREE_AT_LEAST = VARIANT_PAIRS.length;
 
 describe('variant spellings find what the usual spelling finds', () => {
   const rows: string[] = [];
@@ -95,10 +95,10 @@ describe('variant spellings find what the usual spelling finds', () => {
       // Width, kana and variant spellings meet in one query: the same pages in the same order.
       expect(b.top, `${variant} (${b.query}) against ${usual}`).toEqual(a.top);
     } else {
-      // A kana reading against kanji: keys of readings against the kanji's words (split alike
-      // on both sides, src/lib/search/terms.ts), which rank close calls differently. The page
-      // the usual spelling finds first is among the variant's first three.
-      expect(b.top, `${variant} (${b.query}) against ${usual} (${a.query}): ${a.top.join(' ')}`).toContain(a.top[0]);
+      // A kana reading against kanji: the reading keys against the surface keys of the same spans
+      // (src/lib/search/terms.ts), which Pagefind scores by their lengths, so close calls may
+      // change places: the same three pages first.
+      expect([...b.top].sort(), `${variant} (${b.query}) against ${usual} (${a.query})`).toEqual([...a.top].sort());
     }
   });
 

@@ -10,7 +10,14 @@ import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createFurigana } from '../../src/lib/furigana/index.ts';
 import { loadTokenizer, type Tokenize } from '../../src/lib/furigana/tokenizer.ts';
-import { indexWords, readingKeys, variantReadings, withSearchKeys, wordsOf } from '../../src/lib/search/readings.ts';
+import {
+  indexWords,
+  readingKeys,
+  surfaceKeys,
+  variantReadings,
+  withSearchKeys,
+  wordsOf,
+} from '../../src/lib/search/readings.ts';
 import {
   foldKana,
   isKana,
@@ -18,11 +25,21 @@ import {
   keyReading,
   queryText,
   splitWords,
+  markTyped,
   stripKeys,
+  surfaceKey,
   termData,
   type TermData,
 } from '../../src/lib/search/terms.ts';
 import { VARIANTS } from '../../src/lib/search/variants.ts';
+
+/** A kanji's letters in a surface key: z and its code point from 一 in base 26. */
+const kanjiLetters = (c: string) =>
+  'z' +
+  ((c.codePointAt(0) ?? 0) - 0x4e00)
+    .toString(26)
+    .padStart(3, '0')
+    .replace(/./g, (d) => String.fromCharCode(0x61 + parseInt(d, 26)));
 
 describe('folding and keys', () => {
   it('folds width with NFKC and katakana to hiragana', () => {
@@ -71,23 +88,49 @@ describe('the query', () => {
     expect(queryText('みまもり')).toBe(key('みまもり'));
   });
 
-  it('keeps kanji with their okurigana as typed, split into words as the index is, and a one-kana prefix with them', () => {
-    expect(queryText('見守り')).toBe(splitWords('見守り'));
-    expect(queryText('防災訓練')).toBe('防災 訓練');
-    expect(queryText('お知らせ')).toBe('お知らせ');
-    expect(queryText('子育て サロン')).toBe(`子育て ${key('さろん')}`);
-    expect(queryText('みまもり訪問')).toBe(`${key('みまもり')} 訪問`);
-    expect(queryText('サロン情報')).toBe(`${key('さろん')} 情報`);
+  it('makes kanji, with their okurigana, the surface keys of the spans the index keys, particles and endings left out', () => {
+    const surface = (span: string) => surfaceKey(span) as string;
+    expect(queryText('見守り')).toBe(surface('見守り'));
+    // ICU splits 外国人 in two: one key, so 外国 in one place and 人 in another is no match.
+    expect(splitWords('外国人')).toBe('外国 人');
+    expect(queryText('外国人')).toBe(surface('外国人'));
+    expect(queryText('防災訓練')).toBe(surface('防災訓練'));
+    expect(queryText('お知らせ')).toBe(surface('知らせ'));
+    expect(queryText('見守りの会')).toBe(`${surface('見守り')} ${surface('会')}`);
+    expect(queryText('参加する')).toBe(surface('参加'));
+    expect(queryText('子育て サロン')).toBe(`${surface('子育て')} ${key('さろん')}`);
+    expect(queryText('みまもり訪問')).toBe(`${key('みまもり')} ${surface('訪問')}`);
+    expect(queryText('サロン情報')).toBe(`${key('さろん')} ${surface('情報')}`);
     expect(queryText('  Café　2026 ')).toBe('Café 2026');
+    expect(queryText('NPO法人')).toBe(`NPO ${surface('法人')}`);
+  });
+
+  it('keeps kanji as words, split as the index is, where the index has no surface keys (a Chinese page)', () => {
+    const plain = termData(VARIANTS, { surface: false });
+    expect(queryText('外国人', plain)).toBe('外国 人');
+    expect(queryText('子育て サロン', plain)).toBe(`子育て ${key('さろん')}`);
+  });
+
+  it('spells a surface key as a reading key spells kana, each kanji as z and three letters, and reads it back', () => {
+    expect(surfaceKey('見守り')).toBe(`qq${kanjiLetters('見')}${kanjiLetters('守')}${kanaKey('り').slice(2)}`);
+    expect(surfaceKey('サロン')).toBeUndefined();
+    expect(surfaceKey('お知らせ')).toBe(surfaceKey('知らせ'));
+    expect(surfaceKey('歌声サロン')).toBe(surfaceKey('歌声さろん'));
+    for (const text of ['外国人相談窓口', '見守り', '一', '銧'])
+      expect(keyReading(surfaceKey(text) as string)).toBe(text);
+    // Beyond 銧 (and 々), letters that may be another kanji's: three letters each all the same.
+    expect(surfaceKey('人々')).toMatch(/^qq(z[a-z]{3}){2}$/);
+    // No reading key has a z: a kanji query never meets a reading, nor kana a surface.
+    expect(kanaKey('ゔぁいおりん・'.replace('・', 'ー'))).not.toContain('z');
   });
 
   it('gives every spelling of a variant group its reading’s key', () => {
     for (const group of VARIANTS)
       for (const spelling of group.spellings) expect(queryText(spelling), spelling).toBe(key(group.reading));
-    expect(queryText('子供食堂')).toBe(`${key('こども')} 食堂`);
+    expect(queryText('子供食堂')).toBe(`${key('こども')} ${surfaceKey('食堂')}`);
     expect(queryText('こども食堂')).toBe(queryText('子ども食堂'));
     expect(queryText('車ｲｽ')).toBe(queryText('車いす'));
-    expect(queryText('車椅子の貸し出し')).toBe(`${key('くるまいす')} の 貸し出し`);
+    expect(queryText('車椅子の貸し出し')).toBe(`${key('くるまいす')} ${surfaceKey('貸し出し')}`);
   });
 
   it('gives the browser the spellings longest first, so 一人暮らし wins over a shorter spelling inside it', () => {
@@ -112,6 +155,19 @@ describe('the query', () => {
     expect(stripKeys('見守り\u200b活動\u200b です')).toBe('見守り活動です');
   });
 
+  it('marks what was typed in an excerpt, kanji runs as typed and kana in either script, not inside marks or tags', () => {
+    expect(markTyped('地域の見守り活動です', '見守り')).toBe('地域の<mark>見守り</mark>活動です');
+    expect(markTyped('外国人の相談と外国語', '外国人')).toBe('<mark>外国人</mark>の相談と外国語');
+    expect(markTyped('見守りの会の集まり', '見守りの会')).toBe('<mark>見守り</mark>の<mark>会</mark>の集まり');
+    expect(markTyped('歌声サロンとさろん', 'さろん')).toBe('歌声<mark>サロン</mark>と<mark>さろん</mark>');
+    expect(markTyped('<mark>Café</mark> で見守り', 'Café 見守り')).toBe('<mark>Café</mark> で<mark>見守り</mark>');
+    expect(markTyped('<a title="見守り">x</a>', '見守り')).toBe('<a title="見守り">x</a>');
+    expect(markTyped('見守り', 'Café')).toBe('見守り');
+    expect(markTyped('見(守)り', '見(守')).toBe(
+      '見(守)り'.replace('見', '<mark>見</mark>').replace('(守', '(<mark>守</mark>'),
+    );
+  });
+
   it('splits Japanese into words where ICU does, leaving Latin words, numbers and character references whole', () => {
     expect(splitWords('防災訓練のお知らせ')).toBe('防災 訓練 の お知らせ');
     expect(splitWords('NPO法人')).toBe('NPO 法人');
@@ -122,7 +178,13 @@ describe('the query', () => {
   });
 
   it('is the same in the browser (public/scripts/search-terms.js) as in terms.ts', () => {
-    const context: { searchTerms?: { queryText(t: string, d: TermData): string; stripKeys(e: string): string } } = {};
+    const context: {
+      searchTerms?: {
+        queryText(t: string, d: TermData): string;
+        stripKeys(e: string): string;
+        markTyped(e: string, t: string): string;
+      };
+    } = {};
     runInNewContext(readFileSync('public/scripts/search-terms.js', 'utf8'), { window: context });
     const browser = context.searchTerms!;
     const data = termData();
@@ -148,26 +210,35 @@ describe('the query', () => {
       '防災訓練',
       '社会福祉協議会',
       'NPO法人の見守り活動（土）',
+      '外国人',
+      '民生委員・児童委員',
+      '人々',
+      '参加する',
       '',
     ];
     for (const t of typed) expect(browser.queryText(t, data), t).toBe(queryText(t, data));
+    const plain = termData(VARIANTS, { surface: false });
+    for (const t of typed) expect(browser.queryText(t, plain), t).toBe(queryText(t, plain));
     for (const excerpt of [
       `見守り <mark>${kanaKey('みまもり')}</mark> 活動`,
+      `外国 人 ${kanaKey('がいこくじん')} <mark>${surfaceKey('外国人')}</mark> の 相談`,
       '<mark>見</mark> <mark>守り</mark> 活動 の 日. 毎月 第 2 水曜日 Café au lait',
     ])
       expect(browser.stripKeys(excerpt)).toBe(stripKeys(excerpt));
+    for (const t of typed) {
+      const excerpt = '<mark>Café</mark> 地域の見守り活動、外国人の相談、歌声サロン、お知らせ、子育て支援 2026';
+      expect(browser.markTyped(excerpt, t), t).toBe(markTyped(excerpt, t));
+    }
   });
 });
 
 describe('the index: keys of readings', () => {
   let tokenize: Tokenize;
   let keysOf: (text: string) => string[];
+  let furigana: ReturnType<typeof createFurigana>;
   beforeAll(async () => {
     tokenize = await loadTokenizer();
-    const furigana = createFurigana(tokenize, [
-      ...variantReadings(VARIANTS),
-      { word: 'みどり野', reading: 'みどりの' },
-    ]);
+    furigana = createFurigana(tokenize, [...variantReadings(VARIANTS), { word: 'みどり野', reading: 'みどりの' }]);
     keysOf = (text) => readingKeys(wordsOf(text, tokenize(text), furigana.segments(text)));
   });
   const readings = (text: string) => keysOf(text).map(keyReading);
@@ -203,7 +274,7 @@ describe('the index: keys of readings', () => {
       { surface: '椅子', pos: '名詞' },
     ];
     expect(wordsOf('車椅子', tokens, [{ text: '車椅子', reading: 'くるまいす' }])).toEqual([
-      { reading: 'くるまいす', starts: true },
+      { reading: 'くるまいす', starts: true, surface: '車椅子' },
     ]);
     expect(
       wordsOf('車椅子', tokens, [
@@ -211,8 +282,8 @@ describe('the index: keys of readings', () => {
         { text: '椅子', reading: 'いす' },
       ]),
     ).toEqual([
-      { reading: 'くるま', starts: true },
-      { reading: 'いす', starts: true },
+      { reading: 'くるま', starts: true, surface: '車' },
+      { reading: 'いす', starts: true, surface: '椅子' },
     ]);
   });
 
@@ -237,10 +308,35 @@ describe('the index: keys of readings', () => {
       [{ text: 'の' }, { text: '見守', reading: 'みまも' }, { text: 'り' }],
     );
     expect(words).toEqual([
-      { reading: 'の', starts: false },
-      { reading: 'みまもり', starts: true },
+      { reading: 'の', starts: false, surface: 'の' },
+      { reading: 'みまもり', starts: true, surface: '見守り' },
     ]);
     expect(readingKeys(words).map(keyReading)).toEqual(['みまもり']);
+    expect(surfaceKeys(words).map(keyReading)).toEqual(['見守り']);
+  });
+
+  it('gives a span with kanji its surface key beside its reading key, from its first kanji, a kanji word without a reading too', () => {
+    const both = (text: string) => {
+      const words = wordsOf(text, tokenize(text), furigana.segments(text));
+      return { readings: readingKeys(words).map(keyReading), surfaces: surfaceKeys(words).map(keyReading) };
+    };
+    expect(both('外国人相談窓口')).toEqual({
+      readings: ['がいこくじんそうだんまどぐち', 'そうだんまどぐち', 'まどぐち'],
+      surfaces: ['外国人相談窓口', '相談窓口', '窓口'],
+    });
+    expect(both('見守り活動のボランティア').surfaces).toEqual(['見守り活動', '活動']);
+    expect(both('歌声サロン').surfaces).toEqual(['歌声さろん']);
+    expect(both('10時から NPO法人').surfaces).toEqual(['時', '法人']);
+    // The query of the kanji starts the surface key of the text, as the kana's the reading key.
+    for (const [typed, text] of [
+      ['外国人', '在住外国人の相談'],
+      ['民生委員', '民生委員・児童委員'],
+      ['お知らせ', '区からのお知らせ'],
+    ] as const)
+      expect(
+        surfaceKeys(wordsOf(text, tokenize(text), furigana.segments(text))).some((k) => k.startsWith(queryText(typed))),
+        `${typed} / ${text}`,
+      ).toBe(true);
   });
 
   it('adds keys after each text, a heading’s after the heading with its weight, none to ignored parts', () => {

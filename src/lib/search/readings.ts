@@ -4,7 +4,7 @@
  * search document with its keys added. Pure: the caller loads the analyser.
  */
 import type { Override, Segment, Token } from '../furigana/segments.ts';
-import { foldKana, isKana, JAPANESE_CHAR, kanaKey, splitWords } from './terms.ts';
+import { foldKana, isKana, JAPANESE_CHAR, kanaKey, splitWords, surfaceKey } from './terms.ts';
 import type { VariantGroup } from './variants.ts';
 
 /** How many words one key spans: 社会福祉協議会 is four (社会/福祉/協議/会), typed as one. */
@@ -15,11 +15,14 @@ const NOT_STARTS = new Set(['助詞', '助動詞']);
 /** Parts of speech whose short hiragana words (し, い, あり, でき) are grammar, not what anyone searches for. */
 const INFLECTED = new Set(['動詞', '形容詞']);
 const JAPANESE = /^[\p{Script=Han}々〆\u3041-\u3096\u30a1-\u30faー]+$/u;
+const KANJI = /[\p{Script=Han}々〆]/u;
 
 interface Word {
   /** The word's reading in hiragana, or undefined where it has none (Latin, digits, symbols). */
   reading: string | undefined;
   starts: boolean;
+  /** The word as written. */
+  surface: string;
 }
 
 /**
@@ -60,7 +63,7 @@ export function wordsOf(text: string, tokens: readonly Token[], segments: readon
     end += token.surface.length;
     const next = tokens[i + 1];
     if (next && inside(end)) return;
-    words.push({ reading: reading(start, end), starts });
+    words.push({ reading: reading(start, end), starts, surface: text.slice(start, end) });
     start = end;
     starts = startsAt(next);
   });
@@ -85,6 +88,28 @@ export function readingKeys(words: readonly Word[]): string[] {
       reading += w.reading;
     }
     keys.push(kanaKey(reading));
+  });
+  return keys;
+}
+
+/**
+ * The surface keys of a text's words (./terms.ts, surfaceKey): the spans readingKeys reads, as
+ * written, from each word a search could start with that holds kanji, up to a word that is not
+ * Japanese (a kanji word the analyser cannot read still gets them). Where a span has a reading
+ * key it has its surface key too, so a word typed in kanji finds what its reading typed in kana
+ * finds (外国人 and がいこくじん).
+ */
+export function surfaceKeys(words: readonly Word[]): string[] {
+  const keys: string[] = [];
+  words.forEach((word, i) => {
+    if (!word.starts || !KANJI.test(word.surface)) return;
+    let span = '';
+    for (const w of words.slice(i, i + KEY_WORDS)) {
+      if (!JAPANESE.test(w.surface) || (w !== word && !w.starts)) break;
+      span += w.surface;
+    }
+    const key = surfaceKey(span);
+    if (key) keys.push(key);
   });
   return keys;
 }

@@ -18,6 +18,16 @@ import { VARIANTS, type VariantGroup } from './variants.ts';
 /** What every key starts with: two letters no Japanese text's Latin words start with in practice. */
 export const KEY_PREFIX = 'qq';
 /**
+ * A *surface key* spells the same spans of words as the reading keys as they are written, from
+ * their first kanji (外国人相談窓口 → 外国人相談窓口, 人相談窓口 …): kana as a reading key spells
+ * them, each kanji as z and three letters. A query's kanji meet these rather than the words of
+ * the text, so 外国人 finds the pages that write 外国人, not those with 外国 in one place and 人 in
+ * another (ICU splits 外国/人 and Pagefind looks for every word of a query apart), and finds them
+ * through the same spans, so the same pages, as がいこくじん does through the reading keys. A
+ * reading key has no z. Latin letters, because Pagefind splits a word where Latin meets kanji.
+ */
+const KANJI_LEAD = 'z';
+/**
  * How a key spells kana: the 22 kana most frequent in the readings of the sample content (69 % of
  * all) one letter each, the other 65 and ー two letters, w, x or y and a letter. A prefix code, so a
  * reading's start is its key's start. Two letters for every kana made the first search at
@@ -49,26 +59,51 @@ export function kanaKey(reading: string): string {
   return KEY_PREFIX + [...folded].map((c) => CODES.get(c)).join('');
 }
 
-/** The reading a key spells (for tests and for looking into an index): qqquxuk → みまもり. */
+/** The reading a key spells, or a surface key's text (for tests and for looking into an index): qqquxuk → みまもり. */
 export function keyReading(key: string): string {
   if (!key.startsWith(KEY_PREFIX)) throw new Error(`keyReading: 「${key}」 is not a search key`);
-  const codes = key.slice(KEY_PREFIX.length).match(/[wxy][a-z]|[a-v]/g) ?? [];
-  return codes.map((code) => KANA_OF.get(code) ?? '').join('');
+  const codes = key.slice(KEY_PREFIX.length).match(/z[a-z]{3}|[wxy][a-z]|[a-v]/g) ?? [];
+  const kanji = (code: string) =>
+    String.fromCharCode(0x4e00 + [...code.slice(1)].reduce((n, c) => n * 26 + c.charCodeAt(0) - 0x61, 0));
+  return codes.map((code) => (code.startsWith(KANJI_LEAD) ? kanji(code) : (KANA_OF.get(code) ?? ''))).join('');
 }
 
 /** What the browser needs to turn a query into keys: the variant spellings and their readings' keys. */
 export interface TermData {
   /** Every spelling of src/lib/search/variants.ts (NFKC), longest first, with its group's key. */
   variants: [spelling: string, key: string][];
+  /**
+   * Whether the index searched has surface keys (the Japanese one): kanji typed become them.
+   * Elsewhere (a Chinese page's index) kanji stay words.
+   */
+  surface?: boolean;
+}
+
+/**
+ * The letters of a kanji in a surface key: z and its code point from 一 in base 26, three
+ * letters (17,576 code points: 一 to 銧 without a clash; rarer kanji may share letters with one).
+ */
+function kanjiCode(char: string): string {
+  let n = ((((char.codePointAt(0) ?? 0) - 0x4e00) % 17576) + 17576) % 17576;
+  let out = '';
+  for (let i = 0; i < 3; i++, n = Math.floor(n / 26)) out = String.fromCharCode(0x61 + (n % 26)) + out;
+  return KANJI_LEAD + out;
+}
+
+/** The surface key of a span of Japanese words, from its first kanji, kana folded (お知らせ as 知らせ); none without kanji. */
+export function surfaceKey(span: string): string | undefined {
+  const from = span.search(KANJI);
+  if (from < 0) return undefined;
+  return KEY_PREFIX + [...foldKana(span.slice(from))].map((c) => CODES.get(c) ?? kanjiCode(c)).join('');
 }
 
 /** The variant spellings as the browser gets them (the search page's data-terms attribute). */
-export function termData(groups: readonly VariantGroup[] = VARIANTS): TermData {
+export function termData(groups: readonly VariantGroup[] = VARIANTS, { surface = true } = {}): TermData {
   const variants = groups.flatMap((g) =>
     g.spellings.map((s): [string, string] => [s.normalize('NFKC'), kanaKey(g.reading)]),
   );
   variants.sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
-  return { variants };
+  return { variants, surface };
 }
 
 // A word's pieces: kanji with the hiragana written after them (okurigana: 見守り, 子育て), a
@@ -77,6 +112,7 @@ const PIECES =
   /[\p{Script=Han}々〆ヵヶ]+[\u3041-\u3096]*|[\u30a1-\u30faー]+|[\u3041-\u3096ー]+|[^\p{Script=Han}々〆\u3041-\u3096\u30a1-\u30faー]+/gu;
 const HIRAGANA_RUN = /^[\u3041-\u3096ー]+$/;
 const KANJI_START = /^[\p{Script=Han}々〆ヵヶ]/u;
+const KANJI = /[\p{Script=Han}々〆]/u;
 
 /**
  * Characters of Japanese writing: kanji, kana, ー, and the Japanese and full-width punctuation
@@ -133,8 +169,70 @@ export function queryText(typed: string, data: TermData = termData()): string {
     });
     if (plain) words.push(plain);
   }
-  // What is not a key, split into words as the index is (splitWords).
-  return words.map((w) => (w.startsWith(KEY_PREFIX) ? w : splitWords(w))).join(' ');
+  // What is not a key, split into words as the index is (splitWords); with surface keys, the
+  // kanji in those words as the index's surface keys (kanjiKeys).
+  return words
+    .map((w) => (w.startsWith(KEY_PREFIX) ? w : data.surface ? kanjiKeys(splitWords(w)) : splitWords(w)))
+    .filter(Boolean)
+    .join(' ');
+}
+
+/**
+ * Words split by splitWords with their kanji as surface keys: each run of words holding kanji
+ * becomes one key (民生 委員 → the key of 民生委員, as the index's span from 民生), and the hiragana words
+ * between runs are left out (見守り の 会 → the keys of 見守り and 会; 参加 する → of 参加): the index's spans
+ * stop at particles and endings, which start no key. Other words (Latin, digits) stay.
+ */
+export function kanjiKeys(split: string): string {
+  return kanjiRuns(split)
+    .map((run) => (KANJI.test(run) ? surfaceKey(run) : run))
+    .join(' ');
+}
+
+/** The runs of words with kanji (from their first kanji) and the other words but kana, of words split by splitWords (kanjiKeys). */
+function kanjiRuns(split: string): string[] {
+  const out: string[] = [];
+  let run = '';
+  const end = () => {
+    if (run) out.push(run);
+    run = '';
+  };
+  for (const word of split.split(' ').filter(Boolean)) {
+    if (KANJI.test(word)) run += run ? word : word.slice(word.search(KANJI));
+    else {
+      end();
+      if (!isKana(foldKana(word))) out.push(word);
+    }
+  }
+  end();
+  return out;
+}
+
+/**
+ * An excerpt with what the resident typed marked: Pagefind marks the keys a query matched, and
+ * stripKeys takes them out, so the words themselves are marked here — each run of kanji as
+ * typed (見守りの会 → 見守り, 会), and each kana word in either script (さろん marks サロン).
+ * Marks already there (a Latin word's) stay; nothing inside a tag is touched.
+ */
+export function markTyped(excerpt: string, typed: string): string {
+  const words: string[] = [];
+  for (const word of typed.normalize('NFKC').split(/\s+/).filter(Boolean)) {
+    for (const piece of word.match(PIECES) ?? [])
+      if (isKana(foldKana(piece)) && piece.length > 1)
+        words.push(
+          [...foldKana(piece)]
+            .map((c) => (/[\u3041-\u3096]/.test(c) ? `[${c}${String.fromCharCode(c.charCodeAt(0) + 0x60)}]` : c))
+            .join(''),
+        );
+    for (const run of kanjiRuns(splitWords(word)))
+      if (KANJI.test(run)) words.push(run.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  }
+  if (!words.length) return excerpt;
+  const found = new RegExp(words.sort((a, b) => b.length - a.length).join('|'), 'g');
+  return excerpt
+    .split(/(<mark>[\s\S]*?<\/mark>|<[^>]*>)/)
+    .map((part, i) => (i % 2 ? part : part.replace(found, '<mark>$&</mark>')))
+    .join('');
 }
 
 /**
