@@ -117,6 +117,22 @@ async function storeEntry(
   });
 }
 
+/** The id of the entry that makes an empty collection known (knownEvenEmpty). */
+const EMPTY = 'tsunagari:empty';
+
+/**
+ * A town with none of a type yet (no plans, no services, no translations) is fine, but Astro's
+ * getCollection warns "does not exist or is empty. Please check your content config file" at
+ * every call for a collection its store has never held an entry in: dozens of lines that send
+ * a volunteer to a config with nothing wrong. An entry set and taken away again leaves the
+ * collection known, and empty.
+ */
+function knownEvenEmpty({ store }: LoaderContext): void {
+  if (store.keys().length > 0) return;
+  store.set({ id: EMPTY, data: {} });
+  store.delete(EMPTY);
+}
+
 /** The loader of one content type's collection (src/content.config.ts). */
 export function contentLoader(type: ContentType): Loader {
   return {
@@ -137,6 +153,7 @@ export function contentLoader(type: ContentType): Loader {
         await storeEntry(context, root, type, entry);
       }
       for (const id of untouched) context.store.delete(id);
+      knownEvenEmpty(context);
       watch(context, root, type);
     },
   };
@@ -179,6 +196,7 @@ export function translationsLoader(): Loader {
         await storeTranslation(context, root, t);
       }
       for (const key of untouched) context.store.delete(key);
+      knownEvenEmpty(context);
       watch(context, root, 'translations');
     },
   };
