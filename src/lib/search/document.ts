@@ -65,6 +65,13 @@ export function japaneseIndexNamed(entryJson: string): string {
 export const searchLanguage = (locale: string): string =>
   (LOCALES.find((l) => l.code === locale)?.tag ?? locale).toLowerCase();
 
+/**
+ * Whether the index a search page of `locale` searches has search keys (readings and surfaces,
+ * readings.ts): the Japanese one, which やさしい日本語's page searches too; the translations'
+ * indexes are in their own words (search-worker.ts keys only the Japanese originals).
+ */
+export const hasSearchKeys = (locale: string | undefined): boolean => searchLanguage(locale ?? 'ja') === 'ja';
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ESCAPES[c] as string);
 

@@ -4,7 +4,7 @@
  * search document with its keys added. Pure: the caller loads the analyser.
  */
 import type { Override, Segment, Token } from '../furigana/segments.ts';
-import { foldKana, isKana, JAPANESE_CHAR, kanaKey, splitWords, surfaceKey } from './terms.ts';
+import { foldKana, isKana, JAPANESE_CHAR, KANJI, kanaKey, splitWords, surfaceKey } from './terms.ts';
 import type { VariantGroup } from './variants.ts';
 
 /** How many words one key spans: 社会福祉協議会 is four (社会/福祉/協議/会), typed as one. */
@@ -15,7 +15,6 @@ const NOT_STARTS = new Set(['助詞', '助動詞']);
 /** Parts of speech whose short hiragana words (し, い, あり, でき) are grammar, not what anyone searches for. */
 const INFLECTED = new Set(['動詞', '形容詞']);
 const JAPANESE = /^[\p{Script=Han}々〆\u3041-\u3096\u30a1-\u30faー]+$/u;
-const KANJI = /[\p{Script=Han}々〆]/u;
 
 interface Word {
   /** The word's reading in hiragana, or undefined where it has none (Latin, digits, symbols). */

@@ -112,7 +112,8 @@ const PIECES =
   /[\p{Script=Han}々〆ヵヶ]+[\u3041-\u3096]*|[\u30a1-\u30faー]+|[\u3041-\u3096ー]+|[^\p{Script=Han}々〆\u3041-\u3096\u30a1-\u30faー]+/gu;
 const HIRAGANA_RUN = /^[\u3041-\u3096ー]+$/;
 const KANJI_START = /^[\p{Script=Han}々〆ヵヶ]/u;
-const KANJI = /[\p{Script=Han}々〆]/u;
+/** A kanji (what a surface key starts at; readings.ts asks the same of a word). */
+export const KANJI = /[\p{Script=Han}々〆]/u;
 
 /**
  * Characters of Japanese writing: kanji, kana, ー, and the Japanese and full-width punctuation
