@@ -8,7 +8,7 @@
  *
  * Options: --out <dir> (default dist), FLYERS_TODAY=YYYY-MM-DD to fix the date the next salon
  * dates count from (tests, reproducible builds), FLYERS_WORKERS=<n> to choose the number of
- * worker threads (0 = render in this thread).
+ * worker processes (0 = render in this process).
  */
 import { join } from 'node:path';
 import { todayInJapan } from '../src/lib/recurrence.ts';

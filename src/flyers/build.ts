@@ -12,7 +12,7 @@
  * because nothing writes a cached file in place: a re-rendered flyer is written to a new file
  * and renamed over the old one, and Astro removes dist/ rather than rewriting it.
  *
- * Changed flyers render on worker threads (pool.ts); `workers: 0` renders in this thread, which
+ * Changed flyers render on worker processes (pool.ts); `workers: 0` renders in this thread, which
  * only plain Node may do (the script, for a few flyers): resvg is native and Vite cannot bundle it.
  */
 import { createHash } from 'node:crypto';
@@ -40,7 +40,7 @@ export interface FlyerStepOptions {
   outDir: string;
   /** 'YYYY-MM-DD' in Japan: the day the next salon dates count from. */
   today: string;
-  /** Worker threads to render on; 0 = this thread (plain Node only). Default: see workersFor. */
+  /** Worker processes to render on; 0 = this thread (plain Node only). Default: see workersFor. */
   workers?: number;
   /**
    * Plain Node only (the script): a few flyers (an edit) render in this thread, as starting a
@@ -58,7 +58,7 @@ export interface FlyerStepOptions {
    * keys are kept, so the next build still finds them.
    */
   only?: { collection: string; id: string; choice?: FlyerChoiceName; locale?: LocaleCode };
-  /** Worker threads to render on, kept by the caller (the dev server keeps one warm). */
+  /** Worker processes to render on, kept by the caller (the dev server keeps one warm). */
   pool?: FlyerPool;
   /** One line per rendered flyer, and warnings. */
   log: (line: string) => void;
@@ -406,7 +406,7 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
 /** The step's summary line, as the build log and the script print it (the bench reads it). */
 export function flyerSummary(result: FlyerStepResult): string {
   const seconds = (result.ms / 1000).toFixed(1);
-  const threads = result.workers ? `, ${result.workers} worker threads` : '';
+  const threads = result.workers ? `, ${result.workers} worker processes` : '';
   const average = result.rendered
     ? ` (${Math.round(result.renderMs / result.rendered)} ms per flyer, CPU ${Math.round(result.renderCpuMs / result.rendered)} ms${threads})`
     : '';

@@ -182,7 +182,7 @@ export const fontFiles = (families: readonly FontFamilyId[] = JAPANESE_FONTS): r
 
 /**
  * The fonts' part of the cache key, without parsing them: the flyers script needs it for
- * every entry, but parses the fonts only where it renders (in its worker threads). The
+ * every entry, but parses the fonts only where it renders (in its worker processes). The
  * Japanese set's hash is what it was before translations had fonts of their own.
  */
 export function fontsHash(families: readonly FontFamilyId[] = JAPANESE_FONTS): string {

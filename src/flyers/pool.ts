@@ -1,11 +1,12 @@
 /**
- * Renders flyers on worker threads, one per core: a flyer is ~100 ms of CPU in one thread, so a
- * full build of many flyers takes about half the time on this 2-core machine. Each worker loads
- * its own fonts (~0.5 s), which is why small runs (an edit or two) render in the main thread.
+ * Renders flyers on worker processes (src/lib/worker-process.ts says why not threads), one per
+ * core: a flyer is ~100 ms of CPU in one thread, so a full build of many flyers takes about half
+ * the time on this 2-core machine. Each worker loads its own fonts (~0.5 s), which is why small
+ * runs (an edit or two) render in the main thread.
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { ProcessWorker } from '../lib/worker-process.ts';
 import type { FlyerModel } from './model.ts';
 import { FlyerTextError } from './errors.ts';
 import type { RenderedFlyer, RenderedPdf } from './render.ts';
@@ -41,21 +42,22 @@ export interface FlyerPool {
 
 /**
  * Satori allocates heavily; a larger young generation than V8's default (16 MB semi-spaces)
- * cut the time spent collecting garbage by about a tenth of a flyer.
+ * cut the time spent collecting garbage by about a tenth of a flyer (as a thread's
+ * `maxYoungGenerationSizeMb: 192`, which is three semi-spaces).
  */
-const YOUNG_GENERATION_MB = 192;
+const SEMI_SPACE_MB = 64;
 
 export function createFlyerPool(root: string, size: number): FlyerPool {
   type Job = { request: WorkerRequest; resolve: (r: PooledFlyer | PooledPdf) => void; reject: (e: Error) => void };
   const queue: Job[] = [];
   const pending = new Map<number, Omit<Job, 'request'>>();
-  const idle: Worker[] = [];
+  const idle: ProcessWorker[] = [];
   let nextId = 0;
   let failure: Error | undefined;
 
   const dispatch = () => {
     while (idle.length && queue.length) {
-      const worker = idle.pop() as Worker;
+      const worker = idle.pop() as ProcessWorker;
       const job = queue.shift() as (typeof queue)[number];
       pending.set(job.request.id, job);
       worker.postMessage(job.request);
@@ -65,9 +67,10 @@ export function createFlyerPool(root: string, size: number): FlyerPool {
   const workers = Array.from({ length: Math.max(1, size) }, () => {
     // Resolved from the project root, not this module: inside `astro build` this module is loaded
     // from Astro's config bundle, and the worker must run as plain Node (resvg is native).
-    const worker = new Worker(new URL('src/flyers/worker.ts', pathToFileURL(join(root, '/'))), {
+    const worker = new ProcessWorker(new URL('src/flyers/worker.ts', pathToFileURL(join(root, '/'))), {
       workerData: { root },
-      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      execArgv: [`--max-semi-space-size=${SEMI_SPACE_MB}`],
+      name: 'flyer worker',
     });
     worker.on('message', (reply: WorkerReply) => {
       const job = pending.get(reply.id);

@@ -248,7 +248,7 @@ export type FlyerTimings = Partial<Record<RenderStep, { cpu: number; wall: numbe
 
 const cpuMs = () => {
   // The whole process, GC and native helper threads included: the honest cost of a flyer when
-  // rendering in one thread (in a worker thread it would count the other workers too).
+  // rendering in this thread.
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 };

@@ -1,22 +1,21 @@
 /**
- * A flyer-rendering thread for the pool in pool.ts: loads the fonts once, then renders the
+ * A flyer-rendering process for the pool in pool.ts: loads the fonts once, then renders the
  * models it is sent, one at a time, and posts back the three files.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { connectToParent } from '../lib/worker-process.ts';
 import { loadFonts } from './fonts.ts';
 import type { FlyerModel } from './model.ts';
 import { FlyerTextError, fontsFor, renderFlyer, renderFlyerPdf } from './render.ts';
 import type { WorkerReply, WorkerRequest } from './pool.ts';
 
-const { root } = workerData as { root: string };
 // The Japanese fonts at once, as nearly every flyer needs them; a translation's on its first flyer.
 loadFonts();
-const port = parentPort;
-if (!port) throw new Error('worker.ts runs as a worker thread (see pool.ts)');
+const port = await connectToParent<{ root: string }>();
+const { root } = port.data;
 
 port.on('message', ({ id, model, pdfOnly }: WorkerRequest) => {
-  // This thread only: process.cpuUsage() would count every worker of the pool (and the GC's
-  // helper threads, which the main-thread figures include).
+  // This thread only, as for the main thread's figures: process.cpuUsage() would add the GC's
+  // helper threads.
   const cpu = process.threadCpuUsage();
   const started = performance.now();
   const flyer = model as FlyerModel;

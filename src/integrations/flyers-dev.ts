@@ -6,7 +6,7 @@
  * `<id>.<template>.pdf`, made only when asked for) makes that one entry's flyer from the
  * content as saved — validated as the build validates it, through the build's own flyer step and
  * its cache (.cache/flyers/), so the next build reuses what was made here — and serves it.
- * One worker thread is kept for the dev server's life: starting one and loading its fonts costs
+ * One worker process is kept for the dev server's life: starting one and loading its fonts costs
  * about a second, a flyer about a tenth of one. Serving is print-dev.ts's, as for newsletters.
  */
 import { join } from 'node:path';

@@ -3,7 +3,7 @@
  * gets its printable flyer in dist/flyers/ (src/flyers/build.ts), made from the entries the
  * build validated at its start — not from a second reading of content/, so a build parses each
  * content file once. Flyers that did not change come from .cache/flyers/; the rest render on
- * worker threads started from the project's files (src/flyers/worker.ts), because the renderer
+ * worker processes started from the project's files (src/flyers/worker.ts), because the renderer
  * (resvg) is a native module that Vite cannot bundle. A flyer that cannot be made fails the
  * build with the entry's file named, as the flyer script did.
  *

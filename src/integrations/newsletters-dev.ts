@@ -6,7 +6,7 @@
  * that one PDF on the content as saved — validated again, as the build would — through its
  * cache (.cache/newsletters/), so the next build reuses it; served as flyers are (print-dev.ts).
  * A newsletter compiles every collection, so any content the build would refuse refuses it.
- * One worker thread is kept warm for the dev server's life: its start and fonts cost ~1 s.
+ * One worker process is kept warm for the dev server's life: its start and fonts cost ~1 s.
  */
 import { join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';

@@ -38,7 +38,7 @@ export interface DevPrintRoute<R> {
   contentType(request: R): string;
   /** What failed, for a run that threw: 「チラシを作れませんでした / the flyer could not be made」. */
   failure: string;
-  /** Stops what the route keeps between requests (its worker thread). */
+  /** Stops what the route keeps between requests (its worker process). */
   close?(): Promise<void>;
 }
 

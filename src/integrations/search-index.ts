@@ -1,6 +1,6 @@
 /**
  * Search is indexed beside the build, not after it. When `astro build` has validated the content
- * (src/integrations/tsunagari.ts), a worker thread (search-worker.ts) turns every entry into its
+ * (src/integrations/tsunagari.ts), a worker process (search-worker.ts) turns every entry into its
  * search document and Pagefind indexes and writes the bundle on the second core, while Astro
  * syncs and renders on the first. Reading the rendered pages instead left Pagefind's index
  * writing (13 s of 40 at 10,000 entries) to wait until the last page was rendered.
@@ -14,13 +14,13 @@ import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { ENTRY_COLLECTIONS, entryHref } from '../lib/entries.ts';
 import { todayInJapan } from '../lib/recurrence.ts';
 import type { Override } from '../lib/furigana/segments.ts';
 import { siteOverrides } from '../lib/furigana/site.ts';
 import { searchLanguage } from '../lib/search/document.ts';
 import type { ValidEntry, ValidTranslation } from '../lib/validation/validate.ts';
+import { ProcessWorker } from '../lib/worker-process.ts';
 
 export interface SearchJob {
   /** Entries by collection: id, front matter after the schema, Markdown body, and the file (for errors). */
@@ -95,7 +95,8 @@ export function startSearchIndex(
     .filter((t) => collections.has(t.type) && searchLanguage(t.locale) !== 'ja')
     .map((t) => ({ collection: t.type, id: t.id, locale: t.locale, data: t.parsed, body: t.body, file: t.file }));
   // Resolved from the project root: Astro loads this module from a bundle of its own.
-  const worker = new Worker(new URL('src/integrations/search-worker.ts', pathToFileURL(join(root, '/'))), {
+  const worker = new ProcessWorker(new URL('src/integrations/search-worker.ts', pathToFileURL(join(root, '/'))), {
+    name: 'the search index worker',
     workerData: {
       entries,
       translations,

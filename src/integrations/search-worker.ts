@@ -1,5 +1,5 @@
 /**
- * The search index, built in a worker thread from the validated content while Astro syncs and
+ * The search index, built in a worker process (src/lib/worker-process.ts) from the validated content while Astro syncs and
  * renders the pages on the main thread (see search-index.ts). Each entry becomes the document
  * src/lib/search/document.ts describes, the Japanese split into words here (search-keys.ts);
  * Pagefind indexes them and writes the current and the past bundle into the staging folder it
@@ -8,7 +8,6 @@
 import { getPriority, setPriority } from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { markdownToHtml } from 'satteri';
 import { t, useTranslations } from '../i18n/index.ts';
@@ -19,10 +18,11 @@ import { districtsOf, placeDistricts } from '../lib/listings.ts';
 import { japaneseIndexNamed, searchBundleOf, searchDocument, searchLanguage } from '../lib/search/document.ts';
 import type { EntryCollection } from '../kinds/index.ts';
 import { regzipBundle } from '../lib/search/regzip.ts';
+import { connectToParent } from '../lib/worker-process.ts';
 import { searchKeys } from './search-keys.ts';
 import { BUNDLE_FOLDERS, type SearchJob, type SearchReply } from './search-index.ts';
 
-// The index is needed only when the build is done, so this thread, and the Pagefind process it
+// The index is needed only when the build is done, so this process, and the Pagefind process it
 // starts (which inherits its priority), run ten steps below the build and use what rendering
 // leaves: at the build's priority they took the second core from Astro's file writes, and a
 // 1,000-entry build spent over half its rendering time waiting. Ten steps rather than the lowest
@@ -35,9 +35,8 @@ try {
   // Normal priority.
 }
 
-const port = parentPort;
-if (!port) throw new Error('search-worker.ts runs as a worker thread (see search-index.ts)');
-const { entries, translations, outputPath, today, regzipCache, readings } = workerData as SearchJob;
+const port = await connectToParent<SearchJob>();
+const { entries, translations, outputPath, today, regzipCache, readings } = port.data;
 
 async function build(): Promise<SearchReply> {
   const started = performance.now();
@@ -134,8 +133,9 @@ async function build(): Promise<SearchReply> {
   return { ok: true, urls, pastPages, indexedMs, totalMs: performance.now() - started };
 }
 
-build().then(
-  (reply) => port.postMessage(reply),
-  (error: unknown) =>
-    port.postMessage({ ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-);
+const reply: SearchReply = await build().catch((error: unknown) => ({
+  ok: false,
+  message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+}));
+await port.postMessage(reply);
+port.close();

@@ -11,7 +11,7 @@
  * - makes the flyers of the validated entries at the end of the build (flyers.ts), and logs how
  *   many times content files were parsed (once each: the loader, search and flyers take the
  *   entries validated here);
- * - indexes the entries with Pagefind (Japanese segmentation) in a worker thread while Astro
+ * - indexes the entries with Pagefind (Japanese segmentation) in a worker process while Astro
  *   renders (search-index.ts); any indexing error, or an entry page missing from the index,
  *   fails the build instead of only being logged; under the dev server the same index is
  *   served and remade when content changes (search-dev.ts).

@@ -151,7 +151,7 @@ describe('rendering a flyer', () => {
   });
 });
 
-describe('rendering on worker threads', () => {
+describe('rendering on worker processes', () => {
   it('gives the same files as the main thread, and passes text errors back as such', async () => {
     const pool = createFlyerPool(process.cwd(), 2);
     try {

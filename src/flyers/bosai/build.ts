@@ -4,16 +4,16 @@
  * (bosaiMemoPdfPath), made from the entries the build validated. As for flyers and newsletters,
  * a finished PDF is kept in .cache/bosai-memo/ under a hash of its model — the shelters, numbers
  * and day it shows — and hard-linked into dist/ when nothing changed; the others render on one
- * worker thread (worker.ts).
+ * worker process (worker.ts).
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { t } from '../../i18n/index.ts';
 import { bosaiMemoPdfPath, bosaiMemos } from '../../lib/bosai-memo.ts';
 import type { ValidEntry } from '../../lib/validation/validate.ts';
+import { ProcessWorker } from '../../lib/worker-process.ts';
 import { fontsHash } from '../fonts.ts';
 import { memoSources } from './sources.ts';
 import type { MemoJob, MemoReply } from './worker.ts';
@@ -67,7 +67,9 @@ export async function makeBosaiMemos(
 
   if (todo.length) {
     // Resolved from the project root, as the flyers' worker: it runs as plain Node.
-    const worker = new Worker(new URL('src/flyers/bosai/worker.ts', pathToFileURL(join(root, '/'))));
+    const worker = new ProcessWorker(new URL('src/flyers/bosai/worker.ts', pathToFileURL(join(root, '/'))), {
+      name: '防災メモ worker',
+    });
     try {
       for (const item of todo) {
         const reply = await new Promise<MemoReply>((resolve, reject) => {

@@ -1,9 +1,9 @@
 /**
- * The thread that renders the 防災メモ sheets for build.ts: plain Node, as for the flyers and
+ * The process that renders the 防災メモ sheets for build.ts: plain Node, as for the flyers and
  * newsletters, because resvg and the fonts' native parts cannot be bundled into Astro's config.
  * Loads the fonts once and renders each sheet it is sent.
  */
-import { parentPort } from 'node:worker_threads';
+import { connectToParent } from '../../lib/worker-process.ts';
 import type { BosaiMemo } from '../../lib/bosai-memo.ts';
 import { loadFonts } from '../fonts.ts';
 import { renderBosaiMemo } from './render.ts';
@@ -18,9 +18,8 @@ export type MemoReply =
   | { id: number; ok: true; pdf: Uint8Array; warnings: string[]; cpuMs: number }
   | { id: number; ok: false; message: string };
 
-const port = parentPort;
-if (!port) throw new Error('src/flyers/bosai/worker.ts runs as a worker thread (see build.ts)');
 const fonts = loadFonts();
+const port = await connectToParent<undefined>();
 
 port.on('message', ({ id, memo, siteName }: MemoJob) => {
   const cpu = process.threadCpuUsage();

@@ -4,7 +4,7 @@
  * then `<outDir>/newsletters/<id>.pdf` (colour), `<id>-bw.pdf` (black and white, for the
  * 回覧板) and `<id>-large.pdf` (大きな文字). As for flyers, a finished PDF is kept in .cache/newsletters/ under a hash of what it
  * is made from — the compiled issue, so a changed salon date changes the key — and hard-linked
- * into dist/ when nothing changed; the others render on worker threads (pool.ts, worker.ts).
+ * into dist/ when nothing changed; the others render on worker processes (pool.ts, worker.ts).
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';

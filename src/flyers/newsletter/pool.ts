@@ -1,5 +1,5 @@
 /**
- * Worker threads that render newsletter PDFs (worker.ts) for the build step (build.ts) and the
+ * Worker processes (src/lib/worker-process.ts) that render newsletter PDFs (worker.ts) for the build step (build.ts) and the
  * dev server (src/integrations/newsletters-dev.ts). A newsletter is ~0.5–1 s of CPU, so a build
  * with many issues renders on one thread per core, as the flyers do; a worker pays ~1 s to start
  * and load its fonts, which is why the dev server keeps its one worker for its whole life.
@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { ProcessWorker } from '../../lib/worker-process.ts';
 import type { Edition } from './paths.ts';
 import type { NewsletterPrintInput } from './render.ts';
 import type { NewsletterJob, NewsletterReply } from './worker.ts';
@@ -24,13 +24,13 @@ export function createNewsletterPool(root: string, size: number): NewsletterPool
   type Waiting = { resolve: (reply: NewsletterReply) => void; reject: (error: Error) => void };
   const queue: (Waiting & { job: NewsletterJob })[] = [];
   const pending = new Map<number, Waiting>();
-  const idle: Worker[] = [];
+  const idle: ProcessWorker[] = [];
   let nextId = 0;
   let failure: Error | undefined;
 
   const dispatch = () => {
     while (idle.length && queue.length) {
-      const worker = idle.pop() as Worker;
+      const worker = idle.pop() as ProcessWorker;
       const { job, ...waiting } = queue.shift() as (typeof queue)[number];
       pending.set(job.id, waiting);
       worker.postMessage(job);
@@ -46,8 +46,9 @@ export function createNewsletterPool(root: string, size: number): NewsletterPool
   const workers = Array.from({ length: Math.max(1, size) }, () => {
     // Resolved from the project root, not this module: inside `astro build` this module is loaded
     // from Astro's config bundle, and the worker must run as plain Node (resvg is native).
-    const worker = new Worker(new URL('src/flyers/newsletter/worker.ts', pathToFileURL(join(root, '/'))), {
+    const worker = new ProcessWorker(new URL('src/flyers/newsletter/worker.ts', pathToFileURL(join(root, '/'))), {
       workerData: { root },
+      name: 'newsletter worker',
     });
     worker.on('message', (reply: NewsletterReply) => {
       const waiting = pending.get(reply.id);

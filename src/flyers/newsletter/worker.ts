@@ -1,9 +1,9 @@
 /**
- * The thread that renders newsletter PDFs for build.ts: plain Node, as for the flyers
+ * The process that renders newsletter PDFs for build.ts: plain Node, as for the flyers
  * (src/flyers/worker.ts), because resvg and the fonts' native parts cannot be bundled into
  * Astro's config. Loads the fonts once and renders each issue it is sent.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { connectToParent } from '../../lib/worker-process.ts';
 import { loadFonts } from '../fonts.ts';
 import type { Edition } from './layout.ts';
 import { renderNewsletter, type NewsletterPrintInput } from './render.ts';
@@ -18,11 +18,10 @@ export type NewsletterReply =
   | { id: number; ok: true; pdf: Uint8Array; pages: number; warnings: string[]; cpuMs: number }
   | { id: number; ok: false; message: string };
 
-const port = parentPort;
-if (!port) throw new Error('src/flyers/newsletter/worker.ts runs as a worker thread (see build.ts)');
 const fonts = loadFonts();
+const port = await connectToParent<{ root: string }>();
 /** The project root: photos are read from its media/. */
-const { root } = workerData as { root: string };
+const { root } = port.data;
 
 port.on('message', ({ id, input, edition }: NewsletterJob) => {
   const cpu = process.threadCpuUsage();

@@ -1,0 +1,62 @@
+import { once } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { ProcessWorker } from '../../src/lib/worker-process.ts';
+
+const echo = new URL('../fixtures/workers/echo.ts', import.meta.url);
+const data = { greeting: 'こんにちは', when: new Date('2026-12-01T00:00:00Z'), bytes: new Uint8Array([1, 2, 3]) };
+const next = (worker: ProcessWorker) => once(worker, 'message').then(([m]) => m as Record<string, unknown>);
+
+describe('a worker in a child process', () => {
+  it('gets its data, and no message is lost while it starts', async () => {
+    const worker = new ProcessWorker(echo, { workerData: data });
+    try {
+      const replies: unknown[] = [];
+      worker.on('message', (m) => replies.push(m));
+      worker.postMessage('一');
+      worker.postMessage('二');
+      await new Promise<void>((done) => worker.on('message', () => replies.length === 2 && done()));
+      expect(replies).toEqual([
+        { echo: '一', ...data },
+        { echo: '二', ...data },
+      ]);
+      // Dates and bytes cross as themselves (V8's serializer), as between threads.
+      expect((replies[0] as { when: Date }).when).toBeInstanceOf(Date);
+      expect((replies[0] as { bytes: Uint8Array }).bytes).toBeInstanceOf(Uint8Array);
+    } finally {
+      await worker.terminate();
+    }
+  });
+
+  it("reports an exception it did not catch as 'error', with its message and stack", async () => {
+    const worker = new ProcessWorker(echo, { workerData: data, name: 'echo worker' });
+    const failed = once(worker, 'error');
+    worker.postMessage('crash');
+    const [error] = (await failed) as [Error];
+    expect(error.message).toBe('壊れました / broken on purpose');
+    expect(error.stack).toContain('echo.ts');
+    expect(await worker.terminate()).toBe(1);
+  });
+
+  it("reports a process that ends unasked as 'error', naming the worker", async () => {
+    const worker = new ProcessWorker(echo, { workerData: data, name: 'echo worker' });
+    const failed = once(worker, 'error');
+    worker.postMessage('exit');
+    const [error] = (await failed) as [Error];
+    expect(error.message).toBe('echo worker stopped (exit code 3)');
+  });
+
+  it('ends quietly when the worker closes after its reply, or when terminated', async () => {
+    const closing = new ProcessWorker(echo, { workerData: data });
+    const errors: Error[] = [];
+    closing.on('error', (e: Error) => errors.push(e));
+    const exited = once(closing, 'exit');
+    closing.postMessage('done');
+    expect(await next(closing)).toBe('bye');
+    expect(await exited).toEqual([0]);
+
+    const stopped = new ProcessWorker(echo, { workerData: data });
+    stopped.on('error', (e: Error) => errors.push(e));
+    await stopped.terminate();
+    expect(errors).toEqual([]);
+  });
+});
