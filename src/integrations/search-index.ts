@@ -113,7 +113,7 @@ export function startSearchIndex(
       ),
     } satisfies SearchJob,
   });
-  // A failed build must not wait for the index.
+  // A failed build must not wait for the index; finish() holds the build open for it again.
   worker.unref();
   const reply = new Promise<SearchReply>((resolve) => {
     worker.once('message', resolve);
@@ -133,6 +133,10 @@ export function startSearchIndex(
     discard: cleanUp,
     async finish(outDir, pagePaths, logger) {
       const waited = performance.now();
+      // Without this, a build with nothing else to do while the index is written would simply
+      // end there, with exit code 0 and no index, no flyers and no CMS (a worker thread kept it
+      // alive through the Pagefind process it started; a worker process does not).
+      worker.ref();
       const result = await reply;
       if (!result.ok) throw new Error(`Pagefind: ${result.message}`);
       // Every entry page the build rendered is in the index, and nothing else.

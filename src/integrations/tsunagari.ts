@@ -79,6 +79,8 @@ export default function tsunagari(): AstroIntegration {
   let published: { root: string; entries: Map<string, ValidEntry[]> } | undefined;
   /** The やさしい日本語 check, run beside the build (its dictionary takes seconds to load). */
   let easyCheck: Promise<void> | undefined;
+  /** Between the build's start and the end of its last step (see 'astro:build:start'). */
+  let unfinished = false;
   return {
     name: 'tsunagari',
     hooks: {
@@ -154,6 +156,19 @@ export default function tsunagari(): AstroIntegration {
           });
         }
       },
+      'astro:build:start': ({ logger }) => {
+        unfinished = true;
+        // Node ends a process whose event loop has nothing left to wait for, even in the middle
+        // of an await, with exit code 0: a build waiting only on something that no longer holds
+        // the loop open (an unref'd worker) would look successful with half of dist/ missing.
+        process.once('exit', (code) => {
+          if (!unfinished || code !== 0) return;
+          logger.error(
+            'ビルドが最後まで進まずに終わりました（検索・チラシ・編集画面などが dist/ にありません）。もう一度 npm run build を実行し、同じことが起きるときは開発者に知らせてください。 / the build ended before its last step finished (search, flyers or the CMS are missing from dist/); run it again, and report it if it happens again.',
+          );
+          process.exitCode = 1;
+        });
+      },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const outDir = fileURLToPath(dir);
         // Its warnings are part of the build's log: said before the build says it is done.
@@ -218,6 +233,7 @@ export default function tsunagari(): AstroIntegration {
               localePrefixes,
             ),
           );
+        unfinished = false;
       },
     },
   };

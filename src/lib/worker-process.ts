@@ -93,10 +93,20 @@ export class ProcessWorker extends EventEmitter {
     return this.#exited;
   }
 
-  /** Lets the parent exit while the worker is still at work (it then stops: see connectToParent). */
+  /**
+   * Lets the parent exit while the worker is still at work (it then stops: see connectToParent).
+   * Whoever then awaits its reply must `ref()` it again: a worker process, unlike a thread, shares
+   * nothing else that keeps the parent's event loop alive, so the parent would end mid-await.
+   */
   unref(): void {
     this.#child.unref();
     this.#child.channel?.unref();
+  }
+
+  /** Keeps the parent alive until the worker ends (undoes unref). */
+  ref(): void {
+    this.#child.ref();
+    this.#child.channel?.ref();
   }
 }
 

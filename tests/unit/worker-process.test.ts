@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ProcessWorker } from '../../src/lib/worker-process.ts';
 
@@ -58,5 +60,13 @@ describe('a worker in a child process', () => {
     stopped.on('error', (e: Error) => errors.push(e));
     await stopped.terminate();
     expect(errors).toEqual([]);
+  });
+
+  it("keeps its parent alive while awaited after ref(), and not after unref() alone (the parent's Node ends mid-await)", () => {
+    const parent = fileURLToPath(new URL('../fixtures/workers/awaits.ts', import.meta.url));
+    const run = (...args: string[]) => execFileSync(process.execPath, [parent, ...args], { encoding: 'utf8' });
+    expect(run('ref')).toBe('やあ hello\n');
+    // The hazard ref() is for: exit code 0, and the reply never came (search-index.ts, finish()).
+    expect(run()).toBe('');
   });
 });
