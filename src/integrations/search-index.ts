@@ -97,6 +97,11 @@ export function startSearchIndex(
   // Resolved from the project root: Astro loads this module from a bundle of its own.
   const worker = new ProcessWorker(new URL('src/integrations/search-worker.ts', pathToFileURL(join(root, '/'))), {
     name: 'the search index worker',
+    // The worker collects its garbage once the documents are in Pagefind (search-worker.ts), and
+    // glibc's malloc gives what it frees back to the system: with its default, the dictionary's
+    // buffers stayed in the process's arena after they were freed (Linux only; others ignore it).
+    execArgv: ['--expose-gc'],
+    env: { MALLOC_MMAP_THRESHOLD_: '131072' },
     workerData: {
       entries,
       translations,

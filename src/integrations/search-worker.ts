@@ -20,6 +20,7 @@ import type { EntryCollection } from '../kinds/index.ts';
 import { regzipBundle } from '../lib/search/regzip.ts';
 import { connectToParent } from '../lib/worker-process.ts';
 import { searchKeys } from './search-keys.ts';
+import { releaseTokenizer } from '../lib/furigana/tokenizer.ts';
 import { BUNDLE_FOLDERS, type SearchJob, type SearchReply } from './search-index.ts';
 
 // The index is needed only when the build is done, so this process, and the Pagefind process it
@@ -36,10 +37,21 @@ try {
 }
 
 const port = await connectToParent<SearchJob>();
-const { entries, translations, outputPath, today, regzipCache, readings } = port.data;
+const { outputPath, regzipCache } = port.data;
 
-async function build(): Promise<SearchReply> {
-  const started = performance.now();
+/** At most this many documents on their way to Pagefind at once (see indexDocuments). */
+const IN_FLIGHT = 64;
+
+type Indexed =
+  | { ok: true; indexes: Map<'current' | 'past', pagefind.PagefindIndex>; urls: string[]; pastPages: number }
+  | { ok: false; message: string };
+
+/**
+ * Every entry and translation as its search document, added to its bundle's index. What this
+ * needs (the entries, the dictionary behind the keys, the documents) is garbage once it returns:
+ * at 10,000 entries about 600 MB that the process held while Pagefind wrote, beside the pages.
+ */
+async function indexDocuments({ entries, translations, today, readings }: SearchJob): Promise<Indexed> {
   const lookup = entryLookup(
     Object.entries(entries).flatMap(([collection, list]) => list.map(({ id, data }) => ({ collection, id, data }))),
   );
@@ -57,7 +69,9 @@ async function build(): Promise<SearchReply> {
     indexes.set(bundle, index);
   }
   const problems: string[] = [];
-  const added: Promise<unknown>[] = [];
+  // A few documents at a time: sent all at once, every document's message waited in this
+  // process's memory for Pagefind to read it (200 MB more at 10,000 entries).
+  const inFlight = new Set<Promise<unknown>>();
   const urls: string[] = [];
   let pastPages = 0;
   // The Japanese originals, then each translation as its page in its language.
@@ -102,21 +116,30 @@ async function build(): Promise<SearchReply> {
     }
     if (bundle === 'past') pastPages += 1;
     urls.push(document.url);
-    added.push(
-      indexes
-        .get(bundle)!
-        // The Japanese split into words, with readings as search keys (search-keys.ts); a
-        // translation is in its own words.
-        .addHTMLFile({ url: document.url, content: locale ? document.html : withKeys(document.html) })
-        .then((r) => problems.push(...r.errors.map((e) => `${file} (${document.url}): ${e}`)), failed),
-    );
+    const adding = indexes
+      .get(bundle)!
+      // The Japanese split into words, with readings as search keys (search-keys.ts); a
+      // translation is in its own words.
+      .addHTMLFile({ url: document.url, content: locale ? document.html : withKeys(document.html) })
+      .then((r) => problems.push(...r.errors.map((e) => `${file} (${document.url}): ${e}`)), failed)
+      .finally(() => inFlight.delete(adding));
+    inFlight.add(adding);
+    if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
   }
-  await Promise.all(added);
-  const indexedMs = performance.now() - started;
+  await Promise.all(inFlight);
   if (problems.length) return { ok: false, message: `Pagefind: ${problems.join('; ')}` };
+  return { ok: true, indexes, urls, pastPages };
+}
+
+/** Pagefind writes the bundles; the Japanese index is named, and its first files shrunk (regzip.ts). */
+async function writeBundles(
+  { indexes, urls, pastPages }: Extract<Indexed, { ok: true }>,
+  started: number,
+  indexedMs: number,
+): Promise<SearchReply> {
   // A site with nothing past yet has no past bundle; the search page then says so.
   const bundles = pastPages ? (['current', 'past'] as const) : (['current'] as const);
-  // Both asked for at once: Pagefind's process writes the past while this thread shrinks the
+  // Both asked for at once: Pagefind's process writes the past while this process shrinks the
   // current bundle's files (regzip.ts).
   const writes = bundles.map((bundle) => {
     const folder = join(outputPath, BUNDLE_FOLDERS[bundle]);
@@ -133,9 +156,23 @@ async function build(): Promise<SearchReply> {
   return { ok: true, urls, pastPages, indexedMs, totalMs: performance.now() - started };
 }
 
-const reply: SearchReply = await build().catch((error: unknown) => ({
+const failure = (error: unknown): { ok: false; message: string } => ({
   ok: false,
   message: error instanceof Error ? (error.stack ?? error.message) : String(error),
-}));
+});
+const started = performance.now();
+// The job is taken from the port and handed to indexDocuments alone, so nothing here keeps it.
+const indexed = await indexDocuments(port.takeData()).catch(failure);
+const indexedMs = performance.now() - started;
+let reply: SearchReply;
+if (!indexed.ok) reply = indexed;
+else {
+  // The dictionary goes too, and the garbage is collected now (the process is started with
+  // --expose-gc, search-index.ts): while Pagefind writes, this process allocates almost nothing,
+  // so V8 would not collect on its own, and it would hold its peak beside the pages' build.
+  releaseTokenizer();
+  (globalThis as { gc?: () => void }).gc?.();
+  reply = await writeBundles(indexed, started, indexedMs).catch(failure);
+}
 await port.postMessage(reply);
 port.close();

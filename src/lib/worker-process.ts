@@ -35,6 +35,8 @@ export interface ProcessWorkerOptions {
   execArgv?: string[];
   /** Named in the error when the worker stops unasked ('flyer worker'). */
   name?: string;
+  /** Environment variables added to the parent's for the worker's process. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -46,13 +48,14 @@ export class ProcessWorker extends EventEmitter {
   #terminated = false;
   readonly #exited: Promise<number>;
 
-  constructor(file: URL, { workerData, execArgv = [], name = 'worker' }: ProcessWorkerOptions = {}) {
+  constructor(file: URL, { workerData, execArgv = [], name = 'worker', env }: ProcessWorkerOptions = {}) {
     super();
     this.#child = fork(fileURLToPath(file), [], {
       // V8's serializer, as between threads: Uint8Arrays, Dates and Maps arrive as they left.
       serialization: 'advanced',
       // Not the parent's flags (a test runner's loader, an inspector port): the worker is plain Node.
       execArgv,
+      ...(env ? { env: { ...process.env, ...env } } : {}),
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     let crash: Error | undefined;
@@ -113,6 +116,11 @@ export class ProcessWorker extends EventEmitter {
 export interface ParentPort<Data> {
   /** The `workerData` the parent gave. */
   data: Data;
+  /**
+   * The same data, which the port then forgets: a worker that needs its data only for a first
+   * part of its job (the search index's entries) lets it be collected after that part.
+   */
+  takeData(): Data;
   on(event: 'message', listener: (message: never) => void): void;
   /** Settles when the message has left for the parent. */
   postMessage(message: unknown): Promise<void>;
@@ -139,8 +147,13 @@ export function connectToParent<Data>(): Promise<ParentPort<Data>> {
   return new Promise((resolve) => {
     process.on('message', (message: unknown) => {
       if (isEnvelope(message, DATA)) {
-        resolve({
+        const port: ParentPort<Data> = {
           data: message[DATA] as Data,
+          takeData: () => {
+            const data = port.data;
+            port.data = undefined as Data;
+            return data;
+          },
           on: (_event, next) => {
             listener = next;
             for (const m of early.splice(0)) next(m as never);
@@ -150,7 +163,8 @@ export function connectToParent<Data>(): Promise<ParentPort<Data>> {
               send(reply as object, undefined, {}, (error) => (error ? failed(error) : sent())),
             ),
           close: () => process.disconnect?.(),
-        });
+        };
+        resolve(port);
       } else if (listener) listener(message as never);
       else early.push(message);
     });

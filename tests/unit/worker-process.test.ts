@@ -29,6 +29,28 @@ describe('a worker in a child process', () => {
     }
   });
 
+  it('lets the worker take its data, after which the port no longer holds it', async () => {
+    const worker = new ProcessWorker(echo, { workerData: data });
+    try {
+      const reply = next(worker);
+      worker.postMessage('take');
+      expect(await reply).toEqual({ taken: data, left: undefined });
+    } finally {
+      await worker.terminate();
+    }
+  });
+
+  it('gives the worker the environment variables asked for, beside the parent’s', async () => {
+    const worker = new ProcessWorker(echo, { workerData: data, env: { TSUNAGARI_TEST_ENV: 'はい' } });
+    try {
+      const reply = next(worker);
+      worker.postMessage('env');
+      expect(await reply).toEqual({ env: 'はい' });
+    } finally {
+      await worker.terminate();
+    }
+  });
+
   it("reports an exception it did not catch as 'error', with its message and stack", async () => {
     const worker = new ProcessWorker(echo, { workerData: data, name: 'echo worker' });
     const failed = once(worker, 'error');

@@ -33,3 +33,12 @@ export function loadTokenizer(): Promise<Tokenize> {
     );
   return loading;
 }
+
+/**
+ * Forgets the analyser, so that its dictionary (about 300 MB in memory) can be collected: the
+ * search worker's keys are all made long before Pagefind has written the index. A later
+ * loadTokenizer() loads it again.
+ */
+export function releaseTokenizer(): void {
+  loading = undefined;
+}
