@@ -4,9 +4,7 @@
  * the time on this 2-core machine. Each worker loads its own fonts (~0.5 s), which is why small
  * runs (an edit or two) render in the main thread.
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ProcessWorker } from '../lib/worker-process.ts';
+import { ProcessWorker, projectModule } from '../lib/worker-process.ts';
 import type { FlyerModel } from './model.ts';
 import { FlyerTextError } from './errors.ts';
 import type { RenderedFlyer, RenderedPdf } from './render.ts';
@@ -65,9 +63,8 @@ export function createFlyerPool(root: string, size: number): FlyerPool {
   };
 
   const workers = Array.from({ length: Math.max(1, size) }, () => {
-    // Resolved from the project root, not this module: inside `astro build` this module is loaded
-    // from Astro's config bundle, and the worker must run as plain Node (resvg is native).
-    const worker = new ProcessWorker(new URL('src/flyers/worker.ts', pathToFileURL(join(root, '/'))), {
+    // Its source, run as plain Node (resvg is native), not a copy in Astro's bundle (projectModule).
+    const worker = new ProcessWorker(projectModule(root, 'src/flyers/worker.ts'), {
       workerData: { root },
       execArgv: [`--max-semi-space-size=${SEMI_SPACE_MB}`],
       name: 'flyer worker',

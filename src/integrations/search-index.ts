@@ -13,14 +13,13 @@
 import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ENTRY_COLLECTIONS, entryHref } from '../lib/entries.ts';
 import { todayInJapan } from '../lib/recurrence.ts';
 import type { Override } from '../lib/furigana/segments.ts';
 import { siteOverrides } from '../lib/furigana/site.ts';
 import { searchLanguage } from '../lib/search/document.ts';
 import type { ValidEntry, ValidTranslation } from '../lib/validation/validate.ts';
-import { ProcessWorker } from '../lib/worker-process.ts';
+import { ProcessWorker, projectModule } from '../lib/worker-process.ts';
 
 export interface SearchJob {
   /** Entries by collection: id, front matter after the schema, Markdown body, and the file (for errors). */
@@ -94,8 +93,7 @@ export function startSearchIndex(
     // would be found twice. Its readers search the Japanese index, whose pages link to it.
     .filter((t) => collections.has(t.type) && searchLanguage(t.locale) !== 'ja')
     .map((t) => ({ collection: t.type, id: t.id, locale: t.locale, data: t.parsed, body: t.body, file: t.file }));
-  // Resolved from the project root: Astro loads this module from a bundle of its own.
-  const worker = new ProcessWorker(new URL('src/integrations/search-worker.ts', pathToFileURL(join(root, '/'))), {
+  const worker = new ProcessWorker(projectModule(root, 'src/integrations/search-worker.ts'), {
     name: 'the search index worker',
     // The worker collects its garbage once the documents are in Pagefind (search-worker.ts), and
     // glibc's malloc gives what it frees back to the system: with its default, the dictionary's

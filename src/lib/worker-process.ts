@@ -17,7 +17,8 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The first message to a worker carries its data (workerData), under this key. */
 const DATA = 'tsunagari:workerData';
@@ -27,6 +28,15 @@ const CRASH = 'tsunagari:crash';
 type Envelope = { [DATA]: unknown } | { [CRASH]: { message: string; stack: string } };
 const isEnvelope = (m: unknown, key: string): m is Record<string, unknown> =>
   typeof m === 'object' && m !== null && key in m;
+
+/**
+ * A worker's module, from the project root (`projectModule(root, 'src/flyers/worker.ts')`): the
+ * code that starts a worker runs from Astro's bundle as well as from src/, so its own
+ * `import.meta.url` does not say where the worker's source is.
+ */
+export function projectModule(root: string, path: string): URL {
+  return new URL(path, pathToFileURL(join(root, '/')));
+}
 
 export interface ProcessWorkerOptions {
   /** Given to the worker by `connectToParent()` before any message. */

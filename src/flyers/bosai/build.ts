@@ -9,11 +9,10 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { t } from '../../i18n/index.ts';
 import { bosaiMemoPdfPath, bosaiMemos } from '../../lib/bosai-memo.ts';
 import type { ValidEntry } from '../../lib/validation/validate.ts';
-import { ProcessWorker } from '../../lib/worker-process.ts';
+import { ProcessWorker, projectModule } from '../../lib/worker-process.ts';
 import { fontsHash } from '../fonts.ts';
 import { memoSources } from './sources.ts';
 import type { MemoJob, MemoReply } from './worker.ts';
@@ -66,8 +65,8 @@ export async function makeBosaiMemos(
   });
 
   if (todo.length) {
-    // Resolved from the project root, as the flyers' worker: it runs as plain Node.
-    const worker = new ProcessWorker(new URL('src/flyers/bosai/worker.ts', pathToFileURL(join(root, '/'))), {
+    // Its source, run as plain Node like the flyers' worker (projectModule).
+    const worker = new ProcessWorker(projectModule(root, 'src/flyers/bosai/worker.ts'), {
       name: '防災メモ worker',
     });
     try {

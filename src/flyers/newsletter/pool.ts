@@ -5,9 +5,7 @@
  * and load its fonts, which is why the dev server keeps its one worker for its whole life.
  */
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ProcessWorker } from '../../lib/worker-process.ts';
+import { ProcessWorker, projectModule } from '../../lib/worker-process.ts';
 import type { Edition } from './paths.ts';
 import type { NewsletterPrintInput } from './render.ts';
 import type { NewsletterJob, NewsletterReply } from './worker.ts';
@@ -44,9 +42,8 @@ export function createNewsletterPool(root: string, size: number): NewsletterPool
   };
 
   const workers = Array.from({ length: Math.max(1, size) }, () => {
-    // Resolved from the project root, not this module: inside `astro build` this module is loaded
-    // from Astro's config bundle, and the worker must run as plain Node (resvg is native).
-    const worker = new ProcessWorker(new URL('src/flyers/newsletter/worker.ts', pathToFileURL(join(root, '/'))), {
+    // Its source, run as plain Node (resvg is native), not a copy in Astro's bundle (projectModule).
+    const worker = new ProcessWorker(projectModule(root, 'src/flyers/newsletter/worker.ts'), {
       workerData: { root },
       name: 'newsletter worker',
     });
