@@ -169,9 +169,15 @@ if (!indexed.ok) reply = indexed;
 else {
   // The dictionary goes too, and the garbage is collected now (the process is started with
   // --expose-gc, search-index.ts): while Pagefind writes, this process allocates almost nothing,
-  // so V8 would not collect on its own, and it would hold its peak beside the pages' build.
+  // so V8 would not collect on its own, and it would hold its peak beside the pages' build. The
+  // last-resort kind also gives the emptied heap back to the system (a plain gc() left 200 MB of
+  // it committed with 26 MB in use).
   releaseTokenizer();
-  (globalThis as { gc?: () => void }).gc?.();
+  (globalThis as { gc?: (options: object) => void }).gc?.({
+    type: 'major',
+    execution: 'sync',
+    flavor: 'last-resort',
+  });
   reply = await writeBundles(indexed, started, indexedMs).catch(failure);
 }
 await port.postMessage(reply);
