@@ -13,6 +13,7 @@ import { markdownToHtml } from 'satteri';
 import { t, useTranslations } from '../i18n/index.ts';
 import { ENTRY_COLLECTIONS, entryLookup, titleOf } from '../lib/entries.ts';
 import { factsFor } from '../kinds/index.ts';
+import { releaseTokenizer } from '../lib/furigana/tokenizer.ts';
 import { MDAST_PLUGINS } from '../lib/markdown/plugins.ts';
 import { districtsOf, placeDistricts } from '../lib/listings.ts';
 import { japaneseIndexNamed, searchBundleOf, searchDocument, searchLanguage } from '../lib/search/document.ts';
@@ -20,7 +21,6 @@ import type { EntryCollection } from '../kinds/index.ts';
 import { regzipBundle } from '../lib/search/regzip.ts';
 import { connectToParent } from '../lib/worker-process.ts';
 import { searchKeys } from './search-keys.ts';
-import { releaseTokenizer } from '../lib/furigana/tokenizer.ts';
 import { BUNDLE_FOLDERS, type SearchJob, type SearchReply } from './search-index.ts';
 
 // The index is needed only when the build is done, so this process, and the Pagefind process it
@@ -49,7 +49,7 @@ type Indexed =
 /**
  * Every entry and translation as its search document, added to its bundle's index. What this
  * needs (the entries, the dictionary behind the keys, the documents) is garbage once it returns:
- * at 10,000 entries about 600 MB that the process held while Pagefind wrote, beside the pages.
+ * at 10,000 entries about 500 MB that the process held while Pagefind wrote, beside the pages.
  */
 async function indexDocuments({ entries, translations, today, readings }: SearchJob): Promise<Indexed> {
   const lookup = entryLookup(

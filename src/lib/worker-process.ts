@@ -127,8 +127,9 @@ export interface ParentPort<Data> {
   /** The `workerData` the parent gave. */
   data: Data;
   /**
-   * The same data, which the port then forgets: a worker that needs its data only for a first
-   * part of its job (the search index's entries) lets it be collected after that part.
+   * The same data, which the port then forgets (`data` is undefined after): a worker that needs
+   * its data only for a first part of its job (the search index's entries) lets it be collected
+   * after that part.
    */
   takeData(): Data;
   on(event: 'message', listener: (message: never) => void): void;

@@ -35,7 +35,7 @@ export function loadTokenizer(): Promise<Tokenize> {
 }
 
 /**
- * Forgets the analyser, so that its dictionary (about 300 MB in memory) can be collected: the
+ * Forgets the analyser, so that its dictionary (about 230 MB of buffers in memory) can be collected: the
  * search worker's keys are all made long before Pagefind has written the index. A later
  * loadTokenizer() loads it again.
  */
