@@ -72,8 +72,14 @@ export function copyProject(fromGit: boolean): string {
   return dir;
 }
 
-/** The bare Astro site: one layout, one catch-all page over a glob collection, no schemas. */
-export function makeBaseline(contentFrom: string): string {
+/**
+ * The bare Astro site: one layout, one catch-all page over a glob collection, no schemas. With
+ * `pages`, its content is topped up with copies of the entries (new file names, same text) until
+ * it makes that many pages: issue 12 sets the whole warm build against a bare Astro + Pagefind
+ * build *of the same page count*, and ours makes more pages than entries (lists, calendars, the
+ * district pages, feeds' pages, translations).
+ */
+export function makeBaseline(contentFrom: string, { pages }: { pages?: number } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'tsunagari-baseline-'));
   const files: Record<string, string> = {
     'package.json': '{ "name": "bench-baseline", "private": true, "type": "module" }\n',
@@ -118,6 +124,20 @@ const title = String(entry.data.title ?? entry.data.name ?? entry.id);
     writeFileSync(join(dir, path), text);
   }
   cpSync(join(contentFrom, 'content'), join(dir, 'content'), { recursive: true });
+  if (pages !== undefined) topUp(join(dir, 'content'), pages);
   linkNodeModules(dir);
   return dir;
+}
+
+/** Copies of the `.ja.md` files under `content` (`<id>-copy<k>.ja.md` beside each) until there are `pages` of them. */
+function topUp(content: string, pages: number) {
+  const files = readdirSync(content, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ja.md'))
+    .sort();
+  if (!files.length) return;
+  for (let i = 0; files.length + i < pages; i++) {
+    const file = files[i % files.length] as string;
+    const copy = Math.floor(i / files.length) + 1;
+    cpSync(join(content, file), join(content, file.replace(/\.ja\.md$/, `-copy${copy}.ja.md`)));
+  }
 }

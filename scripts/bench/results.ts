@@ -45,14 +45,16 @@ export interface RunResult {
   /**
    * Wall times of the whole `npm run build` as a user runs it the next time — nothing removed:
    * Astro's caches kept, every flyer in .cache/flyers/ — and of the baseline's Astro + Pagefind
-   * run the same way, ms.
+   * run the same way, ms; `samePages`, the baseline topped up to as many pages as ours
+   * (projects.ts, makeBaseline), with `pages` its page count.
    */
-  wholeRuns?: { ours: number[]; baseline: number[] };
+  wholeRuns?: { ours: number[]; baseline: number[]; samePages?: { pages: number; runs: number[] } };
   /**
    * Ours ÷ baseline: pages alone, pages + search, the CPU time of pages + search, and the whole
-   * warm build (medians of wholeRuns).
+   * warm build (medians of wholeRuns), against the baseline of N pages and (`wholeSamePages`,
+   * issue 12's measure) against the one of as many pages as ours.
    */
-  ratio: { pages: number; site: number; siteCpu: number; whole?: number };
+  ratio: { pages: number; site: number; siteCpu: number; whole?: number; wholeSamePages?: number };
   incremental: BuildSummary & { changed: string; flyersRendered?: number; unchangedFlyersRendered?: number };
 }
 

@@ -120,8 +120,20 @@ export async function benchN(
   // its caches (content, optimized pictures) and ours the flyers in .cache/flyers/; the
   // baseline's Astro + Pagefind the same way. Without its flyers it is not the whole build.
   const whole = { ours: [] as number[], baseline: [] as number[] };
-  for (let i = 0; i < WHOLE_REPEATS && !flyersNotRun; i++) {
+  // And a baseline of as many pages as ours (issue 12 sets the whole build against that), built
+  // once to warm it as ours has been.
+  let samePages: { dir: string; pages: number; runs: number[] } | undefined;
+  if (!flyersNotRun) {
+    const pages = [...walk(join(dir, 'dist'))].filter((f) => f.endsWith('.html')).length;
+    samePages = { dir: makeBaseline(dir, { pages }), pages, runs: [] };
+    await runBuild(`N=${n} baseline of ${pages} pages`, 'pages', samePages.dir, BASELINE);
+  }
+  for (let i = 0; i < WHOLE_REPEATS && samePages; i++) {
     whole.baseline.push(summarise(await runBuild(`N=${n} baseline, warm`, 'warm', baselineDir, BASELINE)).totalMs);
+    samePages.runs.push(
+      summarise(await runBuild(`N=${n} baseline of ${samePages.pages} pages, warm`, 'warm', samePages.dir, BASELINE))
+        .totalMs,
+    );
     const warm = await runBuild(`N=${n} tsunagari, warm`, 'warm', dir, stages);
     whole.ours.push(summarise(warm).totalMs);
     noteFlyers(warm);
@@ -186,19 +198,30 @@ export async function benchN(
     ...(search ? { search } : {}),
     baseline,
     siteRuns: site,
-    ...(whole.ours.length ? { wholeRuns: whole } : {}),
+    ...(whole.ours.length
+      ? {
+          wholeRuns: {
+            ...whole,
+            ...(samePages ? { samePages: { pages: samePages.pages, runs: samePages.runs } } : {}),
+          },
+        }
+      : {}),
     ratio: {
       pages: ours.pages / base.pages,
       site: median(site.ours) / median(site.baseline),
       siteCpu: siteCpu(build) / siteCpu(baseline),
       ...(whole.ours.length ? { whole: median(whole.ours) / median(whole.baseline) } : {}),
+      ...(whole.ours.length && samePages?.runs.length
+        ? { wholeSamePages: median(whole.ours) / median(samePages.runs) }
+        : {}),
     },
     incremental,
   };
-  if (options.keep) log(`N=${n}: kept ${dir} and ${baselineDir}`);
-  else for (const d of [dir, baselineDir]) rmSync(d, { recursive: true, force: true });
+  const dirs = [dir, baselineDir, ...(samePages ? [samePages.dir] : [])];
+  if (options.keep) log(`N=${n}: kept ${dirs.join(', ')}`);
+  else for (const d of dirs) rmSync(d, { recursive: true, force: true });
   log(
-    `N=${n}: build ${(build.totalMs / 1000).toFixed(1)} s (pages ×${result.ratio.pages.toFixed(2)}, site ×${result.ratio.site.toFixed(2)}, whole warm build ×${result.ratio.whole?.toFixed(2) ?? '—'} of baseline), ` +
+    `N=${n}: build ${(build.totalMs / 1000).toFixed(1)} s (pages ×${result.ratio.pages.toFixed(2)}, site ×${result.ratio.site.toFixed(2)}, whole warm build ×${result.ratio.whole?.toFixed(2) ?? '—'} of baseline, ×${result.ratio.wholeSamePages?.toFixed(2) ?? '—'} of one with as many pages), ` +
       `${result.pagesPerSecond.toFixed(0)} pages/s, peak ${mb(build.peakRssBytes)}, median page ${kb(pageStats.htmlCssGzipMedian)}`,
   );
   return result;
