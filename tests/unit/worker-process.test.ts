@@ -61,6 +61,24 @@ describe('a worker in a child process', () => {
     expect(await worker.terminate()).toBe(1);
   });
 
+  it('reports what went wrong after Zopfli has loaded too: its own listeners would end the process first (exit code 7)', async () => {
+    const withZopfli = new URL('../fixtures/workers/with-zopfli.ts', import.meta.url);
+    for (const [failure, message] of [
+      ['crash', '壊れました / broken on purpose'],
+      ['reject', '約束が破られました / rejected on purpose'],
+    ]) {
+      const worker = new ProcessWorker(withZopfli, { name: 'zopfli worker' });
+      const zipped = next(worker);
+      worker.postMessage('zip');
+      expect((await zipped)['zipped']).toBeGreaterThan(0);
+      const failed = once(worker, 'error');
+      worker.postMessage(failure);
+      const [error] = (await failed) as [Error];
+      expect(error.message).toBe(message);
+      expect(await worker.terminate()).toBe(1);
+    }
+  });
+
   it("reports a process that ends unasked as 'error', naming the worker", async () => {
     const worker = new ProcessWorker(echo, { workerData: data, name: 'echo worker' });
     const failed = once(worker, 'error');

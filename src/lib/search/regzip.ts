@@ -9,7 +9,6 @@
  * The meta takes 0.4 s at 10,000 entries. The WASM is the same in every build of a Pagefind
  * version, so it is done once (0.2 s) and kept in a cache folder under its content's hash.
  */
-import { gzipAsync } from '@gfx/zopfli';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,8 +21,31 @@ import { gunzipSync } from 'node:zlib';
  */
 const ZOPFLI = { numiterations: 5, blocksplittingmax: 3 };
 
+type Zopfli = typeof import('@gfx/zopfli');
+let zopfli: Promise<Zopfli> | undefined;
+const PROCESS_EVENTS = ['uncaughtException', 'unhandledRejection'] as const;
+
+/**
+ * Zopfli, loaded when first needed and without the listeners its Emscripten module adds to the
+ * whole process as it loads: one that throws every uncaught exception again and one that aborts
+ * on any unhandled rejection. With them, whatever went wrong in the search worker ended it with
+ * exit code 7 before it could tell the build what (src/lib/worker-process.ts), and Node printed
+ * the module's one 30 kB line of minified code as the line that threw.
+ */
+function loadZopfli(): Promise<Zopfli> {
+  return (zopfli ??= (async () => {
+    const before = new Map(PROCESS_EVENTS.map((event) => [event, new Set(process.listeners(event))]));
+    const module = await import('@gfx/zopfli');
+    for (const event of PROCESS_EVENTS)
+      for (const listener of process.listeners(event))
+        if (!before.get(event)?.has(listener)) process.off(event, listener as (...args: unknown[]) => void);
+    return module;
+  })());
+}
+
 /** The same content, gzipped as small as Zopfli can, or the input itself if that is smaller. */
 export async function regzip(gzipped: Uint8Array): Promise<Uint8Array> {
+  const { gzipAsync } = await loadZopfli();
   const smaller = await gzipAsync(gunzipSync(gzipped), ZOPFLI);
   return smaller.length < gzipped.length ? smaller : gzipped;
 }
