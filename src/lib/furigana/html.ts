@@ -61,11 +61,18 @@ function skips(name: string, attributes: string): boolean {
   return lang !== undefined && lang !== '' && !isJapanese(lang);
 }
 
-/** The page with `annotate` applied to the text of its body (the whole string if it has no <body>). */
+/**
+ * The page with `annotate` applied to the text of its body (the whole string if it has no <body>).
+ * Only the texts that gain readings are cut out and replaced; the rest of the page is copied in
+ * the few long runs between them. (Copying it tag by tag, then joining the pieces, was most of
+ * the scan's time: 5.3 s of a 10,000-entry build.)
+ */
 export function annotateHtml(html: string, annotate: (text: string) => string): string {
   const bodyStart = html.search(/<body[\s>]/i);
   const start = bodyStart === -1 ? 0 : bodyStart;
-  const out: string[] = [html.slice(0, start)];
+  const out: string[] = [];
+  /** How much of `html` is in `out` already. */
+  let copied = 0;
   let position = start;
   /** The element whose content is being skipped and how deep inside elements of its name. */
   let skipping: { name: string; depth: number } | null = null;
@@ -78,24 +85,32 @@ export function annotateHtml(html: string, annotate: (text: string) => string): 
   // phrase splitter may cut a word the analyser knows (今<wbr>日から read as いま + にち).
   let pending = '';
   let breaks: number[] = [];
+  /** Where the pending text began in `html` (before its first <wbr>), or -1. */
+  let pendingStart = -1;
   const text = (end: number) => {
+    const from = pendingStart === -1 ? position : pendingStart;
     const chunk = pending + html.slice(position, end);
     const at = breaks;
     pending = '';
     breaks = [];
-    out.push(withBreaks(skipping || !japanese || !hasKanji(chunk) ? chunk : annotate(chunk), at));
+    pendingStart = -1;
+    if (skipping || !japanese || !hasKanji(chunk)) return;
+    const annotated = annotate(chunk);
+    if (annotated === chunk) return;
+    out.push(html.slice(copied, from), withBreaks(annotated, at));
+    copied = end;
   };
   TAG.lastIndex = start;
   for (let match = TAG.exec(html); match; match = TAG.exec(html)) {
     const [, slash, tagName, attributes = ''] = match;
     if (tagName?.toLowerCase() === 'wbr' && !skipping && japanese) {
+      if (pendingStart === -1) pendingStart = position;
       pending += html.slice(position, match.index);
       breaks.push(pending.length);
       position = TAG.lastIndex;
       continue;
     }
     text(match.index);
-    out.push(match[0]);
     position = TAG.lastIndex;
     if (!tagName) continue; // a comment
     const name = tagName.toLowerCase();
@@ -104,7 +119,6 @@ export function annotateHtml(html: string, annotate: (text: string) => string): 
       const endTag = new RegExp(`</${name}`, 'gi');
       endTag.lastIndex = position;
       const stop = endTag.exec(html)?.index ?? html.length;
-      out.push(html.slice(position, stop));
       position = stop;
       TAG.lastIndex = stop;
       continue;
@@ -124,6 +138,8 @@ export function annotateHtml(html: string, annotate: (text: string) => string): 
     }
   }
   text(html.length);
+  if (copied === 0) return html;
+  out.push(html.slice(copied));
   return out.join('');
 }
 
