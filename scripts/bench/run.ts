@@ -39,6 +39,9 @@ export async function runBuild(label: string, phase: string, dir: string, stages
   return results;
 }
 
+/** How many HTML pages a project's build wrote into its dist/. */
+const htmlPages = (project: string) => [...walk(join(project, 'dist'))].filter((f) => f.endsWith('.html')).length;
+
 const BASELINE: Stage[] = [
   { name: 'astro', command: 'astro build' },
   { name: 'pagefind', command: 'pagefind --site dist' },
@@ -83,7 +86,7 @@ export async function benchN(
 
   const baselineDir = makeBaseline(dir);
   const baselineResults = await runBuild(`N=${n} baseline`, 'build', baselineDir, BASELINE);
-  const baselinePages = [...walk(join(baselineDir, 'dist'))].filter((f) => f.endsWith('.html')).length;
+  const baselinePages = htmlPages(baselineDir);
   const baseline = {
     ...summarise(baselineResults),
     pages: baselinePages,
@@ -124,7 +127,7 @@ export async function benchN(
   // once to warm it as ours has been.
   let samePages: { dir: string; pages: number; runs: number[] } | undefined;
   if (!flyersNotRun) {
-    const pages = [...walk(join(dir, 'dist'))].filter((f) => f.endsWith('.html')).length;
+    const pages = htmlPages(dir);
     samePages = { dir: makeBaseline(dir, { pages }), pages, runs: [] };
     await runBuild(`N=${n} baseline of ${pages} pages`, 'pages', samePages.dir, BASELINE);
   }

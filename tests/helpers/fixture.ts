@@ -11,8 +11,7 @@ const copies = new Set<string>();
  * null). Call removeFixtureCopies() in afterEach/afterAll so nothing is left in /tmp.
  */
 export function fixtureCopy(files: Record<string, string | Uint8Array | null> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tsunagari-fixture-'));
-  copies.add(dir);
+  const dir = tempFolder('tsunagari-fixture-');
   cpSync(FIXTURE, dir, { recursive: true });
   for (const [path, text] of Object.entries(files)) {
     const target = join(dir, path);
@@ -25,7 +24,14 @@ export function fixtureCopy(files: Record<string, string | Uint8Array | null> = 
   return dir;
 }
 
-/** Deletes every copy fixtureCopy() made in this test file. */
+/** An empty throw-away folder in /tmp (`prefix` and a random tail), deleted with the copies. */
+export function tempFolder(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  copies.add(dir);
+  return dir;
+}
+
+/** Deletes every copy fixtureCopy() and every folder tempFolder() made in this test file. */
 export function removeFixtureCopies(): void {
   for (const dir of copies) rmSync(dir, { recursive: true, force: true });
   copies.clear();

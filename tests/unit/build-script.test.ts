@@ -4,25 +4,20 @@
  * the bench still knows the script for the Astro stage (the one that makes the flyers).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildStages } from '../../scripts/bench/stages.ts';
+import { removeFixtureCopies, tempFolder } from '../helpers/fixture.ts';
 
 const root = process.cwd();
 const script = readFileSync(join(root, 'scripts', 'build.mjs'), 'utf8');
 
-/** The fake projects made, removed when the file's tests are done (each run left two in the temp folder). */
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(removeFixtureCopies);
 
 /** A project whose `astro` prints what it was given, so the script runs without building. */
 function fakeProject(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tsunagari-build-script-'));
-  made.push(dir);
+  const dir = tempFolder('tsunagari-build-script-');
   mkdirSync(join(dir, 'scripts'));
   writeFileSync(join(dir, 'scripts', 'build.mjs'), script);
   writeFileSync(join(dir, 'package.json'), '{"type":"module"}');

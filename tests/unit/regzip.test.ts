@@ -1,25 +1,16 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { regzip, regzipBundle } from '../../src/lib/search/regzip.ts';
+import { removeFixtureCopies, tempFolder } from '../helpers/fixture.ts';
 
 // Text like a Pagefind meta file: many short, partly repeated records.
 const content = Buffer.from(
   Array.from({ length: 4000 }, (_, i) => `en_${(i * 2654435761).toString(16).slice(-7)}:${(i * 37) % 500};`).join(''),
 );
 
-/** Folders in the temp folder, removed when the file's tests are done (each run left four). */
-const made: string[] = [];
-const folder = (prefix: string) => {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(removeFixtureCopies);
 
 describe('regzip', () => {
   it('keeps the content and makes the gzip stream smaller', async () => {
@@ -37,7 +28,7 @@ describe('regzip', () => {
   });
 
   it('rewrites only the files every first search fetches whole', async () => {
-    const bundle = folder('regzip-');
+    const bundle = tempFolder('regzip-');
     const written = gzipSync(content, { level: 1 });
     for (const name of ['pagefind.ja_0123456789.pf_meta', 'wasm.unknown.pagefind', 'pagefind.js'])
       writeFileSync(join(bundle, name), written);
@@ -51,7 +42,7 @@ describe('regzip', () => {
   });
 
   it('keeps the WASM, the same in every build, in the cache folder', async () => {
-    const [first, second, cache] = ['a', 'b', 'cache'].map((n) => folder(`regzip-${n}-`));
+    const [first, second, cache] = ['a', 'b', 'cache'].map((n) => tempFolder(`regzip-${n}-`));
     const written = gzipSync(content, { level: 1 });
     for (const bundle of [first, second]) writeFileSync(join(bundle!, 'wasm.unknown.pagefind'), written);
     await regzipBundle(first!, cache);
