@@ -6,6 +6,7 @@
  */
 import { ProcessWorker, projectModule } from '../lib/worker-process.ts';
 import type { FlyerModel } from './model.ts';
+import { RENDER_PROCESS_ENV } from './render-process.ts';
 import { FlyerTextError } from './errors.ts';
 import type { RenderedFlyer, RenderedPdf } from './render.ts';
 
@@ -67,6 +68,7 @@ export function createFlyerPool(root: string, size: number): FlyerPool {
     const worker = new ProcessWorker(projectModule(root, 'src/flyers/worker.ts'), {
       workerData: { root },
       execArgv: [`--max-semi-space-size=${SEMI_SPACE_MB}`],
+      env: RENDER_PROCESS_ENV,
       name: 'flyer worker',
     });
     worker.on('message', (reply: WorkerReply) => {
