@@ -6,7 +6,7 @@
  */
 import { ProcessWorker, projectModule } from '../lib/worker-process.ts';
 import type { FlyerModel } from './model.ts';
-import { RENDER_PROCESS_ENV } from './render-process.ts';
+import { RENDER_PROCESS_ENV, RENDER_PROCESS_FLAGS } from './render-process.ts';
 import { FlyerTextError } from './errors.ts';
 import type { RenderedFlyer, RenderedPdf } from './render.ts';
 
@@ -39,13 +39,6 @@ export interface FlyerPool {
   close(): Promise<void>;
 }
 
-/**
- * Satori allocates heavily; a larger young generation than V8's default (16 MB semi-spaces)
- * cut the time spent collecting garbage by about a tenth of a flyer (as a thread's
- * `maxYoungGenerationSizeMb: 192`, which is three semi-spaces).
- */
-const SEMI_SPACE_MB = 64;
-
 export function createFlyerPool(root: string, size: number): FlyerPool {
   type Job = { request: WorkerRequest; resolve: (r: PooledFlyer | PooledPdf) => void; reject: (e: Error) => void };
   const queue: Job[] = [];
@@ -67,7 +60,7 @@ export function createFlyerPool(root: string, size: number): FlyerPool {
     // Its source, run as plain Node (resvg is native), not a copy in Astro's bundle (projectModule).
     const worker = new ProcessWorker(projectModule(root, 'src/flyers/worker.ts'), {
       workerData: { root },
-      execArgv: [`--max-semi-space-size=${SEMI_SPACE_MB}`],
+      execArgv: RENDER_PROCESS_FLAGS,
       env: RENDER_PROCESS_ENV,
       name: 'flyer worker',
     });
