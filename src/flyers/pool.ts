@@ -6,7 +6,7 @@
  */
 import { ProcessWorker, projectModule } from '../lib/worker-process.ts';
 import type { FlyerModel } from './model.ts';
-import { RENDER_PROCESS_ENV, RENDER_PROCESS_FLAGS } from './render-process.ts';
+import { RENDER_PROCESS } from './render-process.ts';
 import { FlyerTextError } from './errors.ts';
 import type { RenderedFlyer, RenderedPdf } from './render.ts';
 
@@ -60,8 +60,7 @@ export function createFlyerPool(root: string, size: number): FlyerPool {
     // Its source, run as plain Node (resvg is native), not a copy in Astro's bundle (projectModule).
     const worker = new ProcessWorker(projectModule(root, 'src/flyers/worker.ts'), {
       workerData: { root },
-      execArgv: RENDER_PROCESS_FLAGS,
-      env: RENDER_PROCESS_ENV,
+      ...RENDER_PROCESS,
       name: 'flyer worker',
     });
     worker.on('message', (reply: WorkerReply) => {

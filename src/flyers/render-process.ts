@@ -1,14 +1,18 @@
 /**
- * What the processes that draw flyers, newsletters and 防災メモ (Satori, PDFKit, resvg) are
- * started with, beside the build's own.
- *
+ * How the processes that draw flyers, newsletters and 防災メモ (Satori, PDFKit, resvg) are
+ * started, beside the build's own: one options object that every such ProcessWorker spreads, so
+ * the pools start their processes alike.
+ */
+import type { ProcessWorkerOptions } from '../lib/worker-process.ts';
+
+/**
  * Satori and the SVG and PDF writing allocate heavily; a larger young generation than V8's
  * default (16 MB semi-spaces) cut the time spent collecting garbage by about a tenth of a flyer
  * (as a thread's `maxYoungGenerationSizeMb: 192`, which is three semi-spaces), and of a
  * newsletter PDF: at N = 1,000 (75 PDFs of 9–20 pages) 1,053 and 1,127 ms of CPU each against
  * 1,275 and 1,281 ms with V8's default, the same build alternately (128 MB: 1,295 ms).
  */
-export const RENDER_PROCESS_FLAGS = ['--max-semi-space-size=64'];
+const FLAGS = ['--max-semi-space-size=64'];
 
 /**
  * The environment of the processes that draw with resvg (the flyers', newsletters' and 防災メモ's
@@ -22,6 +26,8 @@ export const RENDER_PROCESS_FLAGS = ['--max-semi-space-size=64'];
  * outputs) without it, 74–77 ms with it; the process's peak memory a few percent higher (744–748
  * MB against 713–726 MB). A value already set wins, as with MALLOC_ARENA_MAX (scripts/build.mjs).
  */
-export const RENDER_PROCESS_ENV: Record<string, string> = {
+const ENV: Record<string, string> = {
   MIMALLOC_PURGE_DELAY: process.env['MIMALLOC_PURGE_DELAY'] ?? '1000',
 };
+
+export const RENDER_PROCESS: Pick<ProcessWorkerOptions, 'execArgv' | 'env'> = { execArgv: FLAGS, env: ENV };

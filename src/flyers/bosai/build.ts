@@ -14,7 +14,7 @@ import { bosaiMemoPdfPath, bosaiMemos } from '../../lib/bosai-memo.ts';
 import type { ValidEntry } from '../../lib/validation/validate.ts';
 import { ProcessWorker, projectModule } from '../../lib/worker-process.ts';
 import { fontsHash } from '../fonts.ts';
-import { RENDER_PROCESS_ENV, RENDER_PROCESS_FLAGS } from '../render-process.ts';
+import { RENDER_PROCESS } from '../render-process.ts';
 import { memoSources } from './sources.ts';
 import type { MemoJob, MemoReply } from './worker.ts';
 
@@ -68,8 +68,7 @@ export async function makeBosaiMemos(
   if (todo.length) {
     // Its source, run as plain Node like the flyers' worker (projectModule).
     const worker = new ProcessWorker(projectModule(root, 'src/flyers/bosai/worker.ts'), {
-      execArgv: RENDER_PROCESS_FLAGS,
-      env: RENDER_PROCESS_ENV,
+      ...RENDER_PROCESS,
       name: '防災メモ worker',
     });
     try {

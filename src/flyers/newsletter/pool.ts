@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { ProcessWorker, projectModule } from '../../lib/worker-process.ts';
-import { RENDER_PROCESS_ENV, RENDER_PROCESS_FLAGS } from '../render-process.ts';
+import { RENDER_PROCESS } from '../render-process.ts';
 import type { Edition } from './paths.ts';
 import type { NewsletterPrintInput } from './render.ts';
 import type { NewsletterJob, NewsletterReply } from './worker.ts';
@@ -46,8 +46,7 @@ export function createNewsletterPool(root: string, size: number): NewsletterPool
     // Its source, run as plain Node (resvg is native), not a copy in Astro's bundle (projectModule).
     const worker = new ProcessWorker(projectModule(root, 'src/flyers/newsletter/worker.ts'), {
       workerData: { root },
-      execArgv: RENDER_PROCESS_FLAGS,
-      env: RENDER_PROCESS_ENV,
+      ...RENDER_PROCESS,
       name: 'newsletter worker',
     });
     worker.on('message', (reply: NewsletterReply) => {
