@@ -6,18 +6,18 @@
  * writing (13 s of 40 at 10,000 entries) to wait until the last page was rendered.
  *
  * The bundles, current and past (src/lib/search/document.ts), are written to a staging folder
- * (Astro empties dist/ after this starts) and moved to dist/pagefind/ and dist/pagefind-past/
+ * in .cache/ (Astro empties dist/ after this starts) and moved to dist/pagefind/ and dist/pagefind-past/
  * when the build is done, after checking that it holds exactly the entry
  * pages the build rendered: an entry missing from search fails the build.
  */
-import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENTRY_COLLECTIONS, entryHref } from '../lib/entries.ts';
 import { todayInJapan } from '../lib/recurrence.ts';
 import type { Override } from '../lib/furigana/segments.ts';
 import { siteOverrides } from '../lib/furigana/site.ts';
 import { searchLanguage } from '../lib/search/document.ts';
+import { makeStaging } from '../lib/staging.ts';
 import type { ValidEntry, ValidTranslation } from '../lib/validation/validate.ts';
 import { ProcessWorker, projectModule } from '../lib/worker-process.ts';
 
@@ -71,8 +71,9 @@ export function startSearchIndex(
   validated: Map<string, ValidEntry[]>,
   { forPublishing = true, translated = new Map<string, ValidTranslation[]>() } = {},
 ): SearchIndexJob {
-  const staging = mkdtempSync(join(tmpdir(), 'tsunagari-search-'));
-  // A build that fails elsewhere leaves no staging folder behind.
+  const staging = makeStaging(join(root, '.cache', 'search-staging'));
+  // A build that fails elsewhere leaves no staging folder behind (one stopped by a signal leaves
+  // it to the next build or dev server: src/lib/staging.ts).
   const cleanUp = () => {
     rmSync(staging, { recursive: true, force: true });
     process.off('exit', cleanUp);
@@ -160,7 +161,7 @@ export function startSearchIndex(
         try {
           renameSync(bundle, target);
         } catch {
-          // Another file system (a tmpfs /tmp): copy instead.
+          // Another file system (an outDir elsewhere): copy instead.
           cpSync(bundle, target, { recursive: true });
         }
       }
