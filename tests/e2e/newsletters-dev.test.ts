@@ -2,7 +2,8 @@
  * Under `npm start`'s dev server a newsletter follows the salon entries: a skip date saved in a
  * salon's file shows as お休み on the issue's calendar at the next request, with nothing retyped
  * in the newsletter — on its page and in its PDFs, which the dev server makes on request
- * (src/integrations/newsletters-dev.ts) instead of answering 404 until a build.
+ * (src/integrations/newsletters-dev.ts) instead of answering 404 until a build. A district with
+ * more open recruitments than an issue holds gets the first eight and a line saying how many more.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -76,5 +77,37 @@ describe('a newsletter under the dev server', () => {
     expect(await row('2027-01-25')).not.toContain('お休み');
     // The PDF follows too, at the next request: one more day お休み.
     expect(closedDays(await pdfText(LARGE))).toBe(closedBefore + 1);
+  }, 240_000);
+
+  it('lists at most 8 open recruitments and says how many more, with a link (page) or the QR code (PDF)', async () => {
+    /** The line under the issue's recruitments, and where its link goes. */
+    const moreLine = async () => {
+      const response = await fetch(`${base}/newsletters/higashi-dayori-2027-01/`);
+      const { document } = parseHTML(withoutReadings(await response.text()));
+      const more = document.querySelector('section[aria-labelledby="recruitments"] .more');
+      const items = document.querySelectorAll('section[aria-labelledby="recruitments"] li').length;
+      const text = (more?.textContent ?? '')
+        .replace(/\u200b/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+      return `${items}: ${text} → ${more?.querySelector('a')?.getAttribute('href') ?? ''}`;
+    };
+    expect(await moreLine()).toBe('5:  → ');
+    // Eight more recruitments open in the district: thirteen, of which the issue lists eight.
+    const file = join(dir, 'content/recruitments/mimamori-homonin.ja.md');
+    const text = readFileSync(file, 'utf8');
+    for (let i = 1; i <= 8; i++)
+      writeFileSync(
+        join(dir, `content/recruitments/mimamori-homonin-${i}.ja.md`),
+        text
+          .replace('id: mimamori-homonin\n', `id: mimamori-homonin-${i}\n`)
+          .replace('title: 見守り訪問員を募集しています', `title: 見守り訪問員を募集しています（${i}）`),
+      );
+    await expect
+      .poll(moreLine, { timeout: 120_000, interval: 1_000 })
+      .toBe('8: ほかに5件あります。 募集の一覧を見る → /recruitments/');
+    expect(await pdfText('/newsletters/higashi-dayori-2027-01-bw.pdf')).toContain(
+      'ほかに5件あります。ウェブサイトでご覧ください（おわりのQRコードから）。',
+    );
   }, 240_000);
 });

@@ -135,6 +135,26 @@ describe('newsletter PDFs', () => {
     expect(text).toContain('最後の文。');
   }, 240_000);
 
+  it('says under a shortened list how many more there are, on the site its QR code opens', async () => {
+    const entry = issues[0];
+    if (!entry) throw new Error('no sample newsletter');
+    const issue = compileNewsletter({ entry: { id: entry.id, data: entry.data } }, sources);
+    expect(issue.more).toEqual({ events: 0, recruitments: 0, desks: 0 });
+    const { pdf } = await renderNewsletter(
+      {
+        issue: { ...issue, more: { events: 3, recruitments: 12, desks: 0 } },
+        title: entry.data.title,
+        siteName: site.siteName,
+      },
+      'bw',
+      fonts,
+    );
+    const text = squash(poppler('pdftotext', ['-enc', 'UTF-8'], pdf));
+    expect(text).toContain(squash(t('newsletterPdf.moreOnline', { count: 3 })));
+    expect(text).toContain(squash(t('newsletterPdf.moreOnline', { count: 12 })));
+    expect(text.split(squash(t('newsletterPdf.moreOnline', { count: 0 }))).length).toBe(1);
+  }, 240_000);
+
   it('is tagged under one root across its pages: headings, the calendar table and the QR figure', async () => {
     // An issue with a cover photo and reports with photos.
     const entry = issues.find((i) => i.data.cover?.length);

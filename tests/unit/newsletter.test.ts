@@ -6,8 +6,10 @@ import { recruitmentSchema, type RecruitmentInput } from '../../src/schemas/recr
 import { reportSchema, type ReportInput } from '../../src/schemas/report.ts';
 import { salonSchema, type SalonInput } from '../../src/schemas/salon.ts';
 import {
+  ITEM_LIMITS,
   TOWN_DAY_LIMIT,
   compileNewsletter,
+  withinLimit,
   monthItems,
   type CompiledNewsletter,
   type NewsletterSources,
@@ -284,6 +286,64 @@ describe('compileNewsletter', () => {
     const east = compileNewsletter({ entry: issue('east-2027-01', { district: 'east' }) }, busy);
     expect(east.calendar.find((d) => d.date === '2027-01-17')?.items.length).toBe(TOWN_DAY_LIMIT);
     expect(east.hidden).toEqual({});
+  });
+
+  it('lists at most ITEM_LIMITS compiled events, recruitments and desks, keeps every pick, and says how many more', () => {
+    const busy = sources();
+    const extra = (n: number) => Array.from({ length: n }, (_, i) => String(i).padStart(2, '0'));
+    busy.events = [
+      ...busy.events,
+      ...extra(ITEM_LIMITS.events).map((i) =>
+        event(`e-more-${i}`, ['east'], `2027-01-2${i.slice(1)}T13:00`, `2027-01-2${i.slice(1)}T14:00`),
+      ),
+    ];
+    busy.recruitments = [
+      ...busy.recruitments,
+      ...extra(ITEM_LIMITS.recruitments).map((i) =>
+        recruitment(`r-more-${i}`, ['east'], { deadline: `2027-03-${i.replace(/^0/, '1')}` }),
+      ),
+    ];
+    busy.desks = [...busy.desks, ...extra(ITEM_LIMITS.desks).map((i) => desk(`d-more-${i}`, 'p-east'))];
+    const east = compileNewsletter(
+      {
+        entry: issue('east-2027-01', {
+          district: 'east',
+          picks: { events: ['e-feb'], recruitments: ['r-west'], desks: ['d-phone'] },
+        }),
+      },
+      busy,
+    );
+    // The month's events in date order: the first eight; the rest are on the district's calendar.
+    expect(east.events.filter((e) => !e.picked)).toHaveLength(ITEM_LIMITS.events);
+    expect(ids(east.events).slice(0, 3)).toEqual(['e-span', 'e-jan', 'e-more-00']);
+    expect(east.events.filter((e) => e.picked).map((e) => e.id)).toEqual(['e-feb']);
+    // e-span, e-jan, e-cancelled and eight more are compiled: three left out.
+    expect(east.more.events).toBe(3);
+    // The deadline soonest first: r-deadline (8 January), then the March ones; r-open (none) is left out.
+    expect(ids(east.recruitments)).toEqual([
+      'r-deadline',
+      ...extra(ITEM_LIMITS.recruitments - 1).map((i) => `r-more-${i}`),
+      'r-west',
+    ]);
+    expect(east.more.recruitments).toBe(2);
+    expect(east.desks.filter((d) => !d.picked)).toHaveLength(ITEM_LIMITS.desks);
+    expect(east.desks.at(-1)).toMatchObject({ id: 'd-phone', picked: true });
+    expect(east.more.desks).toBe(1);
+    // Within the limits nothing is left out, and nothing is said.
+    expect(compileNewsletter({ entry: issue('east-2027-01', { district: 'east' }) }, sources()).more).toEqual({
+      events: 0,
+      recruitments: 0,
+      desks: 0,
+    });
+  });
+
+  it('keeps the order and counts what a limit leaves out, picks never among them', () => {
+    const items = ['a', 'P', 'b', 'c', 'Q', 'd'];
+    const compiled = (x: string) => x === x.toLowerCase();
+    const picked = (x: string) => x === x.toUpperCase() || x === 'd';
+    expect(withinLimit(items, compiled, picked, 2)).toEqual({ kept: ['a', 'P', 'b', 'Q', 'd'], more: 1 });
+    expect(withinLimit(items, compiled, picked, 10)).toEqual({ kept: items, more: 0 });
+    expect(withinLimit(items, compiled, () => false, 0)).toEqual({ kept: [], more: 4 });
   });
 
   it('takes the month’s calendar items from the caller when it keeps them between issues', () => {

@@ -336,6 +336,10 @@ function item(
 }
 
 /** Free articles (the entry's Markdown body): its headings and paragraphs, as plain text. */
+/** Under a list the issue shortened (ITEM_LIMITS): how many more, on the site the QR code opens. */
+const moreLine = (ctx: Ctx, id: string, count: number): PrintBlock =>
+  stack(id, [text(ctx, t('newsletterPdf.moreOnline', { count }), { bold: true, tag: 'P' })], { paddingTop: 4 }, 4);
+
 function articles(ctx: Ctx, body: string): PrintBlock[] {
   const blocks: PrintBlock[] = [];
   body
@@ -579,6 +583,7 @@ export function newsletterBlocks(
         ),
       );
     }
+    if (issue.more.events) blocks.push(moreLine(ctx, 'events-more', issue.more.events));
   }
 
   if (issue.recruitments.length) {
@@ -592,6 +597,7 @@ export function newsletterBlocks(
           r.contact && t('newsletterPdf.contact', { contact: r.contact }),
         ]),
       );
+    if (issue.more.recruitments) blocks.push(moreLine(ctx, 'recruitments-more', issue.more.recruitments));
   }
 
   if (issue.reports.length) {
@@ -643,6 +649,7 @@ export function newsletterBlocks(
         ]),
       );
   else blocks.push(stack('desks-empty', [text(ctx, t('newsletter.desksEmpty'), { tag: 'P' })]));
+  if (issue.more.desks) blocks.push(moreLine(ctx, 'desks-more', issue.more.desks));
 
   blocks.push(qrBlock(ctx, issue));
   return blocks;

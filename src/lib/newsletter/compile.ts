@@ -129,6 +129,11 @@ export interface CompiledNewsletter {
   recruitments: readonly RecruitmentItem[];
   reports: readonly ReportItem[];
   desks: readonly DeskItem[];
+  /**
+   * How many compiled items each list left out for its limit (ITEM_LIMITS): the issue says so
+   * and points to the site, where every one of them is.
+   */
+  more: Readonly<Record<keyof typeof ITEM_LIMITS, number>>;
   /** The QR code to the district's page (the home page for a town-wide issue). */
   qr: QrPath & { url: string };
 }
@@ -147,6 +152,35 @@ export function monthItems(sources: Pick<NewsletterSources, 'events' | 'salons' 
 
 /** How many reports an issue carries: a page of a 4-page A4 issue at most. */
 export const REPORT_LIMIT = 4;
+
+/**
+ * How many compiled events, open recruitments and desks an issue lists at most, the editor's picks
+ * besides. Without a limit a busy district's issue ran to 9–20 A4 pages (a town-wide issue of a
+ * 10,000-entry town listed 1,337 open recruitments) — more than a 4-page issue holds and nothing
+ * the editor could shorten. The rest are on the site, which the issue points to.
+ */
+export const ITEM_LIMITS = { events: 8, recruitments: 8, desks: 8 } as const;
+
+/**
+ * The first `limit` of the compiled items (already in the list's order), then every picked one
+ * they leave out, in the same order; and how many compiled ones were left out.
+ */
+export function withinLimit<T>(
+  ordered: readonly T[],
+  isCompiled: (item: T) => boolean,
+  isPicked: (item: T) => boolean,
+  limit: number,
+): { kept: T[]; more: number } {
+  let compiled = 0;
+  let more = 0;
+  const kept = ordered.filter((item) => {
+    if (isCompiled(item) && compiled < limit) return ++compiled > 0;
+    if (isPicked(item)) return true;
+    if (isCompiled(item)) more++;
+    return false;
+  });
+  return { kept, more };
+}
 /** Reports of the two months before the issue's month: "latest", not last year's. */
 const REPORT_MONTHS = 2;
 
@@ -201,41 +235,49 @@ export function compileNewsletter(request: IssueRequest, sources: NewsletterSour
   const compiledEvents = new Set(
     items.filter((i) => i.collection === 'events' && inArea(i.districts)).map((i) => i.id),
   );
-  const events = sources.events
-    .filter((e) => compiledEvents.has(e.id) || pickedEvents.has(e.id))
-    .sort((a, b) => a.data.start.localeCompare(b.data.start) || compareJa(a.data.title, b.data.title))
-    .map(({ id, data }): EventHighlight => ({
-      id,
-      title: data.title,
-      summary: data.summary,
-      start: data.start,
-      end: data.end,
-      status: data.status,
-      ...opt('statusNote', data.statusNote),
-      ...opt('placeName', places.get(data.place)?.name),
-      fee: data.fee,
-      ...opt('deadline', data.application?.deadline),
-      ...opt('contact', data.contact),
-      picked: !compiledEvents.has(id),
-    }));
+  const eventsIn = withinLimit(
+    sources.events
+      .filter((e) => compiledEvents.has(e.id) || pickedEvents.has(e.id))
+      .sort((a, b) => a.data.start.localeCompare(b.data.start) || compareJa(a.data.title, b.data.title)),
+    (e) => compiledEvents.has(e.id),
+    (e) => pickedEvents.has(e.id),
+    ITEM_LIMITS.events,
+  );
+  const events = eventsIn.kept.map(({ id, data }): EventHighlight => ({
+    id,
+    title: data.title,
+    summary: data.summary,
+    start: data.start,
+    end: data.end,
+    status: data.status,
+    ...opt('statusNote', data.statusNote),
+    ...opt('placeName', places.get(data.place)?.name),
+    fee: data.fee,
+    ...opt('deadline', data.application?.deadline),
+    ...opt('contact', data.contact),
+    picked: !compiledEvents.has(id),
+  }));
 
   // Open on the month's first day: a past deadline or a closed recruitment is not advertised.
-  const recruitments = sources.recruitments
-    .filter(
-      (r) =>
-        pickedRecruitments.has(r.id) ||
-        (inArea(r.data.districts) && kinds.recruitments.lifecycle(r.data, firstDay) !== 'past'),
-    )
-    .sort(compareRecruitments(firstDay))
-    .map(({ id, data }): RecruitmentItem => ({
-      id,
-      title: data.title,
-      role: data.role,
-      ...opt('deadline', data.deadline),
-      howToApply: data.howToApply,
-      ...opt('contact', data.contact),
-      picked: !inArea(data.districts) || kinds.recruitments.lifecycle(data, firstDay) === 'past',
-    }));
+  const openInArea = (r: KindEntry<Recruitment>) =>
+    inArea(r.data.districts) && kinds.recruitments.lifecycle(r.data, firstDay) !== 'past';
+  const recruitmentsIn = withinLimit(
+    sources.recruitments
+      .filter((r) => pickedRecruitments.has(r.id) || openInArea(r))
+      .sort(compareRecruitments(firstDay)),
+    openInArea,
+    (r) => pickedRecruitments.has(r.id),
+    ITEM_LIMITS.recruitments,
+  );
+  const recruitments = recruitmentsIn.kept.map((r): RecruitmentItem => ({
+    id: r.id,
+    title: r.data.title,
+    role: r.data.role,
+    ...opt('deadline', r.data.deadline),
+    howToApply: r.data.howToApply,
+    ...opt('contact', r.data.contact),
+    picked: !openInArea(r),
+  }));
 
   const reportsFrom = `${addMonths(month, -REPORT_MONTHS)}-01`;
   const recent = (r: KindEntry<Report>) => r.data.date >= reportsFrom && r.data.date < firstDay;
@@ -263,17 +305,22 @@ export function compileNewsletter(request: IssueRequest, sources: NewsletterSour
 
   // A desk is where its place is; the editor adds the town-wide ones a district relies on.
   const deskInArea = (d: KindEntry<Desk>) => inArea(kinds.desks.districts(d.data, placeDistricts));
-  const desks = sources.desks
-    .filter((d) => deskInArea(d) || pickedDesks.has(d.id))
-    .sort((a, b) => Number(!deskInArea(a)) - Number(!deskInArea(b)) || compareJa(a.data.name, b.data.name))
-    .map(({ id, data }): DeskItem => ({
-      id,
-      name: data.name,
-      phone: data.phone,
-      hours: data.hours,
-      helpsWith: data.helpsWith,
-      picked: !deskInArea({ id, data }),
-    }));
+  const desksIn = withinLimit(
+    sources.desks
+      .filter((d) => deskInArea(d) || pickedDesks.has(d.id))
+      .sort((a, b) => Number(!deskInArea(a)) - Number(!deskInArea(b)) || compareJa(a.data.name, b.data.name)),
+    deskInArea,
+    (d) => pickedDesks.has(d.id),
+    ITEM_LIMITS.desks,
+  );
+  const desks = desksIn.kept.map(({ id, data }): DeskItem => ({
+    id,
+    name: data.name,
+    phone: data.phone,
+    hours: data.hours,
+    helpsWith: data.helpsWith,
+    picked: !deskInArea({ id, data }),
+  }));
 
   const url = new URL(districtId ? `/area/${districtId}/` : '/', sources.siteUrl).href;
   const [cover] = entry ? kinds.newsletters.photos(entry.data) : [];
@@ -294,6 +341,7 @@ export function compileNewsletter(request: IssueRequest, sources: NewsletterSour
     recruitments,
     reports,
     desks,
+    more: { events: eventsIn.more, recruitments: recruitmentsIn.more, desks: desksIn.more },
     qr: { ...qrPath(url), url },
   };
 }
