@@ -792,6 +792,10 @@ export const ja = {
   'bosaiMemo.noShelters': 'この地区の避難所は、市のハザードマップで確かめてください。',
   'bosaiMemo.organizations': '自主防災組織（困ったときの相談先）',
   'bosaiMemo.noOrganizations': '町内会・自治会にお問い合わせください。',
+  'bosaiMemo.sheltersElsewhere':
+    '避難所は{count}か所あり、この紙には載せきれません。お住まいの地区の防災メモか {url} で近くの避難所を確かめ、下の「わが家の避難先」に書いておきましょう。',
+  'bosaiMemo.organizationsElsewhere':
+    '自主防災組織は{count}団体あり、この紙には載せきれません。お住まいの地区の組織は {url} で確かめてください。',
   'bosaiMemo.phone': '電話 {phone}',
   'bosaiMemo.support': 'ひとりで避難するのがむずかしい方へ',
   'bosaiMemo.supportText':

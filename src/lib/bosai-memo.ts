@@ -54,6 +54,11 @@ export interface BosaiMemo {
    */
   shelters: { hazards: string[]; names: string[] }[];
   organizations: { name: string; phone?: string }[];
+  /**
+   * Lists left to the page because the sheet could not hold them (shortenings), with how many
+   * the page has: the sheet says so and where to look, instead of running off the paper.
+   */
+  elsewhere?: { shelters?: number; organizations?: number };
   numbers: PhoneNumber[];
   supportDesk?: string;
   supportPhone?: string;
@@ -100,6 +105,26 @@ export function shareLines(groups: readonly { hazard: string; names: string[] }[
     else lines.set(key, { hazards: [hazard], names });
   }
   return [...lines.values()];
+}
+
+/**
+ * The sheet as it is, then with its lists left to the page one by one — the 自主防災組織 first,
+ * then the shelters too — for a sheet that does not fit one A4 page even in its smallest type:
+ * a town-wide sheet of a town with dozens of shelters and organizations. The lines to write on
+ * (わが家の避難先) stay, and the sheet points to the page that lists them all.
+ */
+export function shortenings(memo: BosaiMemo): BosaiMemo[] {
+  const variants = [memo];
+  let last = memo;
+  if (last.organizations.length) {
+    last = { ...last, organizations: [], elsewhere: { ...last.elsewhere, organizations: last.organizations.length } };
+    variants.push(last);
+  }
+  if (last.shelters.length) {
+    const shelters = new Set(last.shelters.flatMap((line) => line.names)).size;
+    variants.push({ ...last, shelters: [], elsewhere: { ...last.elsewhere, shelters } });
+  }
+  return variants;
 }
 
 /** The town's sheet first, then every district's. */

@@ -73,4 +73,33 @@ describe('わが家の防災メモ of the sample town', () => {
       for (const o of memo.organizations) expect(text, `${where}: ${o.name}`).toContain(squash(o.name));
     }
   }, 180_000);
+
+  it('leaves the lists of a town with more shelters and groups than a sheet holds to the page, on one page', async () => {
+    const fonts = loadFonts();
+    const shelters = sources.places.filter((p) => p.data.shelter);
+    const groups = sources.organizations;
+    const copies = <T extends { id: string; data: { name: string } }>(list: readonly T[], n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        list.map((item) => ({
+          ...item,
+          id: `${item.id}-${i}`,
+          data: { ...item.data, name: `${item.data.name}（第${i + 1}）` },
+        })),
+      ).flat();
+    const busy = { ...sources, places: copies(shelters, 12), organizations: copies(groups, 12) };
+    const memo = bosaiMemo(busy, t);
+    const { pdf, warnings, shortened } = await renderBosaiMemo(memo, fonts, { siteName });
+    expect(warnings).toEqual([]);
+    expect(shortened?.organizations).toBe(memo.organizations.length);
+    expect(poppler('pdfinfo', pdf)).toMatch(/Pages:\s+1\n/);
+    const text = squash(poppler('pdftotext', pdf));
+    const where = memo.pageUrl;
+    expect(text).toContain(
+      squash(t('bosaiMemo.organizationsElsewhere', { count: memo.organizations.length, url: where })),
+    );
+    if (shortened?.shelters)
+      expect(text).toContain(squash(t('bosaiMemo.sheltersElsewhere', { count: shortened.shelters, url: where })));
+    for (const key of BLANKS) expect(text, key).toContain(squash(t(`bosaiMemo.blank.${key}`)));
+    expect(text).not.toContain(squash(memo.organizations[0]?.name ?? '?'));
+  }, 180_000);
 });

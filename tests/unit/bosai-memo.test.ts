@@ -11,6 +11,7 @@ import {
   bosaiMemoPdfPath,
   bosaiMemos,
   shareLines,
+  shortenings,
   type BosaiMemoSources,
 } from '../../src/lib/bosai-memo.ts';
 import type { Shelter } from '../../src/schemas/shelter.ts';
@@ -102,6 +103,29 @@ describe('shareLines', () => {
       { hazards: ['洪水', '内水氾濫'], names: ['A'] },
       { hazards: ['地震'], names: ['A', 'B'] },
     ]);
+  });
+});
+
+describe('shortenings', () => {
+  it('leaves the organizations to the page first, then the shelters too, counting each shelter once', () => {
+    const town = bosaiMemo(sources, t);
+    const [whole, noOrganizations, neither, ...rest] = shortenings(town);
+    expect(rest).toEqual([]);
+    expect(whole).toBe(town);
+    expect(noOrganizations).toMatchObject({ organizations: [], elsewhere: { organizations: 2 } });
+    expect(noOrganizations?.shelters).toEqual(town.shelters);
+    // 東小学校 体育館 serves two hazards (two lines) but is one shelter: four in all.
+    expect(neither).toMatchObject({ shelters: [], organizations: [], elsewhere: { organizations: 2, shelters: 4 } });
+    // What the sheet keeps either way.
+    expect(neither?.numbers).toEqual(town.numbers);
+    expect(neither?.supportDesk).toBe('市役所 福祉課');
+  });
+
+  it('has nothing to leave out of a sheet without lists', () => {
+    const bare = bosaiMemo({ ...sources, places: [], organizations: [] }, t);
+    expect(shortenings(bare)).toEqual([bare]);
+    const onlyShelters = bosaiMemo({ ...sources, organizations: [] }, t, 'nishi');
+    expect(shortenings(onlyShelters).map((m) => m.elsewhere)).toEqual([undefined, { shelters: 1 }]);
   });
 });
 

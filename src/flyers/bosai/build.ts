@@ -19,7 +19,7 @@ import { memoSources } from './sources.ts';
 import type { MemoJob, MemoReply } from './worker.ts';
 
 /** Raise when the layout or renderer changes what a sheet looks like: every cached one renders again. */
-export const MEMO_CODE_VERSION = '1';
+export const MEMO_CODE_VERSION = '2';
 
 export interface MemoStepResult {
   total: number;
@@ -97,7 +97,8 @@ export async function makeBosaiMemos(
         place(item.cached, item.out);
         result.rendered++;
         result.cpuMs.push(reply.cpuMs);
-        log(`${where}: ${Math.round(reply.pdf.length / 1024)} KiB, ${Math.round(reply.cpuMs)} ms CPU`);
+        const note = reply.shortened ? '; 避難所・組織の一覧は防災のページに / lists left to the page' : '';
+        log(`${where}: ${Math.round(reply.pdf.length / 1024)} KiB, ${Math.round(reply.cpuMs)} ms CPU${note}`);
       }
     } finally {
       await worker.terminate();

@@ -137,6 +137,9 @@ function pair(ctx: Ctx, label: string, value: string): El {
 }
 
 function shelters(ctx: Ctx, memo: BosaiMemo): El[] {
+  const elsewhere = memo.elsewhere?.shelters;
+  if (elsewhere)
+    return [text(ctx, t('bosaiMemo.sheltersElsewhere', { count: elsewhere, url: memo.pageUrl }), { tag: 'P' })];
   if (!memo.shelters.length) return [text(ctx, t('bosaiMemo.noShelters'), { tag: 'P' })];
   return [
     text(ctx, t('bosaiMemo.sheltersNote'), { size: ctx.size.small, tag: 'P' }),
@@ -157,6 +160,9 @@ function shelters(ctx: Ctx, memo: BosaiMemo): El[] {
 }
 
 function organizations(ctx: Ctx, memo: BosaiMemo): El[] {
+  const elsewhere = memo.elsewhere?.organizations;
+  if (elsewhere)
+    return [text(ctx, t('bosaiMemo.organizationsElsewhere', { count: elsewhere, url: memo.pageUrl }), { tag: 'P' })];
   if (!memo.organizations.length) return [text(ctx, t('bosaiMemo.noOrganizations'), { tag: 'P' })];
   return [
     tagged(

@@ -2,14 +2,15 @@
  * 「わが家の防災メモ」 as a one-page A4 PDF with the flyer engine: the sheet (layout.ts) laid out
  * by Satori with words as <text> (`embedFont: false`), drawn into PDFKit as real text in subset
  * fonts (svg-pdf.ts, pdf-text.ts) and tagged (pdf-tags.ts), as the newsletters are. A town
- * with many shelters is set a little smaller until the sheet fits one page. The PNG (docs,
+ * with many shelters is set a little smaller until the sheet fits one page, and one with more
+ * than the smallest type holds has its lists left to the 防災 page (shortenings). The PNG (docs,
  * previews) is the same SVG with its words turned into outlines. Plain Node only (resvg is native).
  */
 import { Resvg } from '@resvg/resvg-js';
 import PDFDocument from 'pdfkit';
 import satori, { type SatoriOptions } from 'satori';
 import { t } from '../../i18n/index.ts';
-import type { BosaiMemo } from '../../lib/bosai-memo.ts';
+import { shortenings, type BosaiMemo } from '../../lib/bosai-memo.ts';
 import { FlyerTextError } from '../errors.ts';
 import type { FlyerFonts } from '../fonts.ts';
 import { SLOT, TAG, type El } from '../layout/elements.ts';
@@ -27,6 +28,8 @@ export interface RenderedMemo {
   png?: Buffer;
   scale: number;
   warnings: string[];
+  /** The lists the sheet left to the page, if it had to (shortenings). */
+  shortened?: BosaiMemo['elsewhere'];
 }
 
 /** Type scales tried in turn until the sheet fits one page. */
@@ -69,17 +72,20 @@ export async function renderBosaiMemo(
   let svg = '';
   let tags: TaggedBox[] = [];
   let used = SCALES[0] as number;
-  for (const scale of SCALES) {
-    tags = [];
-    const laid = await layOut(memoSheet(memo, fonts.measure, scale, fonts.family), fonts, tags);
-    svg = laid.svg;
-    used = scale;
-    if (laid.content <= CAPACITY) break;
-    if (scale === SCALES[SCALES.length - 1])
-      warnings.push(
-        `防災メモ（${memo.area}）が1枚に収まりません。避難所や組織の名前を短くしてください / the sheet for ${memo.area} overflows A4 by ${Math.round(laid.content - CAPACITY)} px`,
-      );
-  }
+  let sheet = memo;
+  let overflow = 0;
+  // Smaller type first, then the lists left to the page (shortenings): never off the paper.
+  fit: for (const variant of shortenings(memo))
+    for (const scale of SCALES) {
+      tags = [];
+      const laid = await layOut(memoSheet(variant, fonts.measure, scale, fonts.family), fonts, tags);
+      [svg, used, sheet, overflow] = [laid.svg, scale, variant, laid.content - CAPACITY];
+      if (overflow <= 0) break fit;
+    }
+  if (overflow > 0)
+    warnings.push(
+      `防災メモ（${memo.area}）が1枚に収まりません。電話番号や申し込み先を短くしてください / the sheet for ${memo.area} overflows A4 by ${Math.round(overflow)} px`,
+    );
 
   const { width, height } = PAPER.a4;
   const title = `${t('bosaiMemo.title')}（${memo.area}）`;
@@ -110,11 +116,18 @@ export async function renderBosaiMemo(
   tagger.end();
   doc.end();
   const pdf = await done;
-  if (!options.png) return { pdf, scale: used, warnings };
+  const shortened = sheet.elsewhere;
+  if (!options.png) return { pdf, scale: used, warnings, ...(shortened ? { shortened } : {}) };
   const preview = previewOf(PAPER.a4);
   const image = new Resvg(outlineText(compactSvg(svg), fonts.faces), {
     font: { loadSystemFonts: false },
     fitTo: { mode: 'width', value: preview.width },
   }).render();
-  return { pdf, png: encodePng(image.width, image.height, image.pixels), scale: used, warnings };
+  return {
+    pdf,
+    png: encodePng(image.width, image.height, image.pixels),
+    scale: used,
+    warnings,
+    ...(shortened ? { shortened } : {}),
+  };
 }

@@ -15,7 +15,7 @@ export interface MemoJob {
 }
 
 export type MemoReply =
-  | { id: number; ok: true; pdf: Uint8Array; warnings: string[]; cpuMs: number }
+  | { id: number; ok: true; pdf: Uint8Array; warnings: string[]; cpuMs: number; shortened: boolean }
   | { id: number; ok: false; message: string };
 
 const fonts = loadFonts();
@@ -24,9 +24,10 @@ const port = await connectToParent<undefined>();
 port.on('message', ({ id, memo, siteName }: MemoJob) => {
   const cpu = process.threadCpuUsage();
   renderBosaiMemo(memo, fonts, { siteName }).then(
-    ({ pdf, warnings }) => {
+    ({ pdf, warnings, shortened }) => {
       const used = process.threadCpuUsage(cpu);
-      const reply: MemoReply = { id, ok: true, pdf, warnings, cpuMs: (used.user + used.system) / 1000 };
+      const cpuMs = (used.user + used.system) / 1000;
+      const reply: MemoReply = { id, ok: true, pdf, warnings, cpuMs, shortened: Boolean(shortened) };
       port.postMessage(reply);
     },
     (error: unknown) => {

@@ -770,6 +770,10 @@ export const en = {
   'bosaiMemo.noShelters': 'Check this district’s shelters on the city’s hazard map.',
   'bosaiMemo.organizations': 'Neighbourhood disaster-prevention group (who to ask for help)',
   'bosaiMemo.noOrganizations': 'Please ask your neighbourhood association.',
+  'bosaiMemo.sheltersElsewhere':
+    'There are {count} shelters, too many for this sheet. Find the ones near you on your district’s memo or at {url}, and write yours under “Where our family will evacuate to” below.',
+  'bosaiMemo.organizationsElsewhere':
+    'There are {count} voluntary disaster-prevention groups, too many for this sheet. Find your district’s at {url}.',
   'bosaiMemo.phone': 'Phone {phone}',
   'bosaiMemo.support': 'If it is hard for you to evacuate on your own',
   'bosaiMemo.supportText':

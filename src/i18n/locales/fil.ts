@@ -771,6 +771,10 @@ export const fil = {
   'bosaiMemo.noShelters': 'Tingnan sa hazard map ng lungsod ang mga evacuation center ng lugar na ito.',
   'bosaiMemo.organizations': 'Boluntaryong grupo ng paghahanda sa sakuna (matatanungan kapag may problema)',
   'bosaiMemo.noOrganizations': 'Magtanong sa samahan ng magkakapitbahay (自治会・町内会).',
+  'bosaiMemo.sheltersElsewhere':
+    'May {count} evacuation center, hindi kasya lahat sa papel na ito. Hanapin ang malapit sa inyo sa memo ng inyong lugar o sa {url}, at isulat sa “Lilikasan ng aming pamilya” sa ibaba.',
+  'bosaiMemo.organizationsElsewhere':
+    'May {count} boluntaryong grupo sa paghahanda sa sakuna, hindi kasya lahat dito. Hanapin ang sa inyong lugar sa {url}.',
   'bosaiMemo.phone': 'Tel. {phone}',
   'bosaiMemo.support': 'Para sa mga nahihirapang lumikas nang mag-isa',
   'bosaiMemo.supportText':

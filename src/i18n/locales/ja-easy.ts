@@ -770,6 +770,10 @@ export const jaEasy = {
   'bosaiMemo.noShelters': 'この ちくの ひなんじょは、しの ハザードマップで たしかめて ください。',
   'bosaiMemo.organizations': 'ぼうさいの グループ（こまった ときの そうだんさき）',
   'bosaiMemo.noOrganizations': 'ちょうないかい・じちかいに きいて ください。',
+  'bosaiMemo.sheltersElsewhere':
+    'ひなんじょは {count}か所 あります。この かみには ぜんぶ かけません。すんでいる ちくの ぼうさい メモか {url} で ちかくの ひなんじょを しらべて、したの「わがやが にげる ところ」に かいて おきましょう。',
+  'bosaiMemo.organizationsElsewhere':
+    'ちいきの ぼうさいの グループは {count}こ あります。この かみには ぜんぶ かけません。すんでいる ちくの グループは {url} で しらべて ください。',
   'bosaiMemo.phone': 'でんわ {phone}',
   'bosaiMemo.support': 'ひとりで にげる ことが むずかしい 人へ',
   'bosaiMemo.supportText':

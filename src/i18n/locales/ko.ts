@@ -757,6 +757,10 @@ export const ko = {
   'bosaiMemo.noShelters': '이 지구의 대피소는 시의 해저드 맵(ハザードマップ)으로 확인하세요.',
   'bosaiMemo.organizations': '자율방재조직(곤란할 때의 상담처)',
   'bosaiMemo.noOrganizations': '자치회·반상회에 문의하세요.',
+  'bosaiMemo.sheltersElsewhere':
+    '대피소가 {count}곳 있어 이 종이에 다 싣지 못합니다. 사는 지구의 방재 메모나 {url}에서 가까운 대피소를 확인하고, 아래 「우리 집 대피처」에 적어 두세요.',
+  'bosaiMemo.organizationsElsewhere':
+    '자주방재조직이 {count}곳 있어 이 종이에 다 싣지 못합니다. 사는 지구의 조직은 {url}에서 확인하세요.',
   'bosaiMemo.phone': '전화 {phone}',
   'bosaiMemo.support': '혼자 대피하기 어려운 분께',
   'bosaiMemo.supportText':

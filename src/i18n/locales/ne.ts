@@ -754,6 +754,10 @@ export const ne = {
   'bosaiMemo.noShelters': 'यो क्षेत्रका आश्रयस्थल नगरपालिकाको जोखिम नक्सामा हेर्नुहोस्।',
   'bosaiMemo.organizations': 'स्वयंसेवी विपद् पूर्वतयारी समूह (समस्या पर्दा सल्लाह लिने ठाउँ)',
   'bosaiMemo.noOrganizations': 'टोल समिति (自治会・町内会) मा सोध्नुहोस्।',
+  'bosaiMemo.sheltersElsewhere':
+    '{count} वटा आश्रयस्थल छन्, सबै यो कागजमा अटाउँदैनन्। आफ्नो क्षेत्रको टिपोट वा {url} मा नजिकको आश्रयस्थल हेरेर तलको “हाम्रो घरको आश्रयस्थल” मा लेख्नुहोस्।',
+  'bosaiMemo.organizationsElsewhere':
+    '{count} वटा स्वयंसेवी विपद् समूह छन्, सबै यहाँ अटाउँदैनन्। आफ्नो क्षेत्रको समूह {url} मा हेर्नुहोस्।',
   'bosaiMemo.phone': 'फोन {phone}',
   'bosaiMemo.support': 'एक्लै सुरक्षित ठाउँमा जान गाह्रो हुनेहरूका लागि',
   'bosaiMemo.supportText':

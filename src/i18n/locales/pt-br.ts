@@ -767,6 +767,10 @@ export const ptBr = {
   'bosaiMemo.noShelters': 'Confira os abrigos desta região no mapa de riscos da prefeitura.',
   'bosaiMemo.organizations': 'Grupo de prevenção de desastres dos moradores (a quem recorrer)',
   'bosaiMemo.noOrganizations': 'Pergunte à associação de moradores.',
+  'bosaiMemo.sheltersElsewhere':
+    'Há {count} abrigos, muitos para esta folha. Veja os mais próximos na folha do seu bairro ou em {url} e anote o seu em “Nosso abrigo”, abaixo.',
+  'bosaiMemo.organizationsElsewhere':
+    'Há {count} grupos voluntários de prevenção de desastres, muitos para esta folha. Veja o do seu bairro em {url}.',
   'bosaiMemo.phone': 'Tel. {phone}',
   'bosaiMemo.support': 'Para quem tem dificuldade de evacuar sozinho',
   'bosaiMemo.supportText':

@@ -762,6 +762,10 @@ export const vi = {
   'bosaiMemo.noShelters': 'Hãy xem nơi sơ tán của khu vực này trên bản đồ nguy cơ của thành phố.',
   'bosaiMemo.organizations': 'Tổ phòng chống thiên tai của cư dân (nơi hỏi khi gặp khó khăn)',
   'bosaiMemo.noOrganizations': 'Hãy hỏi hội cư dân khu phố.',
+  'bosaiMemo.sheltersElsewhere':
+    'Có {count} nơi sơ tán, không ghi hết được trên tờ này. Hãy xem nơi gần nhà trong ghi chú của khu vực mình hoặc tại {url}, rồi ghi vào mục “Nơi sơ tán của gia đình” bên dưới.',
+  'bosaiMemo.organizationsElsewhere':
+    'Có {count} tổ chức phòng chống thiên tai tự nguyện, không ghi hết được ở đây. Hãy xem tổ chức của khu vực mình tại {url}.',
   'bosaiMemo.phone': 'Điện thoại {phone}',
   'bosaiMemo.support': 'Dành cho người khó tự sơ tán một mình',
   'bosaiMemo.supportText':

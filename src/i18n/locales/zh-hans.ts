@@ -740,6 +740,9 @@ export const zhHans = {
   'bosaiMemo.noShelters': '本地区的避难所，请查看市里的灾害风险地图（ハザードマップ）。',
   'bosaiMemo.organizations': '自主防灾组织（遇到困难时的咨询处）',
   'bosaiMemo.noOrganizations': '请向町内会、自治会咨询。',
+  'bosaiMemo.sheltersElsewhere':
+    '避难所共有{count}处，本页无法全部列出。请在所住地区的防灾备忘或 {url} 查看附近的避难所，并写在下方“我家的避难去处”中。',
+  'bosaiMemo.organizationsElsewhere': '自主防灾组织共有{count}个，本页无法全部列出。请在 {url} 查看所住地区的组织。',
   'bosaiMemo.phone': '电话 {phone}',
   'bosaiMemo.support': '致难以独自避难的人',
   'bosaiMemo.supportText':
