@@ -338,12 +338,19 @@ describe('compileNewsletter', () => {
   });
 
   it('keeps the order and counts what a limit leaves out, picks never among them', () => {
-    const items = ['a', 'P', 'b', 'c', 'Q', 'd'];
-    const compiled = (x: string) => x === x.toLowerCase();
+    const items = ['d', 'Q', 'x', 'c', 'P', 'b', 'a'];
+    const compiled = (x: string) => x !== 'x' && x === x.toLowerCase();
     const picked = (x: string) => x === x.toUpperCase() || x === 'd';
-    expect(withinLimit(items, compiled, picked, 2)).toEqual({ kept: ['a', 'P', 'b', 'Q', 'd'], more: 1 });
-    expect(withinLimit(items, compiled, picked, 10)).toEqual({ kept: items, more: 0 });
-    expect(withinLimit(items, compiled, () => false, 0)).toEqual({ kept: [], more: 4 });
+    const order = (a: string, b: string) => '(aPbcQdx'.indexOf(a) - '(aPbcQdx'.indexOf(b);
+    expect(withinLimit(items, { compiled, picked, order, limit: 2 })).toEqual({
+      kept: ['a', 'P', 'b', 'Q', 'd'],
+      more: 1,
+    });
+    expect(withinLimit(items, { compiled, picked, order, limit: 10 })).toEqual({
+      kept: ['a', 'P', 'b', 'c', 'Q', 'd'],
+      more: 0,
+    });
+    expect(withinLimit(items, { compiled, picked: () => false, order, limit: 0 })).toEqual({ kept: [], more: 4 });
   });
 
   it('takes the month’s calendar items from the caller when it keeps them between issues', () => {

@@ -116,18 +116,17 @@ export async function renderBosaiMemo(
   tagger.end();
   doc.end();
   const pdf = await done;
-  const shortened = sheet.elsewhere;
-  if (!options.png) return { pdf, scale: used, warnings, ...(shortened ? { shortened } : {}) };
+  const rendered: RenderedMemo = {
+    pdf,
+    scale: used,
+    warnings,
+    ...(sheet.elsewhere ? { shortened: sheet.elsewhere } : {}),
+  };
+  if (!options.png) return rendered;
   const preview = previewOf(PAPER.a4);
   const image = new Resvg(outlineText(compactSvg(svg), fonts.faces), {
     font: { loadSystemFonts: false },
     fitTo: { mode: 'width', value: preview.width },
   }).render();
-  return {
-    pdf,
-    png: encodePng(image.width, image.height, image.pixels),
-    scale: used,
-    warnings,
-    ...(shortened ? { shortened } : {}),
-  };
+  return { ...rendered, png: encodePng(image.width, image.height, image.pixels) };
 }

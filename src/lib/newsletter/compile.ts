@@ -162,23 +162,24 @@ export const REPORT_LIMIT = 4;
 export const ITEM_LIMITS = { events: 8, recruitments: 8, desks: 8 } as const;
 
 /**
- * The first `limit` of the compiled items (already in the list's order), then every picked one
- * they leave out, in the same order; and how many compiled ones were left out.
+ * A list of the issue: the compiled and the picked items of `items` in `order`, the compiled ones
+ * only up to `limit` (a picked one is always kept); and how many compiled ones were left out.
  */
 export function withinLimit<T>(
-  ordered: readonly T[],
-  isCompiled: (item: T) => boolean,
-  isPicked: (item: T) => boolean,
-  limit: number,
+  items: readonly T[],
+  rule: { compiled: (item: T) => boolean; picked: (item: T) => boolean; order: (a: T, b: T) => number; limit: number },
 ): { kept: T[]; more: number } {
   let compiled = 0;
   let more = 0;
-  const kept = ordered.filter((item) => {
-    if (isCompiled(item) && compiled < limit) return ++compiled > 0;
-    if (isPicked(item)) return true;
-    if (isCompiled(item)) more++;
-    return false;
-  });
+  const kept = items
+    .filter((item) => rule.compiled(item) || rule.picked(item))
+    .sort(rule.order)
+    .filter((item) => {
+      if (rule.compiled(item) && compiled < rule.limit) return ++compiled > 0;
+      if (rule.picked(item)) return true;
+      more++;
+      return false;
+    });
   return { kept, more };
 }
 /** Reports of the two months before the issue's month: "latest", not last year's. */
@@ -235,14 +236,12 @@ export function compileNewsletter(request: IssueRequest, sources: NewsletterSour
   const compiledEvents = new Set(
     items.filter((i) => i.collection === 'events' && inArea(i.districts)).map((i) => i.id),
   );
-  const eventsIn = withinLimit(
-    sources.events
-      .filter((e) => compiledEvents.has(e.id) || pickedEvents.has(e.id))
-      .sort((a, b) => a.data.start.localeCompare(b.data.start) || compareJa(a.data.title, b.data.title)),
-    (e) => compiledEvents.has(e.id),
-    (e) => pickedEvents.has(e.id),
-    ITEM_LIMITS.events,
-  );
+  const eventsIn = withinLimit(sources.events, {
+    compiled: (e) => compiledEvents.has(e.id),
+    picked: (e) => pickedEvents.has(e.id),
+    order: (a, b) => a.data.start.localeCompare(b.data.start) || compareJa(a.data.title, b.data.title),
+    limit: ITEM_LIMITS.events,
+  });
   const events = eventsIn.kept.map(({ id, data }): EventHighlight => ({
     id,
     title: data.title,
@@ -261,14 +260,12 @@ export function compileNewsletter(request: IssueRequest, sources: NewsletterSour
   // Open on the month's first day: a past deadline or a closed recruitment is not advertised.
   const openInArea = (r: KindEntry<Recruitment>) =>
     inArea(r.data.districts) && kinds.recruitments.lifecycle(r.data, firstDay) !== 'past';
-  const recruitmentsIn = withinLimit(
-    sources.recruitments
-      .filter((r) => pickedRecruitments.has(r.id) || openInArea(r))
-      .sort(compareRecruitments(firstDay)),
-    openInArea,
-    (r) => pickedRecruitments.has(r.id),
-    ITEM_LIMITS.recruitments,
-  );
+  const recruitmentsIn = withinLimit(sources.recruitments, {
+    compiled: openInArea,
+    picked: (r) => pickedRecruitments.has(r.id),
+    order: compareRecruitments(firstDay),
+    limit: ITEM_LIMITS.recruitments,
+  });
   const recruitments = recruitmentsIn.kept.map((r): RecruitmentItem => ({
     id: r.id,
     title: r.data.title,
@@ -305,14 +302,12 @@ export function compileNewsletter(request: IssueRequest, sources: NewsletterSour
 
   // A desk is where its place is; the editor adds the town-wide ones a district relies on.
   const deskInArea = (d: KindEntry<Desk>) => inArea(kinds.desks.districts(d.data, placeDistricts));
-  const desksIn = withinLimit(
-    sources.desks
-      .filter((d) => deskInArea(d) || pickedDesks.has(d.id))
-      .sort((a, b) => Number(!deskInArea(a)) - Number(!deskInArea(b)) || compareJa(a.data.name, b.data.name)),
-    deskInArea,
-    (d) => pickedDesks.has(d.id),
-    ITEM_LIMITS.desks,
-  );
+  const desksIn = withinLimit(sources.desks, {
+    compiled: deskInArea,
+    picked: (d) => pickedDesks.has(d.id),
+    order: (a, b) => Number(!deskInArea(a)) - Number(!deskInArea(b)) || compareJa(a.data.name, b.data.name),
+    limit: ITEM_LIMITS.desks,
+  });
   const desks = desksIn.kept.map(({ id, data }): DeskItem => ({
     id,
     name: data.name,
