@@ -25,6 +25,7 @@ import {
   keyReading,
   queryText,
   splitWords,
+  splitWordsOf,
   markTyped,
   stripKeys,
   surfaceKey,
@@ -175,6 +176,23 @@ describe('the query', () => {
     expect(splitWords('（土）10:00〜12:00')).toBe('（ 土 ） 10:00 〜 12:00');
     for (const text of ['社会福祉協議会の見守り活動', '𠮷野家で、カフェ。', ' 子育て　サロン '])
       expect(splitWords(text).replace(/ (?=\S)(?<=\S )/g, ''), text).toBe(text.replace(/ (?=\S)(?<=\S )/g, ''));
+  });
+
+  it('splits many texts at once as it splits each alone', () => {
+    const texts = [
+      '防災訓練のお知らせ',
+      '',
+      '見守り\r',
+      '\n活動',
+      'Café\u2029サロン',
+      '𠮷野家で、カフェ。',
+      ' ',
+      '（土）10:00〜12:00',
+      '',
+    ];
+    expect(splitWordsOf(texts)).toEqual(texts.map((text) => splitWords(text)));
+    expect(splitWordsOf([])).toEqual([]);
+    expect(splitWordsOf([''])).toEqual(['']);
   });
 
   it('is the same in the browser (public/scripts/search-terms.js) as in terms.ts', () => {

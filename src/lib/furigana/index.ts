@@ -6,7 +6,7 @@
  */
 import { detached } from '../strings.ts';
 import { annotateHtml } from './html.ts';
-import { readingOfSegments, rubyHtml, withOverrides, type Override, type Segment } from './segments.ts';
+import { overrideSplitter, readingOfSegments, rubyHtml, type Override, type Segment } from './segments.ts';
 import { loadTokenizer, type Tokenize } from './tokenizer.ts';
 import { CORRECTIONS, segmentsOf } from './words.ts';
 
@@ -35,7 +35,7 @@ export function createFurigana(
   for (const o of siteOverrides) words.set(o.word, o.reading);
   const overrides = [...words].map(([word, reading]) => ({ word, reading }));
   const analyse = (text: string) => segmentsOf(tokenize(text));
-  const segments = (text: string) => withOverrides(text, overrides, analyse);
+  const segments = overrideSplitter(overrides, analyse);
   const cache = known;
   const text = (input: string) => {
     let out = cache.get(input);

@@ -77,28 +77,44 @@ export interface Override {
 
 /**
  * The text split at the override words, longest first: each override as its own segments
- * (aligned with its reading), the rest as plain text for the analyser (`analyse`).
+ * (aligned with its reading), the rest as plain text for the analyser (`analyse`). Made once per
+ * annotator: the words' pattern was compiled for every text, 3.7 s of a cold 10,000-entry build's
+ * main thread (docs/BENCHMARKS.md, 2 December 2026).
  */
-export function withOverrides(
-  text: string,
+export function overrideSplitter(
   overrides: readonly Override[],
   analyse: (text: string) => Segment[],
-): Segment[] {
-  if (overrides.length === 0) return mergePlain(analyse(text));
+): (text: string) => Segment[] {
+  if (overrides.length === 0) return (text) => mergePlain(analyse(text));
   const byWord = new Map(overrides.map((o) => [o.word, o.reading]));
   const words = [...byWord.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const pattern = new RegExp(words.join('|'), 'gu');
-  const segments: Segment[] = [];
-  let last = 0;
-  for (const match of text.matchAll(pattern)) {
-    if (match.index > last) segments.push(...analyse(text.slice(last, match.index)));
-    const word = match[0];
-    segments.push(...(alignReading(word, byWord.get(word) ?? '') ?? [{ text: word }]));
-    last = match.index + word.length;
-  }
-  if (last < text.length) segments.push(...analyse(text.slice(last)));
-  return mergePlain(segments);
+  const aligned = new Map<string, Segment[]>();
+  const overrideSegments = (word: string) => {
+    let segments = aligned.get(word);
+    if (!segments) aligned.set(word, (segments = alignReading(word, byWord.get(word) ?? '') ?? [{ text: word }]));
+    return segments; // mergePlain copies what it keeps
+  };
+  return (text) => {
+    const segments: Segment[] = [];
+    let last = 0;
+    for (const match of text.matchAll(pattern)) {
+      if (match.index > last) segments.push(...analyse(text.slice(last, match.index)));
+      const word = match[0];
+      segments.push(...overrideSegments(word));
+      last = match.index + word.length;
+    }
+    if (last < text.length) segments.push(...analyse(text.slice(last)));
+    return mergePlain(segments);
+  };
 }
+
+/** `overrideSplitter` for one text (tests, one-off readings). */
+export const withOverrides = (
+  text: string,
+  overrides: readonly Override[],
+  analyse: (text: string) => Segment[],
+): Segment[] => overrideSplitter(overrides, analyse)(text);
 
 /** Attributes of every reading's <rt> (see rubyHtml). */
 export const RT_ATTRIBUTES = ' aria-hidden="true"';

@@ -4,7 +4,7 @@
  * search document with its keys added. Pure: the caller loads the analyser.
  */
 import type { Override, Segment, Token } from '../furigana/segments.ts';
-import { foldKana, isKana, JAPANESE_CHAR, KANJI, kanaKey, splitWords, surfaceKey } from './terms.ts';
+import { foldKana, isKana, JAPANESE_CHAR, KANJI, kanaKey, splitWordsOf, surfaceKey } from './terms.ts';
 import type { VariantGroup } from './variants.ts';
 
 /** How many words one key spans: 社会福祉協議会 is four (社会/福祉/協議/会), typed as one. */
@@ -122,21 +122,22 @@ const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'wbr', 'source
 const HEADING_WEIGHT: Record<string, number> = { h1: 7, h2: 6, h3: 5, h4: 4, h5: 3, h6: 2 };
 
 /**
- * A text of a search document split into words (splitWords) for the index, with a space before
- * and after where it starts or ends with a Japanese character: Pagefind joins text across inline
- * tags and <wbr> (歌声<wbr>サロン) without one.
+ * Texts of a search document split into words (splitWordsOf, for the Japanese index), each with a
+ * space before and after where it starts or ends with a Japanese character: Pagefind joins text
+ * across inline tags and <wbr> (歌声<wbr>サロン) without one.
  */
-export function indexWords(text: string): string {
-  const split = splitWords(text);
-  const chars = [...split];
+export function indexWords(texts: readonly string[]): string[] {
   const edge = (c: string | undefined) => (c !== undefined && JAPANESE_CHAR.test(c) ? ' ' : '');
-  return edge(chars[0]) + split + edge(chars[chars.length - 1]);
+  return splitWordsOf(texts).map((split) => {
+    const chars = [...split];
+    return edge(chars[0]) + split + edge(chars[chars.length - 1]);
+  });
 }
 
 /**
  * A search document with the keys of its text added (src/lib/search/document.ts makes the
- * document, `keysOf` the keys of one text), and each text outside ignored parts given to `words`
- * (indexWords, for the Japanese index). Keys follow the text they come from, so Pagefind
+ * document, `keysOf` the keys of one text), and the texts outside ignored parts given to `words`
+ * (indexWords, for the Japanese index) all at once. Keys follow the text they come from, so Pagefind
  * weighs them as that text (a fact's weight, a paragraph's) and shows an excerpt where the word
  * is; a heading's keys follow the heading, in a paragraph with the heading's weight, so that
  * the heading's own text is not lengthened by them (the result's title comes from the
@@ -145,15 +146,22 @@ export function indexWords(text: string): string {
 export function withSearchKeys(
   html: string,
   keysOf: (text: string) => string[],
-  words: (text: string) => string = (text) => text,
+  words: (texts: readonly string[]) => string[] = (texts) => [...texts],
 ): string {
   const out: string[] = [];
+  // Where each text to be split into words goes in `out`: they are split all at once, at the end.
+  const texts: string[] = [];
+  const places: number[] = [];
   let position = 0;
   let ignoring: { name: string; depth: number } | null = null;
   let heading: { name: string; keys: string[] } | null = null;
   const text = (end: number) => {
     const chunk = html.slice(position, end);
-    out.push(ignoring ? chunk : words(chunk));
+    if (!ignoring) {
+      texts.push(chunk);
+      places.push(out.length);
+    }
+    out.push(chunk);
     if (ignoring || !/[^\s]/.test(chunk)) return;
     const keys = keysOf(chunk);
     if (!keys.length) return;
@@ -182,6 +190,8 @@ export function withSearchKeys(
     }
   }
   text(html.length);
+  const split = words(texts);
+  places.forEach((place, i) => (out[place] = split[i] ?? ''));
   return out.join('');
 }
 

@@ -131,19 +131,47 @@ let wordSegmenter: Intl.Segmenter | undefined;
  * character get a space: Latin words, numbers and HTML character references (&amp;) stay whole.
  */
 export function splitWords(text: string): string {
+  return splitWordsOf([text])[0] ?? '';
+}
+
+/** A hard word boundary on both sides (Unicode's WB3a/WB3b): no segment crosses it. */
+const TEXT_SEPARATOR = '\u2029';
+
+/**
+ * `splitWords` of many texts, in one pass of the segmenter over them joined: each call of
+ * `segment()` has a fixed cost about five times that of segmenting a short text, and a search
+ * document has hundreds of texts (a 10,000-entry town, 210,000 texts: 0.2 s joined against 1.2 s
+ * one by one). The texts are joined with a paragraph separator, which ICU always breaks on both
+ * sides, so each text's segments are those it has alone (a unit test holds them equal).
+ */
+export function splitWordsOf(texts: readonly string[]): string[] {
   wordSegmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
-  let out = '';
+  const out: string[] = [];
+  let text = '';
   let before = '';
-  for (const { segment } of wordSegmenter.segment(text)) {
-    const chars = [...segment];
-    const first = chars[0] ?? '';
+  let end = texts[0]?.length ?? 0;
+  for (const { segment, index } of wordSegmenter.segment(texts.join(TEXT_SEPARATOR))) {
+    if (index === end && out.length < texts.length - 1) {
+      out.push(text);
+      text = '';
+      before = '';
+      end = index + 1 + (texts[out.length]?.length ?? 0);
+      continue;
+    }
+    const first = firstCharacter(segment);
     if (before && !/\s/.test(before) && !/\s/.test(first) && (JAPANESE_CHAR.test(before) || JAPANESE_CHAR.test(first)))
-      out += ' ';
-    out += segment;
-    before = chars[chars.length - 1] ?? before;
+      text += ' ';
+    text += segment;
+    before = lastCharacter(segment) || before;
   }
+  if (texts.length) out.push(text);
   return out;
 }
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+const firstCharacter = (text: string) => text.slice(0, isHighSurrogate(text.charCodeAt(0)) ? 2 : 1);
+const lastCharacter = (text: string) => text.slice(isLowSurrogate(text.charCodeAt(text.length - 1)) ? -2 : -1);
 
 /**
  * The query Pagefind is given for what a resident typed: width folded, variant spellings
