@@ -572,6 +572,11 @@ export const ja = {
   'bosai.byHazard': '{hazard}のとき',
   'bosai.noShelters':
     'この地区の避難場所・避難所は、まだこのサイトに載っていません。市のハザードマップで確かめてください。',
+  'bosai.sheltersOnDistrictPages':
+    '避難場所・避難所は{count}か所あり、このページには載せきれません。お住まいの地区の防災のページで、近くの避難所を地図と一緒に確かめてください。',
+  'bosai.hazardCount': '{hazard}のとき：{count}か所',
+  'bosai.organizationsOnDistrictPages':
+    '自主防災組織は{count}団体あり、このページには載せきれません。お住まいの地区の防災のページに、その地区の組織と連絡先があります。',
   'bosai.shelterDetails': 'それぞれの避難場所・避難所',
   'bosai.capacity': '収容{count}人',
   'bosai.petsOk': 'ペット可',

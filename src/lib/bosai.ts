@@ -103,3 +103,16 @@ export function updatedAt(updated: string | undefined, built: Date): { text: str
   const instant = (updated && parseDateTime(updated)) || built;
   return { text: `${formatDateJa(instant)} ${formatTimeJa(instant)}`, datetime: toJstIso(instant) };
 }
+
+/**
+ * How many shelters, or 自主防災組織, the town's 防災 page lists in full. A town with more gives
+ * their number (shelters under each hazard) and leaves the lists to the districts' pages, which
+ * the town page links first: every shelter with its details was 3.4 MB of HTML for a town of 800
+ * shelters (the 10,000-entry bench town), a page to be read on a phone on a congested disaster
+ * day. The district pages always list theirs. わが家の防災メモ does the same on paper
+ * (./bosai-memo.ts, `shortenings`).
+ */
+export const TOWN_PAGE_LIST_LIMIT = 60;
+
+/** Whether the town's 防災 page lists these (shelters or organizations) one by one. */
+export const listedOnTownPage = (items: readonly unknown[]): boolean => items.length <= TOWN_PAGE_LIST_LIMIT;

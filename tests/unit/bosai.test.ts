@@ -10,7 +10,9 @@ import {
   ancestorsOf,
   bosaiOrganizations,
   emergencyNumbers,
+  listedOnTownPage,
   sheltersByHazard,
+  TOWN_PAGE_LIST_LIMIT,
   sheltersIn,
   telHref,
   updatedAt,
@@ -127,6 +129,15 @@ describe('a district’s shelters', () => {
       ['flood', ['kominkan']],
       ['earthquake', ['koen', 'kominkan']],
     ]);
+  });
+});
+
+describe('the town’s 防災 page', () => {
+  it('lists shelters and groups one by one up to the limit, and counts them beyond', () => {
+    const items = (n: number) => Array.from({ length: n }, (_, i) => i);
+    expect(listedOnTownPage([])).toBe(true);
+    expect(listedOnTownPage(items(TOWN_PAGE_LIST_LIMIT))).toBe(true);
+    expect(listedOnTownPage(items(TOWN_PAGE_LIST_LIMIT + 1))).toBe(false);
   });
 });
 

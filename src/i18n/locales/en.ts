@@ -556,6 +556,11 @@ export const en = {
   'bosai.byHazard': '{hazard}',
   'bosai.noShelters':
     'This district’s evacuation sites and shelters are not on this site yet. Please check the city’s hazard map.',
+  'bosai.sheltersOnDistrictPages':
+    'There are {count} evacuation sites and shelters, too many for this page. Find the ones near you, with a map, on your district’s disaster-preparedness page.',
+  'bosai.hazardCount': '{hazard}: {count}',
+  'bosai.organizationsOnDistrictPages':
+    'There are {count} voluntary disaster-prevention groups, too many for this page. Your district’s disaster-preparedness page lists its groups and whom to call.',
   'bosai.shelterDetails': 'Each evacuation site and shelter',
   'bosai.capacity': 'Holds {count} people',
   'bosai.petsOk': 'Pets allowed',

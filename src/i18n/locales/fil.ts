@@ -553,6 +553,11 @@ export const fil = {
   'bosai.byHazard': 'Kapag may {hazard}',
   'bosai.noShelters':
     'Wala pa sa site na ito ang mga lugar na lilikasan at evacuation center ng lugar na ito. Tingnan ang hazard map ng lungsod.',
+  'bosai.sheltersOnDistrictPages':
+    'May {count} lugar na malilikasan at evacuation center, hindi kasya lahat sa pahinang ito. Hanapin ang malapit sa inyo, kasama ang mapa, sa pahina ng paghahanda sa sakuna ng inyong lugar.',
+  'bosai.hazardCount': '{hazard}: {count}',
+  'bosai.organizationsOnDistrictPages':
+    'May {count} boluntaryong grupo sa paghahanda sa sakuna, hindi kasya lahat dito. Nasa pahina ng paghahanda sa sakuna ng inyong lugar ang mga grupo at ang tatawagan.',
   'bosai.shelterDetails': 'Bawat lugar na lilikasan at evacuation center',
   'bosai.capacity': 'Kayang tanggapin: {count} tao',
   'bosai.petsOk': 'Puwede ang alagang hayop',

@@ -554,6 +554,11 @@ export const jaEasy = {
     'してい きんきゅう ひなん ばしょは、あぶない ときに すぐ にげる ところです。してい ひなんじょは、いえに かえれない とき、しばらく くらす ところです。ふくし ひなんじょは、かいごや てつだいが いる 人の ひなんじょです。あける ときは しが きめます。ひつような 人には しが しらせます。',
   'bosai.byHazard': '{hazard}の とき',
   'bosai.noShelters': 'この ちくの ひなんじょは まだ この サイトに ありません。しの ハザードマップを みて ください。',
+  'bosai.sheltersOnDistrictPages':
+    'ひなんじょは {count}か所 あります。この ページには ぜんぶ かけません。すんでいる ちくの ぼうさいの ページで、ちかくの ひなんじょを ちずと いっしょに しらべて ください。',
+  'bosai.hazardCount': '{hazard}の とき：{count}か所',
+  'bosai.organizationsOnDistrictPages':
+    'ちいきの ぼうさいの グループは {count}こ あります。この ページには ぜんぶ かけません。すんでいる ちくの ぼうさいの ページに、その ちくの グループと れんらくさきが あります。',
   'bosai.shelterDetails': 'ひなんばしょ・ひなんじょの くわしい じょうほう',
   'bosai.capacity': '{count}人 はいれます',
   'bosai.petsOk': 'ペット OK',

@@ -546,6 +546,11 @@ export const ko = {
   'bosai.byHazard': '{hazard} 때',
   'bosai.noShelters':
     '이 지구의 대피 장소·대피소는 아직 이 사이트에 실려 있지 않습니다. 시의 해저드 맵(ハザードマップ)으로 확인하세요.',
+  'bosai.sheltersOnDistrictPages':
+    '대피 장소·대피소가 {count}곳 있어 이 페이지에 다 싣지 못합니다. 사는 지구의 방재 페이지에서 가까운 대피소를 지도와 함께 확인하세요.',
+  'bosai.hazardCount': '{hazard} 때: {count}곳',
+  'bosai.organizationsOnDistrictPages':
+    '자주방재조직이 {count}곳 있어 이 페이지에 다 싣지 못합니다. 사는 지구의 방재 페이지에 그 지구의 조직과 연락처가 있습니다.',
   'bosai.shelterDetails': '각 대피 장소·대피소',
   'bosai.capacity': '수용 {count}명',
   'bosai.petsOk': '반려동물 가능',

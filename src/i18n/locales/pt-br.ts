@@ -551,6 +551,11 @@ export const ptBr = {
   'bosai.byHazard': 'Em caso de {hazard}',
   'bosai.noShelters':
     'Os locais de refúgio e abrigos desta região ainda não estão no site. Consulte o mapa de riscos (ハザードマップ) da prefeitura.',
+  'bosai.sheltersOnDistrictPages':
+    'Há {count} locais de evacuação e abrigos, muitos para esta página. Veja os mais próximos, com mapa, na página de prevenção de desastres do seu bairro.',
+  'bosai.hazardCount': '{hazard}: {count}',
+  'bosai.organizationsOnDistrictPages':
+    'Há {count} grupos voluntários de prevenção de desastres, muitos para esta página. A página de prevenção de desastres do seu bairro mostra os grupos e os contatos.',
   'bosai.shelterDetails': 'Cada local de refúgio e abrigo',
   'bosai.capacity': 'Capacidade: {count} pessoas',
   'bosai.petsOk': 'Aceita animais',

@@ -548,6 +548,11 @@ export const vi = {
   'bosai.byHazard': 'Khi có {hazard}',
   'bosai.noShelters':
     'Địa điểm sơ tán và nơi sơ tán của khu vực này chưa có trên trang. Hãy xem bản đồ nguy cơ (ハザードマップ) của thành phố.',
+  'bosai.sheltersOnDistrictPages':
+    'Có {count} nơi sơ tán, không ghi hết được trên trang này. Hãy xem nơi gần nhà, cùng bản đồ, trên trang phòng chống thiên tai của khu vực mình.',
+  'bosai.hazardCount': '{hazard}: {count} nơi',
+  'bosai.organizationsOnDistrictPages':
+    'Có {count} tổ chức phòng chống thiên tai tự nguyện, không ghi hết được ở đây. Trang phòng chống thiên tai của khu vực mình có các tổ chức và số liên lạc.',
   'bosai.shelterDetails': 'Từng địa điểm sơ tán và nơi sơ tán',
   'bosai.capacity': 'Sức chứa {count} người',
   'bosai.petsOk': 'Cho thú cưng',

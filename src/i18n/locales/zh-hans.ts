@@ -538,6 +538,11 @@ export const zhHans = {
     '指定紧急避难场所，是为了立刻躲避危险而去的地方。指定避难所，是不能回家时暂时生活的地方。福利避难所是为需要护理或照顾的人准备的避难所，由市政府决定是否开设，并引导需要的人前往。',
   'bosai.byHazard': '发生{hazard}时',
   'bosai.noShelters': '本地区的避难场所、避难所还没有刊登在本网站上。请查看市里的灾害风险地图（ハザードマップ）。',
+  'bosai.sheltersOnDistrictPages':
+    '避难场所·避难所共有{count}处，本页无法全部列出。请在所住地区的防灾页面上，结合地图查看附近的避难所。',
+  'bosai.hazardCount': '{hazard}时：{count}处',
+  'bosai.organizationsOnDistrictPages':
+    '自主防灾组织共有{count}个，本页无法全部列出。所住地区的防灾页面上有该地区的组织和联系方式。',
   'bosai.shelterDetails': '各避难场所、避难所',
   'bosai.capacity': '可容纳{count}人',
   'bosai.petsOk': '可带宠物',
