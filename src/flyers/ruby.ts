@@ -7,6 +7,7 @@
  * module only places them. Pure: widths come from the caller's `Measure`.
  */
 import { mergePlain, type Segment } from '../lib/furigana/segments.ts';
+import { escapeRegExp } from '../lib/strings.ts';
 import type { Measure } from './text.ts';
 
 /** The words of each printed text, with the readings of their kanji: text → segments. */
@@ -20,8 +21,6 @@ export const rubySize = (size: number): number => Math.round(size * RUBY_SCALE *
 
 /** Height of the band above a line that holds its readings. */
 export const rubyBand = (size: number): number => Math.ceil(rubySize(size) * 1.15);
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A measure that also counts the readings: a word whose reading is wider than the word (話 /

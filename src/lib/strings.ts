@@ -7,3 +7,6 @@
  * slicing it off again keeps only that copy.
  */
 export const detached = (text: string): string => (' ' + text).slice(1);
+
+/** `text` matched literally inside a RegExp (a word of the ふりがな's or the flyers' readings). */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

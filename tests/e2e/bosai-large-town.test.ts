@@ -5,7 +5,7 @@
  * every one of its own with the map. The sample town (under the limit) keeps its full lists:
  * tests/e2e/bosai.test.ts.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,7 +43,6 @@ const page = async (path: string) => {
 
 beforeAll(async () => {
   dir = copyProject();
-  mkdirSync(join(dir, 'content/organizations'), { recursive: true });
   addLargeTown(dir);
   const port = await freePort();
   astro = await startAstroDev(dir, port, await freePort());

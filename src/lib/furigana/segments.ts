@@ -4,6 +4,7 @@
  * okurigana stays outside the ruby and only kanji carry a reading. Pure: the tokenizer that
  * finds words and readings is src/lib/furigana/tokenizer.ts.
  */
+import { escapeRegExp } from '../strings.ts';
 
 /** A piece of text, with the reading of its kanji when it is a kanji part. */
 export interface Segment {
@@ -33,8 +34,6 @@ export const hasKanji = (text: string): boolean => KANJI.test(text);
 export function toHiragana(text: string): string {
   return text.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Splits a word into kanji parts with their reading and kana parts without, by finding the

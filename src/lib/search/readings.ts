@@ -4,7 +4,17 @@
  * search document with its keys added. Pure: the caller loads the analyser.
  */
 import type { Override, Segment, Token } from '../furigana/segments.ts';
-import { foldKana, isKana, JAPANESE_CHAR, KANJI, kanaKey, splitWordsOf, surfaceKey } from './terms.ts';
+import {
+  firstCharacter,
+  foldKana,
+  isKana,
+  JAPANESE_CHAR,
+  KANJI,
+  kanaKey,
+  lastCharacter,
+  splitWordsOf,
+  surfaceKey,
+} from './terms.ts';
 import type { VariantGroup } from './variants.ts';
 
 /** How many words one key spans: 社会福祉協議会 is four (社会/福祉/協議/会), typed as one. */
@@ -127,11 +137,8 @@ const HEADING_WEIGHT: Record<string, number> = { h1: 7, h2: 6, h3: 5, h4: 4, h5:
  * across inline tags and <wbr> (歌声<wbr>サロン) without one.
  */
 export function indexWords(texts: readonly string[]): string[] {
-  const edge = (c: string | undefined) => (c !== undefined && JAPANESE_CHAR.test(c) ? ' ' : '');
-  return splitWordsOf(texts).map((split) => {
-    const chars = [...split];
-    return edge(chars[0]) + split + edge(chars[chars.length - 1]);
-  });
+  const edge = (c: string) => (JAPANESE_CHAR.test(c) ? ' ' : '');
+  return splitWordsOf(texts).map((split) => edge(firstCharacter(split)) + split + edge(lastCharacter(split)));
 }
 
 /**

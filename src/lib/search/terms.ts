@@ -171,8 +171,9 @@ export function splitWordsOf(texts: readonly string[]): string[] {
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
-const firstCharacter = (text: string) => text.slice(0, isHighSurrogate(text.charCodeAt(0)) ? 2 : 1);
-const lastCharacter = (text: string) => text.slice(isLowSurrogate(text.charCodeAt(text.length - 1)) ? -2 : -1);
+/** The first and last character of a text (a surrogate pair whole), without spreading it. */
+export const firstCharacter = (text: string) => text.slice(0, isHighSurrogate(text.charCodeAt(0)) ? 2 : 1);
+export const lastCharacter = (text: string) => text.slice(isLowSurrogate(text.charCodeAt(text.length - 1)) ? -2 : -1);
 
 /**
  * The query Pagefind is given for what a resident typed: width folded, variant spellings
