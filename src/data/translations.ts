@@ -7,6 +7,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { DEFAULT_CONTENT_LOCALE, type LocaleCode } from '../i18n/locales.ts';
 import { LOCALIZED_PATHS, withLocale } from '../lib/i18n/paths.ts';
+import { listPageHref } from '../lib/listings.ts';
+import { listPages } from './list-pages.ts';
 import { entryHref, getSettings, OWN_ROUTES, titleOf, type FolderCollection } from './entries.ts';
 
 type Translation = CollectionEntry<'translations'>;
@@ -48,6 +50,8 @@ let paths: Promise<ReadonlySet<string>> | undefined;
 
 async function collectLocalizedPaths(): Promise<ReadonlySet<string>> {
   const paths = new Set(LOCALIZED_PATHS);
+  // A long list's further pages, in every language as its first page is.
+  for (const { collection, list, page } of await listPages()) paths.add(listPageHref(collection, { id: list }, page));
   for (const t of await translatedPages())
     paths.add(withLocale(entryHref(t.data.collection, t.data.entry), t.data.locale as LocaleCode));
   return paths;

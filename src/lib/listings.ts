@@ -196,3 +196,43 @@ export function collectionIndex<N extends EntryCollection>(
 /** Every line of an index, its sections' in order: for lists that show the first few (the home page). */
 export const indexItems = (index: CollectionIndex): ListItem[] =>
   'items' in index ? index.items : index.sections.flatMap((section) => section.items);
+
+/**
+ * At most this many lines of one list on a collection's index page; the rest follow on pages of
+ * as many (/events/past-events/2/). Past events and reports only ever grow: after a few years a
+ * busy town's lists ran to thousands of lines (2.2 MB of HTML for /reports/ at 10,000 entries),
+ * too much for a phone on a slow line. A list under the limit looks as it always did.
+ */
+export const LIST_PAGE_SIZE = 100;
+
+/** One list of a collection's index: a section, or the whole index where it has none (`list`). */
+export interface IndexList {
+  id: string;
+  /** The section's heading; none for an index without sections. */
+  title: string | undefined;
+  items: ListItem[];
+}
+
+/** An index's lists, in order: its sections, or one list of every line. */
+export const indexLists = (index: CollectionIndex): IndexList[] =>
+  'items' in index
+    ? [{ id: 'list', title: undefined, items: index.items }]
+    : index.sections.map(({ id, title, items }) => ({ id, title, items }));
+
+/** How many pages a list of `count` lines takes: at least one, the index itself. */
+export const pageCount = (count: number, size = LIST_PAGE_SIZE): number => Math.max(1, Math.ceil(count / size));
+
+/** The lines on page `page` (from 1) of a list. */
+export const pageItems = <I>(items: readonly I[], page: number, size = LIST_PAGE_SIZE): I[] =>
+  items.slice((page - 1) * size, page * size);
+
+/**
+ * Where page `page` of list `list` of a collection is (in Japanese): the first is the index page,
+ * at the list's heading when it has one; the others are pages of their own.
+ */
+export const listPageHref = (
+  collection: string,
+  list: Pick<IndexList, 'id'> & Partial<IndexList>,
+  page: number,
+): string =>
+  page === 1 ? `/${collection}/${list.title === undefined ? '' : `#${list.id}`}` : `/${collection}/${list.id}/${page}/`;

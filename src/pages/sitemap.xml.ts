@@ -1,5 +1,5 @@
 /**
- * Every public page, for search engines: the home page, the lists, every entry and the
+ * Every public page, for search engines: the home page, the lists (a long one's every page), every entry and the
  * pages other routes add (calendar months, district overviews and calendars, categories,
  * search, flyers, open data). The site test checks that each listed page exists in dist/.
  */
@@ -16,6 +16,8 @@ import { SDG_GOALS } from '../schemas/sdgs.ts';
 import { BY_ACTIVITY_HREF, RECRUITMENT_TAGS, tagHref } from '../lib/helping.ts';
 import { LOCALES, type LocaleCode } from '../i18n/locales.ts';
 import { translatedPages } from '../data/translations.ts';
+import { listPages } from '../data/list-pages.ts';
+import { listPageHref } from '../lib/listings.ts';
 import { LOCALIZED_PATHS, withLocale } from '../lib/i18n/paths.ts';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -28,6 +30,11 @@ export const GET: APIRoute = async () => {
     paths.push(`/${collection}/`);
     for (const entry of await getCollection(collection)) paths.push(entryHref(collection, entry.id));
   }
+  // A long list's further pages (src/data/list-pages.ts), here and in every language below.
+  const listPaths = (await listPages()).map(({ collection, list, page }) =>
+    listPageHref(collection, { id: list }, page),
+  );
+  paths.push(...listPaths);
   paths.push('/calendar/');
   for (const month of calendarMonths(todayInJapan(), MONTHS_BACK, MONTHS_AHEAD)) paths.push(`/calendar/${month}/`);
   paths.push('/area/');
@@ -46,7 +53,7 @@ export const GET: APIRoute = async () => {
   for (const category of CATEGORIES) paths.push(`/categories/${category}/`);
   // The pages every language has (src/lib/i18n/paths.ts), under each language's prefix.
   for (const { code } of LOCALES.filter((l) => l.code !== 'ja'))
-    for (const path of LOCALIZED_PATHS) paths.push(withLocale(path, code));
+    for (const path of [...LOCALIZED_PATHS, ...listPaths]) paths.push(withLocale(path, code));
   // Each translated entry in its language (src/data/translations.ts).
   for (const t of await translatedPages())
     paths.push(withLocale(entryHref(t.data.collection, t.data.entry), t.data.locale as LocaleCode));

@@ -3,7 +3,12 @@ import { useTranslations } from '../../src/i18n/index.ts';
 import {
   collectionIndex,
   indexItems,
+  indexLists,
   inCategory,
+  LIST_PAGE_SIZE,
+  listPageHref,
+  pageCount,
+  pageItems,
   inDistricts,
   listSections,
   openRecruitments,
@@ -301,5 +306,40 @@ describe('collection index pages', () => {
       { href: '/places/hall-west/', title: '西会館', meta: '西1' },
       { href: '/places/hall-east/', title: '東会館', meta: '東1' },
     ]);
+  });
+});
+
+describe('long lists on an index page', () => {
+  const line = (n: number) => ({ href: `/reports/r${n}/`, title: `報告${n}` });
+  const lines = (count: number) => Array.from({ length: count }, (_, i) => line(i));
+
+  it('takes pages of LIST_PAGE_SIZE lines, none lost or repeated between them', () => {
+    expect(pageCount(0)).toBe(1);
+    expect(pageCount(LIST_PAGE_SIZE)).toBe(1);
+    expect(pageCount(LIST_PAGE_SIZE + 1)).toBe(2);
+    const items = lines(2 * LIST_PAGE_SIZE + 3);
+    const pages = Array.from({ length: pageCount(items.length) }, (_, i) => pageItems(items, i + 1));
+    expect(pages.map((p) => p.length)).toEqual([LIST_PAGE_SIZE, LIST_PAGE_SIZE, 3]);
+    expect(pages.flat()).toEqual(items);
+    expect(pageItems(items, 4)).toEqual([]);
+  });
+
+  it('pages each section of an index on its own, the first at its heading on the index page', () => {
+    const index: CollectionIndex = {
+      sections: [
+        { id: 'upcoming-events', title: 'これからのイベント', items: lines(3) },
+        { id: 'past-events', title: '終わったイベント', items: lines(LIST_PAGE_SIZE + 1) },
+      ],
+    };
+    const [upcoming, past] = indexLists(index);
+    expect(upcoming && pageCount(upcoming.items.length)).toBe(1);
+    expect(past && pageCount(past.items.length)).toBe(2);
+    expect(listPageHref('events', past!, 1)).toBe('/events/#past-events');
+    expect(listPageHref('events', past!, 2)).toBe('/events/past-events/2/');
+    // An index without sections is one list, `list`, whose first page is the index itself.
+    const [all] = indexLists({ items: lines(5) });
+    expect(all).toEqual({ id: 'list', title: undefined, items: lines(5) });
+    expect(listPageHref('reports', all!, 1)).toBe('/reports/');
+    expect(listPageHref('reports', all!, 3)).toBe('/reports/list/3/');
   });
 });
