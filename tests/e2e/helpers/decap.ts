@@ -104,6 +104,29 @@ export async function expectCall(page: Page, action: string, act: () => Promise<
   return response;
 }
 
+/**
+ * Opens the entry at `url` (`#/collections/<name>/entries/<id>`) again in the CMS already open in
+ * `page`, as a volunteer coming back to it through its collection, and resolves once Decap has read
+ * its file (`path`, from the project root) from decap-server again — what is on disk now, not what
+ * the page held — and drawn the field `label`. A fresh page did the same at the cost of loading
+ * Decap once more (~10 s while the dev server takes in the last save).
+ */
+export async function reopenEntry(page: Page, url: string, path: string, label: string) {
+  const field = page.getByLabel(label, { exact: true });
+  await page.goto(url.replace(/\/entries\/[^/]+$/, ''));
+  await field.waitFor({ state: 'detached', timeout: 60_000 });
+  const read = page.waitForResponse(
+    (response) =>
+      isCall('getEntry')(response) &&
+      (response.request().postDataJSON() as { params?: { path?: string } }).params?.path === path,
+    { timeout: 120_000 },
+  );
+  await page.goto(url);
+  const response = await read;
+  if (!response.ok()) throw new Error(`decap-server could not read ${path} (${response.status()})`);
+  await field.waitFor({ timeout: 60_000 });
+}
+
 /** The approval workflow's labels in Decap's Japanese UI (its ja locale, editorToolbar and workflowList). */
 export const WORKFLOW = { draft: '下書き', review: 'レビュー中', ready: '準備完了' } as const;
 
