@@ -73,10 +73,13 @@ describe('.github/workflows/deploy.yml', () => {
     // The README's commands: npm test, and npm ci (the lock-exact npm install its workflow sketch uses).
     for (const command of ['npm test', 'npm ci', 'npm run build']) expect(readme).toContain(command);
     expect(ci).toContain('npm ci --no-audit --no-fund');
-    expect(ci).toContain('apt-get install -y -qq chromium');
+    // Debian's chromium (the browser tests) and poppler-utils (pdftotext: the PDF tests), when missing.
+    expect(ci).toContain('missing+=(chromium)');
+    expect(ci).toContain('missing+=(poppler-utils)');
+    expect(ci).toContain('apt-get install -y -qq "${missing[@]}"');
     expect(commands).toEqual([
       'apt-get update -qq',
-      'apt-get install -y -qq chromium >/dev/null',
+      'apt-get install -y -qq chromium poppler-utils >/dev/null',
       'npm ci --no-audit --no-fund',
       'npm test',
       'npm run build',
