@@ -2,7 +2,7 @@
  * Driving the real Decap CMS UI (Japanese) by role and label, as a volunteer would.
  * Labels and behaviours were established against Decap 3.16 in Chromium.
  */
-import type { Locator, Page, Response } from 'playwright-core';
+import type { Locator, Page, Request, Response } from 'playwright-core';
 
 /** Opens the CMS and logs in (ログイン: the local backend needs no account). */
 export async function login(page: Page, adminUrl: string) {
@@ -83,16 +83,18 @@ export async function choose(page: Page, label: string, option: string, search =
 /** decap-server's answer to the last publish(page): the save, or with the workflow the merge. */
 const saves = new WeakMap<Page, Promise<Response>>();
 
-/** decap-server's answer to a call of Decap's with `action` (its API: POST /api/v1). */
-export const isCall = (action: string) => (response: Response) => {
-  const request = response.request();
-  if (request.method() !== 'POST' || !response.url().endsWith('/api/v1')) return false;
+/** A call of Decap's to decap-server with `action` (its API: POST /api/v1). */
+export const isCallRequest = (action: string) => (request: Request) => {
+  if (request.method() !== 'POST' || !request.url().endsWith('/api/v1')) return false;
   try {
     return (request.postDataJSON() as { action?: string } | null)?.action === action;
   } catch {
     return false;
   }
 };
+
+/** decap-server's answer to a call of Decap's with `action`. */
+export const isCall = (action: string) => (response: Response) => isCallRequest(action)(response.request());
 
 /** Waits for decap-server's answer to `action` while `act` runs, and fails unless it is a success. */
 export async function expectCall(page: Page, action: string, act: () => Promise<unknown>): Promise<Response> {
@@ -115,15 +117,19 @@ export async function reopenEntry(page: Page, url: string, path: string, label: 
   const field = page.getByLabel(label, { exact: true });
   await page.goto(url.replace(/\/entries\/[^/]+$/, ''));
   await field.waitFor({ state: 'detached', timeout: 60_000 });
-  const read = page.waitForResponse(
-    (response) =>
-      isCall('getEntry')(response) &&
-      (response.request().postDataJSON() as { params?: { path?: string } }).params?.path === path,
+  // A read asked for once the editor opens, not any answer that arrives then: an earlier read of
+  // the same file still on its way, answered after the editor opened, drew the form first, and the
+  // editor's own read drew it anew, taking away what the test had typed (CI: 保存 stayed disabled).
+  const read = page.waitForRequest(
+    (request) =>
+      isCallRequest('getEntry')(request) &&
+      (request.postDataJSON() as { params?: { path?: string } }).params?.path === path,
     { timeout: 120_000 },
   );
   await page.goto(url);
-  const response = await read;
-  if (!response.ok()) throw new Error(`decap-server could not read ${path} (${response.status()})`);
+  const response = await (await read).response();
+  if (!response?.ok()) throw new Error(`decap-server could not read ${path} (${response?.status() ?? 'no answer'})`);
+  await response.finished();
   await field.waitFor({ timeout: 60_000 });
 }
 
@@ -214,7 +220,14 @@ export async function publish(page: Page) {
     ? save.then(async (saved) => {
         if (!saved.ok()) return saved;
         await setStatus(page, WORKFLOW.ready);
-        return publishDraft(page);
+        // After the merge Decap reads the entry again by itself (publishUnpublishedEntry → loadEntry)
+        // and draws the form anew from it: done only once that read is in, so the next step (leaving
+        // the editor, opening the entry again) does not meet it on its way.
+        const reread = page.waitForResponse(isCall('getEntry'), { timeout: 120_000 });
+        reread.catch(() => undefined);
+        const merged = await publishDraft(page);
+        await (await reread).finished();
+        return merged;
       })
     : save;
   done.catch(() => undefined); // a refused save never sends one: waitForSaved says why
