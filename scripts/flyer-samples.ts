@@ -13,7 +13,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { t, useTranslations } from '../src/i18n/index.ts';
-import { loadFlyerContent } from '../src/flyers/content.ts';
+import { loadFlyerContent } from '../src/flyers/load.ts';
 import { buildFlyerModel } from '../src/flyers/model.ts';
 import { isFlyerCollection } from '../src/flyers/paths.ts';
 import { fontsFor, renderFlyer } from '../src/flyers/render.ts';

@@ -13,7 +13,7 @@
 import { join } from 'node:path';
 import { todayInJapan } from '../src/lib/recurrence.ts';
 import { flyerFailures, flyerSummary, makeFlyers } from '../src/flyers/build.ts';
-import { loadFlyerContent } from '../src/flyers/content.ts';
+import { loadFlyerContent } from '../src/flyers/load.ts';
 
 const root = process.cwd();
 const outArg = process.argv.indexOf('--out');

@@ -12,7 +12,7 @@ import { renderNewsletter } from '../src/flyers/newsletter/render.ts';
 import { EDITIONS } from '../src/flyers/newsletter/paths.ts';
 import { monthlyCounts, newsletterEntries, newsletterSources } from '../src/flyers/newsletter/sources.ts';
 import { todayInJapan } from '../src/lib/recurrence.ts';
-import { loadFlyerContent } from '../src/flyers/content.ts';
+import { loadFlyerContent } from '../src/flyers/load.ts';
 import { compileNewsletter } from '../src/lib/newsletter/compile.ts';
 
 const root = process.cwd();

@@ -5,11 +5,8 @@
  * the original by src/lib/content/translations.ts.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { DEFAULT_CONTENT_LOCALE, type LocaleCode } from '../i18n/locales.ts';
-import { LOCALIZED_PATHS, withLocale } from '../lib/i18n/paths.ts';
-import { listPageHref } from '../lib/listings.ts';
-import { listPages } from './list-pages.ts';
-import { entryHref, getSettings, OWN_ROUTES, titleOf, type FolderCollection } from './entries.ts';
+import { DEFAULT_CONTENT_LOCALE } from '../i18n/locales.ts';
+import { getSettings, OWN_ROUTES, titleOf, type FolderCollection } from './entries.ts';
 
 type Translation = CollectionEntry<'translations'>;
 
@@ -34,27 +31,6 @@ export async function translatedPages(): Promise<Translation[]> {
   return [...(await translations()).values()].filter(
     (t) => t.data.collection !== 'settings' && !OWN_ROUTES.has(t.data.collection as FolderCollection),
   );
-}
-
-/**
- * The pages that exist beyond Japanese (src/lib/i18n/paths.ts): the home page and lists in
- * every language, and each translated entry's page in its language, as its own path
- * (`/en/salons/nihongo-salon/`).
- */
-export function localizedPaths(): Promise<ReadonlySet<string>> {
-  // Asked four times by every page (layout, menu, language switch, notices): made once per build.
-  if (!paths || import.meta.env.DEV) paths = collectLocalizedPaths();
-  return paths;
-}
-let paths: Promise<ReadonlySet<string>> | undefined;
-
-async function collectLocalizedPaths(): Promise<ReadonlySet<string>> {
-  const paths = new Set(LOCALIZED_PATHS);
-  // A long list's further pages, in every language as its first page is.
-  for (const { collection, list, page } of await listPages()) paths.add(listPageHref(collection, { id: list }, page));
-  for (const t of await translatedPages())
-    paths.add(withLocale(entryHref(t.data.collection, t.data.entry), t.data.locale as LocaleCode));
-  return paths;
 }
 
 /** A collection's entries with each one's text in `locale` where it is translated (lists, the home page). */

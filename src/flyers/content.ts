@@ -2,16 +2,14 @@
  * What flyers are made from: every entry, validated as the build validates it, references by
  * '<collection>/<id>', and the site settings. Inside `astro build` the entries are the ones the
  * build already validated (src/integrations/flyers.ts: each file is parsed once per build); the
- * flyer scripts run on their own (scripts/flyers.ts, scripts/flyer-samples.ts) validate here,
- * and bad content stops them with the same report the build gives.
+ * flyer scripts run on their own validate it first (load.ts). Nothing here reads files or imports
+ * the validation, which itself asks the flyers' text check (text-check.ts) what would not print.
  */
 import type { LocaleCode } from '../i18n/locales.ts';
 import { FLYER_COLLECTIONS, type FlyerCollection } from '../kinds/index.ts';
 import type { Override } from '../lib/furigana/segments.ts';
 import { siteOverrides } from '../lib/furigana/site.ts';
-import { formatReport } from '../lib/validation/messages.ts';
-import { validateContent, type ValidEntry } from '../lib/validation/validate.ts';
-import { flyerTranslations } from './translations.ts';
+import type { ValidEntry } from '../lib/validation/validate.ts';
 
 export interface FlyerSite {
   url: string;
@@ -127,18 +125,3 @@ export function flyerOverrides(
 }
 
 export const SETTINGS_MISSING = 'content/settings/site.yml がありません / content/settings/site.yml is missing';
-
-/** For the scripts: reads and validates the content, or exits with the build's report. */
-export function loadFlyerContent(root: string): FlyerContent {
-  const { entries, translations, problems } = validateContent(root);
-  if (problems.length) {
-    console.error(formatReport(problems));
-    process.exit(1);
-  }
-  const content = flyerContent(entries, flyerTranslations(entries, translations));
-  if (!content) {
-    console.error(SETTINGS_MISSING);
-    process.exit(1);
-  }
-  return content;
-}

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
-import { loadFlyerContent } from '../../src/flyers/content.ts';
+import { loadFlyerContent } from '../../src/flyers/load.ts';
 import { FLYER_COLLECTIONS, flyerPaths, flyerTemplateOf } from '../../src/flyers/paths.ts';
 import type { FlyerTemplate } from '../../src/schemas/flyer.ts';
 import { sampleSite } from './helpers/sample-site.ts';

@@ -12,7 +12,7 @@ import { parseHTML } from 'linkedom';
 import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
-import { loadFlyerContent } from '../../src/flyers/content.ts';
+import { loadFlyerContent } from '../../src/flyers/load.ts';
 import { buildFlyerModel } from '../../src/flyers/model.ts';
 import { FLYER_COLLECTIONS, FLYER_SIZES, flyerPaths } from '../../src/flyers/paths.ts';
 import { idOfFile, scanCollection } from '../../src/lib/content/files.ts';
