@@ -5,7 +5,7 @@
  * (src/data/translations.ts and list-pages.ts did). Imports of types alone are erased and do not
  * count; neither do dynamic `import()`s, which load later.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
@@ -13,13 +13,11 @@ import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.(ts|mts|astro)$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
-  });
-}
+/** Every module under `dir`: TypeScript and components, not declarations. */
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.(ts|mts|astro)$/.test(name) && !name.endsWith('.d.ts'))
+    .map((name) => join(dir, name));
 
 /** The module's code: a component's frontmatter, or the whole file. */
 function codeOf(path: string): string {
