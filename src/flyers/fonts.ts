@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { JAPANESE_FONTS, fontPieces, fontSetKey, type FontFamilyId } from '../lib/flyer-fonts.ts';
+import { Memo } from '../lib/memo.ts';
 import type { Measure } from './text.ts';
 
 export { JAPANESE_FONTS, type FontFamilyId };
@@ -136,8 +137,12 @@ const familyFiles = new Map<FontFamilyId, FlyerFont[]>();
 const familyFaces = new Map<FontFamilyId, PdfFace[]>();
 const hashes = new Map<string, string>();
 const sets = new Map<string, FlyerFonts>();
-/** Widths at 1 px by set, weight and text: layouts measure the same candidate lines again and again. */
-const widths = new Map<string, Map<string, number>>();
+/**
+ * Widths at 1 px by set, weight and text: layouts measure the same candidate lines again and
+ * again. A memo (../lib/memo.ts): a large town's flyers measure hundreds of thousands of lines.
+ */
+const widths = new Map<string, Memo<string, number>>();
+const WIDTHS_KEPT = 20_000;
 
 /** Forgets measured widths, so a benchmark can time each flyer as if its texts were new. */
 export function clearMeasureCache(): void {
@@ -210,10 +215,13 @@ export function loadFonts(families: readonly FontFamilyId[] = JAPANESE_FONTS): F
     );
   const bold = primary.find((f) => f.weight === 700) ?? regular;
   const faces = families.flatMap(facesOf);
-  const cache = new Map<string, number>();
+  const cache = new Memo<string, number>(WIDTHS_KEPT);
   widths.set(setKey, cache);
   // pdfkit's font engine gives the same advance widths Satori uses (checked to within 1 px).
-  const doc = new PDFDocument({ autoFirstPage: false });
+  // Without PDFKit's own memo of laid-out runs: this document lives as long as the process,
+  // and that memo kept every line ever measured (with its glyphs and positions), where `cache`
+  // keeps a bounded number of widths.
+  const doc = new PDFDocument({ autoFirstPage: false, fontLayoutCache: false });
   doc.registerFont('regular', regular.data);
   doc.registerFont('bold', bold.data);
   const japanese = setKey === fontSetKey(JAPANESE_FONTS);

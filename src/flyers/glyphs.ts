@@ -12,6 +12,7 @@
  */
 import * as fontkit from 'fontkit';
 import { fontPieces, fontSetKey, JAPANESE_FONTS, type FontFamilyId } from '../lib/flyer-fonts.ts';
+import { Memo } from '../lib/memo.ts';
 import { fontFiles } from './fonts.ts';
 
 const VARIATION_SELECTORS = /[\uFE0E\uFE0F]/g;
@@ -78,7 +79,7 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const first = (text: string) => text.codePointAt(0) ?? 0;
 
 /** Texts already asked about, by font set: labels, dates and place names repeat on every flyer. */
-const answers = new Map<string, string[]>();
+const answers = new Memo<string, string[]>(20_000);
 
 /**
  * The words of `text` a flyer set in `families` cannot print (empty when it prints whole):

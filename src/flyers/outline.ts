@@ -8,11 +8,15 @@
  * A word's outline is made once per process, in font units; each occurrence only places it
  * with a matrix (the em scaled to the font size, y turned down).
  */
+import { Memo } from '../lib/memo.ts';
 import { faceFor, type PdfFace } from './fonts.ts';
 
-/** A word's outline in font units, and the face's units per em. */
-const outlines = new Map<string, { d: string; upm: number }>();
-const OUTLINES_LIMIT = 50_000;
+/**
+ * A word's outline in font units, and the face's units per em. A memo held to a size (a kanji's
+ * outline is 1–3 kB of path): 4 million characters of path a generation, one byte each, so two
+ * generations hold about 8 MB.
+ */
+const outlines = new Memo<string, { d: string; upm: number }>(4_000_000, ({ d }, key) => d.length + key.length);
 
 function outlineOf(face: PdfFace, text: string): { d: string; upm: number } {
   const key = `${face.key}\u0000${text}`;
@@ -28,7 +32,6 @@ function outlineOf(face: PdfFace, text: string): { d: string; upm: number } {
     x += p.xAdvance;
   });
   outline = { d, upm: face.font.unitsPerEm };
-  if (outlines.size >= OUTLINES_LIMIT) outlines.clear();
   outlines.set(key, outline);
   return outline;
 }

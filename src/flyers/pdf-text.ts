@@ -9,6 +9,7 @@
  * The font of a word is chosen as Satori chooses it (glyphs.ts): the first face of the word's
  * weight, in the order of fonts.ts, that has the word's first character.
  */
+import { Memo } from '../lib/memo.ts';
 import { faceFor, type PdfFace } from './fonts.ts';
 import { num, type SvgNode } from './svg-pdf.ts';
 
@@ -53,15 +54,15 @@ const utf16Hex = (text: string) =>
 /**
  * Shaped words by face, for the whole process. PDFKit shapes each text again in every document
  * (its cache lives in the document's font), and Satori gives every Japanese character as a word
- * of its own: shaping them anew was most of the PDF step. Cleared when it grows large (a build
- * of 10,000 entries sees a few thousand distinct characters and words).
+ * of its own: shaping them anew was most of the PDF step. A memo (../lib/memo.ts): a build of
+ * 10,000 entries sees a few thousand distinct characters, and words and numbers without end.
  */
-const shapedByFace = new Map<string, Map<string, Shaped>>();
-const SHAPED_LIMIT = 50_000;
+const shapedByFace = new Map<string, Memo<string, Shaped>>();
+const SHAPED_KEPT = 20_000;
 
 function shape(face: PdfFace, text: string): Shaped {
   let cache = shapedByFace.get(face.key);
-  if (!cache) shapedByFace.set(face.key, (cache = new Map()));
+  if (!cache) shapedByFace.set(face.key, (cache = new Memo(SHAPED_KEPT)));
   let shaped = cache.get(text);
   if (shaped) return shaped;
   const run = face.font.layout(text);
@@ -82,7 +83,6 @@ function shape(face: PdfFace, text: string): Shaped {
     codePoints: run.glyphs.map((g) => g.codePoints),
     ...(plain ? {} : { actualText: utf16Hex(text) }),
   };
-  if (cache.size >= SHAPED_LIMIT) cache.clear();
   cache.set(text, shaped);
   return shaped;
 }

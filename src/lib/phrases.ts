@@ -21,6 +21,7 @@
  * room (ふれあいいきいきサロン on one line at 48 px rather than ふれあいいきいき / サロン at 50).
  */
 import { loadDefaultJapaneseParser } from 'budoux';
+import { Memo } from './memo.ts';
 
 const parser = loadDefaultJapaneseParser();
 
@@ -155,9 +156,8 @@ function aroundIn(text: string, graphemeCount: number): (i: number) => [string, 
 
 // A title is shown on its page and in every list it is in (district, category, calendar, home),
 // and a flyer breaks the same texts again at every size it tries: at 10,000 entries BudouX ran
-// ~50,000 times for ~10,000 distinct texts. Bounded, so a long build does not keep every text.
-const known = new Map<string, Phrasing>();
-const CACHE_LIMIT = 20_000;
+// ~50,000 times for ~10,000 distinct texts. A memo (./memo.ts), so a long build does not keep every text.
+const known = new Memo<string, Phrasing>(20_000);
 
 /** Forgets the phrases, so a benchmark can time each flyer as if its texts were new. */
 export function clearPhraseCache(): void {
@@ -168,10 +168,7 @@ export function clearPhraseCache(): void {
 export function phrasing(text: string, keep: readonly string[] = KEEP_WORDS): Phrasing {
   if (keep !== KEEP_WORDS) return split(text, keep);
   let result = known.get(text);
-  if (!result) {
-    if (known.size >= CACHE_LIMIT) known.clear();
-    known.set(text, (result = split(text, keep)));
-  }
+  if (!result) known.set(text, (result = split(text, keep)));
   return { phrases: [...result.phrases], glue: [...result.glue], textGlue: [...result.textGlue] };
 }
 
