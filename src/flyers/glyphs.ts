@@ -87,10 +87,7 @@ const answers = new Memo<string, string[]>(20_000);
  * what no installed family has is left.
  */
 export function unprintable(text: string, families: readonly FontFamilyId[] = JAPANESE_FONTS): string[] {
-  const key = `${fontSetKey(families)}\0${text}`;
-  let answer = answers.get(key);
-  if (!answer) answers.set(key, (answer = findUnprintable(text, families)));
-  return answer;
+  return answers.remember(`${fontSetKey(families)}\0${text}`, () => findUnprintable(text, families));
 }
 
 function findUnprintable(text: string, families: readonly FontFamilyId[]): string[] {

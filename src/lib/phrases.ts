@@ -167,8 +167,7 @@ export function clearPhraseCache(): void {
 /** The text's phrases and how each break holds together. `keep`: words never broken. */
 export function phrasing(text: string, keep: readonly string[] = KEEP_WORDS): Phrasing {
   if (keep !== KEEP_WORDS) return split(text, keep);
-  let result = known.get(text);
-  if (!result) known.set(text, (result = split(text, keep)));
+  const result = known.remember(text, () => split(text, keep));
   return { phrases: [...result.phrases], glue: [...result.glue], textGlue: [...result.textGlue] };
 }
 
