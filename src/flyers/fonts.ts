@@ -15,6 +15,7 @@ import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { JAPANESE_FONTS, fontPieces, fontSetKey, type FontFamilyId } from '../lib/flyer-fonts.ts';
 import { Memo } from '../lib/memo.ts';
+import { useFastSubsets } from './subset.ts';
 import type { Measure } from './text.ts';
 
 export { JAPANESE_FONTS, type FontFamilyId };
@@ -168,6 +169,9 @@ function facesOf(id: FontFamilyId): PdfFace[] {
   if (!faces) {
     faces = filesOf(id).map((f): PdfFace => {
       const font = fontkit.create(f.data) as fontkit.Font;
+      // Every PDF embeds a subset of each face it draws with: made without redoing per PDF
+      // what is the same in all of them (subset.ts; fontkit's own bytes).
+      useFastSubsets(font);
       const seen = new Map<number, boolean>();
       const has = (cp: number) => {
         let found = seen.get(cp);

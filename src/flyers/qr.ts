@@ -3,6 +3,7 @@
  * at any printer resolution, and costs the PDF converter one short path.
  */
 import QRCode from 'qrcode';
+import { Memo } from '../lib/memo.ts';
 
 export interface QrPath {
   /** Modules per side, without the quiet zone. */
@@ -11,7 +12,15 @@ export interface QrPath {
   d: string;
 }
 
-export function qrPath(text: string): QrPath {
+/**
+ * A flyer's URL is drawn four times in a row (its own sheet, then each print choice): the code,
+ * ~0.7 ms to make, is made once. A few kept are enough; the next flyer has its own URL.
+ */
+const made = new Memo<string, QrPath>(64);
+
+export const qrPath = (text: string): QrPath => made.remember(text, makeQrPath);
+
+function makeQrPath(text: string): QrPath {
   // M (15 %) survives a crease or a pin hole on a notice board and keeps the code coarse.
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const size = qr.modules.size;
