@@ -104,34 +104,77 @@ async function layOut(
 /**
  * Every block laid out once, stacked at the page's inner width, to learn the heights Satori
  * gives them (a table's header and each row apart): pagination works from what will be drawn.
+ *
+ * `known` keeps the heights of one issue's edition between its fits (render.ts tries up to
+ * five): a block whose element is the same as one measured before — everything but the
+ * reports when their photos go, everything when the chart goes — is not laid out again. A
+ * busy district's issue tries them all, and measuring was over half of its CPU time.
  */
-async function measure(blocks: PrintBlock[], fonts: FlyerFonts): Promise<void> {
+async function measure(blocks: PrintBlock[], fonts: FlyerFonts, known: Measured): Promise<void> {
+  /** What is measured: a whole block, a table's header or one of its rows. */
+  const pieces: { el: El; key: string; height?: number }[] = [];
+  const piece = (element: El) => {
+    const p = { el: element, key: layoutKey(element, known.strings) };
+    pieces.push(p);
+    return p;
+  };
+  const parts = blocks.map((b) => ({
+    whole: b.el ? piece(b.el) : undefined,
+    head: b.rows && b.head ? piece(b.head) : undefined,
+    rows: b.rows ? b.rows.map(piece) : undefined,
+  }));
   const children: El[] = [];
   // Keys of their own: a block's inner slots (the QR code's 'qr') must not overwrite its height.
-  const key = (id: string) => `measure:${id}`;
-  for (const b of blocks) {
-    if (b.el) children.push({ ...b.el, props: { ...b.el.props, [SLOT]: key(b.block.id) } });
-    if (b.rows) {
-      if (b.head) children.push({ ...b.head, props: { ...b.head.props, [SLOT]: key(`${b.block.id}#head`) } });
-      b.rows.forEach((r, i) => children.push({ ...r, props: { ...r.props, [SLOT]: key(`${b.block.id}#${i}`) } }));
-    }
-  }
-  const heights = new Map<string, number>();
-  const total = 20 + 4 * blocks.length * CAPACITY;
-  const column: El = {
-    type: 'div',
-    props: { style: { display: 'flex', flexDirection: 'column', width: INNER_WIDTH, height: total }, children },
-  };
-  await layOut(column, INNER_WIDTH, total, fonts, (slot, _tag, box) => {
-    if (typeof slot === 'string') heights.set(slot, box.height);
+  pieces.forEach((p, i) => {
+    p.height = known.heights.get(p.key);
+    if (p.height === undefined) children.push({ ...p.el, props: { ...p.el.props, [SLOT]: `measure:${i}` } });
   });
-  for (const b of blocks) {
-    const block = b.block;
-    if ('rows' in block) {
-      block.head = heights.get(key(`${block.id}#head`)) ?? block.head;
-      block.rows = block.rows.map((h, i) => heights.get(key(`${block.id}#${i}`)) ?? h);
-    } else block.height = heights.get(key(block.id)) ?? block.height;
+  if (children.length) {
+    const heights = new Map<string, number>();
+    // As tall as the whole issue would need, however many of its blocks are measured here.
+    const total = 20 + 4 * blocks.length * CAPACITY;
+    const column: El = {
+      type: 'div',
+      props: { style: { display: 'flex', flexDirection: 'column', width: INNER_WIDTH, height: total }, children },
+    };
+    await layOut(column, INNER_WIDTH, total, fonts, (slot, _tag, box) => {
+      if (typeof slot === 'string') heights.set(slot, box.height);
+    });
+    pieces.forEach((p, i) => {
+      if (p.height !== undefined) return;
+      p.height = heights.get(`measure:${i}`);
+      if (p.height !== undefined) known.heights.set(p.key, p.height);
+    });
   }
+  blocks.forEach((b, i) => {
+    const block = b.block;
+    const part = parts[i]!;
+    if ('rows' in block) {
+      block.head = part.head?.height ?? block.head;
+      block.rows = block.rows.map((h, r) => part.rows?.[r]?.height ?? h);
+    } else block.height = part.whole?.height ?? block.height;
+  });
+}
+
+/** The heights `measure` learnt for one edition of an issue, by element. */
+interface Measured {
+  heights: Map<string, number>;
+  /** Long strings (photos' data URIs) by a number of their own, for the keys. */
+  strings: Map<string, number>;
+}
+
+/**
+ * An element as text, for `measure`'s memo: everything Satori lays out (types, styles, texts).
+ * A photo's data URI (hundreds of kB) is written as its number in `strings` instead.
+ */
+function layoutKey(element: El, strings: Map<string, number>): string {
+  return JSON.stringify(element, (_key, value: unknown) => {
+    if (typeof value !== 'string' || value.length < 512) return value;
+    let n = strings.get(value);
+    if (n === undefined) strings.set(value, (n = strings.size));
+    // NUL: no text of an issue has it, so no text reads as a photo's number.
+    return `\u0000photo ${n}`;
+  });
 }
 
 const PREVIEW = previewOf(PAPER.a4);
@@ -222,6 +265,7 @@ export async function renderNewsletter(
   let blocks: PrintBlock[] = [];
   let placed: ReturnType<typeof paginate> = { pages: [], tooTall: [] };
   const { maxPages, fits } = FITTING[edition];
+  const known: Measured = { heights: new Map(), strings: new Map() };
   for (const { scale, reportPhotos, chart } of fits) {
     blocks = newsletterBlocks(issue, {
       title: input.title,
@@ -233,7 +277,7 @@ export async function renderNewsletter(
       reportPhotos,
       ...(input.counts && chart ? { counts: input.counts } : {}),
     });
-    await measure(blocks, fonts);
+    await measure(blocks, fonts, known);
     placed = paginate(
       blocks.map((b) => b.block),
       CAPACITY,
