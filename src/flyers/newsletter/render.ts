@@ -111,10 +111,9 @@ async function layOut(
  * busy district's issue tries them all, and measuring was over half of its CPU time.
  */
 async function measure(blocks: PrintBlock[], fonts: FlyerFonts, known: Measured): Promise<void> {
-  /** What is measured: a whole block, a table's header or one of its rows. */
-  const pieces: { el: El; key: string; height?: number }[] = [];
-  const piece = (element: El) => {
-    const p = { el: element, key: layoutKey(element, known.strings) };
+  const pieces: Piece[] = [];
+  const piece = (element: El): Piece => {
+    const p: Piece = { el: element, key: layoutKey(element, known.strings), height: undefined };
     pieces.push(p);
     return p;
   };
@@ -154,6 +153,13 @@ async function measure(blocks: PrintBlock[], fonts: FlyerFonts, known: Measured)
       block.rows = block.rows.map((h, r) => part.rows?.[r]?.height ?? h);
     } else block.height = part.whole?.height ?? block.height;
   });
+}
+
+/** What `measure` lays out: a whole block, a table's header or one of its rows. */
+interface Piece {
+  el: El;
+  key: string;
+  height: number | undefined;
 }
 
 /** The heights `measure` learnt for one edition of an issue, by element. */
