@@ -13,8 +13,9 @@ export interface QrPath {
 }
 
 /**
- * A flyer's URL is drawn four times in a row (its own sheet, then each print choice): the code,
- * ~0.7 ms to make, is made once. A few kept are enough; the next flyer has its own URL.
+ * A flyer's print choices (白黒, 大きな文字, ふりがな付き) render one after another, each with
+ * the same URL: the code, ~0.7 ms to make, is made once for them. A few kept are enough; the
+ * next flyer has its own URL.
  */
 const made = new Memo<string, QrPath>(64);
 
