@@ -113,7 +113,8 @@ async function layOut(
 async function measure(blocks: PrintBlock[], fonts: FlyerFonts, known: Measured): Promise<void> {
   const pieces: Piece[] = [];
   const piece = (element: El): Piece => {
-    const p: Piece = { el: element, key: layoutKey(element, known.strings), height: undefined };
+    const key = layoutKey(element, known.strings);
+    const p: Piece = { el: element, key, height: known.heights.get(key) };
     pieces.push(p);
     return p;
   };
@@ -125,7 +126,6 @@ async function measure(blocks: PrintBlock[], fonts: FlyerFonts, known: Measured)
   const children: El[] = [];
   // Keys of their own: a block's inner slots (the QR code's 'qr') must not overwrite its height.
   pieces.forEach((p, i) => {
-    p.height = known.heights.get(p.key);
     if (p.height === undefined) children.push({ ...p.el, props: { ...p.el.props, [SLOT]: `measure:${i}` } });
   });
   if (children.length) {
