@@ -16,12 +16,13 @@
  * only plain Node may do (the script, for a few flyers): resvg is native and Vite cannot bundle it.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { useTranslations } from '../i18n/index.ts';
 import type { LocaleCode } from '../i18n/locales.ts';
 import { MEDIA_FOLDER, mediaNameOf } from '../lib/media/paths.ts';
+import { replaceFile } from '../lib/replace-file.ts';
 import { cacheKey } from './cache.ts';
 import { flyerOverrides, flyerSources, siteFor, type FlyerContent } from './content.ts';
 import { FlyerTextError } from './errors.ts';
@@ -31,8 +32,7 @@ import type { Override } from '../lib/furigana/segments.ts';
 import { readingsKey } from '../lib/furigana/store.ts';
 import { FLYER_COLLECTIONS, RUBY_CHOICE, choicesOf, flyerPaths, templateOfChoice, variantPdf } from './paths.ts';
 import type { FlyerChoiceName } from './paths.ts';
-import { createFlyerPool, type FlyerPool } from './pool.ts';
-import type { RenderedFlyer, RenderedPdf } from './render.ts';
+import { createFlyerPool, writeFlyer, type FlyerPool, type WrittenFlyer } from './pool.ts';
 
 export interface FlyerStepOptions {
   root: string;
@@ -119,13 +119,6 @@ function place(from: string, to: string): void {
   }
 }
 
-/** Writes a new file and renames it into place, so a hard link to the old one keeps the old bytes. */
-function replace(file: string, data: Uint8Array): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, data);
-  renameSync(temporary, file);
-}
-
 interface Todo {
   index: number;
   file: string;
@@ -188,8 +181,9 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
     return photoHashes.get(name);
   };
 
+  // Both folders before any flyer renders: a worker writes its files into the cache itself.
   for (const collection of only ? [only.collection] : FLYER_COLLECTIONS)
-    mkdirSync(join(outDir, 'flyers', collection), { recursive: true });
+    for (const dir of [join(outDir, 'flyers'), cacheDir]) mkdirSync(join(dir, collection), { recursive: true });
   const todo: Todo[] = [];
   // The alternatives render after every default: the files the pages show first come first.
   const todoChoices: Todo[] = [];
@@ -284,12 +278,9 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
   let rendered = 0;
   let renderMs = 0;
   let renderCpuMs = 0;
-  const save = (job: Todo, result: RenderedFlyer | RenderedPdf, ms: number, cpuMs: number) => {
-    mkdirSync(join(cacheDir, job.model.collection), { recursive: true });
-    ('png' in result ? [result.pdf, result.png, result.og] : [result.pdf]).forEach((data, i) => {
-      replace(job.cached[i] as string, data);
-      place(job.cached[i] as string, job.outputs[i] as string);
-    });
+  /** Puts a job's files, written into the cache, in place, and counts and logs it. */
+  const done = (job: Todo, { warnings, sizes, ms, cpuMs }: WrittenFlyer) => {
+    job.cached.forEach((file, i) => place(file, job.outputs[i] as string));
     keys[job.name] = job.key;
     if (job.alternative) {
       choices.rendered++;
@@ -301,11 +292,11 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
       renderCpuMs += cpuMs;
     }
     log(
-      `[${job.index + 1}/${jobs.length}] ${job.file} → flyers/${job.name}${job.alternative ? '.pdf' : ''} (${Math.round(ms)} ms, PDF ${Math.round(result.pdf.length / 1024)} kB)`,
+      `[${job.index + 1}/${jobs.length}] ${job.file} → flyers/${job.name}${job.alternative ? '.pdf' : ''} (${Math.round(ms)} ms, PDF ${Math.round((sizes[0] ?? 0) / 1024)} kB)`,
     );
     // An alternative's fitting (large print leaving out points) is how that template works, not
     // something the editor, who chose another template, should act on: logged, not warned.
-    for (const warning of result.warnings)
+    for (const warning of warnings)
       (job.alternative ? log : warn)(
         `${job.alternative ? '' : '警告 / warning: '}${job.file}${job.alternative ? ` (${job.choice ?? job.model.template})` : ''}: ${warning}`,
       );
@@ -329,21 +320,13 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
       };
     }
   }
-  // The ふりがな flyers that render get their readings here, in one place for every worker:
-  // the dictionary is loaded only when one of them renders.
+  // The ふりがな flyers that render get their readings here, in one place for every worker (the
+  // dictionary is loaded only when one of them renders) — while the workers already render the
+  // rest: made before the workers started, they kept both cores waiting (3 s at 1,000 entries).
   const rubyJobs = todo.filter((job) => job.choice === RUBY_CHOICE);
-  if (rubyJobs.length) {
-    const { withReadings } = await import('./readings.ts');
-    const { overrides } = rubyInputs();
-    for (const job of rubyJobs) {
-      try {
-        job.model = await withReadings(job.model, overrides);
-      } catch (error) {
-        failed(job.file, error);
-        todo.splice(todo.indexOf(job), 1);
-      }
-    }
-  }
+  const readingsReady = rubyJobs.length ? addReadings(rubyJobs, rubyInputs().overrides, failed) : new Map();
+  /** Whether the job can render: false if its readings failed (and were reported). */
+  const ready = (job: Todo): Promise<boolean> => readingsReady.get(job) ?? Promise.resolve(true);
   const workers =
     todo.length === 0
       ? 0
@@ -351,12 +334,14 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
   try {
     const renderOn = (pool: FlyerPool) =>
       Promise.all(
-        todo.map((job) =>
-          (job.alternative ? pool.renderPdf(job.model) : pool.render(job.model)).then(
-            (result) => save(job, result, result.ms, result.cpuMs),
+        todo.map(async (job) => {
+          if (!(await ready(job))) return;
+          // The worker writes the files into the cache: only their sizes cross the pipe.
+          await pool.write(job.model, job.cached, job.alternative).then(
+            (written) => done(job, written),
             (error: unknown) => failed(job.file, error),
-          ),
-        ),
+          );
+        }),
       );
     if (todo.length && options.pool) await renderOn(options.pool);
     else if (workers > 0) {
@@ -370,6 +355,7 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
       // Plain Node only (the script): the renderer is loaded here, never into Astro's bundle.
       const { fontsFor, renderFlyer, renderFlyerPdf } = await import('./render.ts');
       for (const job of todo) {
+        if (!(await ready(job))) continue;
         try {
           // Loaded before the clock starts, as the Japanese fonts always were: once per set.
           const fonts = fontsFor(job.model);
@@ -377,7 +363,13 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
           const cpu0 = process.cpuUsage();
           const result = await (job.alternative ? renderFlyerPdf : renderFlyer)(job.model, { root, fonts });
           const cpu = process.cpuUsage(cpu0);
-          save(job, result, performance.now() - t0, (cpu.user + cpu.system) / 1000);
+          const sizes = writeFlyer(result, job.cached);
+          done(job, {
+            warnings: result.warnings,
+            sizes,
+            ms: performance.now() - t0,
+            cpuMs: (cpu.user + cpu.system) / 1000,
+          });
         } catch (error) {
           failed(job.file, error);
         }
@@ -387,7 +379,7 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
     // What was rendered stays known even when another flyer failed.
     if (rendered || choices.rendered || (!only && Object.keys(previous).length !== skipped + choices.skipped)) {
       mkdirSync(cacheDir, { recursive: true });
-      replace(join(cacheDir, KEYS_FILE), Buffer.from(JSON.stringify(keys)));
+      replaceFile(join(cacheDir, KEYS_FILE), Buffer.from(JSON.stringify(keys)));
     }
   }
   return {
@@ -401,6 +393,37 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
     workers,
     choices,
   };
+}
+
+/**
+ * Gives each ふりがな job's model its readings, one job after another, letting the event loop run
+ * between two (the workers' replies are handled while readings are made). Resolves per job, in
+ * order: false when its readings failed, which `failed` has reported.
+ */
+function addReadings(
+  jobs: Todo[],
+  overrides: Override[],
+  failed: (file: string, error: unknown) => void,
+): Map<Todo, Promise<boolean>> {
+  const done = new Map<Todo, Promise<boolean>>();
+  const readings = import('./readings.ts');
+  let previous: Promise<unknown> = readings;
+  for (const job of jobs) {
+    const made = previous.then(async () => {
+      const { withReadings } = await readings;
+      await new Promise((next) => setImmediate(next));
+      try {
+        job.model = await withReadings(job.model, overrides);
+        return true;
+      } catch (error) {
+        failed(job.file, error);
+        return false;
+      }
+    });
+    done.set(job, made);
+    previous = made;
+  }
+  return done;
 }
 
 /** The step's summary line, as the build log and the script print it (the bench reads it). */

@@ -15,7 +15,7 @@ import type { FlyerContent } from '../../src/flyers/content.ts';
 import { buildFlyerModel, type FlyerModel } from '../../src/flyers/model.ts';
 import { alternativesOf, choicesOf, flyerPaths, flyerTemplateOf, variantPdf } from '../../src/flyers/paths.ts';
 import type { LocaleCode } from '../../src/i18n/locales.ts';
-import type { FlyerPool, PooledFlyer, PooledPdf } from '../../src/flyers/pool.ts';
+import { writeHere, type FlyerPool, type PooledFlyer, type PooledPdf } from '../../src/flyers/pool.ts';
 import type { ValidEntry } from '../../src/lib/validation/validate.ts';
 
 describe('the paths of the printing choices', () => {
@@ -115,6 +115,7 @@ describe('the flyer step with printing choices', () => {
         cpuMs: 2,
       } satisfies PooledPdf);
     },
+    write: (model, files, pdfOnly) => writeHere(pool, model, files, pdfOnly),
     close: () => Promise.resolve(),
   };
   const settings = (furigana: { word: string; reading: string }[]) =>

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { makeFlyers } from '../../src/flyers/build.ts';
 import { flyerContent, flyerSources, siteFor, type FlyerContent } from '../../src/flyers/content.ts';
 import type { FlyerModel } from '../../src/flyers/model.ts';
-import type { FlyerPool } from '../../src/flyers/pool.ts';
+import { writeHere, type FlyerPool } from '../../src/flyers/pool.ts';
 import { flyerTranslations } from '../../src/flyers/translations.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
 
@@ -59,6 +59,7 @@ describe('the site name on translated flyers', () => {
         });
       },
       renderPdf: () => Promise.resolve({ pdf: Buffer.from('pdf'), warnings: [], ms: 1, cpuMs: 1 }),
+      write: (model, files, pdfOnly) => writeHere(pool, model, files, pdfOnly),
       close: () => Promise.resolve(),
     };
     const content = flyerContent(entries, flyers) as FlyerContent;

@@ -7,7 +7,7 @@
  * into dist/ when nothing changed; the others render on worker processes (pool.ts, worker.ts).
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { MEDIA_FOLDER, mediaNameOf } from '../../lib/media/paths.ts';
 import { dirname, join } from 'node:path';
 import { compileNewsletter } from '../../lib/newsletter/compile.ts';
@@ -166,22 +166,20 @@ export async function makeNewsletterPdfs(
     const pool = options.pool ?? createNewsletterPool(root, options.workers ?? newsletterWorkersFor(todo.length));
     try {
       await Promise.all(
-        todo.map(async (item, n) => {
-          const reply = await pool.render(item.input, item.edition);
+        todo.map(async (item) => {
+          // Written by the worker into the cache; a new file renamed into place, so a hard link
+          // to an older PDF keeps its bytes.
+          const reply = await pool.render(item.input, item.edition, item.cached);
           if (!reply.ok) {
             result.failures.push(`${item.file}: ${reply.message}`);
             return;
           }
           for (const w of reply.warnings) warn(`${item.file}: ${w}`);
-          // A new file renamed into place: a hard link to an older PDF keeps its bytes.
-          const temporary = `${item.cached}.${process.pid}.${n}.tmp`;
-          writeFileSync(temporary, reply.pdf);
-          renameSync(temporary, item.cached);
           place(item.cached, item.out);
           result.rendered++;
           result.cpuMs.push(reply.cpuMs);
           log(
-            `${item.out.slice(outDir.length)}: ${reply.pages} pages, ${Math.round(reply.pdf.length / 1024)} KiB, ${Math.round(reply.cpuMs)} ms CPU`,
+            `${item.out.slice(outDir.length)}: ${reply.pages} pages, ${Math.round(reply.bytes / 1024)} KiB, ${Math.round(reply.cpuMs)} ms CPU`,
           );
         }),
       );
