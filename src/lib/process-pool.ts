@@ -73,7 +73,10 @@ export function createProcessPool<Job, Reply>(
     worker.on('error', fail);
     worker.on('exit', (code) => {
       held.delete(worker);
-      if (!failure && pending.size) fail(new Error(`${options.name ?? 'worker'} stopped (exit code ${code})`));
+      // Gone without an error (exit code 0, unasked): what it held, or what no worker is left to
+      // take, would wait for ever.
+      if (!failure && (pending.size || (queue.length && !held.size)))
+        fail(new Error(`${options.name ?? 'worker'} stopped (exit code ${code})`));
     });
     held.set(worker, 0);
     return worker;

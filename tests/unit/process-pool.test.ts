@@ -56,4 +56,17 @@ describe('a pool of worker processes', () => {
       await pool.close();
     }
   });
+
+  it('fails what a worker held when it ends without an error, instead of waiting for ever', async () => {
+    const pool = createProcessPool<Job, Reply>(jobs, 1, { workerData: { tag: '' }, name: 'test worker' });
+    try {
+      const results = await Promise.allSettled([pool.run({ value: '一', exit: true }), pool.run({ value: '二' })]);
+      for (const result of results)
+        expect(result.status === 'rejected' && (result.reason as Error).message).toBe(
+          'test worker stopped (exit code 0)',
+        );
+    } finally {
+      await pool.close();
+    }
+  });
 });
