@@ -16,36 +16,27 @@ export interface WorkerRequest {
   model: FlyerModel;
   /** A printing choice beside the default (renderFlyerPdf): the PDF only. */
   pdfOnly?: boolean;
-  /** Where the worker writes the files (render.ts, writeFlyer), which then stay out of the reply. */
-  files?: string[];
+  /**
+   * Where the worker writes the files (writeFlyer): the PDF, then the preview and share image
+   * unless `pdfOnly`. Only their sizes come back: ~0.2 MB per flyer stays off the pipe, and the
+   * writing off the build's own process.
+   */
+  files: string[];
 }
 
-export type WorkerReply =
-  | { ok: true; result: RenderedFlyer | RenderedPdf | Written; ms: number; cpuMs: number }
-  | { ok: false; textError: boolean; message: string; stack: string };
-
-export interface PooledFlyer extends RenderedFlyer {
-  /** Wall and CPU milliseconds the worker spent on this flyer. */
-  ms: number;
-  cpuMs: number;
-}
-
-export interface PooledPdf extends RenderedPdf {
-  ms: number;
-  cpuMs: number;
-}
-
-/** What a worker says of the files it wrote: their sizes, in the order asked. */
-export interface Written {
+/** What a worker says of a flyer it wrote. */
+export interface WrittenFlyer {
+  /** Each file's size, in the order of `files`. */
   sizes: number[];
+  /** Layout problems worth a build warning (render.ts). */
   warnings: string[];
-}
-
-export interface WrittenFlyer extends Written {
   /** Wall and CPU milliseconds the worker spent on this flyer, writing included. */
   ms: number;
   cpuMs: number;
 }
+
+export type WorkerReply =
+  ({ ok: true } & WrittenFlyer) | { ok: false; textError: boolean; message: string; stack: string };
 
 /**
  * Writes a rendered flyer's files — the PDF, then the preview and share image if it has them —
@@ -60,26 +51,8 @@ export function writeFlyer(result: RenderedFlyer | RenderedPdf, files: readonly 
   });
 }
 
-/** `write` in this process, from a pool's `render` and `renderPdf` (the tests' stand-in pools). */
-export async function writeHere(
-  pool: Pick<FlyerPool, 'render' | 'renderPdf'>,
-  model: FlyerModel,
-  files: string[],
-  pdfOnly: boolean,
-): Promise<WrittenFlyer> {
-  const result = await (pdfOnly ? pool.renderPdf(model) : pool.render(model));
-  return { sizes: writeFlyer(result, files), warnings: result.warnings, ms: result.ms, cpuMs: result.cpuMs };
-}
-
 export interface FlyerPool {
-  render(model: FlyerModel): Promise<PooledFlyer>;
-  /** The A4 PDF alone, for a printing choice other than the editor's template. */
-  renderPdf(model: FlyerModel): Promise<PooledPdf>;
-  /**
-   * Renders and has the worker write the files itself into `files` (the PDF, then the preview and
-   * share image unless `pdfOnly`): the build's way, which keeps ~0.2 MB per flyer off the pipe
-   * and the writing off the build's own process.
-   */
+  /** Renders the flyer (or with `pdfOnly` its A4 PDF alone) and has the worker write `files`. */
   write(model: FlyerModel, files: string[], pdfOnly: boolean): Promise<WrittenFlyer>;
   close(): Promise<void>;
 }
@@ -91,34 +64,15 @@ export function createFlyerPool(root: string, size: number): FlyerPool {
     ...RENDER_PROCESS,
     name: 'flyer worker',
   });
-  const run = async (request: WorkerRequest) => {
-    const reply = await pool.run(request);
-    if (!reply.ok) {
-      const error = reply.textError ? new FlyerTextError(reply.message) : new Error(reply.message);
-      if (!reply.textError) error.stack = reply.stack;
-      throw error;
-    }
-    return reply;
-  };
-  const send = async (model: FlyerModel, pdfOnly: boolean) => {
-    const reply = await run({ model, ...(pdfOnly ? { pdfOnly } : {}) });
-    // Structured clone delivers Uint8Arrays; callers expect Buffers.
-    const buffer = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    const result = reply.result as RenderedFlyer | RenderedPdf;
-    return {
-      ...result,
-      pdf: buffer(result.pdf),
-      ...('png' in result ? { png: buffer(result.png), og: buffer(result.og) } : {}),
-      ms: reply.ms,
-      cpuMs: reply.cpuMs,
-    };
-  };
   return {
-    render: (model) => send(model, false) as Promise<PooledFlyer>,
-    renderPdf: (model) => send(model, true),
     async write(model, files, pdfOnly) {
-      const { result, ms, cpuMs } = await run({ model, files, ...(pdfOnly ? { pdfOnly } : {}) });
-      const { sizes, warnings } = result as Written;
+      const reply = await pool.run({ model, files, ...(pdfOnly ? { pdfOnly } : {}) });
+      if (!reply.ok) {
+        const error = reply.textError ? new FlyerTextError(reply.message) : new Error(reply.message);
+        if (!reply.textError) error.stack = reply.stack;
+        throw error;
+      }
+      const { sizes, warnings, ms, cpuMs } = reply;
       return { sizes, warnings, ms, cpuMs };
     },
     close: () => pool.close(),

@@ -1,11 +1,9 @@
 /**
  * A flyer-rendering process for the pool in pool.ts: loads the fonts once, then renders the
- * models it is sent, one at a time (serveJobs): writes the files where it is told to (the
- * build), or posts them back.
+ * models it is sent, one at a time (serveJobs), writing each one's files where it is told.
  */
 import { serveJobs } from '../lib/process-pool.ts';
 import { loadFonts } from './fonts.ts';
-import type { FlyerModel } from './model.ts';
 import { FlyerTextError, fontsFor, renderFlyer, renderFlyerPdf } from './render.ts';
 import { writeFlyer, type WorkerReply, type WorkerRequest } from './pool.ts';
 
@@ -17,13 +15,13 @@ await serveJobs<{ root: string }, WorkerRequest, WorkerReply>(async ({ model, pd
   // helper threads.
   const cpu = process.threadCpuUsage();
   const started = performance.now();
-  const flyer = model as FlyerModel;
   try {
     // Inside the try: a missing font package becomes this flyer's failure, not the process's.
-    const rendered = await (pdfOnly ? renderFlyerPdf : renderFlyer)(flyer, { root, fonts: fontsFor(flyer) });
-    const result = files ? { sizes: writeFlyer(rendered, files), warnings: rendered.warnings } : rendered;
+    const result = await (pdfOnly ? renderFlyerPdf : renderFlyer)(model, { root, fonts: fontsFor(model) });
+    const sizes = writeFlyer(result, files);
     const used = process.threadCpuUsage(cpu);
-    return { ok: true, result, ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
+    const cpuMs = (used.user + used.system) / 1000;
+    return { ok: true, sizes, warnings: result.warnings, ms: performance.now() - started, cpuMs };
   } catch (error) {
     return {
       ok: false,

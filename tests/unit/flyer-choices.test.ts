@@ -15,7 +15,7 @@ import type { FlyerContent } from '../../src/flyers/content.ts';
 import { buildFlyerModel, type FlyerModel } from '../../src/flyers/model.ts';
 import { alternativesOf, choicesOf, flyerPaths, flyerTemplateOf, variantPdf } from '../../src/flyers/paths.ts';
 import type { LocaleCode } from '../../src/i18n/locales.ts';
-import { writeHere, type FlyerPool, type PooledFlyer, type PooledPdf } from '../../src/flyers/pool.ts';
+import { writeFlyer, type FlyerPool } from '../../src/flyers/pool.ts';
 import type { ValidEntry } from '../../src/lib/validation/validate.ts';
 
 describe('the paths of the printing choices', () => {
@@ -93,29 +93,16 @@ describe('the flyer step with printing choices', () => {
   const asked: string[] = [];
   const readings = new Map<string, FlyerModel['furigana']>();
   const pool: FlyerPool = {
-    render: (model) => {
-      asked.push(`${model.id} ${model.template} all`);
-      return Promise.resolve({
-        pdf: Buffer.from(`pdf ${model.template}`),
-        png: Buffer.from('png'),
-        og: Buffer.from('og'),
-        warnings: [],
-        ms: 1,
-        cpuMs: 1,
-      } satisfies PooledFlyer);
-    },
-    renderPdf: (model) => {
+    write: (model, files, pdfOnly) => {
       const name = model.furigana ? 'large-ruby' : model.template;
-      asked.push(`${model.id} ${name} pdf`);
-      readings.set(model.id, model.furigana);
-      return Promise.resolve({
-        pdf: Buffer.from(`pdf ${name}`),
-        warnings: [],
-        ms: 2,
-        cpuMs: 2,
-      } satisfies PooledPdf);
+      asked.push(`${model.id} ${name} ${pdfOnly ? 'pdf' : 'all'}`);
+      if (pdfOnly) readings.set(model.id, model.furigana);
+      const result = pdfOnly
+        ? { pdf: Buffer.from(`pdf ${name}`), warnings: [] }
+        : { pdf: Buffer.from(`pdf ${name}`), png: Buffer.from('png'), og: Buffer.from('og'), warnings: [] };
+      const ms = pdfOnly ? 2 : 1;
+      return Promise.resolve({ sizes: writeFlyer(result, files), warnings: [], ms, cpuMs: ms });
     },
-    write: (model, files, pdfOnly) => writeHere(pool, model, files, pdfOnly),
     close: () => Promise.resolve(),
   };
   const settings = (furigana: { word: string; reading: string }[]) =>

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { makeFlyers } from '../../src/flyers/build.ts';
 import { flyerContent, flyerSources, siteFor, type FlyerContent } from '../../src/flyers/content.ts';
 import type { FlyerModel } from '../../src/flyers/model.ts';
-import { writeHere, type FlyerPool } from '../../src/flyers/pool.ts';
+import { writeFlyer, type FlyerPool } from '../../src/flyers/pool.ts';
 import { flyerTranslations } from '../../src/flyers/translations.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
 
@@ -47,19 +47,13 @@ describe('the site name on translated flyers', () => {
   it('prints it in the footer of the flyer the step renders, Japanese on the Japanese and やさしい日本語 ones', async () => {
     const models: FlyerModel[] = [];
     const pool: FlyerPool = {
-      render: (model) => {
-        models.push(model);
-        return Promise.resolve({
-          pdf: Buffer.from('pdf'),
-          png: Buffer.from('png'),
-          og: Buffer.from('og'),
-          warnings: [],
-          ms: 1,
-          cpuMs: 1,
-        });
+      write: (model, files, pdfOnly) => {
+        if (!pdfOnly) models.push(model);
+        const result = pdfOnly
+          ? { pdf: Buffer.from('pdf'), warnings: [] }
+          : { pdf: Buffer.from('pdf'), png: Buffer.from('png'), og: Buffer.from('og'), warnings: [] };
+        return Promise.resolve({ sizes: writeFlyer(result, files), warnings: [], ms: 1, cpuMs: 1 });
       },
-      renderPdf: () => Promise.resolve({ pdf: Buffer.from('pdf'), warnings: [], ms: 1, cpuMs: 1 }),
-      write: (model, files, pdfOnly) => writeHere(pool, model, files, pdfOnly),
       close: () => Promise.resolve(),
     };
     const content = flyerContent(entries, flyers) as FlyerContent;
