@@ -24,10 +24,14 @@ const FLAGS = ['--max-semi-space-size=64'];
  * kernel, 14 % zeroing the pages). Kept for a second, the pages are reused.
  * `node scripts/bench-flyers.ts --passes 2` on this machine: 107–124 ms of CPU per flyer (all three
  * outputs) without it, 74–77 ms with it; the process's peak memory a few percent higher (744–748
- * MB against 713–726 MB). A value already set wins, as with MALLOC_ARENA_MAX (scripts/build.mjs).
+ * MB against 713–726 MB). Set here whatever the build's own process was given: `npm run build`
+ * starts Astro with a delay of 0 and its arena committed as used (scripts/build.mjs, for the
+ * memory Astro's bundling kept), which these workers would otherwise inherit; they keep what they
+ * were measured with, mimalloc's default for the arena (2: committed at once where Linux allows).
  */
 const ENV: Record<string, string> = {
-  MIMALLOC_PURGE_DELAY: process.env['MIMALLOC_PURGE_DELAY'] ?? '1000',
+  MIMALLOC_PURGE_DELAY: '1000',
+  MIMALLOC_ARENA_EAGER_COMMIT: '2',
 };
 
 export const RENDER_PROCESS: Pick<ProcessWorkerOptions, 'execArgv' | 'env'> = { execArgv: FLAGS, env: ENV };

@@ -1,7 +1,8 @@
 /**
  * `npm run build` is scripts/build.mjs, which runs `astro build` with glibc's malloc held to two
- * arenas: the script hands Astro the variable (a value already set wins) and its arguments, and
- * the bench still knows the script for the Astro stage (the one that makes the flyers).
+ * arenas and mimalloc returning what it frees: the script hands Astro the variables (a value
+ * already set wins) and its arguments, and the bench still knows the script for the Astro stage
+ * (the one that makes the flyers).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,32 +27,49 @@ function fakeProject(): string {
   writeFileSync(join(astro, 'package.json'), '{"name":"astro","version":"0.0.0"}');
   writeFileSync(
     join(astro, 'bin', 'astro.mjs'),
-    'console.log(JSON.stringify({ args: process.argv.slice(2), arenas: process.env.MALLOC_ARENA_MAX ?? null })); process.exit(3);',
+    `const e = process.env;
+console.log(JSON.stringify({ args: process.argv.slice(2), arenas: e.MALLOC_ARENA_MAX ?? null, purgeDelay: e.MIMALLOC_PURGE_DELAY ?? null, eagerCommit: e.MIMALLOC_ARENA_EAGER_COMMIT ?? null }));
+process.exit(3);`,
   );
   return dir;
 }
 
-/** Runs the script with this machine's environment less any MALLOC_ARENA_MAX, plus `env`. */
+const VARIABLES = ['MALLOC_ARENA_MAX', 'MIMALLOC_PURGE_DELAY', 'MIMALLOC_ARENA_EAGER_COMMIT'];
+
+/** Runs the script with this machine's environment less the variables it sets, plus `env`. */
 function run(dir: string, env: Record<string, string> = {}) {
   const inherited = { ...process.env };
-  delete inherited['MALLOC_ARENA_MAX'];
+  for (const name of VARIABLES) delete inherited[name];
   const result = spawnSync(process.execPath, [join(dir, 'scripts', 'build.mjs'), '--verbose'], {
     cwd: dir,
     env: { ...inherited, ...env },
     encoding: 'utf8',
   });
-  return { status: result.status, out: JSON.parse(result.stdout.trim()) as { args: string[]; arenas: string | null } };
+  return {
+    status: result.status,
+    out: JSON.parse(result.stdout.trim()) as {
+      args: string[];
+      arenas: string | null;
+      purgeDelay: string | null;
+      eagerCommit: string | null;
+    },
+  };
 }
 
 describe('npm run build', () => {
-  it('runs astro build with two malloc arenas, its arguments and its exit code', () => {
+  it('runs astro build with two malloc arenas, mimalloc returning memory, its arguments and its exit code', () => {
     const { status, out } = run(fakeProject());
     expect(status).toBe(3);
-    expect(out).toEqual({ args: ['build', '--verbose'], arenas: '2' });
+    expect(out).toEqual({ args: ['build', '--verbose'], arenas: '2', purgeDelay: '0', eagerCommit: '0' });
   });
 
-  it('keeps a MALLOC_ARENA_MAX already set', () => {
-    expect(run(fakeProject(), { MALLOC_ARENA_MAX: '8' }).out.arenas).toBe('8');
+  it('keeps the values already set', () => {
+    const { out } = run(fakeProject(), {
+      MALLOC_ARENA_MAX: '8',
+      MIMALLOC_PURGE_DELAY: '10',
+      MIMALLOC_ARENA_EAGER_COMMIT: '1',
+    });
+    expect(out).toMatchObject({ arenas: '8', purgeDelay: '10', eagerCommit: '1' });
   });
 
   it('is the bench’s Astro stage, the one that makes the flyers', () => {

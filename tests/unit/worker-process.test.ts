@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ProcessWorker } from '../../src/lib/worker-process.ts';
 
 const echo = new URL('../fixtures/workers/echo.ts', import.meta.url);
@@ -47,6 +47,26 @@ describe('a worker in a child process', () => {
       worker.postMessage('env');
       expect(await reply).toEqual({ env: 'はい' });
     } finally {
+      await worker.terminate();
+    }
+  });
+
+  it('gives the drawing workers their own allocator settings, not those npm run build gave Astro', async () => {
+    // scripts/build.mjs starts Astro with mimalloc returning memory at once; resvg's workers keep
+    // their pages for a second (src/flyers/render-process.ts).
+    const before = process.env['MIMALLOC_PURGE_DELAY'];
+    process.env['MIMALLOC_PURGE_DELAY'] = '0';
+    // Imported after, as in the build, where Astro's process had the variable from the start.
+    vi.resetModules();
+    const { RENDER_PROCESS } = await import('../../src/flyers/render-process.ts');
+    const worker = new ProcessWorker(echo, { workerData: data, ...RENDER_PROCESS });
+    try {
+      const reply = next(worker);
+      worker.postMessage('env:MIMALLOC_PURGE_DELAY');
+      expect(await reply).toEqual({ env: '1000' });
+    } finally {
+      if (before === undefined) delete process.env['MIMALLOC_PURGE_DELAY'];
+      else process.env['MIMALLOC_PURGE_DELAY'] = before;
       await worker.terminate();
     }
   });
