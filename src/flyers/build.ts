@@ -16,13 +16,13 @@
  * only plain Node may do (the script, for a few flyers): resvg is native and Vite cannot bundle it.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { useTranslations } from '../i18n/index.ts';
 import type { LocaleCode } from '../i18n/locales.ts';
 import { MEDIA_FOLDER, mediaNameOf } from '../lib/media/paths.ts';
-import { replaceFile } from '../lib/replace-file.ts';
+import { placeFile, replaceFile } from '../lib/replace-file.ts';
 import { cacheKey } from './cache.ts';
 import { flyerOverrides, flyerSources, siteFor, type FlyerContent } from './content.ts';
 import { FlyerTextError } from './errors.ts';
@@ -103,22 +103,6 @@ function readKeys(cacheDir: string): Record<string, string> {
   }
 }
 
-/** Puts a cached file at `to`: a hard link, or a copy where links are not possible. */
-function place(from: string, to: string): void {
-  try {
-    linkSync(from, to);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw error;
-    if (code === 'EEXIST') {
-      unlinkSync(to);
-      return place(from, to);
-    }
-    // Another file system, or one without hard links.
-    copyFileSync(from, to);
-  }
-}
-
 interface Todo {
   index: number;
   file: string;
@@ -193,7 +177,7 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
   const reuse = (job: Todo) => {
     if (previous[job.name] !== job.key) return false;
     try {
-      job.cached.forEach((file, i) => place(file, job.outputs[i] as string));
+      job.cached.forEach((file, i) => placeFile(file, job.outputs[i] as string));
       keys[job.name] = job.key;
       return true;
     } catch {
@@ -280,7 +264,7 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
   let renderCpuMs = 0;
   /** Puts a job's files, written into the cache, in place, and counts and logs it. */
   const done = (job: Todo, { warnings, sizes, ms, cpuMs }: WrittenFlyer) => {
-    job.cached.forEach((file, i) => place(file, job.outputs[i] as string));
+    job.cached.forEach((file, i) => placeFile(file, job.outputs[i] as string));
     keys[job.name] = job.key;
     if (job.alternative) {
       choices.rendered++;

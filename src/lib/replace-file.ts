@@ -1,8 +1,9 @@
 /**
  * How the printing steps write a finished file into their caches (.cache/flyers/,
- * .cache/newsletters/, .cache/bosai-memo/), from the build's process or a worker's.
+ * .cache/newsletters/, .cache/bosai-memo/), from the build's process or a worker's, and put a
+ * cached file in the site (dist/, or the dev server's folder).
  */
-import { renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 /**
  * Writes a new file and renames it into place, so that a hard link to the old one (dist/ links
@@ -13,4 +14,20 @@ export function replaceFile(file: string, data: Uint8Array): void {
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, data);
   renameSync(temporary, file);
+}
+
+/**
+ * Puts a cached file at `to`: a hard link (no bytes copied: the site's PDFs and pictures are
+ * most of dist/), or a copy where links are not possible (another file system). A file already
+ * at `to` is removed first, never written through: it may be a link to a cached file. A
+ * missing `from` throws (ENOENT): the caller renders it again.
+ */
+export function placeFile(from: string, to: string): void {
+  rmSync(to, { force: true });
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw error;
+    copyFileSync(from, to);
+  }
 }

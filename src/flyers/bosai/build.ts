@@ -7,12 +7,13 @@
  * worker process (worker.ts).
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { t } from '../../i18n/index.ts';
 import { bosaiMemoPdfPath, bosaiMemos } from '../../lib/bosai-memo.ts';
 import type { ValidEntry } from '../../lib/validation/validate.ts';
 import { createProcessPool } from '../../lib/process-pool.ts';
+import { placeFile } from '../../lib/replace-file.ts';
 import { projectModule } from '../../lib/worker-process.ts';
 import { fontsHash } from '../fonts.ts';
 import { RENDER_PROCESS } from '../render-process.ts';
@@ -28,15 +29,6 @@ export interface MemoStepResult {
   failures: string[];
   ms: number;
   cpuMs: number[];
-}
-
-function place(from: string, to: string): void {
-  try {
-    linkSync(from, to);
-  } catch {
-    // Another file system, or a file already there.
-    copyFileSync(from, to);
-  }
 }
 
 export async function makeBosaiMemos(
@@ -62,7 +54,7 @@ export async function makeBosaiMemos(
     const cached = join(cacheDir, `${key}.pdf`);
     const out = join(outDir, bosaiMemoPdfPath(memo.districtId).replace(/^\//, ''));
     mkdirSync(dirname(out), { recursive: true });
-    if (existsSync(cached)) place(cached, out);
+    if (existsSync(cached)) placeFile(cached, out);
     else todo.push({ cached, out, job: { memo, siteName: read.siteName, file: cached } });
   });
 
@@ -85,7 +77,7 @@ export async function makeBosaiMemos(
             return;
           }
           for (const w of reply.warnings) warn(`${where}: ${w}`);
-          place(item.cached, item.out);
+          placeFile(item.cached, item.out);
           result.rendered++;
           result.cpuMs.push(reply.cpuMs);
           const note = reply.shortened ? '; 避難所・組織の一覧は防災のページに / lists left to the page' : '';

@@ -7,10 +7,11 @@
  * into dist/ when nothing changed; the others render on worker processes (pool.ts, worker.ts).
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { MEDIA_FOLDER, mediaNameOf } from '../../lib/media/paths.ts';
 import { dirname, join } from 'node:path';
 import { compileNewsletter } from '../../lib/newsletter/compile.ts';
+import { placeFile } from '../../lib/replace-file.ts';
 import type { ValidEntry } from '../../lib/validation/validate.ts';
 import { fontsHash } from '../fonts.ts';
 import type { NewsletterPrintInput } from './render.ts';
@@ -31,17 +32,6 @@ export interface NewsletterStepResult {
   ms: number;
   /** CPU milliseconds per rendered PDF, in the worker. */
   cpuMs: number[];
-}
-
-function place(from: string, to: string): void {
-  // Removed first: writing through an older hard link would change that cached PDF's bytes.
-  rmSync(to, { force: true });
-  try {
-    linkSync(from, to);
-  } catch {
-    // Another file system.
-    copyFileSync(from, to);
-  }
 }
 
 /**
@@ -109,7 +99,7 @@ export async function makeNewsletterPdfs(
       const cached = join(cacheDir, `${key}.pdf`);
       const out = join(outDir, paths[edition].replace(/^\//, ''));
       mkdirSync(dirname(out), { recursive: true });
-      if (existsSync(cached)) place(cached, out);
+      if (existsSync(cached)) placeFile(cached, out);
       else todo.push({ file, cached, out, input, edition });
     }
   };
@@ -175,7 +165,7 @@ export async function makeNewsletterPdfs(
             return;
           }
           for (const w of reply.warnings) warn(`${item.file}: ${w}`);
-          place(item.cached, item.out);
+          placeFile(item.cached, item.out);
           result.rendered++;
           result.cpuMs.push(reply.cpuMs);
           log(
