@@ -28,19 +28,19 @@
  * peaked at 1.39–1.42 GB warm, 1.08–1.09 GB with both (each alone 1.21 and 1.24 GB); cold at
  * 1.70–1.77 against 1.44–1.45 GB, and the whole build at 3.83 against 3.59–3.61 GB, in the same
  * time.
- * The printing steps' workers set their own (src/flyers/render-process.ts).
+ * The printing steps' workers set their own (src/flyers/render-process.ts). `npm start` runs the dev
+ * server with the same settings (scripts/lib/allocators.mjs).
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-
-/** The allocators' settings above; the environment's own values come after them, so they win. */
-const ALLOCATORS = { MALLOC_ARENA_MAX: '2', MIMALLOC_PURGE_DELAY: '0', MIMALLOC_ARENA_EAGER_COMMIT: '0' };
+// The allocators' settings above (shared with npm start); the environment's own values win.
+import { withAllocators } from './lib/allocators.mjs';
 
 const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 const child = spawn(process.execPath, ['--heap-growing-percent=50', astroBin, 'build', ...process.argv.slice(2)], {
   stdio: 'inherit',
-  env: { ...ALLOCATORS, ...process.env },
+  env: withAllocators(),
 });
 // Ctrl+C reaches both; the build's own exit code is the script's.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

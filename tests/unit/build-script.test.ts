@@ -2,7 +2,8 @@
  * `npm run build` is scripts/build.mjs, which runs `astro build` with glibc's malloc held to two
  * arenas and mimalloc returning what it frees: the script hands Astro the variables (a value
  * already set wins) and its arguments, and the bench still knows the script for the Astro stage
- * (the one that makes the flyers).
+ * (the one that makes the flyers). `npm start` (scripts/start.mjs) runs the dev server with the
+ * same variables (scripts/lib/allocators.mjs).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,15 +13,18 @@ import { buildStages } from '../../scripts/bench/stages.ts';
 import { removeFixtureCopies, tempFolder } from '../helpers/fixture.ts';
 
 const root = process.cwd();
-const script = readFileSync(join(root, 'scripts', 'build.mjs'), 'utf8');
+/** The scripts under test and what they import, as a fake project gets them. */
+const SCRIPTS = ['build.mjs', 'start.mjs', join('lib', 'allocators.mjs')];
 
 afterAll(removeFixtureCopies);
 
 /** A project whose `astro` prints what it was given, so the script runs without building. */
 function fakeProject(): string {
   const dir = tempFolder('tsunagari-build-script-');
-  mkdirSync(join(dir, 'scripts'));
-  writeFileSync(join(dir, 'scripts', 'build.mjs'), script);
+  mkdirSync(join(dir, 'scripts', 'lib'), { recursive: true });
+  for (const name of SCRIPTS) writeFileSync(join(dir, 'scripts', name), readFileSync(join(root, 'scripts', name)));
+  // npm start's other server: here one that waits until the script stops it.
+  writeFileSync(join(dir, 'scripts', 'cms-server.ts'), 'setInterval(() => {}, 1000);');
   writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
   const astro = join(dir, 'node_modules', 'astro');
   mkdirSync(join(astro, 'bin'), { recursive: true });
@@ -36,18 +40,21 @@ process.exit(3);`,
 
 const VARIABLES = ['MALLOC_ARENA_MAX', 'MIMALLOC_PURGE_DELAY', 'MIMALLOC_ARENA_EAGER_COMMIT'];
 
-/** Runs the script with this machine's environment less the variables it sets, plus `env`. */
-function run(dir: string, env: Record<string, string> = {}) {
+/** Runs a script with this machine's environment less the variables it sets, plus `env`. */
+function run(dir: string, env: Record<string, string> = {}, script = 'build.mjs') {
   const inherited = { ...process.env };
   for (const name of VARIABLES) delete inherited[name];
-  const result = spawnSync(process.execPath, [join(dir, 'scripts', 'build.mjs'), '--verbose'], {
+  const result = spawnSync(process.execPath, [join(dir, 'scripts', script), '--verbose'], {
     cwd: dir,
     env: { ...inherited, ...env },
     encoding: 'utf8',
+    timeout: 60_000,
   });
+  // npm start also prints where the site is: the fake astro's line is the JSON one.
+  const printed = result.stdout.split('\n').find((line) => line.startsWith('{')) ?? 'null';
   return {
     status: result.status,
-    out: JSON.parse(result.stdout.trim()) as {
+    out: JSON.parse(printed) as {
       args: string[];
       arenas: string | null;
       purgeDelay: string | null;
@@ -77,5 +84,18 @@ describe('npm run build', () => {
     expect(scripts.build).toBe('node scripts/build.mjs');
     const astro = buildStages(root).find((s) => s.name === 'astro');
     expect(astro).toMatchObject({ command: 'node scripts/build.mjs', makesFlyers: true });
+  });
+});
+
+describe('npm start', () => {
+  it('runs astro dev with the build’s allocator settings, its arguments and its exit code', () => {
+    const { status, out } = run(fakeProject(), {}, 'start.mjs');
+    expect(status).toBe(3);
+    expect(out).toEqual({ args: ['dev', '--verbose'], arenas: '2', purgeDelay: '0', eagerCommit: '0' });
+  });
+
+  it('keeps the values already set', () => {
+    const { out } = run(fakeProject(), { MALLOC_ARENA_MAX: '4', MIMALLOC_PURGE_DELAY: '100' }, 'start.mjs');
+    expect(out).toMatchObject({ arenas: '4', purgeDelay: '100', eagerCommit: '0' });
   });
 });
