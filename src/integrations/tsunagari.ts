@@ -14,7 +14,8 @@
  * - indexes the entries with Pagefind (Japanese segmentation) in a worker process while Astro
  *   renders (search-index.ts); any indexing error, or an entry page missing from the index,
  *   fails the build instead of only being logged; under the dev server the same index is
- *   served and remade when content changes (search-dev.ts).
+ *   served and remade when content changes (search-dev.ts);
+ * - while Astro writes the pages, answers its file writes synchronously (page-writes.ts).
  */
 import {
   createReadStream,
@@ -61,6 +62,7 @@ import { buildFlyers, type BuildFlyers } from './flyers.ts';
 import { bosaiMemoStep } from './bosai-memo.ts';
 import { devBosaiMemos } from './bosai-memo-dev.ts';
 import { contentParses, contentUnchanged, parsesReport } from '../lib/content/files.ts';
+import { synchronousPageWrites } from './page-writes.ts';
 import { DEFAULT_CONTENT_LOCALE, LOCALES } from '../i18n/locales.ts';
 
 const require = createRequire(import.meta.url);
@@ -81,6 +83,8 @@ export default function tsunagari(): AstroIntegration {
   let easyCheck: Promise<void> | undefined;
   /** Between the build's start and the end of its last step (see 'astro:build:start'). */
   let unfinished = false;
+  /** Puts Node's own file writes back once the pages are written (page-writes.ts). */
+  let asyncWrites: (() => void) | undefined;
   return {
     name: 'tsunagari',
     hooks: {
@@ -158,6 +162,8 @@ export default function tsunagari(): AstroIntegration {
       },
       'astro:build:start': ({ logger }) => {
         unfinished = true;
+        // Astro's page and folder writes answered at once while it renders (page-writes.ts).
+        asyncWrites = synchronousPageWrites();
         // Node ends a process whose event loop has nothing left to wait for, even in the middle
         // of an await, with exit code 0: a build waiting only on something that no longer holds
         // the loop open (an unref'd worker) would look successful with half of dist/ missing.
@@ -168,6 +174,10 @@ export default function tsunagari(): AstroIntegration {
           );
           process.exitCode = 1;
         });
+      },
+      'astro:build:generated': () => {
+        asyncWrites?.();
+        asyncWrites = undefined;
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const outDir = fileURLToPath(dir);
