@@ -18,6 +18,7 @@ import type { Override } from '../lib/furigana/segments.ts';
 import { siteOverrides } from '../lib/furigana/site.ts';
 import { searchLanguage } from '../lib/search/document.ts';
 import { makeStaging } from '../lib/staging.ts';
+import { validationCodeVersion } from '../lib/validation/cache.ts';
 import type { ValidEntry, ValidTranslation } from '../lib/validation/validate.ts';
 import { ProcessWorker, projectModule } from '../lib/worker-process.ts';
 
@@ -47,13 +48,27 @@ export interface SearchJob {
   regzipCache: string | undefined;
   /** The site's own readings (settings `furigana`, districts' よみがな), for the search keys of readings (search-keys.ts). */
   readings: Override[];
+  /**
+   * The documents keyed by earlier builds (src/lib/search/keyed-store.ts): the project's root
+   * and the key of the code that made them.
+   */
+  keyed: { root: string; code: string };
 }
 
 /** Where each search bundle is published in dist/; public/scripts/search.js knows them too. */
 export const BUNDLE_FOLDERS = { current: 'pagefind', past: 'pagefind-past' } as const;
 
 export type SearchReply =
-  { ok: true; urls: string[]; pastPages: number; indexedMs: number; totalMs: number } | { ok: false; message: string };
+  | {
+      ok: true;
+      urls: string[];
+      pastPages: number;
+      /** Documents whose keys came from .cache/search/ and documents keyed this run (keyed-store.ts). */
+      keyed: { kept: number; made: number };
+      indexedMs: number;
+      totalMs: number;
+    }
+  | { ok: false; message: string };
 
 export interface SearchIndexJob {
   /** Where the bundles are written (BUNDLE_FOLDERS under it); the dev server serves them from here. */
@@ -115,6 +130,7 @@ export function startSearchIndex(
           kana: d.parsed['kana'] as string | undefined,
         })),
       ),
+      keyed: { root, code: validationCodeVersion(root) },
     } satisfies SearchJob,
   });
   // A failed build must not wait for the index; finish() holds the build open for it again.
@@ -168,7 +184,8 @@ export function startSearchIndex(
       cleanUp();
       logger.info(
         `Pagefind: ${indexed.size} pages indexed (${result.pastPages} of them past) in ${Math.round(performance.now() - waited)} ms after rendering ` +
-          `(${Math.round(result.totalMs)} ms in all beside the build, ${Math.round(result.indexedMs)} ms to read the pages)`,
+          `(${Math.round(result.totalMs)} ms in all beside the build, ${Math.round(result.indexedMs)} ms to read the pages; ` +
+          `keys of ${result.keyed.kept} documents from .cache/search/, ${result.keyed.made} made)`,
       );
     },
   };

@@ -21,6 +21,7 @@ import type { EntryCollection } from '../kinds/index.ts';
 import { regzipBundle } from '../lib/search/regzip.ts';
 import { connectToParent } from '../lib/worker-process.ts';
 import { searchKeys } from './search-keys.ts';
+import { diskKeyedStore, keyedStoreKey, type KeyedStore } from '../lib/search/keyed-store.ts';
 import { BUNDLE_FOLDERS, type SearchJob, type SearchReply } from './search-index.ts';
 
 // The index is needed only when the build is done, so this process, and the Pagefind process it
@@ -43,7 +44,13 @@ const { outputPath, regzipCache } = port.data;
 const IN_FLIGHT = 64;
 
 type Indexed =
-  | { ok: true; indexes: Map<'current' | 'past', pagefind.PagefindIndex>; urls: string[]; pastPages: number }
+  | {
+      ok: true;
+      indexes: Map<'current' | 'past', pagefind.PagefindIndex>;
+      urls: string[];
+      pastPages: number;
+      keyed: KeyedStore['counts'];
+    }
   | { ok: false; message: string };
 
 /**
@@ -51,13 +58,18 @@ type Indexed =
  * needs (the entries, the dictionary behind the keys, the documents) is garbage once it returns:
  * at 10,000 entries about 500 MB that the process held while Pagefind wrote, beside the pages.
  */
-async function indexDocuments({ entries, translations, today, readings }: SearchJob): Promise<Indexed> {
+async function indexDocuments({ entries, translations, today, readings, keyed }: SearchJob): Promise<Indexed> {
   const lookup = entryLookup(
     Object.entries(entries).flatMap(([collection, list]) => list.map(({ id, data }) => ({ collection, id, data }))),
   );
   const places = placeDistricts(entries['places'] ?? []);
-  // Readings as keys, so that a word typed in kana or another spelling finds it (search-keys.ts).
-  const withKeys = await searchKeys(readings);
+  // Readings as keys, so that a word typed in kana or another spelling finds it (search-keys.ts):
+  // made once per document and kept between builds (keyed-store.ts), so a build whose documents
+  // are all known never loads the dictionary.
+  const store = diskKeyedStore(keyed.root, keyedStoreKey(keyed.code, readings));
+  let making: Promise<(html: string) => string> | undefined;
+  const withKeys = async (html: string) =>
+    store.get(html) ?? store.set(html, (await (making ??= searchKeys(readings)))(html));
 
   // Two bundles (src/lib/search/document.ts, searchBundleOf): what is current, and the past.
   const indexes = new Map<'current' | 'past', pagefind.PagefindIndex>();
@@ -116,11 +128,12 @@ async function indexDocuments({ entries, translations, today, readings }: Search
     }
     if (bundle === 'past') pastPages += 1;
     urls.push(document.url);
+    // The Japanese split into words, with readings as search keys (search-keys.ts); a
+    // translation is in its own words.
+    const content = locale ? document.html : await withKeys(document.html);
     const adding = indexes
       .get(bundle)!
-      // The Japanese split into words, with readings as search keys (search-keys.ts); a
-      // translation is in its own words.
-      .addHTMLFile({ url: document.url, content: locale ? document.html : withKeys(document.html) })
+      .addHTMLFile({ url: document.url, content })
       .then((r) => problems.push(...r.errors.map((e) => `${file} (${document.url}): ${e}`)), failed)
       .finally(() => inFlight.delete(adding));
     inFlight.add(adding);
@@ -128,12 +141,13 @@ async function indexDocuments({ entries, translations, today, readings }: Search
   }
   await Promise.all(inFlight);
   if (problems.length) return { ok: false, message: `Pagefind: ${problems.join('; ')}` };
-  return { ok: true, indexes, urls, pastPages };
+  store.save();
+  return { ok: true, indexes, urls, pastPages, keyed: store.counts };
 }
 
 /** Pagefind writes the bundles; the Japanese index is named, and its first files shrunk (regzip.ts). */
 async function writeBundles(
-  { indexes, urls, pastPages }: Extract<Indexed, { ok: true }>,
+  { indexes, urls, pastPages, keyed }: Extract<Indexed, { ok: true }>,
   started: number,
   indexedMs: number,
 ): Promise<SearchReply> {
@@ -153,7 +167,7 @@ async function writeBundles(
     if (regzipCache) await regzipBundle(folder, regzipCache);
   }
   await pagefind.close();
-  return { ok: true, urls, pastPages, indexedMs, totalMs: performance.now() - started };
+  return { ok: true, urls, pastPages, keyed, indexedMs, totalMs: performance.now() - started };
 }
 
 const failure = (error: unknown): { ok: false; message: string } => ({
