@@ -46,8 +46,6 @@ export function synchronousPageWrites(promises: Promises = fs.promises): () => v
     }
   }) as WriteFile;
   const syncMkdir = ((path, options) => {
-    if (options !== undefined && typeof options === 'object' && options !== null && 'signal' in options)
-      return mkdir(path, options);
     try {
       return Promise.resolve(fs.mkdirSync(path, options));
     } catch (error) {

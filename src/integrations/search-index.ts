@@ -84,7 +84,12 @@ export interface SearchIndexJob {
 export function startSearchIndex(
   root: string,
   validated: Map<string, ValidEntry[]>,
-  { forPublishing = true, translated = new Map<string, ValidTranslation[]>() } = {},
+  {
+    forPublishing = true,
+    translated = new Map<string, ValidTranslation[]>(),
+    // The hash of src/ and the lockfile, when the caller has it already (validation's cache key).
+    code = undefined as string | undefined,
+  } = {},
 ): SearchIndexJob {
   const staging = makeStaging(join(root, '.cache', 'search-staging'));
   // A build that fails elsewhere leaves no staging folder behind (one stopped by a signal leaves
@@ -130,7 +135,7 @@ export function startSearchIndex(
           kana: d.parsed['kana'] as string | undefined,
         })),
       ),
-      keyed: { root, code: validationCodeVersion(root) },
+      keyed: { root, code: code ?? validationCodeVersion(root) },
     } satisfies SearchJob,
   });
   // A failed build must not wait for the index; finish() holds the build open for it again.

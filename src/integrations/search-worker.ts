@@ -68,8 +68,7 @@ async function indexDocuments({ entries, translations, today, readings, keyed }:
   // are all known never loads the dictionary.
   const store = diskKeyedStore(keyed.root, keyedStoreKey(keyed.code, readings));
   let making: Promise<(html: string) => string> | undefined;
-  const withKeys = async (html: string) =>
-    store.get(html) ?? store.set(html, (await (making ??= searchKeys(readings)))(html));
+  const withKeys = (html: string) => store.keyed(html, async (text) => (await (making ??= searchKeys(readings)))(text));
 
   // Two bundles (src/lib/search/document.ts, searchBundleOf): what is current, and the past.
   const indexes = new Map<'current' | 'past', pagefind.PagefindIndex>();

@@ -31,7 +31,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { AstroIntegration } from 'astro';
 import { validateContent, type ValidEntry } from '../lib/validation/validate.ts';
-import { diskValidationCache } from '../lib/validation/cache.ts';
+import { diskValidationCache, validationCodeVersion } from '../lib/validation/cache.ts';
 import { formatReport } from '../lib/validation/messages.ts';
 import { formatWarnings } from '../lib/validation/warnings.ts';
 import { easyJapaneseCache, easyJapaneseWarnings } from '../lib/easy-japanese/content.ts';
@@ -92,9 +92,12 @@ export default function tsunagari(): AstroIntegration {
         const root = fileURLToPath(config.root);
         // A build keeps what it validated (src/lib/validation/cache.ts): the next parses only
         // the files that changed. The dev server validates afresh; it runs for hours.
+        // The hash of the code (src/ and the lockfile) keys both the validation cache and the
+        // search documents kept between builds (src/lib/search/keyed-store.ts): read once.
+        const code = validationCodeVersion(root);
         const { entries, translations, problems, warnings } = validateContent(
           root,
-          command === 'build' ? diskValidationCache(root) : undefined,
+          command === 'build' ? diskValidationCache(root, code) : undefined,
         );
         // Private data in a report or newsletter is pointed out, never stops the build (warnings.ts).
         if (warnings.length) logger.warn(formatWarnings(warnings));
@@ -117,7 +120,7 @@ export default function tsunagari(): AstroIntegration {
         // Astro's collections are fed these same entries (src/lib/content/loader.ts): read once.
         handOverValidated(root, entries, translations);
         // Search indexes the validated entries beside the build (search-index.ts).
-        if (command === 'build') search = startSearchIndex(root, entries, { translated: translations });
+        if (command === 'build') search = startSearchIndex(root, entries, { translated: translations, code });
         // Flyers are made from them too, once the pages are written (flyers.ts).
         if (command === 'build') flyers = buildFlyers(root, entries, translations);
         if (command === 'build') published = { root, entries };

@@ -16,10 +16,8 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
 export interface KeyedStore {
-  /** The keyed form kept for this document's HTML, or undefined. */
-  get(html: string): string | undefined;
-  /** Keeps `keyed` as the form of `html`, and returns it. */
-  set(html: string, keyed: string): string;
+  /** The keyed form of a document's HTML: the one kept, or `make`'s, kept from now on. */
+  keyed(html: string, make: (html: string) => Promise<string>): Promise<string>;
   /** How many documents came from the store this run, and how many were made. */
   readonly counts: { kept: number; made: number };
   /** Writes what this run used, if it differs from what was read. */
@@ -52,18 +50,14 @@ export function diskKeyedStore(root: string, key: string): KeyedStore {
   const counts = { kept: 0, made: 0 };
   return {
     counts,
-    get(html) {
+    async keyed(html, make) {
       const hash = hashOf(html);
-      const keyed = kept.get(hash);
-      if (keyed !== undefined) {
-        used.set(hash, keyed);
-        counts.kept += 1;
-      }
-      return keyed;
-    },
-    set(html, keyed) {
-      used.set(hashOf(html), keyed);
-      counts.made += 1;
+      let keyed = kept.get(hash);
+      if (keyed === undefined) {
+        keyed = await make(html);
+        counts.made += 1;
+      } else counts.kept += 1;
+      used.set(hash, keyed);
       return keyed;
     },
     save() {
