@@ -26,7 +26,7 @@ import { contentTypeByName } from '../src/schemas/index.ts';
 import { describeFields } from '../src/lib/schema/walk.ts';
 import { hasMarker, readMarkers, type MarkerLabels } from '../src/lib/cms/list-markers.ts';
 import { todayInJapan } from '../src/lib/recurrence.ts';
-import { t } from '../src/i18n/index.ts';
+import { t } from '../src/i18n/japanese.ts';
 import type { LookupEntry } from '../src/lib/entries.ts';
 import type { AdminPageData } from './page-data.ts';
 import type { DecapCms, DecapWindow, ImmutableLike } from './decap-api.ts';

@@ -3,7 +3,7 @@
  * widget, label, required flag, pattern, select list and relation comes from there, so the
  * CMS refuses the same input the build refuses and nothing is defined twice.
  */
-import { t } from '../src/i18n/index.ts';
+import { t } from '../src/i18n/japanese.ts';
 import { optionKey } from '../src/i18n/options.ts';
 import { contentTypes, contentTypeByName } from '../src/schemas/index.ts';
 import type { ContentType } from '../src/schemas/define.ts';

@@ -9,7 +9,7 @@ import { contentTypes } from '../src/schemas/index.ts';
 import type { LookupEntry } from '../src/lib/entries.ts';
 import { TRANSLATIONS_MARKER, type MarkerLabels } from '../src/lib/cms/list-markers.ts';
 import { CMS_TRANSLATION_LOCALES } from '../src/i18n/locales.ts';
-import { t } from '../src/i18n/index.ts';
+import { t } from '../src/i18n/japanese.ts';
 import { listMarkerLabels } from './config.ts';
 
 export interface AdminPageData {

@@ -5,7 +5,7 @@
  * Decap renders Markdown, and for flyer types the flyer. Everything a volunteer typed is passed
  * to React as text, never as HTML; the body goes through Decap's own sanitised Markdown preview.
  */
-import { t } from '../src/i18n/index.ts';
+import { t } from '../src/i18n/japanese.ts';
 import { factsFor } from '../src/kinds/index.ts';
 import type { Fact, Link } from '../src/lib/facts.ts';
 import { contentTypeByName } from '../src/schemas/index.ts';

@@ -5,7 +5,7 @@
  * from src/pages/admin/index.astro, apart from admin/cms-client.ts: it registers its listener
  * when Decap's bundle has loaded, whenever that is.
  */
-import { t } from '../src/i18n/index.ts';
+import { t } from '../src/i18n/japanese.ts';
 import { checkedCollections, privacyQuestion } from '../src/lib/cms/privacy-question.ts';
 
 interface Entry {

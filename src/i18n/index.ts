@@ -1,7 +1,8 @@
 import { ja, type UIKey } from './ja.ts';
 import { LOCALES, type LocaleCode } from './locales.ts';
-import { monthNameIn } from '../lib/dates.ts';
 import type { Dictionary } from './dictionary.ts';
+import { t as japaneseT } from './japanese.ts';
+import { translator, type T } from './translator.ts';
 import { jaEasy } from './locales/ja-easy.ts';
 import { en } from './locales/en.ts';
 import { zhHans } from './locales/zh-hans.ts';
@@ -33,14 +34,7 @@ const dictionaries: Record<Locale, Dictionary> = {
   ne,
 };
 
-/** A translation function: `{name}` placeholders are filled from `params`. It knows its language. */
-export interface T {
-  (key: UIKey, params?: Record<string, string | number>): string;
-  /** The language (URL prefix, file suffix). */
-  readonly locale: Locale;
-  /** Its BCP 47 tag, for `lang` and `Intl`. */
-  readonly tag: string;
-}
+export type { T };
 
 const known = new Set<string>(LOCALES.map((l) => l.code));
 
@@ -48,7 +42,8 @@ const known = new Set<string>(LOCALES.map((l) => l.code));
 export const localeOf = (code: string | undefined): Locale =>
   code !== undefined && known.has(code) ? (code as Locale) : DEFAULT_LOCALE;
 
-const made = new Map<Locale, T>();
+// Japanese's is the one japanese.ts makes, so `t` is the same function whichever module gave it.
+const made = new Map<Locale, T>([[DEFAULT_LOCALE, japaneseT]]);
 
 /**
  * Returns the translation function for a locale. A key missing in the locale (the CMS's own
@@ -58,26 +53,10 @@ export function useTranslations(locale: Locale | string | undefined = DEFAULT_LO
   const code = localeOf(locale);
   const existing = made.get(code);
   if (existing) return existing;
-  const dict = dictionaries[code];
   const language = LOCALES.find((l) => l.code === code);
-  const tag = language?.tag ?? 'ja';
-  const byName = !!language && 'monthsByName' in language;
-  const translate = (key: UIKey, params: Record<string, string | number> = {}): string => {
-    const template = (dict as Partial<Record<UIKey, string>>)[key] ?? ja[key];
-    // Most strings have no placeholder; pages ask for thousands of them.
-    if (!template.includes('{')) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-      if (!(name in params)) return whole;
-      const value = String(params[name]);
-      // A {month} is its number (1–12) in every call; a language that names months says its name.
-      if (name === 'month' && byName && /^(0?[1-9]|1[0-2])$/.test(value))
-        return monthNameIn(tag, Number(value), key.endsWith('Short') ? 'short' : 'long');
-      return value;
-    });
-  };
-  const t = Object.assign(translate, { locale: code, tag }) as T;
-  made.set(code, t);
-  return t;
+  const fresh = translator(code, dictionaries[code], language?.tag ?? 'ja', !!language && 'monthsByName' in language);
+  made.set(code, fresh);
+  return fresh;
 }
 
-export const t = useTranslations();
+export const t: T = japaneseT;

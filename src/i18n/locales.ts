@@ -29,6 +29,9 @@ export const LOCALES = [
 
 export type LocaleCode = (typeof LOCALES)[number]['code'];
 
+/** やさしい日本語: its translations are also checked for what makes them hard (src/lib/easy-japanese/). */
+export const EASY_LOCALE = 'ja-easy' satisfies LocaleCode;
+
 /** Every locale a translation file may carry. `ja-easy` is やさしい日本語. */
 export const CONTENT_LOCALES: readonly LocaleCode[] = LOCALES.map((l) => l.code);
 

@@ -19,7 +19,7 @@ import {
   translatable,
 } from './fields.ts';
 import { AUDIENCES } from './vocabulary.ts';
-import { t } from '../i18n/index.ts';
+import { t } from '../i18n/japanese.ts';
 
 /** A photo with its alt text and its subjects' consent: reports and a newsletter's cover. */
 export const photoSchema = z

@@ -15,6 +15,9 @@ import { launchChromium, recordViolations } from './helpers/browser.ts';
 import { buildProject, copyFixtureProject, removeProject } from './helpers/project.ts';
 import { serveDirectory } from './helpers/serve.ts';
 import { withoutReadings } from './helpers/readings.ts';
+import { ja } from '../../src/i18n/ja.ts';
+import { en } from '../../src/i18n/locales/en.ts';
+import { ne } from '../../src/i18n/locales/ne.ts';
 
 const DISTRICT = '<b>太字</b><img src=x onerror=alert(1)>町内会';
 const TITLE = '防災訓練</script><script>alert(2)</script>';
@@ -252,6 +255,27 @@ describe('the CMS (/admin/)', () => {
       await site.close();
     }
   }, 60_000);
+
+  it('carries Japanese only: no other language’s dictionary in its scripts', () => {
+    // The site's pages need every language; the CMS is in Japanese (src/i18n/japanese.ts). Its
+    // scripts and the chunks they import, as built.
+    const read = (file: string) => readFileSync(join(dir, 'dist', file), 'utf8');
+    const html = read('admin/index.html');
+    const queue = [...html.matchAll(/<script[^>]*\bsrc="\/(_astro\/[^"]+\.js)"/g)].map((m) => m[1] as string);
+    expect(queue.length).toBeGreaterThan(0);
+    const seen = new Set<string>();
+    for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const code = read(file);
+      for (const m of code.matchAll(/from\s*"\.\/([^"]+\.js)"/g)) queue.push(`_astro/${m[1]}`);
+      // Strings of the English and Nepali dictionaries that no Japanese string holds.
+      expect(code, file).not.toContain(en['site.skipLink']);
+      expect(code, file).not.toContain(ne['site.footer.note']);
+    }
+    // The Japanese is there: the CMS's own strings.
+    expect([...seen].some((file) => read(file).includes(ja['admin.preview.translationsHeading']))).toBe(true);
+  });
 
   it('opened directly shows Decap’s login under its meta policy alone, with nothing blocked', async () => {
     const page = await watchedPage();

@@ -4,7 +4,7 @@
  * the build warn about. Decap has no warn-only validation (a field `pattern` refuses the save
  * outright), so admin/privacy-notice.ts asks this question with confirm() in a preSave listener.
  */
-import { t } from '../../i18n/index.ts';
+import { t } from '../../i18n/japanese.ts';
 import { PRIVACY_REASONS, findPrivateData, privacyAcknowledged } from '../validation/privacy.ts';
 
 interface CmsCollection {

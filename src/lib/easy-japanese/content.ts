@@ -17,9 +17,10 @@ import { diskValidationCache, digestOf, type ValidationCache } from '../validati
 import { lintEasyJapanese } from './lint.ts';
 import { ALL_RULES } from './node-rules.ts';
 import type { EasyFinding } from './messages.ts';
+import { EASY_LOCALE } from '../../i18n/locales.ts';
 
 /** The locale whose files are checked: やさしい日本語. */
-export const EASY_LOCALE = 'ja-easy';
+export { EASY_LOCALE };
 
 /** Text a reader reads: anything with kana or kanji (dates, ids and numbers have none). */
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;

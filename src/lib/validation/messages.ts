@@ -4,7 +4,7 @@
  * developer reading CI logs. Starlight's parseWithFriendlyErrors, in two languages.
  */
 import type { z } from 'astro/zod';
-import { t } from '../../i18n/index.ts';
+import { t } from '../../i18n/japanese.ts';
 import { optionKey } from '../../i18n/options.ts';
 import type { Bilingual } from '../../schemas/fields.ts';
 import { fieldAt, type FieldInfo } from '../schema/walk.ts';
