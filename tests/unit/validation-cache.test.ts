@@ -5,6 +5,7 @@
  */
 import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentParses, parsesReport } from '../../src/lib/content/files.ts';
 import { diskValidationCache, validationCodeVersion } from '../../src/lib/validation/cache.ts';
@@ -68,6 +69,31 @@ describe('the validation cache in .cache/content/', () => {
     rmSync(join(root, `content/places/${String(place)}.ja.md`));
     const after = validateContent(root, diskValidationCache(root));
     expect(after.problems.some((p) => p.file === salon?.file && p.field === 'place')).toBe(true);
+  });
+
+  it('keeps the flyers’ text check under what it read: the same entries give the kept result, a changed one a new check', () => {
+    const root = fixtureCopy();
+    const cacheFile = join(root, '.cache', 'content', 'validated.v8');
+    expect(validateContent(root, diskValidationCache(root)).problems).toEqual([]);
+    // What is kept is what is said (white box: a problem planted in the kept result comes back
+    // while nothing it read changed, so the check did not run again).
+    const stored = deserialize(readFileSync(cacheFile)) as {
+      spanning: Record<string, { key: string; problems: unknown[] }>;
+    };
+    const planted = { file: EVENT, field: 'title', message: { ja: '植えた問題', en: 'planted' } };
+    stored.spanning['flyerText']?.problems.push(planted);
+    writeFileSync(cacheFile, serialize(stored));
+    expect(validateContent(root, diskValidationCache(root)).problems).toEqual([planted]);
+    // A title the fonts cannot print: the check runs again and names it; the plant is gone.
+    const original = readFileSync(join(root, EVENT), 'utf8');
+    writeFileSync(join(root, EVENT), original.replace(/^title: .*$/m, 'title: 防災訓練 สวัสดี'));
+    const thai = validateContent(root, diskValidationCache(root)).problems;
+    expect(thai.map((p) => [p.file, p.field])).toEqual([[EVENT, 'title']]);
+    expect(thai[0]?.message.ja).toContain('チラシのフォントにない文字');
+    // Unchanged since: the same problem from the cache; fixed: none.
+    expect(validateContent(root, diskValidationCache(root)).problems).toEqual(thai);
+    writeFileSync(join(root, EVENT), original);
+    expect(validateContent(root, diskValidationCache(root)).problems).toEqual([]);
   });
 
   it('validates everything again when the code that judges it changed', () => {

@@ -7,8 +7,11 @@
  * A file's result is reused only when its bytes are the same (SHA-256) and so is the code that
  * judged it: the key of the whole cache is a hash of every file under src/ and the lockfile, so
  * a changed schema, rule or message, or an upgraded zod or yaml, validates everything again.
- * What spans files — references, rules across two types, pictures in media/, text a flyer can't
- * print — is checked every build over all entries (validate.ts), cached or not.
+ * What spans files — references, rules across two types, pictures in media/ — is checked every
+ * build over all entries (validate.ts), cached or not. Text a flyer can't print, the costliest
+ * (every flyer's model built: 0.27 s of a warm 1,000-entry build, before anything else), is
+ * kept under a digest of everything it reads (`spanning`): the entries, the translations and
+ * the day.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -29,6 +32,12 @@ export interface ValidationCache {
   /** The result kept for `file` when its bytes hash to `digest`. */
   get(file: string, digest: string): FileResult | undefined;
   set(file: string, digest: string, result: FileResult): void;
+  /**
+   * What the last run's check over all entries found, when it was given the same inputs
+   * (`key`: a digest of them): else `check()` now, kept for the next run. Only for checks that
+   * depend on nothing but those inputs and the code.
+   */
+  spanning(name: string, key: string, check: () => ContentProblem[]): ContentProblem[];
   /** Keeps what this run validated; files not seen this run (deleted) are left out. */
   save(): void;
 }
@@ -36,6 +45,7 @@ export interface ValidationCache {
 interface Stored {
   code: string;
   files: Record<string, { digest: string; result: FileResult }>;
+  spanning?: Record<string, { key: string; problems: ContentProblem[] }>;
 }
 
 export const digestOf = (bytes: Buffer | string): string => createHash('sha256').update(bytes).digest('hex');
@@ -78,14 +88,21 @@ export function diskValidationCache(
   const dir = join(root, '.cache', folder);
   const path = join(dir, 'validated.v8');
   let kept: Stored['files'] = {};
+  let keptSpanning: NonNullable<Stored['spanning']> = {};
   try {
     const stored = deserialize(readFileSync(path)) as Stored;
-    if (stored.code === code) kept = stored.files;
+    if (stored.code === code) [kept, keptSpanning] = [stored.files, stored.spanning ?? {}];
   } catch {
     // No cache yet, or one this Node cannot read: validate everything.
   }
   const seen: Stored['files'] = {};
+  const spanning: NonNullable<Stored['spanning']> = {};
   return {
+    spanning(name, key, check) {
+      const found = keptSpanning[name];
+      spanning[name] = found?.key === key ? found : { key, problems: check() };
+      return spanning[name].problems;
+    },
     get(file, digest) {
       const found = kept[file];
       if (found?.digest !== digest) return undefined;
@@ -99,7 +116,7 @@ export function diskValidationCache(
       mkdirSync(dir, { recursive: true });
       // Written aside and renamed, so a build stopped halfway never leaves half a cache.
       const temp = `${path}.${process.pid}`;
-      writeFileSync(temp, serialize({ code, files: seen } satisfies Stored));
+      writeFileSync(temp, serialize({ code, files: seen, spanning } satisfies Stored));
       renameSync(temp, path);
     },
   };

@@ -433,7 +433,14 @@ export function validateContent(root: string, cache?: ValidationCache): Validati
   const byId = new Map([...entries].map(([name, list]) => [name, new Map(list.map((e) => [e.id, e]))]));
   problems.push(...crossCollectionProblems(byId));
   // What the flyer step would stop on (src/flyers/text-check.ts): check passes what builds.
-  problems.push(...flyerTextProblems(entries, todayInJapan(), flyerTranslations(entries, translationsOf)));
+  // Kept between runs under a digest of what it reads (cache.ts): every entry, translation and the day.
+  const today = todayInJapan();
+  const printable = () => flyerTextProblems(entries, today, flyerTranslations(entries, translationsOf));
+  problems.push(
+    ...(cache
+      ? cache.spanning('flyerText', digestOf(JSON.stringify([today, [...entries], [...translationsOf]])), printable)
+      : printable()),
+  );
   // Uploaded pictures: only real JPEG/PNG/WebP/AVIF in media/, and every one content uses exists.
   problems.push(...mediaProblems(root, entries));
   cache?.save();
