@@ -92,8 +92,8 @@ export default function tsunagari(): AstroIntegration {
         const root = fileURLToPath(config.root);
         // A build keeps what it validated (src/lib/validation/cache.ts): the next parses only
         // the files that changed. The dev server validates afresh; it runs for hours.
-        // The hash of the code (src/ and the lockfile) keys both the validation cache and the
-        // search documents kept between builds (src/lib/search/keyed-store.ts): read once.
+        // The hash of the code (src/ and the lockfile) keys the validation cache, the やさしい日本語
+        // check's and the search documents kept between builds (src/lib/search/keyed-store.ts): read once.
         const code = validationCodeVersion(root);
         const { entries, translations, problems, warnings } = validateContent(
           root,
@@ -102,7 +102,7 @@ export default function tsunagari(): AstroIntegration {
         // Private data in a report or newsletter is pointed out, never stops the build (warnings.ts).
         if (warnings.length) logger.warn(formatWarnings(warnings));
         // Hard やさしい日本語 in a translation: pointed out too, never a stop (src/lib/easy-japanese/).
-        easyCheck = easyJapaneseWarnings(root, easyJapaneseCache(root)).then(
+        easyCheck = easyJapaneseWarnings(root, easyJapaneseCache(root, code)).then(
           (easy) => {
             if (easy.length) logger.warn(formatWarnings(easy));
           },

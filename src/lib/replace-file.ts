@@ -1,7 +1,8 @@
 /**
  * How the printing steps write a finished file into their caches (.cache/flyers/,
  * .cache/newsletters/, .cache/bosai-memo/), from the build's process or a worker's, and put a
- * cached file in the site (dist/, or the dev server's folder).
+ * cached file in the site (dist/, or the dev server's folder). The build's own caches
+ * (.cache/content/, .cache/search/) are written the same way.
  */
 import { copyFileSync, linkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 

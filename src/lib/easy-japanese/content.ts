@@ -111,5 +111,5 @@ export async function easyJapaneseWarnings(root: string, cache?: ValidationCache
 }
 
 /** The cache of the check's warnings on disk, for check and the build. */
-export const easyJapaneseCache = (root: string): ValidationCache =>
-  diskValidationCache(root, undefined, 'easy-japanese');
+export const easyJapaneseCache = (root: string, code?: string): ValidationCache =>
+  diskValidationCache(root, code, 'easy-japanese');

@@ -11,9 +11,10 @@
  * this build did not ask for is not kept.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { replaceFile } from '../replace-file.ts';
 
 export interface KeyedStore {
   /** The keyed form of a document's HTML: the one kept, or `make`'s, kept from now on. */
@@ -65,9 +66,7 @@ export function diskKeyedStore(root: string, key: string): KeyedStore {
       if (counts.made === 0 && used.size === kept.size) return;
       mkdirSync(dir, { recursive: true });
       // Written aside and renamed, so a build stopped halfway never leaves half a store.
-      const temp = `${path}.${process.pid}`;
-      writeFileSync(temp, serialize({ key, documents: used } satisfies Stored));
-      renameSync(temp, path);
+      replaceFile(path, serialize({ key, documents: used } satisfies Stored));
       kept = used;
     },
   };

@@ -14,9 +14,10 @@
  * the day.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { replaceFile } from '../replace-file.ts';
 import type { ContentProblem } from './messages.ts';
 import type { ContentWarning } from './warnings.ts';
 import type { ValidEntry } from './validate.ts';
@@ -115,9 +116,7 @@ export function diskValidationCache(
     save() {
       mkdirSync(dir, { recursive: true });
       // Written aside and renamed, so a build stopped halfway never leaves half a cache.
-      const temp = `${path}.${process.pid}`;
-      writeFileSync(temp, serialize({ code, files: seen, spanning } satisfies Stored));
-      renameSync(temp, path);
+      replaceFile(path, serialize({ code, files: seen, spanning } satisfies Stored));
     },
   };
 }
