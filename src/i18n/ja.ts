@@ -211,6 +211,7 @@ export const ja = {
 
   'status.cancelled': 'このイベントは中止になりました',
   'status.postponed': 'このイベントは延期になりました',
+  'status.over': 'このイベントは終わりました',
   'status.paused': 'このサロンは現在お休みしています',
   'status.ended': 'このサロンは終了しました',
   'status.closed': 'この募集は締め切りました',

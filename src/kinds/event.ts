@@ -85,6 +85,7 @@ export const eventKind = {
   },
 
   lifecycle,
+  pastNotice: 'status.over',
 
   searchDate: (data) => data.start.slice(0, 10),
 
@@ -104,8 +105,11 @@ export const eventKind = {
   calendar: { occurrences: eventDays, label: 'calendar.event', recurring: false, ics: eventIcs },
 
   structuredData: (data, page) => eventJsonLd(data, gatheringLd(data, page)),
-  // カレンダーに追加: the event alone as a calendar file.
-  links: ({ id }, t) => [{ href: entryIcsHref('events', id), title: t('feeds.addEntry') }],
+  // カレンダーに追加: the event alone as a calendar file, until it is over.
+  links: ({ id, data }, t, context) =>
+    context?.today !== undefined && lifecycle(data, context.today) === 'past'
+      ? []
+      : [{ href: entryIcsHref('events', id), title: t('feeds.addEntry') }],
 
   flyer: {
     headline: (_data, t) => t('flyer.headline.events'),

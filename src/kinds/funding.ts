@@ -46,6 +46,7 @@ export const fundingKind = {
   },
 
   lifecycle: deadlineLifecycle,
+  pastNotice: 'status.closed',
   searchDate: (data) => data.deadline,
   // Town-wide: a grant is for any group that qualifies, wherever it works.
   districts: () => [],

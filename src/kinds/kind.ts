@@ -204,6 +204,8 @@ export interface PageContext {
 export interface LinkContext {
   /** Entries that are not past and name this one in a reference field (src/kinds/index.ts referrersOf). */
   referrers: readonly Referrer[];
+  /** The build's day in Japan ('YYYY-MM-DD'): what is over no longer offers what is coming (カレンダーに追加). */
+  today?: string;
 }
 
 export interface Kind<D, F extends FlyerPart<D> | null = FlyerPart<D> | null> {
@@ -212,6 +214,15 @@ export interface Kind<D, F extends FlyerPart<D> | null = FlyerPart<D> | null> {
   /** The entry as a line of a list (district, category and home pages). */
   listLine(entry: KindEntry<D>, t: T, today: string): ListItem;
   lifecycle(data: D, today: string): Lifecycle;
+  /**
+   * What the entry page opens with once its lifecycle is past, where the entry's own status
+   * says nothing (src/lib/status-notice.ts): an event that is over, a salon past its last day,
+   * a recruitment or grant past its deadline, each still set to 予定どおり or 募集中 by its
+   * editor. Without it a resident found a weeks-old event's page with nothing saying it had
+   * happened, and its flyer to print. Left out where past only means old (reports) or never
+   * comes.
+   */
+  pastNotice?: UIKey;
   /** The day the entry is about ('YYYY-MM-DD'), for search's 日付順; undefined when none. */
   searchDate(data: D): string | undefined;
   /**

@@ -59,6 +59,7 @@ export const recruitmentKind = {
   },
 
   lifecycle,
+  pastNotice: 'status.closed',
 
   searchDate: (data) => data.deadline,
 

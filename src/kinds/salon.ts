@@ -99,6 +99,8 @@ export const salonKind = {
     return data.schedule.validFrom > today ? 'upcoming' : 'current';
   },
 
+  pastNotice: 'status.ended',
+
   searchDate: () => undefined,
 
   districts: (data) => data.districts,

@@ -1,7 +1,9 @@
 /**
  * The notice an entry's page opens with when it will not go ahead as announced (中止, 延期,
  * お休み中, 終了, 締め切り), with the volunteer's note. Search indexes it too, so a result's
- * excerpt says so.
+ * excerpt says so. An entry whose status says nothing but whose day or deadline has gone by
+ * opens with its kind's notice for that (`past`: src/kinds/kind.ts, pastNotice): the editor's
+ * own status comes first, since 中止 or 延期 says more than 終わりました.
  */
 import type { UIKey } from '../i18n/ja.ts';
 
@@ -15,7 +17,8 @@ export function statusNotice(
   status: unknown,
   note: unknown,
   t: T,
+  past?: UIKey,
 ): { headline: string; note: string | undefined } | undefined {
-  if (!noticed(status)) return undefined;
+  if (!noticed(status)) return past ? { headline: t(past), note: undefined } : undefined;
   return { headline: t(`status.${status}`), note: typeof note === 'string' && note ? note : undefined };
 }

@@ -25,6 +25,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { idOfFile, scanCollection } from '../../src/lib/content/files.ts';
 import { LOCALES } from '../../src/i18n/locales.ts';
 import { splitLocale } from '../../src/lib/i18n/paths.ts';
+import { dayNumber } from '../../src/lib/dates.ts';
+import { todayInJapan } from '../../src/lib/recurrence.ts';
 import { ROOT, childEnv } from './helpers/project.ts';
 import { sampleSite } from './helpers/sample-site.ts';
 import { launchChromium, recordViolations } from './helpers/browser.ts';
@@ -149,6 +151,31 @@ describe('the built sample site', () => {
       readFileSync(join(dir, 'dist/events', idOfFile(cancelled as string), 'index.html'), 'utf8'),
     );
     expect(html).toContain('このイベントは中止になりました');
+  });
+
+  it('says of an event that is over that it is over, and no longer offers it to a calendar', () => {
+    // Days clear of the build's own (it may have run on either side of midnight in Japan).
+    const today = dayNumber(todayInJapan());
+    const over: string[] = [];
+    const coming: string[] = [];
+    for (const file of readdirSync(join(dir, 'content/events')).filter((f) => f.endsWith('.ja.md'))) {
+      const front = readFileSync(join(dir, 'content/events', file), 'utf8').split('\n---')[0] ?? '';
+      const data = parseYaml(front.replace(/^---\n/, '')) as { start: string; end: string; status: string };
+      if (data.status !== 'scheduled') continue;
+      if (dayNumber(String(data.end).slice(0, 10)) < today - 1) over.push(idOfFile(file));
+      if (dayNumber(String(data.start).slice(0, 10)) > today + 1) coming.push(idOfFile(file));
+    }
+    // The sample always has an event that is over (its dates are fixed); coming ones until 2027.
+    expect(over.length).toBeGreaterThan(0);
+    const page = (id: string) => withoutReadings(readFileSync(join(dir, 'dist/events', id, 'index.html'), 'utf8'));
+    for (const id of over) {
+      expect(page(id), id).toContain('このイベントは終わりました');
+      expect(page(id), id).not.toContain('カレンダーに追加');
+    }
+    for (const id of coming) {
+      expect(page(id), id).not.toContain('このイベントは終わりました');
+      expect(page(id), id).toContain('カレンダーに追加');
+    }
   });
 
   it('lists reports newest first with their dates, and recruitments still open first with their deadlines', () => {

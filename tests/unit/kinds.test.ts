@@ -356,9 +356,12 @@ describe('entry page parts', () => {
       { href: '/area/higashi/calendar/', title: t('area.calendar', { district: '東小学校区' }) },
       { href: '/bosai/higashi/', title: '東小学校区の防災' },
     ]);
-    expect(kinds.events.links({ id: 'e', data: event('2026-12-05T10:00', '2026-12-05T12:00') }, t)).toEqual([
-      { href: '/events/e.ics', title: 'カレンダーに追加' },
-    ]);
+    const once = { id: 'e', data: event('2026-12-05T10:00', '2026-12-05T12:00') };
+    expect(kinds.events.links(once, t)).toEqual([{ href: '/events/e.ics', title: 'カレンダーに追加' }]);
+    // Until it is over: on its last day still, the day after no more (a page built that day).
+    const on = (today: string) => kinds.events.links(once, t, { referrers: [], today });
+    expect(on('2026-12-05')).toEqual([{ href: '/events/e.ics', title: 'カレンダーに追加' }]);
+    expect(on('2026-12-06')).toEqual([]);
     // A salon only while it meets: a paused one has no dates to add.
     const salon = (status: string) => ({ id: 's', data: { status } as never });
     expect(kinds.salons.links(salon('active'), t)).toEqual([{ href: '/salons/s.ics', title: 'カレンダーに追加' }]);

@@ -11,6 +11,7 @@ import {
   type SearchEntry,
 } from '../../src/lib/search/document.ts';
 import { statusNotice } from '../../src/lib/status-notice.ts';
+import { kinds } from '../../src/kinds/index.ts';
 import type { Fact } from '../../src/lib/facts.ts';
 
 const facts: Fact[] = [
@@ -123,6 +124,24 @@ describe('the status notice', () => {
   it('is shown for entries that will not go ahead as announced, with the note', () => {
     expect(statusNotice('cancelled', '雨のため', t)).toEqual({ headline: t('status.cancelled'), note: '雨のため' });
     expect(statusNotice('closed', '', t)).toEqual({ headline: t('status.closed'), note: undefined });
+  });
+
+  it("says so, in its kind's words, of an entry that is over while its status still says it is on", () => {
+    expect(statusNotice('scheduled', undefined, t, 'status.over')).toEqual({
+      headline: 'このイベントは終わりました',
+      note: undefined,
+    });
+    expect(statusNotice('open', undefined, t, kinds.recruitments.pastNotice)).toEqual({
+      headline: t('status.closed'),
+      note: undefined,
+    });
+    // The editor's own status says more: a cancelled event stays 中止, not 終わりました.
+    expect(statusNotice('cancelled', '雨のため', t, 'status.over')).toEqual({
+      headline: t('status.cancelled'),
+      note: '雨のため',
+    });
+    // Reports have no such notice: past only means a year old.
+    expect(kinds.reports).not.toHaveProperty('pastNotice');
   });
 
   it('is not shown for entries going ahead', () => {

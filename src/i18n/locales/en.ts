@@ -203,6 +203,7 @@ export const en = {
 
   'status.cancelled': 'This event has been cancelled',
   'status.postponed': 'This event has been postponed',
+  'status.over': 'This event is over',
   'status.paused': 'This salon is on a break at the moment',
   'status.ended': 'This salon has ended',
   'status.closed': 'This opening has closed',

@@ -200,6 +200,7 @@ export const fil = {
 
   'status.cancelled': 'Kinansela ang event na ito',
   'status.postponed': 'Ipinagpaliban ang event na ito',
+  'status.over': 'Tapos na ang event na ito',
   'status.paused': 'Pansamantalang sarado ang salon na ito',
   'status.ended': 'Natapos na ang salon na ito',
   'status.closed': 'Sarado na ang pangangailangang ito',

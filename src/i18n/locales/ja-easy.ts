@@ -204,6 +204,7 @@ export const jaEasy = {
 
   'status.cancelled': 'この イベントは ちゅうしです（ありません）',
   'status.postponed': 'この イベントは えんきです（ほかの 日に します）',
+  'status.over': 'この イベントは おわりました',
   'status.paused': 'この サロンは いま おやすみです',
   'status.ended': 'この サロンは おわりました',
   'status.closed': 'この ぼしゅうは おわりました',

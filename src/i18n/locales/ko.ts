@@ -198,6 +198,7 @@ export const ko = {
 
   'status.cancelled': '이 행사는 취소되었습니다',
   'status.postponed': '이 행사는 연기되었습니다',
+  'status.over': '이 행사는 끝났습니다',
   'status.paused': '이 살롱은 지금 쉬고 있습니다',
   'status.ended': '이 살롱은 종료되었습니다',
   'status.closed': '이 모집은 마감되었습니다',

@@ -194,6 +194,7 @@ export const ne = {
 
   'status.cancelled': 'यो कार्यक्रम रद्द भएको छ',
   'status.postponed': 'यो कार्यक्रम सारिएको छ',
+  'status.over': 'यो कार्यक्रम सकिइसकेको छ',
   'status.paused': 'यो भेला अहिले बिदामा छ',
   'status.ended': 'यो भेला बन्द भइसकेको छ',
   'status.closed': 'यो खोजी बन्द भइसकेको छ',

@@ -198,6 +198,7 @@ export const ptBr = {
 
   'status.cancelled': 'Este evento foi cancelado',
   'status.postponed': 'Este evento foi adiado',
+  'status.over': 'Este evento já aconteceu',
   'status.paused': 'Este encontro está em pausa no momento',
   'status.ended': 'Este encontro foi encerrado',
   'status.closed': 'As inscrições para esta vaga foram encerradas',

@@ -195,6 +195,7 @@ export const vi = {
 
   'status.cancelled': 'Sự kiện này đã bị hủy',
   'status.postponed': 'Sự kiện này đã bị hoãn',
+  'status.over': 'Sự kiện này đã kết thúc',
   'status.paused': 'Buổi giao lưu này hiện đang tạm nghỉ',
   'status.ended': 'Buổi giao lưu này đã kết thúc',
   'status.closed': 'Đợt tuyển này đã kết thúc',

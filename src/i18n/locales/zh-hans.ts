@@ -197,6 +197,7 @@ export const zhHans = {
 
   'status.cancelled': '本活动已取消',
   'status.postponed': '本活动已延期',
+  'status.over': '此活动已结束',
   'status.paused': '本沙龙目前暂停',
   'status.ended': '本沙龙已结束',
   'status.closed': '本次招募已截止',
