@@ -33,6 +33,7 @@ import { readingsKey } from '../lib/furigana/store.ts';
 import { FLYER_COLLECTIONS, RUBY_CHOICE, choicesOf, flyerPaths, templateOfChoice, variantPdf } from './paths.ts';
 import type { FlyerChoiceName } from './paths.ts';
 import { createFlyerPool, writeFlyer, type FlyerPool, type WrittenFlyer } from './pool.ts';
+import { isCurrentFlyer } from './list.ts';
 
 export interface FlyerStepOptions {
   root: string;
@@ -235,7 +236,9 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
       // The dev server asks for one file at a time: the default's, or one alternative.
       if (only) continue;
     }
-    for (const choice of choicesOf(model.template, locale)) {
+    // The printing choices only for a flyer to put up now (list.ts): a past event's or a paused
+    // salon's keeps its own PDF, preview and share image as a record, and its page offers no more.
+    for (const choice of isCurrentFlyer(collection, data, today) ? choicesOf(model.template, locale) : []) {
       if (only?.choice && only.choice !== choice) continue;
       // The same model in another template: its key differs by the template alone, and the
       // ふりがな choice's (the large print's model) by its readings key too.

@@ -13,6 +13,7 @@ import {
 } from './paths.ts';
 import { compareJa } from '../lib/collate.ts';
 import { kindOf } from '../kinds/index.ts';
+import { todayInJapan } from '../lib/recurrence.ts';
 
 export interface FlyerEntry {
   collection: string;
@@ -28,6 +29,14 @@ export interface FlyerListItem {
   /** District ids the entry names, for the flyers of one district (/area/<id>/flyers/). */
   districts: string[];
 }
+
+/**
+ * The day flyers are made for ('YYYY-MM-DD', Japan): FLYERS_TODAY where it is set (tests,
+ * reproducible builds; `astro build` sets it at its start, src/integrations/tsunagari.ts), else
+ * today. The entry pages' flyer boxes and the flyer step both ask it, so a page links exactly
+ * the PDFs the step made, even in a build that runs past midnight in Japan.
+ */
+export const flyerDay = (): string => process.env['FLYERS_TODAY'] ?? todayInJapan();
 
 /**
  * Whether an entry's flyer is worth printing on `today` ('YYYY-MM-DD', Japan): its kind has a

@@ -48,9 +48,16 @@ export interface FlyerPaths {
   og: string;
   /**
    * Every template once, in FLYER_TEMPLATES order (the default's PDF and the two others), then
-   * the large print with ふりがな where the flyer's language has readings (offersRuby).
+   * the large print with ふりがな where the flyer's language has readings (offersRuby); the
+   * default's alone when the flyer is not `current`.
    */
   choices: FlyerChoice[];
+  /**
+   * Whether it is a flyer to put up now (src/flyers/list.ts, isCurrentFlyer): not past, not a
+   * paused salon's. Only such a flyer has the printing choices; one that is not stays, with its
+   * preview and share image, as the record of what was put up.
+   */
+  current: boolean;
 }
 
 /** The template an entry's flyer is made in unless the person printing picks another. */
@@ -88,37 +95,41 @@ export const variantPdf = (collection: string, id: string, choice: FlyerChoiceNa
 
 /**
  * Site-root-relative URLs; under dist/ they are also the file paths (`dist` + url). A
- * translation's flyer (`locale`) has the same files with `.<locale>` after the id.
+ * translation's flyer (`locale`) has the same files with `.<locale>` after the id. `current`
+ * (default true) as the flyer step decides it for the same entry and day.
  */
 export function flyerPaths(
   collection: string,
   id: string,
   template: FlyerTemplate = 'poster',
   locale?: LocaleCode,
+  { current = true }: { current?: boolean } = {},
 ): FlyerPaths {
   const base = flyerBase(collection, id, locale);
   const pdf = `${base}.pdf`;
+  const choices: FlyerChoice[] = [
+    ...FLYER_TEMPLATES.map((choice) =>
+      choice === template
+        ? { choice, template: choice, pdf, isDefault: true }
+        : { choice, template: choice, pdf: variantPdf(collection, id, choice, locale), isDefault: false },
+    ),
+    ...(offersRuby(locale)
+      ? [
+          {
+            choice: RUBY_CHOICE,
+            template: templateOfChoice(RUBY_CHOICE),
+            pdf: variantPdf(collection, id, RUBY_CHOICE, locale),
+            isDefault: false,
+          },
+        ]
+      : []),
+  ];
   return {
     pdf,
     png: `${base}.png`,
     og: `${base}-og.png`,
-    choices: [
-      ...FLYER_TEMPLATES.map((choice) =>
-        choice === template
-          ? { choice, template: choice, pdf, isDefault: true }
-          : { choice, template: choice, pdf: variantPdf(collection, id, choice, locale), isDefault: false },
-      ),
-      ...(offersRuby(locale)
-        ? [
-            {
-              choice: RUBY_CHOICE,
-              template: templateOfChoice(RUBY_CHOICE),
-              pdf: variantPdf(collection, id, RUBY_CHOICE, locale),
-              isDefault: false,
-            },
-          ]
-        : []),
-    ],
+    choices: current ? choices : choices.filter((c) => c.isDefault),
+    current,
   };
 }
 

@@ -761,6 +761,9 @@ export const ja = {
   'map.failed': '現在地がわかりませんでした（{reason}）。一覧は元の順のままです。',
   // Issue 14 (item 6): printing choices on every flyer (src/components/FlyerBox.astro).
   'flyer.choicesLead': 'どれも同じ内容のA4 1枚です。配る場所に合わせて選べます。',
+  'flyer.recordHeading': 'チラシ（記録）',
+  'flyer.recordLead': '終わった予定か、お休み中のチラシです。記録として残しています。',
+  'flyer.record': 'チラシを見る（PDF・A4）',
   'flyer.choice.poster': 'カラー',
   'flyer.choice.bw': '白黒',
   'flyer.choice.large': '大きな文字',

@@ -12,7 +12,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import type { Plugin } from 'vite';
 import { makeBosaiMemos } from '../flyers/bosai/build.ts';
 import { bosaiMemoPdfPath } from '../lib/bosai-memo.ts';
-import { todayInJapan } from '../lib/recurrence.ts';
+import { flyerDay } from '../flyers/list.ts';
 import { formatReport } from '../lib/validation/messages.ts';
 import { validateContent } from '../lib/validation/validate.ts';
 
@@ -28,7 +28,7 @@ export function devBosaiMemos(root: string, logger: AstroIntegrationLogger): Plu
     const result = await makeBosaiMemos(entries, {
       root,
       outDir,
-      today: process.env['FLYERS_TODAY'] ?? todayInJapan(),
+      today: flyerDay(),
       log: (line) => logger.info(line),
       warn: (line) => logger.warn(line),
     });

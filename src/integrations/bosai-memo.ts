@@ -5,7 +5,7 @@
  */
 import type { AstroIntegrationLogger } from 'astro';
 import { makeBosaiMemos, memoSummary } from '../flyers/bosai/build.ts';
-import { todayInJapan } from '../lib/recurrence.ts';
+import { flyerDay } from '../flyers/list.ts';
 import type { ValidEntry } from '../lib/validation/validate.ts';
 
 export async function bosaiMemoStep(
@@ -17,7 +17,7 @@ export async function bosaiMemoStep(
   const result = await makeBosaiMemos(entries, {
     root,
     outDir,
-    today: process.env['FLYERS_TODAY'] ?? todayInJapan(),
+    today: flyerDay(),
     log: (line) => logger.info(line),
     warn: (line) => logger.warn(line),
   });

@@ -17,7 +17,7 @@ import { flyerContent, SETTINGS_MISSING } from '../flyers/content.ts';
 import { flyerTranslations } from '../flyers/translations.ts';
 import { isFlyerCollection, RUBY_CHOICE, type FlyerChoiceName } from '../flyers/paths.ts';
 import { createFlyerPool, type FlyerPool } from '../flyers/pool.ts';
-import { todayInJapan } from '../lib/recurrence.ts';
+import { flyerDay } from '../flyers/list.ts';
 import { formatReport } from '../lib/validation/messages.ts';
 import { validateContent } from '../lib/validation/validate.ts';
 import { FLYER_TEMPLATES } from '../schemas/flyer.ts';
@@ -62,7 +62,7 @@ export function devFlyerMaker(root: string, log: (line: string) => void) {
       root,
       // Where the step places its copies; what is served is the cache's own file.
       outDir: join(root, '.cache', 'flyers-dev'),
-      today: process.env['FLYERS_TODAY'] ?? todayInJapan(),
+      today: flyerDay(),
       only: { collection, id, ...(choice ? { choice } : {}) },
       pool,
       log,

@@ -18,6 +18,7 @@ import { flyerContent, SETTINGS_MISSING, type FlyerContent } from '../flyers/con
 import { flyerTranslations } from '../flyers/translations.ts';
 import { makeNewsletterPdfs, newsletterSummary } from '../flyers/newsletter/build.ts';
 import { todayInJapan } from '../lib/recurrence.ts';
+import { flyerDay } from '../flyers/list.ts';
 import type { ValidEntry, ValidTranslation } from '../lib/validation/validate.ts';
 
 export interface BuildFlyers {
@@ -45,7 +46,7 @@ export function buildFlyers(
           root,
           outDir,
           // As the flyer script: FLYERS_TODAY fixes the day (tests, reproducible builds).
-          today: process.env['FLYERS_TODAY'] ?? todayInJapan(),
+          today: flyerDay(),
           ...(process.env['FLYERS_WORKERS'] ? { workers: Math.max(1, Number(process.env['FLYERS_WORKERS'])) } : {}),
           ...(renderAfter ? { renderAfter } : {}),
           log: (line) => logger.info(line),

@@ -58,6 +58,7 @@ import { shownPictures } from '../lib/media/photos.ts';
 import { usablePictures } from '../lib/media/gate.ts';
 import { devSearch } from './search-dev.ts';
 import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
+import { todayInJapan } from '../lib/recurrence.ts';
 import { buildFlyers, type BuildFlyers } from './flyers.ts';
 import { bosaiMemoStep } from './bosai-memo.ts';
 import { devBosaiMemos } from './bosai-memo-dev.ts';
@@ -90,6 +91,9 @@ export default function tsunagari(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, logger, updateConfig }) => {
         const root = fileURLToPath(config.root);
+        // One day for the whole build's flyers (src/flyers/list.ts, flyerDay): the pages that link
+        // a flyer's printing choices and the step that makes them agree, even past midnight.
+        if (command === 'build') process.env['FLYERS_TODAY'] ??= todayInJapan();
         // A build keeps what it validated (src/lib/validation/cache.ts): the next parses only
         // the files that changed. The dev server validates afresh; it runs for hours.
         // The hash of the code (src/ and the lockfile) keys the validation cache, the やさしい日本語

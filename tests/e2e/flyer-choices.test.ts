@@ -13,6 +13,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import { loadFlyerContent } from '../../src/flyers/load.ts';
 import { FLYER_COLLECTIONS, flyerPaths, flyerTemplateOf } from '../../src/flyers/paths.ts';
+import { isCurrentFlyer } from '../../src/flyers/list.ts';
+import { dayNumber, fromDayNumber } from '../../src/lib/dates.ts';
+import { todayInJapan } from '../../src/lib/recurrence.ts';
 import type { FlyerTemplate } from '../../src/schemas/flyer.ts';
 import { sampleSite } from './helpers/sample-site.ts';
 import { withoutReadings } from './helpers/readings.ts';
@@ -27,21 +30,37 @@ interface Flyer {
   id: string;
   title: string;
   template: FlyerTemplate;
+  /**
+   * Whether it is a flyer to put up on the build's day (src/flyers/list.ts): only those have
+   * the printing choices. Undefined where the answer changed at the last midnight in Japan,
+   * which the build may have run on either side of.
+   */
+  current: boolean | undefined;
 }
 let all: Flyer[] | undefined;
 /** Every entry with a flyer in the sample, as the build validated it. */
 const flyers = (): Flyer[] =>
   (all ??= (() => {
     const { entries } = loadFlyerContent(dir);
+    const today = todayInJapan();
+    const yesterday = fromDayNumber(dayNumber(today) - 1);
     return FLYER_COLLECTIONS.flatMap((collection) =>
-      (entries.get(collection) ?? []).map(({ id, parsed }) => ({
-        collection,
-        id,
-        title: String(parsed['title']),
-        template: flyerTemplateOf(parsed),
-      })),
+      (entries.get(collection) ?? []).map(({ id, parsed }) => {
+        const [now, before] = [today, yesterday].map((day) => isCurrentFlyer(collection, parsed, day));
+        return {
+          collection,
+          id,
+          title: String(parsed['title']),
+          template: flyerTemplateOf(parsed),
+          current: now === before ? now : undefined,
+        };
+      }),
     );
   })());
+/** The flyers to put up, with every printing choice. */
+const current = () => flyers().filter((f) => f.current === true);
+/** The paths the build gave the flyer's page and files. */
+const pathsOf = (f: Flyer) => flyerPaths(f.collection, f.id, f.template, undefined, { current: f.current !== false });
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 const text = (file: string) => squeeze(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }));
@@ -73,8 +92,8 @@ function wordHeights(file: string): number[] {
 const median = (sorted: number[]) => sorted[Math.floor(sorted.length / 2)] as number;
 
 describe('printing choices of the built sample', () => {
-  it('makes every flyer in all three templates and with ふりがな: its default at <id>.pdf, the others beside it', () => {
-    const all = flyers();
+  it('makes every flyer to put up in all three templates and with ふりがな: its default at <id>.pdf, the others beside it', () => {
+    const all = current();
     expect(all.length).toBeGreaterThan(5);
     // The sample has defaults of every template, so each kind of alternative is made somewhere.
     expect(new Set(all.map((f) => f.template))).toEqual(new Set(['poster', 'bw', 'large']));
@@ -94,9 +113,21 @@ describe('printing choices of the built sample', () => {
     }
   });
 
+  it('makes a flyer that is over its own PDF, preview and share image only: the record of what went up', () => {
+    const over = flyers().filter((f) => f.current === false);
+    // The sample has events long over (its dates are fixed).
+    expect(over.length).toBeGreaterThan(0);
+    for (const flyer of over) {
+      const paths = pathsOf(flyer);
+      for (const file of [paths.pdf, paths.png, paths.og]) expect(existsSync(join(dir, 'dist', file)), file).toBe(true);
+      for (const choice of flyerPaths(flyer.collection, flyer.id, flyer.template).choices.filter((c) => !c.isDefault))
+        expect(existsSync(join(dir, 'dist', choice.pdf)), choice.pdf).toBe(false);
+    }
+  });
+
   it('prints the title as real text in every choice; 白黒 has no colour, 大きな文字 larger type', () => {
     // One flyer whose editor chose each template: the alternatives of each are all checked.
-    const byTemplate = new Map(flyers().map((f) => [f.template, f]));
+    const byTemplate = new Map(current().map((f) => [f.template, f]));
     for (const flyer of byTemplate.values()) {
       const { choices } = flyerPaths(flyer.collection, flyer.id, flyer.template);
       const file = (template: FlyerTemplate) =>
@@ -115,8 +146,9 @@ describe('printing choices of the built sample', () => {
     }
   });
 
-  it("links the three from the entry page, the editor's template first as チラシを印刷する", () => {
-    for (const { collection, id, template } of flyers()) {
+  it("links the three from the entry page, the editor's template first as チラシを印刷する; one that is over, its own PDF alone", () => {
+    for (const flyer of flyers().filter((f) => f.current !== undefined)) {
+      const { collection, id, template } = flyer;
       const where = `${collection}/${id}`;
       const { document } = parseHTML(
         withoutReadings(readFileSync(join(dir, 'dist', collection, id, 'index.html'), 'utf8')),
@@ -127,8 +159,13 @@ describe('printing choices of the built sample', () => {
         href: a.getAttribute('href'),
         name: squeeze(a.textContent ?? ''),
       }));
-      const { choices, pdf } = flyerPaths(collection, id, template);
+      const { choices, pdf } = pathsOf(flyer);
       expect(links.map((l) => l.href).sort(), where).toEqual(choices.map((c) => c.pdf).sort());
+      if (!flyer.current) {
+        expect(links, where).toEqual([{ href: pdf, name: squeeze(t('flyer.record')) }]);
+        expect(box?.querySelector('h2')?.textContent, where).toBe(t('flyer.recordHeading'));
+        continue;
+      }
       expect(links[0], where).toEqual({
         href: pdf,
         name: expect.stringMatching(new RegExp(`^${t('flyer.print')}（${t(`flyer.choice.${template}`)}・`)),
@@ -172,7 +209,7 @@ describe('the large print with ふりがな', () => {
 
   it('prints the text as written, in order, with the readings of its kanji above it', () => {
     const found = new Map<string, string>();
-    for (const { collection, id, title } of flyers()) {
+    for (const { collection, id, title } of current()) {
       const choice = flyerPaths(collection, id).choices.find((c) => c.choice === 'large-ruby');
       const file = join(dir, 'dist', choice?.pdf ?? '');
       expect(existsSync(file), file).toBe(true);
@@ -192,7 +229,7 @@ describe('the large print with ふりがな', () => {
   });
 
   it('sets the readings small, above the words, in a flyer as large as the large print', () => {
-    const { collection, id, template } = flyers().find((f) => f.id === 'hidamari-salon') ?? (flyers()[0] as Flyer);
+    const { collection, id, template } = current().find((f) => f.id === 'hidamari-salon') ?? (current()[0] as Flyer);
     const pdf = (name: string) =>
       join(dir, 'dist', flyerPaths(collection, id, template).choices.find((c) => c.choice === name)?.pdf ?? '');
     const ruby = words(pdf('large-ruby'));

@@ -10,6 +10,9 @@ import { devFlyerMaker, type DevFlyer } from '../../src/integrations/flyers-dev.
 import { copyFixtureProject, freePort, removeProject, startAstroDev, type Running } from './helpers/project.ts';
 
 const EVENT = 'content/events/bousai.ja.md';
+// The fixture's event (5 December 2026) is one to put up on this day, printing choices and all,
+// whenever the test runs: the makers here and the dev server below (which inherits it) ask it.
+process.env['FLYERS_TODAY'] = '2026-11-23';
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
 
 let dir: string;

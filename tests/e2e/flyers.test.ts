@@ -15,6 +15,7 @@ import { t } from '../../src/i18n/index.ts';
 import { loadFlyerContent } from '../../src/flyers/load.ts';
 import { buildFlyerModel } from '../../src/flyers/model.ts';
 import { FLYER_COLLECTIONS, FLYER_SIZES, flyerPaths } from '../../src/flyers/paths.ts';
+import { isCurrentFlyer } from '../../src/flyers/list.ts';
 import { idOfFile, scanCollection } from '../../src/lib/content/files.ts';
 import { contentTypeByName } from '../../src/schemas/index.ts';
 import { ROOT, childEnv, copyProject, removeProject } from './helpers/project.ts';
@@ -28,7 +29,7 @@ const run = () => {
   const result = spawnSync(process.execPath, [join(ROOT, 'scripts/flyers.ts')], {
     cwd: dir,
     encoding: 'utf8',
-    env: childEnv({ FLYERS_TODAY: '2026-11-23' }),
+    env: childEnv({ FLYERS_TODAY: DAY }),
   });
   return { status: result.status, output: result.stdout + result.stderr };
 };
@@ -53,6 +54,20 @@ const translations = () =>
 /** Every flyer the build makes: the Japanese ones and the translations'. */
 const flyerCount = () => entries().length + translations().length;
 
+/** The day every build and run here makes its flyers for. */
+const DAY = '2026-11-23';
+let validated: ReturnType<typeof loadFlyerContent>['entries'] | undefined;
+/**
+ * Whether an entry's flyer is one to put up on DAY (an event not over, an open recruitment …):
+ * only those have printing choices; the sample has some that are over by then.
+ */
+const current = (collection: string, id: string): boolean => {
+  validated ??= loadFlyerContent(dir).entries;
+  const entry = validated.get(collection)?.find((e) => e.id === id);
+  if (!entry) throw new Error(`${collection}/${id}: not in the sample`);
+  return isCurrentFlyer(collection, entry.parsed, DAY);
+};
+
 beforeAll(async () => {
   dir = copyProject();
   // The shared build's newsletter PDFs and images, not its flyers: every flyer renders here.
@@ -61,7 +76,7 @@ beforeAll(async () => {
   const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: dir,
     encoding: 'utf8',
-    env: childEnv({ FLYERS_TODAY: '2026-11-23' }),
+    env: childEnv({ FLYERS_TODAY: DAY }),
   });
   built = build.stdout + build.stderr;
   if (build.status !== 0) throw new Error(`astro build failed (${build.status}):\n${built}`);
@@ -126,7 +141,7 @@ describe('the flyers of the build', () => {
     }
   });
 
-  it('links each entry page to its flyer: og:image, the preview and チラシを印刷する', () => {
+  it('links each entry page to its flyer: og:image, the preview and チラシを印刷する (チラシを見る once over)', () => {
     const site = /^url:\s*(\S+)/m.exec(readFileSync(join(dir, 'content/settings/site.yml'), 'utf8'))?.[1] ?? '';
     expect(site).toMatch(/^https?:\/\//);
     const fileOf = (href: string) => join(dir, 'dist', decodeURI(new URL(href, site).pathname));
@@ -143,8 +158,10 @@ describe('the flyers of the build', () => {
       expect(preview, `${where}: preview`).not.toBeNull();
       expect(preview?.getAttribute('alt'), where).toContain('チラシ');
       expect(existsSync(fileOf(paths.png)), paths.png).toBe(true);
-      const print = [...document.querySelectorAll('a')].find((a) => a.textContent?.includes('チラシを印刷する'));
-      expect(print?.getAttribute('href'), `${where}: チラシを印刷する`).toBe(paths.pdf);
+      // A flyer no longer to put up is there as the record of what went up, to look at.
+      const label = current(collection, id) ? t('flyer.print') : t('flyer.record');
+      const print = [...document.querySelectorAll('a')].find((a) => a.textContent?.includes(label));
+      expect(print?.getAttribute('href'), `${where}: ${label}`).toBe(paths.pdf);
       const pdf = readFileSync(fileOf(paths.pdf));
       expect(pdf.subarray(0, 5).toString(), paths.pdf).toBe('%PDF-');
     }
@@ -152,8 +169,21 @@ describe('the flyers of the build', () => {
 
   it('makes the large print with ふりがな for each Japanese entry and やさしい日本語 translation, no other language', () => {
     const folder = (collection: string) => join(dir, 'dist', 'flyers', collection);
-    for (const { collection, id } of entries())
+    // Of flyers to put up: one that is over has its own PDF only (the sample has both on DAY).
+    const [now, over] = [
+      entries().filter((e) => current(e.collection, e.id)),
+      entries().filter((e) => !current(e.collection, e.id)),
+    ];
+    expect(over.length).toBeGreaterThan(0);
+    for (const { collection, id } of now)
       expect(existsSync(join(folder(collection), `${id}.large-ruby.pdf`)), `${collection}/${id}`).toBe(true);
+    for (const { collection, id } of over) {
+      expect(existsSync(join(folder(collection), `${id}.pdf`)), `${collection}/${id}`).toBe(true);
+      for (const choice of ['large-ruby', 'large', 'bw', 'poster'])
+        expect(existsSync(join(folder(collection), `${id}.${choice}.pdf`)), `${collection}/${id}.${choice}`).toBe(
+          false,
+        );
+    }
     const files = FLYER_COLLECTIONS.flatMap((collection) =>
       execFileSync('ls', [folder(collection)], { encoding: 'utf8' })
         .split('\n')
@@ -163,7 +193,7 @@ describe('the flyers of the build', () => {
     const translated = files.filter((name) => name.split('/')[1]?.split('.').length === 4);
     expect(translated.length, translated.join(' ')).toBeGreaterThan(0);
     for (const name of translated) expect(name).toMatch(/\.ja-easy\.large-ruby\.pdf$/);
-    expect(files.length).toBe(entries().length + translated.length);
+    expect(files.length).toBe(now.length + translated.length);
   });
 
   it('prints the site name of the translated settings on a translated flyer', () => {

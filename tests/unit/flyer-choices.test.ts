@@ -49,6 +49,15 @@ describe('the paths of the printing choices', () => {
     expect(choicesOf('poster', 'en')).toEqual(['bw', 'large']);
   });
 
+  it('offers only the flyer itself, as a record, once it is not one to put up', () => {
+    const record = flyerPaths('events', 'mochitsuki', 'bw', undefined, { current: false });
+    expect(record.current).toBe(false);
+    expect(record.choices).toEqual([
+      { choice: 'bw', template: 'bw', pdf: '/flyers/events/mochitsuki.pdf', isDefault: true },
+    ]);
+    expect(flyerPaths('events', 'mochitsuki').current).toBe(true);
+  });
+
   it('never gives an alternative the path of another entry (ids have no dots)', () => {
     // An entry `kai-large` would own kai-large.pdf; `kai`'s large print is kai.large.pdf.
     expect(variantPdf('events', 'kai', 'large')).not.toBe(flyerPaths('events', 'kai-large').pdf);
@@ -203,6 +212,45 @@ describe('the flyer step with printing choices', () => {
     expect(asked.sort()).toEqual(['a large-ruby pdf', 'b large-ruby pdf']);
     expect(again).toMatchObject({ rendered: 0, skipped: 2, choices: { rendered: 2, skipped: 4 } });
     expect(readings.get('a')?.['募集 a']?.[0]).toEqual({ text: '募集', reading: 'ぼしゅー' });
+  });
+
+  it('makes no printing choices for a flyer that is not one to put up: closed, or past its deadline', async () => {
+    content = {
+      ...content,
+      entries: new Map([
+        ...content.entries,
+        [
+          'recruitments',
+          [
+            recruitment('a'),
+            { ...recruitment('closed'), parsed: { ...recruitment('closed').parsed, status: 'closed' } } as ValidEntry,
+            { ...recruitment('late'), parsed: { ...recruitment('late').parsed, deadline: '2026-11-22' } } as ValidEntry,
+          ],
+        ],
+      ]),
+    };
+    const result = await run();
+    // Each keeps its own flyer with its pictures; only the open one has the other three.
+    expect(asked.sort()).toEqual([
+      'a bw pdf',
+      'a large pdf',
+      'a large-ruby pdf',
+      'a poster all',
+      'closed poster all',
+      'late poster all',
+    ]);
+    expect(result.choices).toMatchObject({ total: 3, rendered: 3 });
+    const dist = (file: string) => join(root, 'dist', 'flyers', 'recruitments', file);
+    expect(existsSync(dist('late.pdf'))).toBe(true);
+    expect(existsSync(dist('late.bw.pdf'))).toBe(false);
+    // The dev server's request for one answers as the page links: no such choice.
+    const asking = await run({ only: { collection: 'recruitments', id: 'late', choice: 'large' } });
+    expect(asking.choices.total).toBe(0);
+    // On its deadline day it is still open, all day in Japan.
+    asked.length = 0;
+    rmSync(join(root, '.cache', 'flyers', 'keys.json'));
+    await run({ today: '2026-11-22', only: { collection: 'recruitments', id: 'late', choice: 'large' } });
+    expect(asked).toEqual(['late large pdf']);
   });
 
   it('makes one choice on request (the dev server) and keeps the other keys', async () => {

@@ -740,6 +740,10 @@ export const en = {
   'map.distance': '(about {distance} from here)',
   'map.failed': 'Could not find your location ({reason}). The list is in its original order.',
   'flyer.choicesLead': 'All have the same content on one A4 sheet. Choose one to suit where you will hand it out.',
+  'flyer.recordHeading': 'Flyer (record)',
+  'flyer.recordLead':
+    'This flyer is no longer being handed out (the date has passed, or it is on a break). It is kept as a record.',
+  'flyer.record': 'View the flyer (PDF, A4)',
   'flyer.choice.poster': 'Colour',
   'flyer.choice.bw': 'Black and white',
   'flyer.choice.large': 'Large print',

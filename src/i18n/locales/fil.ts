@@ -741,6 +741,10 @@ export const fil = {
   'map.distance': '(mga {distance} mula rito)',
   'map.failed': 'Hindi malaman ang inyong lokasyon ({reason}). Nananatili ang dating ayos ng listahan.',
   'flyer.choicesLead': 'Pareho ang laman ng lahat: isang pahinang A4. Piliin ayon sa kung saan ito ipamimigay.',
+  'flyer.recordHeading': 'Flyer (tala)',
+  'flyer.recordLead':
+    'Hindi na ipinamimigay ngayon ang flyer na ito (tapos na ang petsa, o naka-pahinga). Itinatago ito bilang tala.',
+  'flyer.record': 'Tingnan ang flyer (PDF, A4)',
   'flyer.choice.poster': 'May kulay',
   'flyer.choice.bw': 'Itim at puti',
   'flyer.choice.large': 'Malalaking letra',

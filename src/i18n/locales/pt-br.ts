@@ -737,6 +737,10 @@ export const ptBr = {
   'map.distance': '(a cerca de {distance} daqui)',
   'map.failed': 'Não foi possível saber sua localização ({reason}). A lista continua na ordem original.',
   'flyer.choicesLead': 'Todos têm o mesmo conteúdo, numa folha A4. Escolha conforme onde vai distribuir.',
+  'flyer.recordHeading': 'Folheto (registro)',
+  'flyer.recordLead':
+    'Este folheto não está mais sendo distribuído (a data já passou ou está em pausa). Fica guardado como registro.',
+  'flyer.record': 'Ver o folheto (PDF, A4)',
   'flyer.choice.poster': 'Colorido',
   'flyer.choice.bw': 'Preto e branco',
   'flyer.choice.large': 'Letras grandes',
