@@ -74,14 +74,24 @@ describe('the paths of the printing choices', () => {
 });
 
 const site = { url: 'https://example.jp/', siteName: 'つながり', publisher: '社協' };
-const recruitment = (id: string, flyer?: object): ValidEntry =>
+const recruitment = (id: string, flyer?: object, data: object = {}): ValidEntry =>
   ({
     file: `content/recruitments/${id}.ja.md`,
     id,
     type: 'recruitments',
     body: '',
-    parsed: { id, title: `募集 ${id}`, status: 'open', role: '見守り', districts: [], ...(flyer ? { flyer } : {}) },
+    parsed: {
+      id,
+      title: `募集 ${id}`,
+      status: 'open',
+      role: '見守り',
+      districts: [],
+      ...(flyer ? { flyer } : {}),
+      ...data,
+    },
   }) as unknown as ValidEntry;
+/** What the step asks the pool for an open recruitment `id` in colour: its flyer, then the three choices. */
+const openInColour = (id: string) => [`${id} bw pdf`, `${id} large pdf`, `${id} large-ruby pdf`, `${id} poster all`];
 
 describe('the cache key of a printing choice', () => {
   it('differs by the template alone', () => {
@@ -151,16 +161,7 @@ describe('the flyer step with printing choices', () => {
 
   it('renders the default with its pictures and the other templates and ふりがな as PDFs only', async () => {
     const result = await run();
-    expect(asked.sort()).toEqual([
-      'a bw pdf',
-      'a large pdf',
-      'a large-ruby pdf',
-      'a poster all',
-      'b bw all',
-      'b large pdf',
-      'b large-ruby pdf',
-      'b poster pdf',
-    ]);
+    expect(asked.sort()).toEqual([...openInColour('a'), 'b bw all', 'b large pdf', 'b large-ruby pdf', 'b poster pdf']);
     // The ふりがな flyer alone is given readings, from the site's analyser: 募集 → ぼしゅう.
     expect(readings.get('a')?.['募集 a']).toEqual([{ text: '募集', reading: 'ぼしゅう' }, { text: ' a' }]);
     expect(readFileSync(join(root, 'dist', 'flyers', 'recruitments', 'a.large-ruby.pdf'), 'utf8')).toBe(
@@ -223,22 +224,15 @@ describe('the flyer step with printing choices', () => {
           'recruitments',
           [
             recruitment('a'),
-            { ...recruitment('closed'), parsed: { ...recruitment('closed').parsed, status: 'closed' } } as ValidEntry,
-            { ...recruitment('late'), parsed: { ...recruitment('late').parsed, deadline: '2026-11-22' } } as ValidEntry,
+            recruitment('closed', undefined, { status: 'closed' }),
+            recruitment('late', undefined, { deadline: '2026-11-22' }),
           ],
         ],
       ]),
     };
     const result = await run();
     // Each keeps its own flyer with its pictures; only the open one has the other three.
-    expect(asked.sort()).toEqual([
-      'a bw pdf',
-      'a large pdf',
-      'a large-ruby pdf',
-      'a poster all',
-      'closed poster all',
-      'late poster all',
-    ]);
+    expect(asked.sort()).toEqual([...openInColour('a'), 'closed poster all', 'late poster all']);
     expect(result.choices).toMatchObject({ total: 3, rendered: 3 });
     const dist = (file: string) => join(root, 'dist', 'flyers', 'recruitments', file);
     expect(existsSync(dist('late.pdf'))).toBe(true);
