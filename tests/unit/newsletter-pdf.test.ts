@@ -6,10 +6,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { PDFDict, PDFDocument as PdfLib, PDFHexString, PDFName, PDFString } from 'pdf-lib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import { loadFonts } from '../../src/flyers/fonts.ts';
-import { LARGE_MAX_PAGES, MAX_PAGES, renderNewsletter } from '../../src/flyers/newsletter/render.ts';
+import { LARGE_MAX_PAGES, MAX_PAGES, layoutKey, renderNewsletter } from '../../src/flyers/newsletter/render.ts';
+import type { El } from '../../src/flyers/layout/elements.ts';
 import { EDITIONS } from '../../src/flyers/newsletter/paths.ts';
 import { monthlyCounts, newsletterEntries, newsletterSources } from '../../src/flyers/newsletter/sources.ts';
 import { compileNewsletter, type CompiledNewsletter } from '../../src/lib/newsletter/compile.ts';
@@ -197,4 +198,61 @@ describe('newsletter PDFs', () => {
     expect(text).toContain(squash(t('stats.participants') + counts.map((c) => c.participants).join('')));
     expect(text).toContain(squash(t('stats.volunteers') + counts.map((c) => c.volunteers).join('')));
   }, 240_000);
+});
+
+describe("measuring an issue's blocks", () => {
+  const block = (color: string, border: string, text: string, photo?: { src: string; sized: boolean }): El => ({
+    type: 'div',
+    props: {
+      style: { color, backgroundColor: color, borderBottom: border, borderLeft: `6px solid ${color}` },
+      children: [
+        text,
+        ...(photo
+          ? [
+              {
+                type: 'img',
+                props: { src: photo.src, ...(photo.sized ? { width: 120, height: 90 } : {}) },
+              } as El,
+            ]
+          : []),
+      ],
+    },
+  });
+
+  it('keys a block by what moves it: not its inks, nor the picture in a photo of a given size', () => {
+    const key = (el: El, family = 'BIZ UDPGothic') => layoutKey(el, family);
+    // The colour and 白黒 editions share their heights…
+    expect(key(block('#1d5e3a', '1px solid #1d5e3a', '見守り'))).toBe(key(block('#000', '1px solid #000', '見守り')));
+    expect(key(block('#1d5e3a', '1px solid rgb(1, 2, 3)', '見守り'))).toBe(
+      key(block('#000', '1px solid #fff', '見守り')),
+    );
+    // …but not a rule of another width, another text (#3 is text, not a colour) or another font.
+    expect(key(block('#000', '1.5px solid #000', '見守り'))).not.toBe(key(block('#000', '1px solid #000', '見守り')));
+    expect(key(block('#000', '1px solid #000', '部屋#3'))).not.toBe(key(block('#000', '1px solid #000', '部屋#4')));
+    expect(key(block('#000', '1px solid #000', '見守り'), 'Noto Sans JP')).not.toBe(
+      key(block('#000', '1px solid #000', '見守り')),
+    );
+    // A photo in colour or in grey, at the size it is given, takes the same room; one that
+    // takes its own size is keyed by its picture.
+    const photo = (src: string, sized: boolean) => block('#000', 'none', '写真', { src, sized });
+    expect(key(photo('data:image/jpeg;base64,AAAA', true))).toBe(key(photo('data:image/jpeg;base64,BBBB', true)));
+    expect(key(photo('data:image/jpeg;base64,AAAA', false))).not.toBe(key(photo('data:image/jpeg;base64,BBBB', false)));
+  });
+
+  it('prints the 白黒 edition alike whether or not its colour edition was measured first', async () => {
+    const entry = issues.find((e) => e.id === 'higashi-dayori-2026-12') ?? issues[0]!;
+    const issue = compileNewsletter({ entry: { id: entry.id, data: entry.data } }, sources);
+    const input = { issue, title: entry.data.title, body: entry.body, siteName: site.siteName };
+    // A fresh module each time: no heights kept from the tests above.
+    const fresh = async () => {
+      vi.resetModules();
+      return (await import('../../src/flyers/newsletter/render.ts')).renderNewsletter;
+    };
+    const alone = await (await fresh())(input, 'bw', fonts);
+    const render = await fresh();
+    await render(input, 'color', fonts);
+    const after = await render(input, 'bw', fonts);
+    expect(after.pages).toBe(alone.pages);
+    expect(Buffer.compare(after.pdf, alone.pdf)).toBe(0);
+  }, 120_000);
 });

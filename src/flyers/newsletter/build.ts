@@ -88,20 +88,25 @@ export async function makeNewsletterPdfs(
   /** The editions of an issue to make: all, or the one the dev server was asked for. */
   const wanted = (paths: NewsletterPdfPaths) => EDITIONS.filter((e) => !options.only || paths[e] === options.only);
 
-  const todo: { file: string; cached: string; out: string; input: NewsletterPrintInput; edition: Edition }[] = [];
+  /** Issues with editions to render; an issue's editions go to one worker (worker.ts says why). */
+  const todo: {
+    file: string;
+    input: NewsletterPrintInput;
+    editions: { edition: Edition; cached: string; out: string }[];
+  }[] = [];
   /** Puts an issue's PDFs in place from the cache, or lists them to render. */
   const add = (file: string, paths: NewsletterPdfPaths, input: NewsletterPrintInput) => {
+    const made = JSON.stringify([NEWSLETTER_CODE_VERSION, fonts, input, photoStamps(root, input)]);
+    const editions = [];
     for (const edition of wanted(paths)) {
-      const key = createHash('sha256')
-        .update(JSON.stringify([NEWSLETTER_CODE_VERSION, fonts, edition, input, photoStamps(root, input)]))
-        .digest('hex')
-        .slice(0, 24);
+      const key = createHash('sha256').update(edition).update(made).digest('hex').slice(0, 24);
       const cached = join(cacheDir, `${key}.pdf`);
       const out = join(outDir, paths[edition].replace(/^\//, ''));
       mkdirSync(dirname(out), { recursive: true });
       if (existsSync(cached)) placeFile(cached, out);
-      else todo.push({ file, cached, out, input, edition });
+      else editions.push({ edition, cached, out });
     }
+    if (editions.length) todo.push({ file, input, editions });
   };
   const failed = (file: string, error: unknown) =>
     result.failures.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
@@ -156,21 +161,29 @@ export async function makeNewsletterPdfs(
     const pool = options.pool ?? createNewsletterPool(root, options.workers ?? newsletterWorkersFor(todo.length));
     try {
       await Promise.all(
-        todo.map(async (item) => {
+        todo.map(async ({ file, input, editions }) => {
           // Written by the worker into the cache; a new file renamed into place, so a hard link
           // to an older PDF keeps its bytes.
-          const reply = await pool.render(item.input, item.edition, item.cached);
-          if (!reply.ok) {
-            result.failures.push(`${item.file}: ${reply.message}`);
-            return;
-          }
-          for (const w of reply.warnings) warn(`${item.file}: ${w}`);
-          placeFile(item.cached, item.out);
-          result.rendered++;
-          result.cpuMs.push(reply.cpuMs);
-          log(
-            `${item.out.slice(outDir.length)}: ${reply.pages} pages, ${Math.round(reply.bytes / 1024)} KiB, ${Math.round(reply.cpuMs)} ms CPU`,
+          const replies = await pool.render(
+            input,
+            editions.map(({ edition, cached }) => ({ edition, file: cached })),
           );
+          editions.forEach(({ cached, out }, i) => {
+            const reply = replies[i];
+            if (!reply?.ok) {
+              result.failures.push(
+                `${file}: ${reply?.message ?? 'PDFが作られませんでした / the worker did not reply for this edition'}`,
+              );
+              return;
+            }
+            for (const w of reply.warnings) warn(`${file}: ${w}`);
+            placeFile(cached, out);
+            result.rendered++;
+            result.cpuMs.push(reply.cpuMs);
+            log(
+              `${out.slice(outDir.length)}: ${reply.pages} pages, ${Math.round(reply.bytes / 1024)} KiB, ${Math.round(reply.cpuMs)} ms CPU`,
+            );
+          });
         }),
       );
     } finally {

@@ -13,8 +13,11 @@ import type { NewsletterPrintInput } from './render.ts';
 import type { NewsletterJob, NewsletterReply } from './worker.ts';
 
 export interface NewsletterPool {
-  /** Renders the edition into `file` (written by the worker: only its size crosses the pipe). */
-  render(input: NewsletterPrintInput, edition: Edition, file: string): Promise<NewsletterReply>;
+  /**
+   * Renders the issue's editions, each into its `file` (written by the worker: only sizes cross
+   * the pipe), on one worker one after the other; a reply per edition, in their order.
+   */
+  render(input: NewsletterPrintInput, editions: { edition: Edition; file: string }[]): Promise<NewsletterReply>;
   close(): Promise<void>;
 }
 
@@ -29,7 +32,7 @@ export function createNewsletterPool(root: string, size: number): NewsletterPool
     { workerData: { root }, ...RENDER_PROCESS, name: 'newsletter worker' },
   );
   return {
-    render: (input, edition, file) => pool.run({ input, edition, file }),
+    render: (input, editions) => pool.run({ input, editions }),
     close: () => pool.close(),
   };
 }

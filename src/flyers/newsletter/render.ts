@@ -6,11 +6,13 @@
  * The PNG previews are the same page SVGs with the words turned into outlines (outline.ts).
  * Plain Node only (resvg is native).
  */
+import { createHash } from 'node:crypto';
 import { Resvg } from '@resvg/resvg-js';
 import PDFDocument from 'pdfkit';
 import satori, { type SatoriOptions } from 'satori';
 import sharp from 'sharp';
 import { t } from '../../i18n/index.ts';
+import { Memo } from '../../lib/memo.ts';
 import type { PagePhoto } from '../../lib/media/photos.ts';
 import { MediaError, readMedia } from '../../lib/media/publish.ts';
 import type { CompiledNewsletter } from '../../lib/newsletter/compile.ts';
@@ -105,16 +107,19 @@ async function layOut(
  * Every block laid out once, stacked at the page's inner width, to learn the heights Satori
  * gives them (a table's header and each row apart): pagination works from what will be drawn.
  *
- * `known` keeps the heights of one issue's edition between its fits (render.ts tries up to
- * five): a block whose element is the same as one measured before — everything but the
- * reports when their photos go, everything when the chart goes — is not laid out again. A
- * busy district's issue tries them all, and measuring was over half of its CPU time.
+ * A piece's height depends on nothing but the piece (each sits alone in the column, at the
+ * same width), so the heights are kept for the life of the process (`HEIGHTS`): an issue's
+ * later fits (render.ts tries up to five) lay out again only what they change — the reports when
+ * their photos go, nothing when the chart goes —, its 白黒 edition nothing its colour edition
+ * laid out but the headings' rules (the keys leave colours out: worker.ts renders an issue's
+ * editions one after the other), and the next issue only what is its own (the town's issue
+ * repeats its districts' salons and desks). Measuring was over half of a newsletter's CPU time.
  */
-async function measure(blocks: PrintBlock[], fonts: FlyerFonts, known: Measured): Promise<void> {
+async function measure(blocks: PrintBlock[], fonts: FlyerFonts): Promise<void> {
   const pieces: Piece[] = [];
   const piece = (element: El): Piece => {
-    const key = layoutKey(element, known.strings);
-    const p: Piece = { el: element, key, height: known.heights.get(key) };
+    const key = layoutKey(element, fonts.family);
+    const p: Piece = { el: element, key, height: HEIGHTS.get(key) };
     pieces.push(p);
     return p;
   };
@@ -142,7 +147,7 @@ async function measure(blocks: PrintBlock[], fonts: FlyerFonts, known: Measured)
     pieces.forEach((p, i) => {
       if (p.height !== undefined) return;
       p.height = heights.get(`measure:${i}`);
-      if (p.height !== undefined) known.heights.set(p.key, p.height);
+      if (p.height !== undefined) HEIGHTS.set(p.key, p.height);
     });
   }
   blocks.forEach((b, i) => {
@@ -162,25 +167,32 @@ interface Piece {
   height: number | undefined;
 }
 
-/** The heights `measure` learnt for one edition of an issue, by element. */
-interface Measured {
-  heights: Map<string, number>;
-  /** Long strings (photos' data URIs) by a number of their own, for the keys. */
-  strings: Map<string, number>;
-}
+/**
+ * The heights `measure` learnt, by `layoutKey`: about 50 bytes each, so a worker that renders
+ * every issue of a 10,000-entry town keeps at most a few MB (src/lib/memo.ts: two generations).
+ */
+const HEIGHTS = new Memo<string, number>(50_000);
+
+/** Style properties that only paint (no width of their own): their values leave the key. */
+const PAINT = /^(color|backgroundColor|borderColor|border(Top|Right|Bottom|Left)Color)$/;
+/** A colour inside a shorthand (`border: 1px solid #1d5e3a`): the width and style stay. */
+const COLOUR = /#[0-9a-fA-F]{3,8}\b|\brgba?\([^)]*\)/g;
 
 /**
- * An element as text, for `measure`'s memo: everything Satori lays out (types, styles, texts).
- * A photo's data URI (hundreds of kB) is written as its number in `strings` instead.
+ * An element as a key for `HEIGHTS`: a hash of everything Satori lays out (types, styles, texts,
+ * the font family) but the inks, which move nothing — so the colour and 白黒 editions share
+ * their heights. A picture given its width and height is laid out at that size whatever it
+ * shows: its data URI (hundreds of kB, in colour or grey) is left out too.
  */
-function layoutKey(element: El, strings: Map<string, number>): string {
-  return JSON.stringify(element, (_key, value: unknown) => {
-    if (typeof value !== 'string' || value.length < 512) return value;
-    let n = strings.get(value);
-    if (n === undefined) strings.set(value, (n = strings.size));
-    // NUL: no text of an issue has it, so no text reads as a photo's number.
-    return `\u0000photo ${n}`;
+export function layoutKey(element: El, fontFamily: string): string {
+  const json = JSON.stringify([fontFamily, element], function (this: Record<string, unknown>, key, value: unknown) {
+    if (typeof value !== 'string') return value;
+    if (PAINT.test(key)) return '';
+    if (key.startsWith('border')) return value.replace(COLOUR, '');
+    if (key === 'src' && typeof this['width'] === 'number' && typeof this['height'] === 'number') return '';
+    return value;
   });
+  return createHash('sha256').update(json).digest('base64');
 }
 
 const PREVIEW = previewOf(PAPER.a4);
@@ -271,7 +283,6 @@ export async function renderNewsletter(
   let blocks: PrintBlock[] = [];
   let placed: ReturnType<typeof paginate> = { pages: [], tooTall: [] };
   const { maxPages, fits } = FITTING[edition];
-  const known: Measured = { heights: new Map(), strings: new Map() };
   for (const { scale, reportPhotos, chart } of fits) {
     blocks = newsletterBlocks(issue, {
       title: input.title,
@@ -283,7 +294,7 @@ export async function renderNewsletter(
       reportPhotos,
       ...(input.counts && chart ? { counts: input.counts } : {}),
     });
-    await measure(blocks, fonts, known);
+    await measure(blocks, fonts);
     placed = paginate(
       blocks.map((b) => b.block),
       CAPACITY,
