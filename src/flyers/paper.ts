@@ -26,11 +26,12 @@ export const FLYER_PAPER: PaperName = 'a4';
 export const canvasOf = (paper: Size): Size => ({ width: Math.round(paper.width), height: Math.round(paper.height) });
 
 /**
- * The PNG preview: the paper at 96 dpi (a CSS pixel), its height as resvg scales the canvas to
- * that width (A4: 794 × 1124). The web page shows it; the PDF is for printing.
+ * A PNG picture of the paper, `width` pixels wide (by default 96 dpi, a CSS pixel: A4 794 ×
+ * 1124), its height as resvg scales the canvas to that width. Pictures of pages for review
+ * (docs/newsletters/) take the default; a flyer's preview on its entry page is smaller
+ * (paths.ts, FLYER_SIZES). The PDF is for printing.
  */
-export function previewOf(paper: Size): Size {
+export function previewOf(paper: Size, width = Math.round((paper.width * 96) / 72)): Size {
   const canvas = canvasOf(paper);
-  const width = Math.round((paper.width * 96) / 72);
   return { width, height: Math.round((canvas.height * width) / canvas.width) };
 }

@@ -42,7 +42,7 @@ export interface FlyerChoice {
 export interface FlyerPaths {
   /** A4 PDF to print in the editor's template: `/flyers/<collection>/<id>.pdf`. */
   pdf: string;
-  /** PNG preview of the page (FLYER_SIZES.png: 96 dpi, for the web page; the PDF is for printing). */
+  /** PNG preview of the page (FLYER_SIZES.png: for the web page; the PDF is for printing). */
   png: string;
   /** 1200×630 share image for og:image. */
   og: string;
@@ -137,7 +137,13 @@ export function flyerPaths(
 export const FLYER_SIZES = {
   /** The paper in PDF points (A4 portrait). */
   pdf: PAPER[FLYER_PAPER],
-  /** The preview at 96 dpi (794×1124 for A4). */
-  png: previewOf(PAPER[FLYER_PAPER]),
+  /**
+   * The preview on the entry page (FlyerBox.astro), which shows it at most 16rem wide: 288 CSS px
+   * in normal text, up to the phone's width (~320 px) in large text. 640 px is twice that, sharp
+   * on the phones residents use, where the 794 px of 96 dpi were over three times it: 43 % more
+   * pixels to download (~110 kB a preview) and for resvg to draw (~20 ms of CPU in a flyer's ~120:
+   * `node scripts/bench-flyers.ts`, 41.0 and 31.8 ms against 60.3 and 50.5 ms at 600 px).
+   */
+  png: previewOf(PAPER[FLYER_PAPER], 640),
   og: { width: 1200, height: 630 },
 } as const;
