@@ -2,44 +2,17 @@
  * `npm run screenshots`: photographs the built site (dist/) the way residents see it — home,
  * an event, a salon, a report with its photos, the calendar and search, on a phone (375 px) and a desktop (1280 px) —
  * and the CMS editor with its preview, into docs/screenshots/. Needs Debian's chromium; run `npm run build` first. Chromium is given
- * the fonts the flyers use (BIZ UDPGothic, Noto Sans JP, from npm), first in the site's font
- * list, so Japanese shows as residents see it even on a machine with no Japanese font installed.
+ * the fonts the flyers use (scripts/lib/chromium.ts), so Japanese shows as residents see it
+ * even on a machine with no Japanese font installed.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fontFilePaths } from '../src/flyers/fonts.ts';
-import { FONT_FAMILY_IDS } from '../src/lib/flyer-fonts.ts';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { launchChromium } from './lib/chromium.ts';
 import { serveDirectory } from './lib/serve.ts';
 import { photographCmsEditor } from './lib/cms-screenshot.ts';
 import sharp from 'sharp';
 import { tileOrigin } from '../src/lib/map/points.ts';
 import { GSI_TILES } from '../src/schemas/map.ts';
-
-/** A fontconfig file: the machine's own configuration, plus the folders of the npm fonts. */
-function fontConfig(): string {
-  // Every font the flyers have, so Vietnamese, Chinese, Korean and Nepali pages show as printed.
-  const dirs = [...new Set(fontFilePaths(FONT_FAMILY_IDS).map((f) => dirname(f)))];
-  if (!dirs.length)
-    throw new Error('フォントが見つかりません。npm install を実行してください / fonts missing: run npm install');
-  const folder = mkdtempSync(join(tmpdir(), 'tsunagari-fonts-'));
-  const file = join(folder, 'fonts.conf');
-  writeFileSync(
-    file,
-    [
-      '<?xml version="1.0"?>',
-      '<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">',
-      '<fontconfig>',
-      '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>',
-      ...dirs.map((d) => `  <dir>${d}</dir>`),
-      `  <cachedir>${join(folder, 'cache')}</cachedir>`,
-      '</fontconfig>',
-      '',
-    ].join('\n'),
-  );
-  return file;
-}
 
 const root = process.cwd();
 const out = join(root, 'docs/screenshots');
@@ -73,7 +46,7 @@ const languagePages: { name: string; path: string; furigana?: boolean }[] = [
 // `npm run screenshots -- report event` takes only those pages (cms-editor: the CMS).
 const only = process.argv.slice(2);
 const server = await serveDirectory(join(root, 'dist'));
-const browser = await launchChromium({ env: { FONTCONFIG_FILE: fontConfig() } });
+const browser = await launchChromium();
 // Map tiles come from the tile server of the site settings, which this machine may not reach:
 // the pictures show the map's own parts (pins, list, attribution) on plain tiles instead.
 const BLANK_TILE = await sharp({ create: { width: 256, height: 256, channels: 3, background: '#eeece6' } })
