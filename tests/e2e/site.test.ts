@@ -151,6 +151,8 @@ describe('the built sample site', () => {
       readFileSync(join(dir, 'dist/events', idOfFile(cancelled as string), 'index.html'), 'utf8'),
     );
     expect(html).toContain('このイベントは中止になりました');
+    // In the alert's colours: someone may be on their way to it.
+    expect(parseHTML(html).document.querySelector('[data-tone]')?.getAttribute('data-tone')).toBe('alert');
   });
 
   it('says of an event that is over that it is over, and no longer offers it to a calendar', () => {
@@ -171,6 +173,8 @@ describe('the built sample site', () => {
     for (const id of over) {
       expect(page(id), id).toContain('このイベントは終わりました');
       expect(page(id), id).not.toContain('カレンダーに追加');
+      // Said plainly: an event that took place is not an alert like 中止.
+      expect(parseHTML(page(id)).document.querySelector('[data-tone]')?.getAttribute('data-tone'), id).toBe('plain');
     }
     for (const id of coming) {
       expect(page(id), id).not.toContain('このイベントは終わりました');

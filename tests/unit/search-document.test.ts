@@ -122,23 +122,34 @@ describe('search filters and dates', () => {
 
 describe('the status notice', () => {
   it('is shown for entries that will not go ahead as announced, with the note', () => {
-    expect(statusNotice('cancelled', '雨のため', t)).toEqual({ headline: t('status.cancelled'), note: '雨のため' });
-    expect(statusNotice('closed', '', t)).toEqual({ headline: t('status.closed'), note: undefined });
+    expect(statusNotice('cancelled', '雨のため', t)).toEqual({
+      headline: t('status.cancelled'),
+      note: '雨のため',
+      tone: 'alert',
+    });
+    expect(statusNotice('postponed', undefined, t)).toMatchObject({ tone: 'alert' });
+    // How things stand, not a change to what was announced: said plainly, not as an alert.
+    expect(statusNotice('closed', '', t)).toEqual({ headline: t('status.closed'), note: undefined, tone: 'plain' });
+    expect(statusNotice('paused', undefined, t)).toMatchObject({ tone: 'plain' });
+    expect(statusNotice('ended', undefined, t)).toMatchObject({ tone: 'plain' });
   });
 
   it("says so, in its kind's words, of an entry that is over while its status still says it is on", () => {
     expect(statusNotice('scheduled', undefined, t, 'status.over')).toEqual({
       headline: 'このイベントは終わりました',
       note: undefined,
+      tone: 'plain',
     });
     expect(statusNotice('open', undefined, t, kinds.recruitments.pastNotice)).toEqual({
       headline: t('status.closed'),
       note: undefined,
+      tone: 'plain',
     });
     // The editor's own status says more: a cancelled event stays 中止, not 終わりました.
     expect(statusNotice('cancelled', '雨のため', t, 'status.over')).toEqual({
       headline: t('status.cancelled'),
       note: '雨のため',
+      tone: 'alert',
     });
     // Reports have no such notice: past only means a year old.
     expect(kinds.reports).not.toHaveProperty('pastNotice');
