@@ -141,8 +141,8 @@ export const FLYER_SIZES = {
    * The preview on the entry page (FlyerBox.astro), which shows it at most 16rem wide: 288 CSS px
    * in normal text, up to the phone's width (~320 px) in large text. 640 px is twice that, sharp
    * on the phones residents use, where the 794 px of 96 dpi were over three times it: 43 % more
-   * pixels to download (~110 kB a preview) and for resvg to draw (~20 ms of CPU in a flyer's ~120:
-   * `node scripts/bench-flyers.ts`, 41.0 and 31.8 ms against 60.3 and 50.5 ms at 600 px).
+   * pixels to download (~110 kB a preview) and for resvg to draw: `node scripts/bench-flyers.ts`,
+   * alternated, the preview 31.5 and 35.6 ms of CPU at 640 px against 39.6 and 51.1 ms at 794.
    */
   png: previewOf(PAPER[FLYER_PAPER], 640),
   og: { width: 1200, height: 630 },
