@@ -168,8 +168,9 @@ interface Piece {
 }
 
 /**
- * The heights `measure` learnt, by `layoutKey`: about 50 bytes each, so a worker that renders
- * every issue of a 10,000-entry town keeps at most a few MB (src/lib/memo.ts: two generations).
+ * The heights `measure` learnt, by `layoutKey`: a hundred bytes or so each, and at most two
+ * generations of 50,000 (src/lib/memo.ts), so a worker that renders every issue of a large town
+ * keeps ~10 MB of them at most.
  */
 const HEIGHTS = new Memo<string, number>(50_000);
 
