@@ -21,8 +21,11 @@ const FONT_FOLDER = fileURLToPath(new URL('../../node_modules/.cache/tsunagari-c
  * Korean, Devanagari… ones), from npm. Every resident's phone has a Japanese font; CI's Chromium
  * and this machine's have none, and without one the browser tests measured rows of empty boxes —
  * an entry page 387 px wide on a 375 px phone in large text with ふりがな went unseen for weeks.
+ * Written once per process: every test file launches Chromium, some several times.
  */
-export function fontConfig(): string {
+let configured: string | undefined;
+function fontConfig(): string {
+  if (configured) return configured;
   const dirs = [...new Set(fontFilePaths(FONT_FAMILY_IDS).map((f) => dirname(f)))];
   if (!dirs.length)
     throw new Error('フォントが見つかりません。npm install を実行してください / fonts missing: run npm install');
@@ -43,7 +46,7 @@ export function fontConfig(): string {
     writeFileSync(aside, text);
     renameSync(aside, file);
   }
-  return file;
+  return (configured = file);
 }
 
 /** `env`: added to Chromium's environment. */
