@@ -23,6 +23,7 @@ import { drawSvg } from './svg-pdf.ts';
 import { FlyerTextError } from './errors.ts';
 import { SLOT, TAG, type El, type Layout } from './layout/elements.ts';
 import { ogLayout } from './layout/share.ts';
+import { squareBorders } from './layout/borders.ts';
 import { sheetLayout } from './layout/sheet.ts';
 import { SPECS } from './layout/templates.ts';
 
@@ -90,10 +91,8 @@ async function toSvg(
         tags.push({ tag, slot, left: node.left, top: node.top, width: node.width, height: node.height });
     },
   };
-  const element = {
-    ...layout.element,
-    props: { ...layout.element.props, style: { ...layout.element.props.style, fontFamily: fonts.family } },
-  };
+  const drawn = squareBorders(layout.element);
+  const element = { ...drawn, props: { ...drawn.props, style: { ...drawn.props.style, fontFamily: fonts.family } } };
   const svg = await satori(element as unknown as Parameters<typeof satori>[0], options);
   if (missing.size) {
     const list = [...missing].map(

@@ -21,7 +21,7 @@ import { memoSources } from './sources.ts';
 import type { MemoJob, MemoReply } from './worker.ts';
 
 /** Raise when the layout or renderer changes what a sheet looks like: every cached one renders again. */
-export const MEMO_CODE_VERSION = '2';
+export const MEMO_CODE_VERSION = '3';
 
 export interface MemoStepResult {
   total: number;

@@ -13,6 +13,7 @@ import { t } from '../../i18n/index.ts';
 import { shortenings, type BosaiMemo } from '../../lib/bosai-memo.ts';
 import { FlyerTextError } from '../errors.ts';
 import type { FlyerFonts } from '../fonts.ts';
+import { squareBorders } from '../layout/borders.ts';
 import { SLOT, TAG, type El } from '../layout/elements.ts';
 import { outlineText } from '../outline.ts';
 import { PAPER, previewOf } from '../paper.ts';
@@ -55,7 +56,8 @@ async function layOut(element: El, fonts: FlyerFonts, tags: TaggedBox[]): Promis
         tags.push({ tag, left: node.left, top: node.top, width: node.width, height: node.height });
     },
   };
-  const svg = await satori(element as unknown as Parameters<typeof satori>[0], options);
+  // Square borders as strips, as on the flyers and newsletters (layout/borders.ts).
+  const svg = await satori(squareBorders(element) as unknown as Parameters<typeof satori>[0], options);
   if (missing.size)
     throw new FlyerTextError(
       `防災メモのフォントにない文字があります。避難所や組織の名前から消すか、ふつうの文字に置き換えてください: ${[...missing].join(' ')} / characters the fonts cannot draw`,

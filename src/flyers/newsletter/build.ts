@@ -22,7 +22,7 @@ import { draftSlug, nextMonthDrafts } from '../../lib/newsletter/archive.ts';
 import { t } from '../../i18n/index.ts';
 
 /** Raise when the layout or renderer changes what a PDF looks like: every cached one renders again. */
-export const NEWSLETTER_CODE_VERSION = '4';
+export const NEWSLETTER_CODE_VERSION = '5';
 
 export interface NewsletterStepResult {
   total: number;

@@ -18,6 +18,7 @@ import { MediaError, readMedia } from '../../lib/media/publish.ts';
 import type { CompiledNewsletter } from '../../lib/newsletter/compile.ts';
 import { FlyerTextError } from '../errors.ts';
 import type { FlyerFonts } from '../fonts.ts';
+import { squareBorders } from '../layout/borders.ts';
 import { SLOT, TAG, type El } from '../layout/elements.ts';
 import { outlineText } from '../outline.ts';
 import { PAPER, previewOf } from '../paper.ts';
@@ -91,10 +92,8 @@ async function layOut(
       if (onBox) onBox(node.props?.[SLOT], node.props?.[TAG], node, node.props ?? {});
     },
   };
-  const styled = {
-    ...element,
-    props: { ...element.props, style: { ...element.props.style, fontFamily: fonts.family } },
-  };
+  const drawn = squareBorders(element);
+  const styled = { ...drawn, props: { ...drawn.props, style: { ...drawn.props.style, fontFamily: fonts.family } } };
   const svg = await satori(styled as unknown as Parameters<typeof satori>[0], options);
   if (missing.size)
     throw new FlyerTextError(
