@@ -71,6 +71,26 @@ describe('a worker in a child process', () => {
     }
   });
 
+  it('collects the newsletter workers’ garbage on their own thread, and not the flyer workers’', async () => {
+    // src/flyers/render-process.ts: measured faster for the one, slower for the other.
+    const { NEWSLETTER_PROCESS, RENDER_PROCESS } = await import('../../src/flyers/render-process.ts');
+    for (const [options, single] of [
+      [NEWSLETTER_PROCESS, true],
+      [RENDER_PROCESS, false],
+    ] as const) {
+      const worker = new ProcessWorker(echo, { workerData: data, ...options });
+      try {
+        const reply = next(worker);
+        worker.postMessage('execArgv');
+        const { execArgv } = (await reply) as { execArgv: string[] };
+        expect(execArgv).toContain('--max-semi-space-size=64');
+        expect(execArgv.includes('--single-threaded-gc')).toBe(single);
+      } finally {
+        await worker.terminate();
+      }
+    }
+  });
+
   it("reports an exception it did not catch as 'error', with its message and stack", async () => {
     const worker = new ProcessWorker(echo, { workerData: data, name: 'echo worker' });
     const failed = once(worker, 'error');

@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { createProcessPool } from '../../lib/process-pool.ts';
 import { projectModule } from '../../lib/worker-process.ts';
-import { RENDER_PROCESS } from '../render-process.ts';
+import { NEWSLETTER_PROCESS } from '../render-process.ts';
 import type { Edition } from './paths.ts';
 import type { NewsletterPrintInput } from './render.ts';
 import type { NewsletterJob, NewsletterReply } from './worker.ts';
@@ -29,7 +29,7 @@ export function createNewsletterPool(root: string, size: number): NewsletterPool
   const pool = createProcessPool<NewsletterJob, NewsletterReply>(
     projectModule(root, 'src/flyers/newsletter/worker.ts'),
     size,
-    { workerData: { root }, ...RENDER_PROCESS, name: 'newsletter worker' },
+    { workerData: { root }, ...NEWSLETTER_PROCESS, name: 'newsletter worker' },
   );
   return {
     render: (input, editions) => pool.run({ input, editions }),
