@@ -13,6 +13,7 @@ import { renderBosaiMemo } from '../src/flyers/bosai/render.ts';
 import { loadFonts } from '../src/flyers/fonts.ts';
 import { bosaiMemos } from '../src/lib/bosai-memo.ts';
 import { validateContent } from '../src/lib/validation/validate.ts';
+import { outDirOption } from './lib/out-dir.ts';
 
 const root = process.cwd();
 const args = process.argv.slice(2);
@@ -20,7 +21,7 @@ const option = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const outDir = join(root, option('--out') ?? '.cache/bosai-memo-sample');
+const outDir = outDirOption(args, root, '.cache/bosai-memo-sample');
 const pngOf = option('--png');
 const today = process.env['FLYERS_TODAY'] ?? '2026-11-23';
 

@@ -19,14 +19,13 @@ import { isFlyerCollection } from '../src/flyers/paths.ts';
 import { fontsFor, renderFlyer } from '../src/flyers/render.ts';
 import { FLYER_TEMPLATES } from '../src/schemas/flyer.ts';
 import { sampleTranslations } from './lib/flyer-translations.ts';
+import { outDirOption } from './lib/out-dir.ts';
 
 const DEFAULT = ['events/mochitsuki-asahidai-2026', 'salons/hidamari-salon', 'recruitments/mimamori-homonin'];
 
 const root = process.cwd();
 const args = process.argv.slice(2);
-const outArg = args.indexOf('--out');
-const outDir = join(root, outArg >= 0 ? (args[outArg + 1] ?? 'docs/flyers') : 'docs/flyers');
-if (outArg >= 0) args.splice(outArg, 2);
+const outDir = outDirOption(args, root, 'docs/flyers');
 const translations = args.includes('--translations');
 if (translations) args.splice(args.indexOf('--translations'), 1);
 const today = process.env['FLYERS_TODAY'] ?? '2026-11-23';

@@ -10,14 +10,13 @@
  * dates count from (tests, reproducible builds), FLYERS_WORKERS=<n> to choose the number of
  * worker processes (0 = render in this process).
  */
-import { join } from 'node:path';
 import { todayInJapan } from '../src/lib/recurrence.ts';
 import { flyerFailures, flyerSummary, makeFlyers } from '../src/flyers/build.ts';
 import { loadFlyerContent } from '../src/flyers/load.ts';
+import { outDirOption } from './lib/out-dir.ts';
 
 const root = process.cwd();
-const outArg = process.argv.indexOf('--out');
-const outDir = join(root, outArg > 0 ? (process.argv[outArg + 1] ?? 'dist') : 'dist');
+const outDir = outDirOption(process.argv.slice(2), root, 'dist');
 const workers = process.env['FLYERS_WORKERS'];
 
 const result = await makeFlyers(loadFlyerContent(root), {
