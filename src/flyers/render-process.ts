@@ -39,9 +39,10 @@ export const RENDER_PROCESS: Pick<ProcessWorkerOptions, 'execArgv' | 'env'> = { 
 /**
  * The newsletter workers: as above, with V8's garbage collector on the process's own thread.
  * Two workers on two cores each start GC helper threads that then wait for a core the other
- * worker holds; the newsletters' step at N = 10,000 (600 PDFs), alternately with and without:
- * 152/167, 124/139 and 142/156 s, wall and CPU alike 9–10 % less. Not the flyer workers: there
- * it cost time (1,000 entries' flyer step 53.4 s against 45.9, 50.5 against 48.1).
+ * worker holds. The newsletters' step alone at N = 10,000 (699 PDFs), alternately with and
+ * without: 152/167, 124/139 and 142/156 s (−9–10 %), the process tree's CPU 277/302 and
+ * 223/252 s. Not the flyer workers: there it cost time (the 1,000-entry flyer step 53.4 s
+ * against 45.9, 50.5 against 48.1).
  */
 export const NEWSLETTER_PROCESS: Pick<ProcessWorkerOptions, 'execArgv' | 'env'> = {
   execArgv: [...FLAGS, '--single-threaded-gc'],
