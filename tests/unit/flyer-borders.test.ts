@@ -6,11 +6,10 @@
  * and drew some row rules part-way across.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import satori from 'satori';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import { loadFonts } from '../../src/flyers/fonts.ts';
 import { snapBorder, squareBorders } from '../../src/flyers/layout/borders.ts';
@@ -18,6 +17,9 @@ import type { El, Style } from '../../src/flyers/layout/elements.ts';
 import { buildFlyerModel } from '../../src/flyers/model.ts';
 import { renderFlyerPdf } from '../../src/flyers/render.ts';
 import { eventSchema } from '../../src/schemas/event.ts';
+import { removeFixtureCopies, tempFolder } from '../helpers/fixture.ts';
+
+afterAll(removeFixtureCopies);
 
 const fonts = loadFonts();
 const div = (style: Style, children?: El | (El | string)[] | string, id?: string): El => ({
@@ -113,24 +115,17 @@ describe('square borders as strips', () => {
 
 /** A greyscale raster of page 1 of `pdf` at `dpi`, and which of its pixels are dark. */
 function raster(pdf: Buffer, dpi: number, threshold: number) {
-  const dir = mkdtempSync(join(tmpdir(), 'borders-'));
-  try {
-    writeFileSync(join(dir, 'f.pdf'), pdf);
-    execFileSync('pdftoppm', ['-gray', '-r', String(dpi), '-singlefile', join(dir, 'f.pdf'), join(dir, 'f')]);
-    // A binary PGM: "P5\n<width> <height>\n255\n" and a byte a pixel.
-    const pgm = readFileSync(join(dir, 'f.pgm'));
-    const [, width, height] = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1')) ?? [];
-    const header = pgm.length - Number(width) * Number(height);
-    const dark = (x: number, y: number) =>
-      x >= 0 &&
-      y >= 0 &&
-      x < Number(width) &&
-      y < Number(height) &&
-      (pgm[header + y * Number(width) + x] as number) < threshold;
-    return { width: Number(width), height: Number(height), dark };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const dir = tempFolder('borders-');
+  writeFileSync(join(dir, 'f.pdf'), pdf);
+  execFileSync('pdftoppm', ['-gray', '-r', String(dpi), '-singlefile', join(dir, 'f.pdf'), join(dir, 'f')]);
+  // A binary PGM: "P5\n<width> <height>\n255\n" and a byte a pixel.
+  const pgm = readFileSync(join(dir, 'f.pgm'));
+  const [, w, h] = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1')) ?? [];
+  const [width, height] = [Number(w), Number(h)];
+  const header = pgm.length - width * height;
+  const dark = (x: number, y: number) =>
+    x >= 0 && y >= 0 && x < width && y < height && (pgm[header + y * width + x] as number) < threshold;
+  return { width, height, dark };
 }
 type Raster = ReturnType<typeof raster>;
 
