@@ -30,6 +30,18 @@ export const rubyBand = (size: number): number => Math.ceil(rubySize(size) * 1.1
  * wide side but never on the narrow one.
  */
 export function rubyMeasure(measure: Measure, readings: FlyerReadings): Measure {
+  const counted = countingReadings(measure, readings);
+  if (counted !== measure) plainMeasures.set(counted, measure);
+  return counted;
+}
+
+/** The measure a `rubyMeasure` counts the readings with: the lines' words and readings alone. */
+const plainMeasures = new WeakMap<Measure, Measure>();
+
+/** The plain measure behind `measure` (itself, if it counts no readings). */
+export const plainMeasureOf = (measure: Measure): Measure => plainMeasures.get(measure) ?? measure;
+
+function countingReadings(measure: Measure, readings: FlyerReadings): Measure {
   const words = new Map<string, Set<string>>();
   for (const segments of Object.values(readings))
     for (const { text, reading } of segments) {
@@ -45,15 +57,33 @@ export function rubyMeasure(measure: Measure, readings: FlyerReadings): Measure 
       .join('|'),
     'gu',
   );
+  // What each word's widest reading adds to it, by size and weight, and those words: most
+  // readings fit over their word (two kana at half size per kanji), and a text holding none of
+  // the wider ones needs no search for words at all — searching every measured line was a
+  // millisecond of every ふりがな flyer's layout.
+  const extras = new Map<string, { extra: Map<string, number>; wide: string[] }>();
+  const extrasAt = (fontSize: number, bold: boolean) => {
+    const key = `${bold ? 'b' : 'r'}${fontSize}`;
+    let found = extras.get(key);
+    if (!found) {
+      const extra = new Map<string, number>();
+      for (const [word, known] of words) {
+        const base = measure(word, fontSize, bold);
+        let widest = base;
+        for (const reading of known) widest = Math.max(widest, measure(reading, rubySize(fontSize), bold));
+        if (widest > base) extra.set(word, widest - base);
+      }
+      extras.set(key, (found = { extra, wide: [...extra.keys()] }));
+    }
+    return found;
+  };
   return (text, fontSize, bold) => {
     let width = measure(text, fontSize, bold);
-    for (const [word] of text.matchAll(pattern)) {
-      const base = measure(word, fontSize, bold);
-      let widest = base;
-      for (const reading of words.get(word) ?? [])
-        widest = Math.max(widest, measure(reading, rubySize(fontSize), bold));
-      width += widest - base;
-    }
+    const { extra, wide } = extrasAt(fontSize, bold);
+    // Every word is searched for, longest first, so that a wide word inside a longer one that
+    // is not wide (館 in 公民館) counts as the longer one, as it is set.
+    if (wide.some((word) => text.includes(word)))
+      for (const [word] of text.matchAll(pattern)) width += extra.get(word) ?? 0;
     return width;
   };
 }

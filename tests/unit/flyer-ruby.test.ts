@@ -4,9 +4,11 @@
  * width and set with room above, and that a flyer without readings is laid out as before.
  * Widths come from a stand-in measure: each CJK character as wide as its size, Latin half.
  */
+import satori from 'satori';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import type { Segment } from '../../src/lib/furigana/segments.ts';
+import { loadFonts } from '../../src/flyers/fonts.ts';
 import { LINE, lines, rubyLines, TAG, type El } from '../../src/flyers/layout/elements.ts';
 import { setFitted, setLine, setText } from '../../src/flyers/layout/set.ts';
 import { rubyTexts, sheetLayout } from '../../src/flyers/layout/sheet.ts';
@@ -119,20 +121,83 @@ function texts(node: El | string, tag = ''): [string, string][] {
   return list.flatMap((child) => texts(child, typeof own === 'string' ? own : tag));
 }
 
+/** The boxes of an element tree that hold `text`, in order. */
+function boxesOf(node: El | string, text: string): El[] {
+  if (typeof node === 'string') return [];
+  const children = node.props.children;
+  const list = Array.isArray(children) ? children : children === undefined ? [] : [children];
+  return [...(list.includes(text) ? [node] : []), ...list.flatMap((child) => boxesOf(child, text))];
+}
+
+const styleOf = (node: El | undefined) => node?.props.style ?? {};
+
 describe('lines set with readings', () => {
   it('leaves a band above each line and marks the readings as artifacts', () => {
     const rows = lineSegments('社会福祉協議会', ['社会福祉', '協議会'], KYOGIKAI);
-    const block = rubyLines(rows, 20, { color: '#000' });
+    const block = rubyLines(rows, 20, { color: '#000' }, measure, false);
     expect(block.height).toBe((Math.ceil(20 * LINE) + rubyBand(20)) * 2);
     expect(rubySize(20)).toBe(10);
+    // The words of a line run on in one box; each reading is a box of its own.
     expect(texts(block.el)).toEqual([
+      ['社会福祉', ''],
       ['しゃかい', ARTIFACT],
-      ['社会', ''],
       ['ふくし', ARTIFACT],
-      ['福祉', ''],
-      ['きょうぎかい', ARTIFACT],
       ['協議会', ''],
+      ['きょうぎかい', ARTIFACT],
     ]);
+  });
+
+  it('centres each reading over its word, from the start of the line', () => {
+    const rows = lineSegments('社会福祉協議会', ['社会福祉', '協議会'], KYOGIKAI);
+    const block = rubyLines(rows, 20, {}, measure, false);
+    const left = (reading: string) => {
+      const style = styleOf(boxesOf(block.el, reading)[0]);
+      expect(style['position'], reading).toBe('absolute');
+      return style['top'] === 0 ? style['left'] : undefined;
+    };
+    // しゃかい (4 × 10 px) over 社会 (2 × 20 px); ふくし (30 px) over 福祉, which starts at 40.
+    expect(left('しゃかい')).toBe(0);
+    expect(left('ふくし')).toBe(45);
+    expect(left('きょうぎかい')).toBe(0);
+    // The readings count from the line's own box, placed as CSS places an absolute box.
+    const line = boxesOf(block.el, '社会福祉')[0];
+    const holder = (node: El): El | undefined => {
+      const children = Array.isArray(node.props.children) ? node.props.children : [];
+      return children.includes(line as El)
+        ? node
+        : children.map((c) => (typeof c === 'string' ? undefined : holder(c))).find(Boolean);
+    };
+    expect(styleOf(holder(block.el))['position']).toBe('relative');
+  });
+
+  it("gives a word whose reading is wider than it the reading's width, shared on both sides", () => {
+    // 話 (20 px) with はなし (30 px): 5 px of room each side, and 地域 starts 10 px later.
+    const segments: Segment[] = [
+      { text: '話', reading: 'はなし' },
+      { text: 'す' },
+      { text: '地域', reading: 'ちいき' },
+    ];
+    const block = rubyLines([segments], 20, {}, measure, false);
+    expect(texts(block.el).filter(([, tag]) => !tag)).toEqual([
+      ['話', ''],
+      ['す地域', ''],
+    ]);
+    const word = styleOf(boxesOf(block.el, '話')[0]);
+    expect([word['paddingLeft'], word['paddingRight']]).toEqual([5, 5]);
+    expect(styleOf(boxesOf(block.el, 'はなし')[0])['left']).toBe(0);
+    // 話 with its room (30) and す (20), then ちいき (30 px) centred over 地域 (40 px).
+    expect(styleOf(boxesOf(block.el, 'ちいき')[0])['left']).toBe(55);
+  });
+
+  it('places the readings by the plain widths when handed the measure that counts them', () => {
+    const segments: Segment[] = [
+      { text: '話', reading: 'はなし' },
+      { text: 'す' },
+      { text: '地域', reading: 'ちいき' },
+    ];
+    const counting = rubyMeasure(measure, { 話す地域: segments });
+    expect(counting('話', 20, false)).toBe(30);
+    expect(rubyLines([segments], 20, {}, counting, false)).toEqual(rubyLines([segments], 20, {}, measure, false));
   });
 
   it('gives the band only to lines that have readings', () => {
@@ -141,7 +206,7 @@ describe('lines set with readings', () => {
       ['になってください', '地域'],
       [{ text: 'になってください' }, { text: '地域', reading: 'ちいき' }],
     );
-    expect(rubyLines(rows, 20, {}).height).toBe(Math.ceil(20 * LINE) * 2 + rubyBand(20));
+    expect(rubyLines(rows, 20, {}, measure, false).height).toBe(Math.ceil(20 * LINE) * 2 + rubyBand(20));
   });
 
   it('sets a text without readings exactly as before', () => {
@@ -152,7 +217,7 @@ describe('lines set with readings', () => {
     const fitOptions = { ...options, maxLines: 2, minSize: 12 };
     const fit = fitText(text, fitOptions);
     expect(setFitted({}, text, fitOptions, style)).toEqual({ block: lines(fit.lines, fit.fontSize, style), fit });
-    expect(setLine({}, '会場', 20, style)).toEqual(lines(['会場'], 20, style));
+    expect(setLine({}, '会場', { fontSize: 20, measure }, style)).toEqual(lines(['会場'], 20, style));
   });
 
   it('sets a text with readings taller, over whole words', () => {
@@ -162,7 +227,7 @@ describe('lines set with readings', () => {
       texts(block.el)
         .filter(([, tag]) => !tag)
         .map(([text]) => text),
-    ).toEqual(['社会', '福祉', '協議会']);
+    ).toEqual(['社会福祉', '協議会']);
     expect(block.height).toBe(2 * (Math.ceil(20 * LINE) + rubyBand(20)));
   });
 });
@@ -212,5 +277,50 @@ describe('a large-print sheet with ふりがな', () => {
     expect(ruby.spare).toBeGreaterThanOrEqual(0);
     // The readings take room: the body is set no larger than without them.
     expect(ruby.scale).toBeLessThanOrEqual(plain.scale);
+  });
+});
+
+describe('readings as Satori sets them, in the flyer fonts', () => {
+  const fonts = loadFonts();
+  /** The glyphs of Satori's SVG (`embedFont: false`: one <text> per character), in order. */
+  const glyphs = (svg: string) =>
+    Array.from(svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" width="([\d.]+)"[^>]*>([^<]*)<\/text>/g), (m) => ({
+      x: Number(m[1]),
+      y: Number(m[2]),
+      width: Number(m[3]),
+      text: m[4] as string,
+    }));
+
+  it('centres each reading over its word to within a pixel, a wider reading included', async () => {
+    const segments: Segment[] = [
+      { text: '社会', reading: 'しゃかい' },
+      { text: '福祉', reading: 'ふくし' },
+      { text: 'のお' },
+      { text: '話', reading: 'はなし' },
+      { text: 'を' },
+      { text: '承', reading: 'うけたまわ' },
+      { text: 'ります' },
+      { text: '協議会', reading: 'きょうぎかい' },
+    ];
+    const block = rubyLines([segments], 32, { fontWeight: 700 }, fonts.measure, true);
+    const root: El = { type: 'div', props: { style: { display: 'flex', padding: 17 }, children: [block.el] } };
+    const svg = await satori(root as never, { width: 700, height: 200, fonts: fonts.fonts as never, embedFont: false });
+    const all = glyphs(svg);
+    const bases = all.filter((g) => g.y > 40);
+    const readings = all.filter((g) => g.y <= 40);
+    expect(bases.map((g) => g.text).join('')).toBe(segments.map((s) => s.text).join(''));
+    let base = 0;
+    let reading = 0;
+    const centre = (list: typeof all) => ((list[0]?.x ?? 0) + (list.at(-1)?.x ?? 0) + (list.at(-1)?.width ?? 0)) / 2;
+    for (const s of segments) {
+      const word = bases.slice(base, (base += s.text.length));
+      if (!s.reading) continue;
+      const over = readings.slice(reading, (reading += s.reading.length));
+      expect(over.map((g) => g.text).join('')).toBe(s.reading);
+      expect(Math.abs(centre(over) - centre(word)), `${s.text} / ${s.reading}`).toBeLessThan(1);
+    }
+    // The wider readings (はなし, うけたまわ) do not run into their neighbours'.
+    for (let i = 1; i < readings.length; i++)
+      if (readings[i]?.x !== undefined) expect(readings[i]!.x).toBeGreaterThanOrEqual(readings[i - 1]!.x);
   });
 });

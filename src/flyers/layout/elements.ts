@@ -8,7 +8,8 @@ import { useTranslations } from '../../i18n/index.ts';
 import type { LocaleCode } from '../../i18n/locales.ts';
 import type { Segment } from '../../lib/furigana/segments.ts';
 import { ARTIFACT } from '../pdf-tags.ts';
-import { rubyBand, rubySize } from '../ruby.ts';
+import { plainMeasureOf, rubyBand, rubySize } from '../ruby.ts';
+import type { Measure } from '../text.ts';
 
 export type Style = Record<string, string | number>;
 export type Child = El | string;
@@ -65,18 +66,88 @@ export function lines(texts: string[], size: number, style: Style, lineHeight = 
 }
 
 /**
- * Lines with ふりがな: each line as `lines` would set it, with a band above it for the
- * readings where it has any; a word with a reading is a column, its reading centred over it at half size (as
- * wide as the wider of the two: ruby.ts measures lines the same way). The readings' boxes are
- * artifacts in the PDF's structure (pdf-tags.ts): a screen reader and a copy from a tagged
- * reader get the text as written, once, and the readings are print for the eye.
+ * Lines with ふりがな: each line as `lines` would set it, with a band above it for the readings
+ * where it has any. A reading is centred over its word at half size, and a word whose reading
+ * is wider than it takes the reading's width, with the room shared on both sides (ruby.ts
+ * measures lines the same way). The readings' boxes are artifacts in the PDF's structure
+ * (pdf-tags.ts): a screen reader and a copy from a tagged reader get the text as written,
+ * once, and the readings are print for the eye.
+ *
+ * Why the words run on in one box and the readings are placed at measured offsets, instead of
+ * a small column per word: Satori's time goes by the boxes and texts it lays out, and a column
+ * per word made the ふりがな sheet cost twice the large print's (about 30 against 11 ms of
+ * Satori). A line is now one box per run of words (a word with a wider reading alone, with its
+ * room as padding) and one per reading, placed by `measure` — the fonts' own advances, as
+ * Satori's, so a reading sits over its word to within a fraction of a pixel.
  */
-export function rubyLines(rows: Segment[][], size: number, style: Style, lineHeight = LINE): Block {
+export function rubyLines(
+  rows: Segment[][],
+  size: number,
+  style: Style,
+  measure: Measure,
+  bold: boolean,
+  lineHeight = LINE,
+): Block {
   const h = Math.ceil(size * lineHeight);
   const band = rubyBand(size);
+  const small = rubySize(size);
+  const plain = plainMeasureOf(measure);
   // Only a line with readings takes the band: a title's kana-only line stays as tall as before.
   const heightOf = (segments: Segment[]) => h + (segments.some((s) => s.reading) ? band : 0);
-  const text = (t: string) => el('div', { height: h, lineHeight: `${h}px`, flexShrink: 0, whiteSpace: 'pre' }, t);
+  const text = (t: string, extra: Style = {}) =>
+    el('div', { height: h, lineHeight: `${h}px`, flexShrink: 0, whiteSpace: 'pre', ...extra }, t);
+  const line = (segments: Segment[]): Child[] => {
+    const runs: El[] = [];
+    const readings: El[] = [];
+    let run = '';
+    let x = 0;
+    const endRun = () => {
+      if (run) runs.push(text(run));
+      run = '';
+    };
+    for (const { text: word, reading } of segments) {
+      const width = plain(word, size, bold);
+      if (!reading) {
+        run += word;
+        x += width;
+        continue;
+      }
+      const over = plain(reading, small, bold);
+      const room = Math.max(0, (over - width) / 2);
+      if (room > 0) {
+        endRun();
+        runs.push(text(word, { paddingLeft: room, paddingRight: room }));
+      } else run += word;
+      readings.push(
+        el(
+          'div',
+          {
+            position: 'absolute',
+            top: 0,
+            left: x + room + (width - over) / 2,
+            height: band,
+            fontSize: small,
+            lineHeight: `${band}px`,
+            whiteSpace: 'pre',
+          },
+          reading,
+          { [TAG]: ARTIFACT },
+        ),
+      );
+      x += width + room * 2;
+    }
+    endRun();
+    if (!readings.length) return runs;
+    // One box holds the line's words and readings, so that the readings' offsets count from the
+    // line's first word wherever the line is aligned (Satori places an absolute box as CSS does:
+    // from its nearest positioned ancestor).
+    return [
+      el('div', { position: 'relative', height: h + band, alignItems: 'flex-end', flexShrink: 0 }, [
+        ...runs,
+        ...readings,
+      ]),
+    ];
+  };
   return {
     el: el(
       'div',
@@ -85,25 +156,7 @@ export function rubyLines(rows: Segment[][], size: number, style: Style, lineHei
         el(
           'div',
           { height: heightOf(segments), fontSize: size, alignItems: 'flex-end', flexShrink: 0, ...style },
-          segments.map((s) =>
-            s.reading
-              ? el('div', { flexDirection: 'column', alignItems: 'center', flexShrink: 0 }, [
-                  el(
-                    'div',
-                    {
-                      height: band,
-                      fontSize: rubySize(size),
-                      lineHeight: `${band}px`,
-                      whiteSpace: 'pre',
-                      flexShrink: 0,
-                    },
-                    s.reading,
-                    { [TAG]: ARTIFACT },
-                  ),
-                  text(s.text),
-                ])
-              : text(s.text),
-          ),
+          line(segments),
         ),
       ),
     ),

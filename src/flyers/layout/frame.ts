@@ -76,7 +76,12 @@ export function sheetFrame(model: FlyerModel, spec: Spec, palette: Palette, canv
   // Footer: QR code to the page, the page address, who publishes.
   const qrBox = spec.qr;
   const footerText = inner - qrBox - 16;
-  const qrLabel = setLine(model, model.labels.qr, spec.label + 2, { fontWeight: 700, color: palette.ink });
+  const qrLabel = setLine(
+    model,
+    model.labels.qr,
+    { fontSize: spec.label + 2, bold: true, measure },
+    { fontWeight: 700, color: palette.ink },
+  );
   // The address breaks only after a / (…/salons/ hidamari-salon/), never inside a word: a
   // reader types it from the sheet. It shrinks to fit two lines rather than cut a name.
   const urlFit = fitText(model.url, {

@@ -22,7 +22,14 @@ export function setText(
   const segments = model.furigana?.[text];
   if (!segments) return lines(breakLines(text, options), options.fontSize, style, lineHeight);
   const broken = breakLines(text, { ...options, segments });
-  return rubyLines(lineSegments(text, broken, segments), options.fontSize, style, lineHeight);
+  return rubyLines(
+    lineSegments(text, broken, segments),
+    options.fontSize,
+    style,
+    options.measure,
+    options.bold ?? false,
+    lineHeight,
+  );
 }
 
 /** `text` at the largest size that fits its lines (text.ts fitText), set in `style`. */
@@ -39,11 +46,22 @@ export function setFitted(
     return { block: lines(fit.lines, fit.fontSize, style, lineHeight), fit };
   }
   const fit = fitText(text, { ...options, segments });
-  return { block: rubyLines(lineSegments(text, fit.lines, segments), fit.fontSize, style, lineHeight), fit };
+  const { measure, bold = false } = options;
+  return {
+    block: rubyLines(lineSegments(text, fit.lines, segments), fit.fontSize, style, measure, bold, lineHeight),
+    fit,
+  };
 }
 
 /** `text` as one line, never broken (a label that always fits). */
-export function setLine(model: Readings, text: string, size: number, style: Style): Block {
+export function setLine(
+  model: Readings,
+  text: string,
+  { fontSize, bold = false, measure }: Pick<BreakOptions, 'fontSize' | 'bold' | 'measure'>,
+  style: Style,
+): Block {
   const segments = model.furigana?.[text];
-  return segments ? rubyLines(lineSegments(text, [text], segments), size, style) : lines([text], size, style);
+  return segments
+    ? rubyLines(lineSegments(text, [text], segments), fontSize, style, measure, bold)
+    : lines([text], fontSize, style);
 }
