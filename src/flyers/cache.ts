@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { FlyerModel } from './model.ts';
 
 /** Bump when templates or rendering change in a way the model does not show. */
-export const FLYER_CODE_VERSION = '15';
+export const FLYER_CODE_VERSION = '16';
 
 export interface CacheInputs {
   model: FlyerModel;

@@ -4,7 +4,7 @@
  * baselines; our own converter draws it into PDFKit with the words as real text in the
  * embedded fonts (svg-pdf.ts, pdf-text.ts: vector, sharp at any printer resolution), and resvg
  * rasterises it for the preview with each word turned into the same face's outlines
- * (outline.ts). The share image is laid out with outlines directly. Runs in plain Node only —
+ * (outline.ts). The share image is turned into outlines the same way. Runs in plain Node only —
  * resvg is a native module that Vite cannot bundle.
  */
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
@@ -67,7 +67,6 @@ async function toSvg(
   fonts: FlyerFonts,
   model: FlyerModel,
   slots: Map<string, Box>,
-  embedFont = true,
   tags?: TaggedBox[],
 ): Promise<string> {
   const missing = new Map<string, string>();
@@ -75,7 +74,12 @@ async function toSvg(
     width: layout.width,
     height: layout.height,
     fonts: fonts.fonts,
-    embedFont,
+    // Words as <text> at their baselines: the PDF writes them as text, and the pictures take each
+    // word's outline from outline.ts, made once per process, where Satori would write every
+    // glyph's outline again for each image: the share image's two steps 21.5 against 27.8 ms of
+    // CPU (node scripts/bench-flyers.ts, two alternated pairs), its pixels alike but for a few
+    // anti-aliased edges (683 of 2.3 million channel values off by more than a quarter, at worst).
+    embedFont: false,
     // Satori asks for more fonts only for characters none of ours can draw (npm run check
     // refuses them first: text-check.ts). Printing empty boxes would be silent damage, so
     // they stop the flyer.
@@ -266,7 +270,7 @@ async function a4Sheet(
   const slots = new Map<string, Box>();
   const tags: TaggedBox[] = [];
   // One Satori layout of the A4 sheet, words as <text>, serves both the PDF and the preview.
-  const svg = withQr(await toSvg(a4, fonts, model, slots, false, tags), model.url, slots.get('qr'));
+  const svg = withQr(await toSvg(a4, fonts, model, slots, tags), model.url, slots.get('qr'));
   for (const box of tags) {
     // Figures are read by their alternative text: the photo's own, and where the QR code leads.
     if (box.slot === 'photo') box.alt = model.photo?.alt;
@@ -312,7 +316,7 @@ export async function renderFlyer(model: FlyerModel, options: RenderOptions): Pr
   lap('pdf');
   const png = toPng(outlineText(compactSvg(a4Svg), fonts.faces), FLYER_SIZES.png.width);
   lap('png');
-  const ogSvg = compactSvg(await toSvg(og, fonts, model, new Map()));
+  const ogSvg = outlineText(compactSvg(await toSvg(og, fonts, model, new Map())), fonts.faces);
   lap('ogSvg');
   const ogPng = toPng(ogSvg, FLYER_SIZES.og.width);
   lap('og');
