@@ -131,6 +131,17 @@ function boxesOf(node: El | string, text: string): El[] {
 
 const styleOf = (node: El | undefined) => node?.props.style ?? {};
 
+/** The box whose children include `child`. */
+function parentOf(node: El, child: El): El | undefined {
+  const list = Array.isArray(node.props.children) ? node.props.children : [];
+  if (list.includes(child)) return node;
+  for (const c of list) {
+    const found = typeof c === 'string' ? undefined : parentOf(c, child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 describe('lines set with readings', () => {
   it('leaves a band above each line and marks the readings as artifacts', () => {
     const rows = lineSegments('社会福祉協議会', ['社会福祉', '協議会'], KYOGIKAI);
@@ -152,22 +163,16 @@ describe('lines set with readings', () => {
     const block = rubyLines(rows, 20, {}, measure, false);
     const left = (reading: string) => {
       const style = styleOf(boxesOf(block.el, reading)[0]);
-      expect(style['position'], reading).toBe('absolute');
-      return style['top'] === 0 ? style['left'] : undefined;
+      expect([style['position'], style['top']], reading).toEqual(['absolute', 0]);
+      return style['left'];
     };
     // しゃかい (4 × 10 px) over 社会 (2 × 20 px); ふくし (30 px) over 福祉, which starts at 40.
     expect(left('しゃかい')).toBe(0);
     expect(left('ふくし')).toBe(45);
     expect(left('きょうぎかい')).toBe(0);
-    // The readings count from the line's own box, placed as CSS places an absolute box.
-    const line = boxesOf(block.el, '社会福祉')[0];
-    const holder = (node: El): El | undefined => {
-      const children = Array.isArray(node.props.children) ? node.props.children : [];
-      return children.includes(line as El)
-        ? node
-        : children.map((c) => (typeof c === 'string' ? undefined : holder(c))).find(Boolean);
-    };
-    expect(styleOf(holder(block.el))['position']).toBe('relative');
+    // The offsets count from the line's own box, which is positioned: Satori, as CSS, places an
+    // absolute box from its nearest positioned ancestor.
+    expect(styleOf(parentOf(block.el, boxesOf(block.el, 'ふくし')[0] as El))['position']).toBe('relative');
   });
 
   it("gives a word whose reading is wider than it the reading's width, shared on both sides", () => {
@@ -282,14 +287,21 @@ describe('a large-print sheet with ふりがな', () => {
 
 describe('readings as Satori sets them, in the flyer fonts', () => {
   const fonts = loadFonts();
-  /** The glyphs of Satori's SVG (`embedFont: false`: one <text> per character), in order. */
-  const glyphs = (svg: string) =>
-    Array.from(svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" width="([\d.]+)"[^>]*>([^<]*)<\/text>/g), (m) => ({
-      x: Number(m[1]),
-      y: Number(m[2]),
-      width: Number(m[3]),
-      text: m[4] as string,
-    }));
+  /**
+   * The characters of Satori's SVG (`embedFont: false`: a <text> per character or short word)
+   * in order, each with the part of its element's width it takes.
+   */
+  const characters = (svg: string) =>
+    Array.from(svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" width="([\d.]+)"[^>]*>([^<]*)<\/text>/g)).flatMap((m) => {
+      const chars = [...(m[4] as string)];
+      const [x, width] = [Number(m[1]), Number(m[3])];
+      return chars.map((text, i) => ({
+        text,
+        y: Number(m[2]),
+        left: x + (width * i) / chars.length,
+        right: x + (width * (i + 1)) / chars.length,
+      }));
+    });
 
   it('centres each reading over its word to within a pixel, a wider reading included', async () => {
     const segments: Segment[] = [
@@ -305,22 +317,25 @@ describe('readings as Satori sets them, in the flyer fonts', () => {
     const block = rubyLines([segments], 32, { fontWeight: 700 }, fonts.measure, true);
     const root: El = { type: 'div', props: { style: { display: 'flex', padding: 17 }, children: [block.el] } };
     const svg = await satori(root as never, { width: 700, height: 200, fonts: fonts.fonts as never, embedFont: false });
-    const all = glyphs(svg);
-    const bases = all.filter((g) => g.y > 40);
-    const readings = all.filter((g) => g.y <= 40);
-    expect(bases.map((g) => g.text).join('')).toBe(segments.map((s) => s.text).join(''));
+    const all = characters(svg);
+    const bases = all.filter((c) => c.y > 40);
+    const readings = all.filter((c) => c.y <= 40);
+    expect(bases.map((c) => c.text).join('')).toBe(segments.map((s) => s.text).join(''));
+    const span = (list: typeof all) => ({ left: list[0]?.left ?? NaN, right: list.at(-1)?.right ?? NaN });
+    const centre = (list: typeof all) => (span(list).left + span(list).right) / 2;
     let base = 0;
     let reading = 0;
-    const centre = (list: typeof all) => ((list[0]?.x ?? 0) + (list.at(-1)?.x ?? 0) + (list.at(-1)?.width ?? 0)) / 2;
+    const spans: { left: number; right: number }[] = [];
     for (const s of segments) {
       const word = bases.slice(base, (base += s.text.length));
       if (!s.reading) continue;
       const over = readings.slice(reading, (reading += s.reading.length));
-      expect(over.map((g) => g.text).join('')).toBe(s.reading);
+      expect(over.map((c) => c.text).join('')).toBe(s.reading);
       expect(Math.abs(centre(over) - centre(word)), `${s.text} / ${s.reading}`).toBeLessThan(1);
+      spans.push(span(over));
     }
     // The wider readings (はなし, うけたまわ) do not run into their neighbours'.
-    for (let i = 1; i < readings.length; i++)
-      if (readings[i]?.x !== undefined) expect(readings[i]!.x).toBeGreaterThanOrEqual(readings[i - 1]!.x);
+    for (const [i, next] of spans.entries())
+      if (i > 0) expect(next.left, `reading ${i}`).toBeGreaterThanOrEqual((spans[i - 1]?.right ?? 0) - 0.5);
   });
 });
