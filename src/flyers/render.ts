@@ -16,7 +16,7 @@ import { flyerFontFamilies, flyerLang, type FlyerModel } from './model.ts';
 import { FLYER_SIZES } from './paths.ts';
 import { encodePng } from './png.ts';
 import { outlineText } from './outline.ts';
-import { qrSvg } from './qr.ts';
+import { withQr } from './qr.ts';
 import { pdfTagger, type TaggedBox } from './pdf-tags.ts';
 import { textDrawer } from './pdf-text.ts';
 import { drawSvg } from './svg-pdf.ts';
@@ -116,21 +116,6 @@ async function toSvg(
 export function compactSvg(svg: string): string {
   const used = new Set(Array.from(svg.matchAll(/mask="url\(#([^")]+)\)"/g), (m) => m[1]));
   return svg.replace(/<mask id="([^"]+)">[\s\S]*?<\/mask>/g, (mask, id: string) => (used.has(id) ? mask : ''));
-}
-
-/** Adds the QR path into the Satori SVG at the slot Satori laid out for it. */
-function withQr(svg: string, url: string, box: Box | undefined): string {
-  if (!box) return svg;
-  const size = Math.min(box.width, box.height);
-  // Where the code sits, for the PDF's tags (the QR Figure): a path has no position of its own.
-  const path = qrSvg(url, box.left, box.top, size).replace(
-    '<path ',
-    `<path data-figure-x="${box.left + size / 2}" data-figure-y="${box.top + size / 2}" `,
-  );
-  // Before the closing tag: found from the end, since a regular expression anchored at the end
-  // was scanned from the start of the whole sheet, its photo's data included (~0.4 ms a sheet).
-  const end = svg.lastIndexOf('</svg>');
-  return `${svg.slice(0, end)}${path}${svg.slice(end)}`;
 }
 
 /**

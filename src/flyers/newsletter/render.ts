@@ -25,7 +25,7 @@ import { PAPER, previewOf } from '../paper.ts';
 import { encodePng } from '../png.ts';
 import { pdfTagger, type TaggedBox } from '../pdf-tags.ts';
 import { textDrawer } from '../pdf-text.ts';
-import { qrSvg } from '../qr.ts';
+import { withQr } from '../qr.ts';
 import { compactSvg } from '../render.ts';
 import { drawSvg } from '../svg-pdf.ts';
 import {
@@ -372,14 +372,7 @@ export async function renderNewsletter(
       warnings.push(
         `${index + 1}ページ目があふれています / page ${index + 1} overflows by ${content.height - CAPACITY} px`,
       );
-    if (qr) {
-      const size = Math.min(qr.width, qr.height);
-      const path = qrSvg(issue.qr.url, qr.left, qr.top, size).replace(
-        '<path ',
-        `<path data-figure-x="${qr.left + size / 2}" data-figure-y="${qr.top + size / 2}" `,
-      );
-      svg = svg.replace(/<\/svg>\s*$/, `${path}</svg>`);
-    }
+    svg = withQr(svg, issue.qr.url, qr);
     doc.addPage({ size: [width, height], margin: 0 });
     drawer ??= textDrawer(doc, fonts.faces, warn);
     const tagger = pdfTagger(doc, tags, structure);
