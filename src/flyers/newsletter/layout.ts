@@ -17,8 +17,9 @@ import type { PagePhoto } from '../../lib/media/photos.ts';
 import { canvasOf, PAPER } from '../paper.ts';
 import type { Measure } from '../text.ts';
 import { breakLines } from '../text.ts';
+import { snapBorder } from '../layout/borders.ts';
 import { el, LINE, SLOT, tagged, type El, type Style } from '../layout/elements.ts';
-import type { PageBlock } from './paginate.ts';
+import type { PageBlock, PlainBlock } from './paginate.ts';
 import type { Edition } from './paths.ts';
 
 export const PAGE = canvasOf(PAPER.a4);
@@ -103,6 +104,9 @@ export interface PrintBlock {
   paragraph?: boolean;
 }
 
+/** A block kept whole on a page (not a table's rows). */
+type PlainPrintBlock = PrintBlock & { block: PlainBlock; el: El };
+
 interface Ctx {
   ink: Ink;
   measure: Measure;
@@ -168,14 +172,15 @@ const column = (children: El[], style: Style = {}): El =>
 function heading(ctx: Ctx, id: string, title: string): PrintBlock {
   const bw = ctx.edition === 'bw';
   const line = text(ctx, title, { size: ctx.size.h2, bold: true, color: bw ? '#000' : ctx.ink.accent, tag: 'H2' });
+  const rule = bw ? 1.5 : 1;
   const element = column([line.el], {
     paddingLeft: 8,
     paddingBottom: 2,
     borderLeft: `6px solid ${ctx.ink.accent}`,
-    borderBottom: `${bw ? 1.5 : 1}px solid ${ctx.ink.accent}`,
+    borderBottom: `${rule}px solid ${ctx.ink.accent}`,
     backgroundColor: ctx.ink.tint,
   });
-  return { block: { id, height: line.height + 3.5, keepWithNext: true }, el: element };
+  return { block: { id, height: line.height + 2 + snapBorder(rule), keepWithNext: true }, el: element };
 }
 
 /**
@@ -194,7 +199,7 @@ function paragraphBlock(ctx: Ctx, id: string, value: string): PrintBlock {
 }
 
 /** A stack of texts as one block (an event, a desk): kept whole on a page. */
-function stack(id: string, parts: { el: El; height: number }[], style: Style = {}, extra = 0): PrintBlock {
+function stack(id: string, parts: { el: El; height: number }[], style: Style = {}, extra = 0): PlainPrintBlock {
   return {
     block: { id, height: parts.reduce((sum, p) => sum + p.height, 0) + extra },
     el: column(
@@ -279,7 +284,7 @@ function calendarTable(ctx: Ctx, days: readonly AgendaDay[], hidden: Readonly<Re
         ),
         'TR',
       ),
-      height: Math.max(day.height, what.height) + 2 * CELL_PAD + 1.5,
+      height: Math.max(day.height, what.height) + 2 * CELL_PAD + snapBorder(1.5),
     };
   };
   const rows = days.map((day) => {
@@ -297,7 +302,7 @@ function calendarTable(ctx: Ctx, days: readonly AgendaDay[], hidden: Readonly<Re
     const more = hidden[day.date];
     const entries = [...day.items.map(calendarEntry), ...(more ? [t('newsletterPdf.more', { count: more })] : [])];
     const what = text(ctx, entries.join('\n') || '―', { size: ctx.size.table, width: INNER_WIDTH - ctx.dayWidth - 12 });
-    const height = Math.max(dayCell.height, what.height) + 2 * CELL_PAD + 0.75;
+    const height = Math.max(dayCell.height, what.height) + 2 * CELL_PAD + snapBorder(0.75);
     return {
       el: tagged(
         el('div', { flexDirection: 'row', flexShrink: 0, borderBottom: `0.75px solid ${ctx.ink.muted}` }, [
@@ -318,6 +323,8 @@ function calendarTable(ctx: Ctx, days: readonly AgendaDay[], hidden: Readonly<Re
 }
 
 const INDENT = 10;
+/** Below an item's lines: its padding and its rule, as Satori lays the rule out (snapBorder). */
+const ITEM_BELOW = 4 + snapBorder(0.5);
 
 /** An item of a section: a title line, then its facts, indented under it. */
 function item(
@@ -327,12 +334,12 @@ function item(
   lines: (string | undefined)[],
   titleColor?: string,
   width = INNER_WIDTH,
-): PrintBlock {
+): PlainPrintBlock {
   const parts = [
     text(ctx, title, { size: ctx.size.h3, bold: true, tag: 'H3', width, ...(titleColor ? { color: titleColor } : {}) }),
     ...lines.filter((l): l is string => !!l).map((l) => text(ctx, l, { indent: INDENT, tag: 'P', width })),
   ];
-  return stack(id, parts, { paddingBottom: 4, borderBottom: `0.5px solid ${ctx.ink.muted}` }, 4.5);
+  return stack(id, parts, { paddingBottom: 4, borderBottom: `0.5px solid ${ctx.ink.muted}` }, ITEM_BELOW);
 }
 
 /** Free articles (the entry's Markdown body): its headings and paragraphs, as plain text. */
@@ -425,43 +432,47 @@ function countsBlock(ctx: Ctx, counts: readonly MonthCount[]): PrintBlock | unde
   );
   const cellText = (value: string, bold = false, width = col) =>
     text(ctx, value, { size: ctx.size.small, bold, width });
-  const row = (head: string, values: string[], header = false): El =>
-    tagged(
-      el('div', { flexDirection: 'row', flexShrink: 0, borderTop: `0.5px solid ${ctx.ink.muted}` }, [
-        tagged(
-          el('div', { width: ctx.labelWidth, flexShrink: 0 }, [cellText(head, true, ctx.labelWidth - 2).el]),
-          'TH',
-        ),
-        ...values.map((v) =>
-          tagged(
-            el('div', { width: col, justifyContent: 'center', flexShrink: 0 }, [cellText(v, header).el]),
-            header ? 'TH' : 'TD',
+  const ROW_RULE = 0.5;
+  const row = (head: string, values: string[], header = false): { el: El; height: number } => {
+    const label = cellText(head, true, ctx.labelWidth - 2);
+    const cells = values.map((v) => cellText(v, header));
+    return {
+      el: tagged(
+        el('div', { flexDirection: 'row', flexShrink: 0, borderTop: `${ROW_RULE}px solid ${ctx.ink.muted}` }, [
+          tagged(el('div', { width: ctx.labelWidth, flexShrink: 0 }, [label.el]), 'TH'),
+          ...cells.map((cell) =>
+            tagged(el('div', { width: col, justifyContent: 'center', flexShrink: 0 }, [cell.el]), header ? 'TH' : 'TD'),
           ),
-        ),
-      ]),
-      'TR',
-    );
-  const table = tagged(
-    column([
-      row(
-        t('stats.month'),
-        counts.map((c) => t('newsletterPdf.monthShort', { month: Number(c.month.slice(5, 7)) })),
-        true,
+        ]),
+        'TR',
       ),
-      row(
-        t('stats.participants'),
-        counts.map((c) => String(c.participants)),
-      ),
-      row(
-        t('stats.volunteers'),
-        counts.map((c) => String(c.volunteers)),
-      ),
-    ]),
-    'Table',
-  );
+      // As tall as its tallest cell, under its rule.
+      height: Math.max(label.height, ...cells.map((c) => c.height)) + snapBorder(ROW_RULE),
+    };
+  };
+  const rows = [
+    row(
+      t('stats.month'),
+      counts.map((c) => t('newsletterPdf.monthShort', { month: Number(c.month.slice(5, 7)) })),
+      true,
+    ),
+    row(
+      t('stats.participants'),
+      counts.map((c) => String(c.participants)),
+    ),
+    row(
+      t('stats.volunteers'),
+      counts.map((c) => String(c.volunteers)),
+    ),
+  ];
+  const table = tagged(column(rows.map((r) => r.el)), 'Table');
+  const SPACING = 4;
   return {
-    block: { id: 'counts', height: 0 },
-    el: column([caption.el, column([figure], { marginTop: 4 }), column([table], { marginTop: 4 })]),
+    block: {
+      id: 'counts',
+      height: caption.height + SPACING + CHART_HEIGHT + SPACING + rows.reduce((sum, r) => sum + r.height, 0),
+    },
+    el: column([caption.el, column([figure], { marginTop: SPACING }), column([table], { marginTop: SPACING })]),
   };
 }
 
@@ -621,6 +632,8 @@ export function newsletterBlocks(
       if (photo && report.el) {
         // The photo beside the report's lines: the block is as tall as the taller of the two.
         const inner = report.el.props.children as El[];
+        const lines = report.block.height - ITEM_BELOW;
+        report.block = { ...report.block, height: Math.max(THUMB.height, lines) + ITEM_BELOW };
         report.el = el(
           'div',
           { flexDirection: 'row', flexShrink: 0, paddingBottom: 4, borderBottom: `0.5px solid ${ctx.ink.muted}` },

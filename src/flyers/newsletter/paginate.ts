@@ -1,6 +1,6 @@
 /**
- * Pagination of a newsletter's print edition: blocks of measured height (Satori lays each out
- * once, layout.ts) placed greedily on pages of a fixed content height, so nothing is ever cut
+ * Pagination of a newsletter's print edition: blocks of known height (layout.ts: lines of fixed
+ * height, rules as Satori lays them out, pictures of a given size) placed greedily on pages of a fixed content height, so nothing is ever cut
  * or drawn over something else. A block that does not fit on what is left of a page moves to
  * the next one; a heading stays with what follows it; a table splits between rows and each
  * continuation repeats the table's header row. Pure: heights in, pieces per page out.

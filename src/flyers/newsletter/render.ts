@@ -1,18 +1,17 @@
 /**
- * A newsletter's printable A4 PDF, with the flyer engine: the blocks (layout.ts) measured in one
- * Satori run, placed on pages (paginate.ts), then each page laid out by Satori with words as
+ * A newsletter's printable A4 PDF, with the flyer engine: the blocks (layout.ts), whose heights
+ * are known from their lines, rules and pictures as the flyers' are, placed on pages
+ * (paginate.ts), then each page laid out by Satori with words as
  * <text> (`embedFont: false`) and drawn into one PDFKit document as real text in subset fonts
  * (svg-pdf.ts, pdf-text.ts), tagged under one structure root shared by the pages (pdf-tags.ts).
  * The PNG previews are the same page SVGs with the words turned into outlines (outline.ts).
  * Plain Node only (resvg is native).
  */
-import { createHash } from 'node:crypto';
 import { Resvg } from '@resvg/resvg-js';
 import PDFDocument from 'pdfkit';
 import satori, { type SatoriOptions } from 'satori';
 import sharp from 'sharp';
 import { t } from '../../i18n/index.ts';
-import { Memo } from '../../lib/memo.ts';
 import type { PagePhoto } from '../../lib/media/photos.ts';
 import { MediaError, readMedia } from '../../lib/media/publish.ts';
 import type { CompiledNewsletter } from '../../lib/newsletter/compile.ts';
@@ -31,7 +30,6 @@ import { drawSvg } from '../svg-pdf.ts';
 import {
   CAPACITY,
   GAP,
-  INNER_WIDTH,
   PAGE,
   ALT,
   newsletterBlocks,
@@ -71,7 +69,8 @@ interface Box {
   height: number;
 }
 
-async function layOut(
+/** One element laid out by Satori at `width` × `height`, words as <text>; `onBox` sees every box. */
+export async function layOut(
   element: El,
   width: number,
   height: number,
@@ -102,99 +101,6 @@ async function layOut(
   return svg;
 }
 
-/**
- * Every block laid out once, stacked at the page's inner width, to learn the heights Satori
- * gives them (a table's header and each row apart): pagination works from what will be drawn.
- *
- * A piece's height depends on nothing but the piece (each sits alone in the column, at the
- * same width), so the heights are kept for the life of the process (`HEIGHTS`): an issue's
- * later fits (render.ts tries up to five) lay out again only what they change — the reports when
- * their photos go, nothing when the chart goes —, its 白黒 edition nothing its colour edition
- * laid out but the headings' rules (the keys leave colours out: worker.ts renders an issue's
- * editions one after the other), and the next issue only what is its own (the town's issue
- * repeats its districts' salons and desks). Measuring was over half of a newsletter's CPU time.
- */
-async function measure(blocks: PrintBlock[], fonts: FlyerFonts): Promise<void> {
-  const pieces: Piece[] = [];
-  const piece = (element: El): Piece => {
-    const key = layoutKey(element, fonts.family);
-    const p: Piece = { el: element, key, height: HEIGHTS.get(key) };
-    pieces.push(p);
-    return p;
-  };
-  const parts = blocks.map((b) => ({
-    whole: b.el ? piece(b.el) : undefined,
-    head: b.rows && b.head ? piece(b.head) : undefined,
-    rows: b.rows ? b.rows.map(piece) : undefined,
-  }));
-  const children: El[] = [];
-  // Keys of their own: a block's inner slots (the QR code's 'qr') must not overwrite its height.
-  pieces.forEach((p, i) => {
-    if (p.height === undefined) children.push({ ...p.el, props: { ...p.el.props, [SLOT]: `measure:${i}` } });
-  });
-  if (children.length) {
-    const heights = new Map<string, number>();
-    // As tall as the whole issue would need, however many of its blocks are measured here.
-    const total = 20 + 4 * blocks.length * CAPACITY;
-    const column: El = {
-      type: 'div',
-      props: { style: { display: 'flex', flexDirection: 'column', width: INNER_WIDTH, height: total }, children },
-    };
-    await layOut(column, INNER_WIDTH, total, fonts, (slot, _tag, box) => {
-      if (typeof slot === 'string') heights.set(slot, box.height);
-    });
-    pieces.forEach((p, i) => {
-      if (p.height !== undefined) return;
-      p.height = heights.get(`measure:${i}`);
-      if (p.height !== undefined) HEIGHTS.set(p.key, p.height);
-    });
-  }
-  blocks.forEach((b, i) => {
-    const block = b.block;
-    const part = parts[i]!;
-    if ('rows' in block) {
-      block.head = part.head?.height ?? block.head;
-      block.rows = block.rows.map((h, r) => part.rows?.[r]?.height ?? h);
-    } else block.height = part.whole?.height ?? block.height;
-  });
-}
-
-/** What `measure` lays out: a whole block, a table's header or one of its rows. */
-interface Piece {
-  el: El;
-  key: string;
-  height: number | undefined;
-}
-
-/**
- * The heights `measure` learnt, by `layoutKey`: a hundred bytes or so each, and at most two
- * generations of 50,000 (src/lib/memo.ts), so a worker that renders every issue of a large town
- * keeps ~10 MB of them at most.
- */
-const HEIGHTS = new Memo<string, number>(50_000);
-
-/** Style properties that only paint (no width of their own): their values leave the key. */
-const PAINT = /^(color|backgroundColor|borderColor|border(Top|Right|Bottom|Left)Color)$/;
-/** A colour inside a shorthand (`border: 1px solid #1d5e3a`): the width and style stay. */
-const COLOUR = /#[0-9a-fA-F]{3,8}\b|\brgba?\([^)]*\)/g;
-
-/**
- * An element as a key for `HEIGHTS`: a hash of everything Satori lays out (types, styles, texts,
- * the font family) but the inks, which move nothing — so the colour and 白黒 editions share
- * their heights. A picture given its width and height is laid out at that size whatever it
- * shows: its data URI (hundreds of kB, in colour or grey) is left out too.
- */
-export function layoutKey(element: El, fontFamily: string): string {
-  const json = JSON.stringify([fontFamily, element], function (this: Record<string, unknown>, key, value: unknown) {
-    if (typeof value !== 'string') return value;
-    if (PAINT.test(key)) return '';
-    if (key.startsWith('border')) return value.replace(COLOUR, '');
-    if (key === 'src' && typeof this['width'] === 'number' && typeof this['height'] === 'number') return '';
-    return value;
-  });
-  return createHash('sha256').update(json).digest('base64');
-}
-
 const PREVIEW = previewOf(PAPER.a4);
 
 /** Longest side of a printed photo, in pixels: ~300 dpi at the cover's 240 pt, and small PDFs. */
@@ -205,7 +111,11 @@ const PHOTO_SIDE = 1000;
  * metadata: no GPS position reaches a PDF), scaled down for print and made JPEG, which PDFKit
  * draws. A photo that cannot be read is left out (the validator names it before a build).
  */
-async function loadPhotos(issue: CompiledNewsletter, root: string, edition: Edition): Promise<Map<string, string>> {
+export async function loadPhotos(
+  issue: CompiledNewsletter,
+  root: string,
+  edition: Edition,
+): Promise<Map<string, string>> {
   const photos = new Map<string, string>();
   const wanted = [issue.cover, ...issue.reports.map((r) => r.photo)].filter((p): p is PagePhoto => !!p);
   for (const photo of wanted) {
@@ -255,7 +165,7 @@ const STANDARD_FITS: Fit[] = [
   // The chart last: the site's 活動のまとめ page has it, the calendar and desks only print here.
   { scale: 0.85, reportPhotos: false, chart: false },
 ];
-const FITTING: Record<Edition, { maxPages: number; fits: Fit[] }> = {
+export const FITTING: Record<Edition, { maxPages: number; fits: Fit[] }> = {
   color: { maxPages: MAX_PAGES, fits: STANDARD_FITS },
   bw: { maxPages: MAX_PAGES, fits: STANDARD_FITS },
   large: {
@@ -294,7 +204,6 @@ export async function renderNewsletter(
       reportPhotos,
       ...(input.counts && chart ? { counts: input.counts } : {}),
     });
-    await measure(blocks, fonts);
     placed = paginate(
       blocks.map((b) => b.block),
       CAPACITY,
@@ -367,7 +276,8 @@ export async function renderNewsletter(
         });
       }
     });
-    // Pagination worked from measured heights; a page that still runs past its area is a bug to see.
+    // Pagination worked from the blocks' own heights, which tests/unit/newsletter-pdf.test.ts
+    // checks against Satori's; a page that still runs past its area is a bug to see.
     if (content && content.height > CAPACITY + 0.5)
       warnings.push(
         `${index + 1}ページ目があふれています / page ${index + 1} overflows by ${content.height - CAPACITY} px`,

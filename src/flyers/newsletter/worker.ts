@@ -3,7 +3,7 @@
  * (src/flyers/worker.ts), because resvg and the fonts' native parts cannot be bundled into
  * Astro's config. Loads the fonts once and renders each issue it is sent, one at a time, into
  * the files it is told (the build's cache): the editions of one issue in one job, one after the
- * other, so the 白黒 edition finds the heights its colour edition measured (render.ts, HEIGHTS).
+ * other, so the compiled issue crosses the pipe once.
  */
 import { serveJobs } from '../../lib/process-pool.ts';
 import { replaceFile } from '../../lib/replace-file.ts';
