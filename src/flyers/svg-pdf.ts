@@ -20,9 +20,6 @@ export interface SvgNode {
   text?: string;
 }
 
-const TAG =
-  /<(\/?)([A-Za-z][\w:-]*)((?:\s+[\w:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g;
-const ATTR = /([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 const decode = (value: string): string =>
@@ -34,26 +31,105 @@ const decode = (value: string): string =>
       )
     : value;
 
-/** Parses SVG markup into elements; character data is kept only inside `<text>`. */
+/** Where the markup at `from` stops being a name (of an element or attribute). */
+function nameEnd(svg: string, from: number): number {
+  let i = from;
+  for (; i < svg.length; i++) {
+    const c = svg.charCodeAt(i);
+    // Letters, digits, '_', ':', '-', '.': what Satori writes, and XML's names in ASCII.
+    const name =
+      (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 45 || c === 46;
+    if (!name) break;
+  }
+  return i;
+}
+
+const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
+
+/**
+ * Parses SVG markup into elements; character data is kept only inside `<text>`. A scanner with
+ * indexOf rather than a regular expression over the tags: an A4 page of words is thousands of
+ * elements, and the match arrays and substrings of a regular expression per tag and attribute
+ * were most of what the PDF step allocated. Comments, `<?…?>` and `<!…>` are skipped; markup
+ * that is not a tag of this shape is skipped to its `>`.
+ */
 export function parseSvg(svg: string): SvgNode {
   const root: SvgNode = { name: '#root', attrs: {}, children: [] };
   const stack = [root];
-  let end = 0;
-  for (const match of svg.matchAll(TAG)) {
-    const top = stack[stack.length - 1] as SvgNode;
-    if (top.name === 'text' && match.index > end) top.text = (top.text ?? '') + decode(svg.slice(end, match.index));
-    end = match.index + match[0].length;
-    const [, closing, name, attrText, selfClosing] = match;
-    if (!name) continue; // comment or processing instruction
-    if (closing) {
-      if (stack.length > 1) stack.pop();
+  let top = root;
+  let i = 0;
+  const length = svg.length;
+  while (i < length) {
+    const open = svg.indexOf('<', i);
+    const end = open < 0 ? length : open;
+    if (top.name === 'text' && end > i) top.text = (top.text ?? '') + decode(svg.slice(i, end));
+    if (open < 0) break;
+    const next = svg.charCodeAt(open + 1);
+    if (svg.startsWith('<!--', open)) {
+      const close = svg.indexOf('-->', open + 4);
+      i = close < 0 ? length : close + 3;
       continue;
     }
-    const attrs: Record<string, string> = {};
-    if (attrText) for (const a of attrText.matchAll(ATTR)) attrs[a[1] as string] = decode(a[2] ?? a[3] ?? '');
-    const node: SvgNode = { name, attrs, children: [] };
-    (stack[stack.length - 1] as SvgNode).children.push(node);
-    if (!selfClosing) stack.push(node);
+    if (next === 63 /* ? */ || next === 33 /* ! */) {
+      const close = svg.indexOf(next === 63 ? '?>' : '>', open + 2);
+      i = close < 0 ? length : close + (next === 63 ? 2 : 1);
+      continue;
+    }
+    if (next === 47 /* / */) {
+      const close = svg.indexOf('>', open + 2);
+      if (stack.length > 1) {
+        stack.pop();
+        top = stack[stack.length - 1] as SvgNode;
+      }
+      i = close < 0 ? length : close + 1;
+      continue;
+    }
+    const nameStop = nameEnd(svg, open + 1);
+    const node: SvgNode = { name: svg.slice(open + 1, nameStop), attrs: {}, children: [] };
+    let j = nameStop;
+    let selfClosing = false;
+    for (;;) {
+      while (j < length && isSpace(svg.charCodeAt(j))) j++;
+      const c = svg.charCodeAt(j);
+      if (c === 62 /* > */) {
+        j++;
+        break;
+      }
+      if (c === 47 /* / */ && svg.charCodeAt(j + 1) === 62) {
+        selfClosing = true;
+        j += 2;
+        break;
+      }
+      const keyStop = nameEnd(svg, j);
+      let k = keyStop;
+      while (k < length && isSpace(svg.charCodeAt(k))) k++;
+      if (keyStop === j || svg.charCodeAt(k) !== 61 /* = */) {
+        // Not an attribute: skip what is left of this markup.
+        const close = svg.indexOf('>', j);
+        j = close < 0 ? length : close + 1;
+        node.name = '';
+        break;
+      }
+      k++;
+      while (k < length && isSpace(svg.charCodeAt(k))) k++;
+      const quote = svg[k];
+      const valueEnd = quote === '"' || quote === "'" ? svg.indexOf(quote, k + 1) : -1;
+      if (valueEnd < 0) {
+        const close = svg.indexOf('>', k);
+        j = close < 0 ? length : close + 1;
+        node.name = '';
+        break;
+      }
+      node.attrs[svg.slice(j, keyStop)] = decode(svg.slice(k + 1, valueEnd));
+      j = valueEnd + 1;
+    }
+    i = j;
+    if (!node.name) continue;
+    top.children.push(node);
+    if (!selfClosing) {
+      stack.push(node);
+      top = node;
+    }
   }
   const svgRoot = root.children.find((c) => c.name === 'svg');
   if (!svgRoot) throw new Error('not an SVG document: no <svg> element');

@@ -96,6 +96,25 @@ describe('SVG attributes', () => {
     expect(root.name).toBe('svg');
     expect(root.children[0]).toMatchObject({ name: 'g', attrs: { id: 'a&b' }, children: [{ name: 'rect' }] });
   });
+
+  it('reads the markup as Satori and other writers shape it: quotes, spaces, text, entities', () => {
+    const root = parseSvg(
+      `<!DOCTYPE svg><svg xmlns:xlink='http://www.w3.org/1999/xlink' width = "2" >\n` +
+        `<text x="1" y='2' font-family="BIZ UDPGothic">見守り&lt;&#x3042;&#12354;&quot;</text>` +
+        `<g><path d="M0 0L1 1" /><text>あ<!-- note -->い</text></g><rect data-a="1>2"/></svg>`,
+    );
+    expect(root.attrs).toEqual({ 'xmlns:xlink': 'http://www.w3.org/1999/xlink', width: '2' });
+    const [text, g, rect] = root.children;
+    expect(text).toEqual({
+      name: 'text',
+      attrs: { x: '1', y: '2', 'font-family': 'BIZ UDPGothic' },
+      children: [],
+      text: '見守り<ああ"',
+    });
+    expect(g).toMatchObject({ name: 'g', children: [{ name: 'path', attrs: { d: 'M0 0L1 1' } }, { text: 'あい' }] });
+    expect(rect).toMatchObject({ name: 'rect', attrs: { 'data-a': '1>2' }, children: [] });
+    expect(() => parseSvg('<g></g>')).toThrow(/no <svg> element/);
+  });
 });
 
 describe('drawing a Satori SVG into a PDF', () => {
