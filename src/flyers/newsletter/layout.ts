@@ -93,7 +93,12 @@ const SPECS: Record<Edition, EditionSpec> = {
   },
 };
 
-/** A laid-out block: its element and how pagination sees it. */
+/**
+ * A laid-out block: its element and how pagination sees it. Pagination takes `block`'s heights
+ * as they are, so each must be the room Satori gives the element — lines of fixed height, rules
+ * as Satori lays them out (snapBorder), pictures of a stated size; tests/unit/newsletter-pdf.test.ts
+ * lays every sample block out in Satori to check it.
+ */
 export interface PrintBlock {
   block: PageBlock;
   /** The whole block, or for a table: the header row and the rows, picked per page. */
@@ -558,7 +563,8 @@ export function newsletterBlocks(
       tag: 'P',
     });
     blocks.push({
-      block: { id: 'cover', height: COVER.height },
+      // The caption beside the photo, at its foot: a long one makes the row taller.
+      block: { id: 'cover', height: Math.max(COVER.height, caption.height) },
       el: el('div', { flexDirection: 'row', alignItems: 'flex-end', flexShrink: 0 }, [
         cover,
         column([caption.el], { marginLeft: 14 }),

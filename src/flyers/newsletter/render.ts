@@ -1,9 +1,9 @@
 /**
  * A newsletter's printable A4 PDF, with the flyer engine: the blocks (layout.ts), whose heights
- * are known from their lines, rules and pictures as the flyers' are, placed on pages
- * (paginate.ts), then each page laid out by Satori with words as
- * <text> (`embedFont: false`) and drawn into one PDFKit document as real text in subset fonts
- * (svg-pdf.ts, pdf-text.ts), tagged under one structure root shared by the pages (pdf-tags.ts).
+ * are known from their lines, rules and pictures as the flyers' are, placed on pages (paginate.ts),
+ * then each page laid out by Satori with words as <text> (`embedFont: false`) and drawn into one
+ * PDFKit document as real text in subset fonts (svg-pdf.ts, pdf-text.ts), tagged under one
+ * structure root shared by the pages (pdf-tags.ts).
  * The PNG previews are the same page SVGs with the words turned into outlines (outline.ts).
  * Plain Node only (resvg is native).
  */
