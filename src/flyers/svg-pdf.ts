@@ -46,6 +46,40 @@ function nameEnd(svg: string, from: number): number {
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
 
+/** The index just past the next `token` at or after `from`, or the end of the markup. */
+function past(svg: string, token: string, from: number): number {
+  const at = svg.indexOf(token, from);
+  return at < 0 ? svg.length : at + token.length;
+}
+
+/**
+ * The start tag at `open` (`<name a="1" b='2'>` or `…/>`): its element, whether it closes itself,
+ * and where the markup after it starts; no element if it is not a tag of that shape.
+ */
+function startTag(svg: string, open: number): { node?: SvgNode; selfClosing: boolean; end: number } {
+  const nameStop = nameEnd(svg, open + 1);
+  const node: SvgNode = { name: svg.slice(open + 1, nameStop), attrs: {}, children: [] };
+  let j = nameStop;
+  for (;;) {
+    while (isSpace(svg.charCodeAt(j))) j++;
+    if (svg.charCodeAt(j) === 62 /* > */) return { node, selfClosing: false, end: j + 1 };
+    if (svg.startsWith('/>', j)) return { node, selfClosing: true, end: j + 2 };
+    const keyStop = nameEnd(svg, j);
+    let k = keyStop;
+    while (isSpace(svg.charCodeAt(k))) k++;
+    if (keyStop === j || svg.charCodeAt(k) !== 61 /* = */) break;
+    k++;
+    while (isSpace(svg.charCodeAt(k))) k++;
+    const quote = svg[k];
+    const valueEnd = quote === '"' || quote === "'" ? svg.indexOf(quote, k + 1) : -1;
+    if (valueEnd < 0) break;
+    node.attrs[svg.slice(j, keyStop)] = decode(svg.slice(k + 1, valueEnd));
+    j = valueEnd + 1;
+  }
+  // Not a tag of this shape: skipped to its end.
+  return { selfClosing: true, end: past(svg, '>', j) };
+}
+
 /**
  * Parses SVG markup into elements; character data is kept only inside `<text>`. A scanner with
  * indexOf rather than a regular expression over the tags: an A4 page of words is thousands of
@@ -58,77 +92,30 @@ export function parseSvg(svg: string): SvgNode {
   const stack = [root];
   let top = root;
   let i = 0;
-  const length = svg.length;
-  while (i < length) {
+  while (i < svg.length) {
     const open = svg.indexOf('<', i);
-    const end = open < 0 ? length : open;
+    const end = open < 0 ? svg.length : open;
     if (top.name === 'text' && end > i) top.text = (top.text ?? '') + decode(svg.slice(i, end));
     if (open < 0) break;
-    const next = svg.charCodeAt(open + 1);
-    if (svg.startsWith('<!--', open)) {
-      const close = svg.indexOf('-->', open + 4);
-      i = close < 0 ? length : close + 3;
-      continue;
-    }
-    if (next === 63 /* ? */ || next === 33 /* ! */) {
-      const close = svg.indexOf(next === 63 ? '?>' : '>', open + 2);
-      i = close < 0 ? length : close + (next === 63 ? 2 : 1);
-      continue;
-    }
-    if (next === 47 /* / */) {
-      const close = svg.indexOf('>', open + 2);
+    const next = svg[open + 1];
+    if (svg.startsWith('<!--', open)) i = past(svg, '-->', open + 4);
+    else if (next === '?') i = past(svg, '?>', open + 2);
+    else if (next === '!') i = past(svg, '>', open + 2);
+    else if (next === '/') {
       if (stack.length > 1) {
         stack.pop();
         top = stack[stack.length - 1] as SvgNode;
       }
-      i = close < 0 ? length : close + 1;
-      continue;
-    }
-    const nameStop = nameEnd(svg, open + 1);
-    const node: SvgNode = { name: svg.slice(open + 1, nameStop), attrs: {}, children: [] };
-    let j = nameStop;
-    let selfClosing = false;
-    for (;;) {
-      while (j < length && isSpace(svg.charCodeAt(j))) j++;
-      const c = svg.charCodeAt(j);
-      if (c === 62 /* > */) {
-        j++;
-        break;
+      i = past(svg, '>', open + 2);
+    } else {
+      const tag = startTag(svg, open);
+      i = tag.end;
+      if (!tag.node) continue;
+      top.children.push(tag.node);
+      if (!tag.selfClosing) {
+        stack.push(tag.node);
+        top = tag.node;
       }
-      if (c === 47 /* / */ && svg.charCodeAt(j + 1) === 62) {
-        selfClosing = true;
-        j += 2;
-        break;
-      }
-      const keyStop = nameEnd(svg, j);
-      let k = keyStop;
-      while (k < length && isSpace(svg.charCodeAt(k))) k++;
-      if (keyStop === j || svg.charCodeAt(k) !== 61 /* = */) {
-        // Not an attribute: skip what is left of this markup.
-        const close = svg.indexOf('>', j);
-        j = close < 0 ? length : close + 1;
-        node.name = '';
-        break;
-      }
-      k++;
-      while (k < length && isSpace(svg.charCodeAt(k))) k++;
-      const quote = svg[k];
-      const valueEnd = quote === '"' || quote === "'" ? svg.indexOf(quote, k + 1) : -1;
-      if (valueEnd < 0) {
-        const close = svg.indexOf('>', k);
-        j = close < 0 ? length : close + 1;
-        node.name = '';
-        break;
-      }
-      node.attrs[svg.slice(j, keyStop)] = decode(svg.slice(k + 1, valueEnd));
-      j = valueEnd + 1;
-    }
-    i = j;
-    if (!node.name) continue;
-    top.children.push(node);
-    if (!selfClosing) {
-      stack.push(node);
-      top = node;
     }
   }
   const svgRoot = root.children.find((c) => c.name === 'svg');
