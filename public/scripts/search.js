@@ -4,9 +4,13 @@
   var element = document.getElementById('search');
   if (!element || typeof PagefindUI === 'undefined') return;
   // The past (ended events, closed recruitments, old reports) is a bundle of its own, merged in
-  // only when the resident asks (src/integrations/search-index.ts, BUNDLE_FOLDERS).
+  // only when the resident asks (src/lib/search/shards.ts, BUNDLE_FOLDERS).
+  var OWN_BUNDLE = '/pagefind/';
   var PAST_BUNDLE = '/pagefind-past/';
-  var PAST_WHEN_SORTED = 1e-6;
+  // By date, each part weighs this much less than the one before (see create).
+  var DATE_STEP = 1e-6;
+  // The language of the index this page searches, as Pagefind looks it up (<html lang>, lower case).
+  var lang = (document.documentElement.getAttribute('lang') || 'unknown').toLowerCase();
   // Other towns' bundles (site settings otherTowns), searched too; each result of one is
   // labelled with its town's name. Pagefind puts the town's site before its result paths.
   var towns = [];
@@ -28,15 +32,26 @@
   // What the resident typed, to mark in the excerpts (search-terms.js, markTyped).
   var typed = '';
   // Pagefind's UI deletes the options it reads, so each instance gets a fresh object.
-  function create(sort, withPast, reachable) {
-    var merged = reachable.map(function (town) {
-      return { bundlePath: town.bundle, baseUrl: town.site };
-    });
+  // `own`: this site's further parts; `past`: the past bundle and its parts, or null; `reachable`:
+  // the other towns that answered, each with its parts.
+  function create(sort, own, past, reachable) {
     // Pagefind orders merged results by score, and a sorted result's score is its rank in its
-    // own bundle, so by date the two bundles would interleave by rank, not date. Weighed
-    // down, the past follows what is current, each newest first (all but the current
-    // bundle's oldest dated page, whose rank and so score is 0 whatever the weight).
-    if (withPast) merged.unshift({ bundlePath: PAST_BUNDLE, indexWeight: sort ? PAST_WHEN_SORTED : 1 });
+    // own bundle, so by date the parts would interleave by rank, not date. Each part holds
+    // older pages than the one before (src/lib/search/shards.ts) and the past follows what is
+    // current, so each weighed down by DATE_STEP from the one before keeps them in order,
+    // newest first (all but each part's oldest dated page, whose rank and so score is 0
+    // whatever the weight).
+    var step = 0;
+    var weigh = function (bundlePath) {
+      step += 1;
+      return { bundlePath: bundlePath, indexWeight: sort ? Math.pow(DATE_STEP, step) : 1 };
+    };
+    var merged = own.map(weigh).concat((past || []).map(weigh));
+    reachable.forEach(function (town) {
+      [town.bundle].concat(town.parts).forEach(function (bundlePath) {
+        merged.push({ bundlePath: bundlePath, baseUrl: town.site });
+      });
+    });
     return new PagefindUI({
       element: '#search',
       showSubResults: false,
@@ -81,25 +96,65 @@
     }
     return result;
   }
-  // A town whose site is down or slow is left out rather than keeping the search from starting:
-  // its bundle's entry file must answer within TOWN_WAIT_MS.
+  // A bundle's pagefind-entry.json, or null if it is not there or does not answer within
+  // `waitMs`: a town whose site is down or slow is left out rather than keeping the search from
+  // starting.
+  function entryOf(bundle, waitMs) {
+    var controller = waitMs && window.AbortController ? new window.AbortController() : undefined;
+    var timer = controller
+      ? window.setTimeout(function () {
+          controller.abort();
+        }, waitMs)
+      : 0;
+    var done = function (entry) {
+      window.clearTimeout(timer);
+      return entry;
+    };
+    return fetch(bundle + 'pagefind-entry.json', { signal: controller && controller.signal })
+      .then(function (response) {
+        return response.ok
+          ? response.json().then(done, function () {
+              return done({});
+            })
+          : done(null);
+      })
+      .catch(function () {
+        return done(null);
+      });
+  }
+  // A large town's bundle comes in parts (src/lib/search/shards.ts), which its entry file lists
+  // with the languages each holds: the ones with this page's language, on the bundle's own site.
+  // Pagefind would search another language's index in a part without it.
+  function partsOf(bundle, entry) {
+    var listed = entry && entry.tsunagari && Array.isArray(entry.tsunagari.shards) ? entry.tsunagari.shards : [];
+    var base = new URL(bundle, window.location.href);
+    return listed
+      .filter(function (part) {
+        var languages = part && Array.isArray(part.languages) ? part.languages : [];
+        return (
+          !!part &&
+          typeof part.bundle === 'string' &&
+          (languages.indexOf(lang) >= 0 || languages.indexOf(lang.split('-')[0]) >= 0)
+        );
+      })
+      .map(function (part) {
+        return new URL(part.bundle, base);
+      })
+      .filter(function (url) {
+        return url.origin === base.origin;
+      })
+      .map(function (url) {
+        return url.origin === window.location.origin ? url.pathname : url.href;
+      });
+  }
   function reachableTowns() {
     return Promise.all(
       towns.map(function (town) {
-        var controller = window.AbortController ? new window.AbortController() : undefined;
-        var timer = window.setTimeout(function () {
-          if (controller) controller.abort();
-        }, TOWN_WAIT_MS);
-        return fetch(town.bundle + 'pagefind-entry.json', { signal: controller && controller.signal }).then(
-          function (response) {
-            window.clearTimeout(timer);
-            return response.ok ? town : null;
-          },
-          function () {
-            window.clearTimeout(timer);
-            return null;
-          },
-        );
+        return entryOf(town.bundle, TOWN_WAIT_MS).then(function (entry) {
+          return entry
+            ? { name: town.name, site: town.site, bundle: town.bundle, parts: partsOf(town.bundle, entry) }
+            : null;
+        });
       }),
     ).then(function (found) {
       return found.filter(Boolean);
@@ -118,31 +173,17 @@
   } catch (e) {
     filters = {};
   }
-  function start(withPast) {
-    if (!towns.length) return begin(withPast, []);
-    reachableTowns().then(function (reachable) {
-      begin(withPast, reachable);
-    });
-  }
-  function begin(withPast, reachable) {
-    ui = create(byDate ? { date: 'desc' } : undefined, withPast, reachable);
+  var pastNone = document.getElementById('search-past-none');
+  // This site's parts, the past's when asked for (a new site has nothing past yet, and so no
+  // past bundle: the page then says so), and the other towns that answer.
+  Promise.all([entryOf(OWN_BUNDLE), past ? entryOf(PAST_BUNDLE) : null, reachableTowns()]).then(function (found) {
+    if (past && !found[1] && pastNone) pastNone.hidden = false;
+    var pastParts = found[1] ? [PAST_BUNDLE].concat(partsOf(PAST_BUNDLE, found[1])) : null;
+    ui = create(byDate ? { date: 'desc' } : undefined, partsOf(OWN_BUNDLE, found[0]), pastParts, found[2]);
     if (Object.keys(filters).length) ui.triggerFilters(filters);
     var term = params.get('q');
     if (term) type(term);
-  }
-  var pastNone = document.getElementById('search-past-none');
-  if (past) {
-    // A new site has nothing past yet, and so no past bundle: say so rather than fail.
-    fetch(PAST_BUNDLE + 'pagefind-entry.json', { method: 'HEAD' }).then(
-      function (response) {
-        if (!response.ok && pastNone) pastNone.hidden = false;
-        start(response.ok);
-      },
-      function () {
-        start(false);
-      },
-    );
-  } else start(false);
+  });
 
   var controls = document.getElementById('search-controls');
   if (!controls) return;

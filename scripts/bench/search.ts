@@ -78,7 +78,8 @@ export async function measureSearch(dist: string): Promise<SearchResult | undefi
     await page.goto(`http://127.0.0.1:${port}/__bench__/`);
     const sizes: Promise<{ path: string; bytes: number }>[] = [];
     page.on('requestfinished', (request) => {
-      if (new URL(request.url()).pathname.startsWith('/pagefind/'))
+      // The current bundle and its parts (src/lib/search/shards.ts), not the past's.
+      if (/^\/pagefind(?:-\d+)?\//.test(new URL(request.url()).pathname))
         sizes.push(
           request.sizes().then((s) => ({
             path: new URL(request.url()).pathname,
@@ -90,6 +91,11 @@ export async function measureSearch(dist: string): Promise<SearchResult | undefi
       async ({ url, query, loaded }) => {
         const t0 = performance.now();
         const pagefind = await import(url);
+        // A large town's further parts, merged as the search page merges them (public/scripts/search.js).
+        const entry = await (await fetch(new URL('pagefind-entry.json', new URL(url, location.href)))).json();
+        for (const part of entry.tsunagari?.shards ?? [])
+          if (part.languages.includes('ja'))
+            await pagefind.mergeIndex(new URL(part.bundle, new URL(url, location.href)).pathname);
         const search = await pagefind.search(query);
         const data = await Promise.all(
           search.results.slice(0, loaded).map((r: { data: () => Promise<{ meta: { title?: string } }> }) => r.data()),

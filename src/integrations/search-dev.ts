@@ -1,7 +1,8 @@
 /**
  * Search under `npm start`: the dev server renders pages on request, so nothing is there to index
  * after a build. The index is made from the validated content as for a build (search-index.ts),
- * served at /pagefind/ and /pagefind-past/ from its staging folder, and made again after a file
+ * served at /pagefind/ and /pagefind-past/ (and a large town's further parts: src/lib/search/shards.ts)
+ * from its staging folder, and made again after a file
  * under content/ changed, when the index is next asked for — so an entry saved in the CMS is found
  * by the next search.
  *
@@ -17,14 +18,16 @@ import type { AstroIntegrationLogger } from 'astro';
 import type { Plugin } from 'vite';
 import { formatReport } from '../lib/validation/messages.ts';
 import { validateContent, type ValidEntry, type ValidTranslation } from '../lib/validation/validate.ts';
-import { BUNDLE_FOLDERS, startSearchIndex } from './search-index.ts';
+import { BUNDLE_FOLDER } from '../lib/search/shards.ts';
+import { startSearchIndex } from './search-index.ts';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
 };
-const BUNDLE_PATH = new RegExp(`^/(${Object.values(BUNDLE_FOLDERS).join('|')})/([^?#]*)`);
+/** A bundle's or one of its parts' file (src/lib/search/shards.ts): the folder, and the file in it. */
+const BUNDLE_PATH = new RegExp(`^/(${BUNDLE_FOLDER.source.slice(1, -1)})/([^?#]*)`);
 /** Pagefind's interface (pagefind-ui.js, pagefind-ui.css, …), not its index. */
 const UI_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight)[.-]/;
 

@@ -1,22 +1,25 @@
 /**
  * Search is indexed beside the build, not after it. When `astro build` has validated the content
- * (src/integrations/tsunagari.ts), a worker process (search-worker.ts) turns every entry into its
- * search document and Pagefind indexes and writes the bundle on the second core, while Astro
- * syncs and renders on the first. Reading the rendered pages instead left Pagefind's index
- * writing (13 s of 40 at 10,000 entries) to wait until the last page was rendered.
+ * (src/integrations/tsunagari.ts), a worker process (search-worker.ts) has every entry turned
+ * into its search document (search-documents.ts, a process of its own), then Pagefind index and
+ * write the bundles, on the second core while Astro syncs and renders on the first. Reading the
+ * rendered pages instead left Pagefind's index writing (13 s of 40 at 10,000 entries) to wait
+ * until the last page was rendered.
  *
- * The bundles, current and past (src/lib/search/document.ts), are written to a staging folder
- * in .cache/ (Astro empties dist/ after this starts) and moved to dist/pagefind/ and dist/pagefind-past/
- * when the build is done, after checking that it holds exactly the entry
- * pages the build rendered: an entry missing from search fails the build.
+ * The bundles, current and past (src/lib/search/document.ts), each in one or more parts
+ * (src/lib/search/shards.ts), are written to a staging folder in .cache/ (Astro empties dist/
+ * after this starts) and moved to dist/pagefind/, dist/pagefind-past/ (and dist/pagefind-2/ …)
+ * when the build is done, after checking that they hold exactly the entry pages the build
+ * rendered: an entry missing from search fails the build.
  */
-import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENTRY_COLLECTIONS, entryHref } from '../lib/entries.ts';
 import { todayInJapan } from '../lib/recurrence.ts';
 import type { Override } from '../lib/furigana/segments.ts';
 import { siteOverrides } from '../lib/furigana/site.ts';
 import { searchLanguage } from '../lib/search/document.ts';
+import { BUNDLE_FOLDER, SHARD_DOCUMENTS, type SearchBundle, type ShardedDocument } from '../lib/search/shards.ts';
 import { makeStaging } from '../lib/staging.ts';
 import { validationCodeVersion } from '../lib/validation/cache.ts';
 import type { ValidEntry, ValidTranslation } from '../lib/validation/validate.ts';
@@ -37,7 +40,7 @@ export interface SearchJob {
     body: string;
     file: string;
   }[];
-  /** Where Pagefind writes its bundles (see BUNDLE_FOLDERS). */
+  /** The staging folder: the documents wait there in their parts, and Pagefind writes the bundles into it (src/lib/search/shards.ts). */
   outputPath: string;
   /** 'YYYY-MM-DD' in Japan: what counts as past. */
   today: string;
@@ -53,10 +56,45 @@ export interface SearchJob {
    * and the key of the code that made them.
    */
   keyed: { root: string; code: string };
+  /** Pages of a language in one part of a bundle (src/lib/search/shards.ts, SHARD_DOCUMENTS). */
+  shardSize?: number;
 }
 
-/** Where each search bundle is published in dist/; public/scripts/search.js knows them too. */
-export const BUNDLE_FOLDERS = { current: 'pagefind', past: 'pagefind-past' } as const;
+/** A search document as search-documents.ts leaves it for Pagefind, in its part's file. */
+export interface ShardDocument extends ShardedDocument {
+  /** The HTML Pagefind reads, with the Japanese keys (search-keys.ts). */
+  content: string;
+  /** The content file it came from, for errors. */
+  file: string;
+}
+
+/** What search-documents.ts replies: the documents' addresses, and the parts it left for Pagefind. */
+export type DocumentsReply =
+  | {
+      ok: true;
+      urls: string[];
+      pastPages: number;
+      keyed: { kept: number; made: number };
+      /** Each part's folder in the staging folder and the file of its documents, in order. */
+      shards: { bundle: SearchBundle; folder: string; documentsFile: string }[];
+      indexedMs: number;
+    }
+  | { ok: false; message: string };
+
+/**
+ * Pages in one part of a bundle: SHARD_DOCUMENTS, or SEARCH_SHARD_DOCUMENTS from the
+ * environment (the tests build small towns in several parts; a town may want other sizes).
+ */
+export function shardSizeOf(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env['SEARCH_SHARD_DOCUMENTS'];
+  if (raw === undefined || raw === '') return SHARD_DOCUMENTS;
+  const size = Number(raw);
+  if (!Number.isInteger(size) || size < 1)
+    throw new Error(
+      `SEARCH_SHARD_DOCUMENTS は1以上の整数にしてください（いまは「${raw}」） / SEARCH_SHARD_DOCUMENTS must be a whole number of at least 1 (got "${raw}")`,
+    );
+  return size;
+}
 
 export type SearchReply =
   | {
@@ -65,6 +103,8 @@ export type SearchReply =
       pastPages: number;
       /** Documents whose keys came from .cache/search/ and documents keyed this run (keyed-store.ts). */
       keyed: { kept: number; made: number };
+      /** The bundles' parts, in their folders (src/lib/search/shards.ts). */
+      shards: number;
       indexedMs: number;
       totalMs: number;
     }
@@ -116,11 +156,8 @@ export function startSearchIndex(
     .map((t) => ({ collection: t.type, id: t.id, locale: t.locale, data: t.parsed, body: t.body, file: t.file }));
   const worker = new ProcessWorker(projectModule(root, 'src/integrations/search-worker.ts'), {
     name: 'the search index worker',
-    // The worker collects its garbage once the documents are in Pagefind (search-worker.ts), and
-    // glibc's malloc gives what it frees back to the system: with its default, the dictionary's
-    // buffers stayed in the process's arena after they were freed (Linux only; others ignore it).
+    // It collects its garbage once the content has gone to the documents' process (search-worker.ts).
     execArgv: ['--expose-gc'],
-    env: { MALLOC_MMAP_THRESHOLD_: '131072' },
     workerData: {
       entries,
       translations,
@@ -136,6 +173,7 @@ export function startSearchIndex(
         })),
       ),
       keyed: { root, code: code ?? validationCodeVersion(root) },
+      shardSize: shardSizeOf(),
     } satisfies SearchJob,
   });
   // A failed build must not wait for the index; finish() holds the build open for it again.
@@ -174,11 +212,12 @@ export function startSearchIndex(
         throw new Error(
           `検索の索引とページが合いません / The search index and the pages disagree: ${missing.slice(0, 10).join(', ')}`,
         );
-      for (const folder of Object.values(BUNDLE_FOLDERS)) {
+      // Every bundle and part this build wrote, and none an earlier build left in outDir.
+      for (const folder of readdirSync(outDir).filter((name) => BUNDLE_FOLDER.test(name)))
+        rmSync(join(outDir, folder), { recursive: true, force: true });
+      for (const folder of readdirSync(staging).filter((name) => BUNDLE_FOLDER.test(name))) {
         const bundle = join(staging, folder);
         const target = join(outDir, folder);
-        rmSync(target, { recursive: true, force: true });
-        if (!existsSync(bundle)) continue;
         try {
           renameSync(bundle, target);
         } catch {
@@ -188,7 +227,7 @@ export function startSearchIndex(
       }
       cleanUp();
       logger.info(
-        `Pagefind: ${indexed.size} pages indexed (${result.pastPages} of them past) in ${Math.round(performance.now() - waited)} ms after rendering ` +
+        `Pagefind: ${indexed.size} pages indexed (${result.pastPages} of them past) in ${result.shards} bundle part(s), ${Math.round(performance.now() - waited)} ms after rendering ` +
           `(${Math.round(result.totalMs)} ms in all beside the build, ${Math.round(result.indexedMs)} ms to read the pages; ` +
           `keys of ${result.keyed.kept} documents from .cache/search/, ${result.keyed.made} made)`,
       );

@@ -109,8 +109,9 @@ beforeAll(async () => {
 `,
   );
 
-  await buildProject(other);
-  output = await buildProject(first);
+  // Both towns' indexes in parts of two pages (src/lib/search/shards.ts), as a large town's are.
+  await buildProject(other, { SEARCH_SHARD_DOCUMENTS: '2' });
+  output = await buildProject(first, { SEARCH_SHARD_DOCUMENTS: '2' });
   browser = await launchChromium();
 });
 
@@ -123,6 +124,32 @@ afterAll(async () => {
   await firstSite?.close();
   for (const dir of [other, first]) if (dir) removeProject(dir);
 });
+
+/** The further parts of a built town's current bundle, as folders of dist/, first its own. */
+const partsOf = (dir: string): string[] => {
+  const entry = JSON.parse(readFileSync(join(dir, 'dist/pagefind/pagefind-entry.json'), 'utf8')) as {
+    tsunagari?: { shards: { bundle: string }[] };
+  };
+  return ['pagefind', ...(entry.tsunagari?.shards ?? []).map((s) => s.bundle.replace(/^\.\.\/|\/$/g, ''))];
+};
+
+/**
+ * Every page one part of a site's index holds, searched alone with the part's own Pagefind (its
+ * files are served under the bundle's rules: shards.ts, csp.ts). A string, not a function: Vite
+ * would rewrite the function's import() for Node.
+ */
+async function pagesOfPart(site: string, folder: string): Promise<string[]> {
+  const tab = await browser!.newPage();
+  await tab.goto(`${site}/search/`);
+  const urls = await tab.evaluate(`(async () => {
+    const pf = await import('/${folder}/pagefind.js');
+    const kinds = Object.keys((await pf.filters())['種類'] ?? {});
+    const found = await pf.search(null, { filters: { 種類: { any: kinds } } });
+    return Promise.all(found.results.map(async (r) => (await r.data()).url));
+  })()`);
+  await tab.close();
+  return urls as string[];
+}
 
 const page = (dir: string, path: string) =>
   parseHTML(withoutReadings(readFileSync(join(dir, 'dist', path), 'utf8'))).document;
@@ -203,7 +230,7 @@ describe('the first town imports them', () => {
   it('keeps what it imported in .cache/shared-practices/, and shows it when the other town is down', async () => {
     expect(readdirSync(join(first, '.cache/shared-practices'))).toHaveLength(1);
     await otherSite.close();
-    const again = await buildProject(first);
+    const again = await buildProject(first, { SEARCH_SHARD_DOCUMENTS: '2' });
     expect(again).toMatch(
       /「やまびこ町」の先進事例のフィード（.*）を取り込めませんでした: つながりませんでした（ECONNREFUSED）。前回（.*）に取り込んだ1件を表示します。/,
     );
@@ -235,7 +262,40 @@ describe('search across towns', () => {
     expect(existsSync(join(first, 'dist/pagefind/pagefind-entry.json'))).toBe(true);
   });
 
+  it('has each town’s index in parts, listed in its entry file', () => {
+    for (const dir of [first, other]) {
+      const parts = partsOf(dir);
+      expect(parts.length).toBeGreaterThan(1);
+      for (const part of parts) expect(existsSync(join(dir, 'dist', part, 'pagefind-entry.json'))).toBe(true);
+    }
+    // Nothing but the bundle and its listed parts is published.
+    expect(readdirSync(join(first, 'dist')).filter((n) => /^pagefind(-\d+)?$/.test(n))).toEqual(
+      partsOf(first).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
+    );
+  });
+
+  it('merges the parts on the search page: an entry of the last part is found', async () => {
+    const last = partsOf(first).at(-1)!;
+    const inLast = await pagesOfPart(firstSite.url, last);
+    const inFirst = await pagesOfPart(firstSite.url, 'pagefind');
+    const url = inLast.find((u) => !inFirst.includes(u))!;
+    expect(url).toBeDefined();
+    const title =
+      page(first, `${url.slice(1)}index.html`)
+        .querySelector('h1')
+        ?.textContent?.trim() ?? '';
+    expect(title).not.toBe('');
+    const search = await browser!.newPage();
+    await recordViolations(search);
+    await search.goto(`${firstSite.url}/search/?q=${encodeURIComponent(title)}`);
+    await search.locator(`#search .pagefind-ui__result a[href="${url}"]`).first().waitFor({ timeout: 60_000 });
+    expect(await search.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+    await search.close();
+  });
+
   it('finds the other town’s practice in Chromium, labelled with the town’s name', async () => {
+    // It is not in the other town's first part: found below, its parts were merged too.
+    expect(await pagesOfPart(otherSite.url, 'pagefind')).not.toContain('/practices/yukikaki-mimamori/');
     const tab = await browser!.newPage();
     await recordViolations(tab);
     await tab.goto(`${firstSite.url}/search/`);

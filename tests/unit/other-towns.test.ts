@@ -140,6 +140,27 @@ describe('searching other towns', () => {
     );
   });
 
+  it('serves a large town’s further parts of a search bundle as the bundle is served (shards.ts)', () => {
+    const headers = readFileSync(join(ROOT, 'public/_headers'), 'utf8');
+    const parted = headersWithSearchPolicy(
+      headers,
+      ['https://yamabiko.example.jp'],
+      [],
+      ['pagefind-2', 'pagefind-past-2'],
+    );
+    /** Every header the rules of `path` give, in order. */
+    const rules = (text: string, path: string) =>
+      text
+        .split('\n\n')
+        .filter((block) => block.split('\n').includes(path))
+        .flatMap((block) => block.split('\n').filter((line) => line.startsWith(' ')));
+    expect(rules(parted, '/pagefind-2/*')).toEqual(rules(parted, '/pagefind/*'));
+    expect(rules(parted, '/pagefind-2/*')).toContain('  Access-Control-Allow-Origin: *');
+    expect(rules(parted, '/pagefind-2/*').join('\n')).toContain("'wasm-unsafe-eval'");
+    expect(rules(parted, '/pagefind-past-2/*')).toEqual(rules(parted, '/pagefind-past/*'));
+    expect(rules(parted, '/pagefind-past-2/*')).not.toContain('  Access-Control-Allow-Origin: *');
+  });
+
   it('gives the search page in every other language the search page’s rule, widened or not', () => {
     const headers = readFileSync(join(ROOT, 'public/_headers'), 'utf8');
     // A rule's lines: the indented ones under its path.

@@ -6,6 +6,8 @@
  * Public pages run only the site's own scripts (the preference switches; on the search page,
  * Pagefind). Styles may be inline because Astro inlines small stylesheets; they cannot run code.
  */
+import { BUNDLE_FOLDERS } from '../search/shards.ts';
+
 const policy = (...directives: string[]) => directives.join('; ');
 
 const SITE = (script: string, connect: readonly string[] = [], images: readonly string[] = []) =>
@@ -103,29 +105,52 @@ export function headersWithSearchPolicy(
   headers: string,
   origins: readonly string[],
   localeSearchPaths: readonly string[] = [],
+  bundleParts: readonly string[] = [],
 ): string {
   const header = `${searchContentSecurityPolicy(origins)}; frame-ancestors 'none'`;
   const widened = origins.length
     ? withRulePolicy(withRulePolicy(headers, '/search/*', header), '/pagefind/*', header)
     : headers;
-  return withRuleCopies(widened, '/search/*', localeSearchPaths);
+  // A large town's further parts of a bundle (src/lib/search/shards.ts: pagefind-2, pagefind-past-2
+  // …) are served as their bundle is: other towns read the current bundle's parts too (CORS),
+  // and each part's own Pagefind runs under the same policy.
+  const withParts = Object.values(BUNDLE_FOLDERS).reduce(
+    (out, bundle) =>
+      withRuleCopies(
+        out,
+        `/${bundle}/*`,
+        bundleParts.filter((part) => part.replace(/-\d+$/, '') === bundle).map((part) => `/${part}/*`),
+      ),
+    widened,
+  );
+  return withRuleCopies(withParts, '/search/*', localeSearchPaths);
 }
 
 /**
- * The rule of `path` repeated for each of `copies` ('/en/search/*' …) right after it: the search
+ * Every rule of `path` repeated for each of `copies` ('/en/search/*' …) right after it: the search
  * page in every language runs Pagefind's WebAssembly, and a host enforces the header's policy
  * beside the page's meta tag, so without its own rule /en/search/ could not search there.
  */
 function withRuleCopies(headers: string, path: string, copies: readonly string[]): string {
   if (!copies.length) return headers;
   const lines = headers.split('\n');
-  const start = lines.findIndex((line) => line.trim() === path);
-  if (start < 0) throw new Error(`public/_headers: no ${path} rule`);
-  let end = start + 1;
-  while (end < lines.length && lines[end]!.startsWith(' ')) end += 1;
-  const body = lines.slice(start + 1, end);
-  const added = copies.flatMap((copy) => ['', copy, ...body]);
-  return [...lines.slice(0, end), ...added, ...lines.slice(end)].join('\n');
+  const out: string[] = [];
+  let found = false;
+  for (let start = 0; start < lines.length;) {
+    if (lines[start]!.trim() !== path) {
+      out.push(lines[start]!);
+      start += 1;
+      continue;
+    }
+    found = true;
+    let end = start + 1;
+    while (end < lines.length && lines[end]!.startsWith(' ')) end += 1;
+    const body = lines.slice(start + 1, end);
+    out.push(...lines.slice(start, end), ...copies.flatMap((copy) => ['', copy, ...body]));
+    start = end;
+  }
+  if (!found) throw new Error(`public/_headers: no ${path} rule`);
+  return out.join('\n');
 }
 
 /**
