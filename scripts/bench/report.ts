@@ -127,7 +127,7 @@ function markdown(report: Report, notes: string): string {
       `| Search index (Pagefind) | ${s(ours.search)}${r.build.stages.some((st) => st.inner['pagefind alongside'] !== undefined) ? ` after the pages (${s(sumInner(r.build, 'pagefind alongside'))} in a worker beside them)` : ''} | ${s(base.search)} |`,
       `| Flyers | ${flyerText(r, ours.flyers, runs)} | — |`,
       `| Newsletter PDFs (colour, 白黒, large print; issues and drafts) | ${newsletterText(r)} | — |`,
-      `| Peak RSS (process tree) | ${mb(r.build.peakRssBytes)} | ${mb(r.baseline.peakRssBytes)} |`,
+      `| Peak RSS (process tree) | ${mb(r.build.peakRssBytes)}${r.sitePeakRssBytes ? `; pages and search alone (the repeats, printing cached) ${mb(r.sitePeakRssBytes)}` : ''} | ${mb(r.baseline.peakRssBytes)} |`,
       `| dist/ size | ${mb(r.distBytes)} (Pagefind ${mb(r.pagefindBytes)}) | ${mb(r.baseline.distBytes)} |`,
       `| HTML+CSS per page, gzipped: median | ${kb(r.pageStats.htmlCssGzipMedian)} | — |`,
       `| HTML+CSS per page, gzipped: worst | ${kb(r.pageStats.htmlCssGzipMax)} (\`${r.pageStats.htmlCssGzipMaxPage}\`); ${r.pageStats.htmlCssGzipOver30k} pages over 30 kB | — |`,
@@ -174,8 +174,13 @@ function markdown(report: Report, notes: string): string {
     rows.push(
       `| N = 10,000 peak RSS ≤ 4 GB | ${mb(big.build.peakRssBytes)}${partial} | ${met(big.build.peakRssBytes <= 4 * 1024 ** 3)} |`,
     );
+    // Issue 12's figure was of the site build (pages and search: the bench then left the flyers out at this size).
+    if (big.sitePeakRssBytes)
+      rows.push(
+        `| N = 10,000 peak RSS < 2.5 GB (one parse), pages and search | ${mb(big.sitePeakRssBytes)} | ${pass(big.sitePeakRssBytes < 2.5 * 1024 ** 3)} |`,
+      );
     rows.push(
-      `| N = 10,000 peak RSS < 2.5 GB (one parse) | ${mb(big.build.peakRssBytes)}${partial} | ${met(big.build.peakRssBytes < 2.5 * 1024 ** 3)} |`,
+      `| N = 10,000 peak RSS < 2.5 GB (one parse), first build with the printing steps | ${mb(big.build.peakRssBytes)}${partial} | ${met(big.build.peakRssBytes < 2.5 * 1024 ** 3)} |`,
     );
     if (big.search)
       rows.push(

@@ -42,6 +42,8 @@ export interface RunResult {
   baseline: BuildSummary & { pages: number; distBytes: number };
   /** Site (pages + search) wall times of each build, ms; the site ratio is of their medians. */
   siteRuns?: { ours: number[]; baseline: number[] };
+  /** Peak RSS of the repeated site builds: pages and search, the printing steps' caches kept. */
+  sitePeakRssBytes?: number;
   /**
    * Wall times of the whole `npm run build` as a user runs it the next time — nothing removed:
    * Astro's caches kept, every flyer in .cache/flyers/ — and of the baseline's Astro + Pagefind

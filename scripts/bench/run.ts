@@ -121,6 +121,8 @@ export async function benchN(
   // (dist/ and the site's caches removed: coldPaths), ours and the baseline alternating.
   const siteMs = (b: BuildSummary) => phases(b).pages + phases(b).search;
   const site = { ours: [siteMs(build)], baseline: [siteMs(baseline)] };
+  // The repeats' peak: pages and search with the printing steps cached, the build issue 12 measured.
+  let sitePeakRssBytes = 0;
   let unchangedFlyers: number | undefined;
   // Nothing changed since the first build: the flyers a build says it rendered should be none.
   const noteFlyers = (results: StageResult[]) => {
@@ -132,6 +134,7 @@ export async function benchN(
     site.baseline.push(siteMs(summarise(await runBuild(`N=${n} baseline, again`, 'again', baselineDir, BASELINE))));
     const oursAgain = await runBuild(`N=${n} tsunagari, again`, 'again', dir, stages);
     site.ours.push(siteMs(summarise(oursAgain)));
+    sitePeakRssBytes = Math.max(sitePeakRssBytes, summarise(oursAgain).peakRssBytes);
     noteFlyers(oursAgain);
   }
   // The whole `npm run build` as a user runs it the next time: nothing removed, so Astro finds
@@ -216,6 +219,7 @@ export async function benchN(
     ...(search ? { search } : {}),
     baseline,
     siteRuns: site,
+    ...(sitePeakRssBytes ? { sitePeakRssBytes } : {}),
     ...(whole.ours.length
       ? {
           wholeRuns: {
