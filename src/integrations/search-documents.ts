@@ -34,7 +34,7 @@ import type { DocumentsReply, SearchJob, ShardDocument } from './search-index.ts
 const port = await connectToParent<SearchJob>();
 const { outputPath } = port.data;
 
-/** Documents with keys, planned into parts and written for the writer: what the reply says of them. */
+/** Documents with keys, planned into parts and written for Pagefind (search-worker.ts): what the reply says of them. */
 async function makeDocuments({
   entries,
   translations,
@@ -105,7 +105,7 @@ async function makeDocuments({
   }
   if (problems.length) return { ok: false, message: `Pagefind: ${problems.join('; ')}` };
   store.save();
-  // Each part's documents in a file of its own: the writer holds one part at a time.
+  // Each part's documents in a file of its own: search-worker.ts holds one part at a time.
   const folder = join(outputPath, 'documents');
   mkdirSync(folder, { recursive: true });
   const shards = planShards(made, shardSize).map(({ bundle, folder: shard, documents: part }) => {
