@@ -50,7 +50,7 @@ import {
 } from '../lib/seo/csp.ts';
 import { tileOrigin } from '../lib/map/points.ts';
 import { DEFAULT_MAP, type MapSettings } from '../schemas/map.ts';
-import { BUNDLE_FOLDER } from '../lib/search/shards.ts';
+import { bundleOfFolder } from '../lib/search/shards.ts';
 import { searchOrigins, searchTowns } from '../lib/search/towns.ts';
 import type { OtherTown } from '../schemas/other-towns.ts';
 import { cmsOrigins, type CmsSettings } from '../lib/cms/backend.ts';
@@ -246,7 +246,7 @@ export default function tsunagari(): AstroIntegration {
                 // The search page in every other language (src/pages/[locale]/search.astro).
                 localePrefixes.map((prefix) => `${prefix}/search/*`),
                 // A large town's further parts of its search bundles, as search.finish() left them.
-                readdirSync(outDir).filter((name) => BUNDLE_FOLDER.test(name) && /-\d+$/.test(name)),
+                readdirSync(outDir).filter((name) => bundleOfFolder(name)?.further),
               ),
               // The map pages' header allows the settings' tile server, as their meta tag does.
               tileOrigin((settings?.['map'] as MapSettings | undefined)?.tiles ?? DEFAULT_MAP.tiles),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { shardSizeOf } from '../../src/integrations/search-index.ts';
 import {
   BUNDLE_FOLDER,
+  bundleOfFolder,
   entryLanguages,
   planShards,
   shardFolder,
@@ -74,6 +75,10 @@ describe('the parts of a search bundle', () => {
   });
 
   it('names only the bundles’ folders and their parts as such', () => {
+    expect(bundleOfFolder('pagefind')).toEqual({ bundle: 'current', further: false });
+    expect(bundleOfFolder('pagefind-12')).toEqual({ bundle: 'current', further: true });
+    expect(bundleOfFolder('pagefind-past-2')).toEqual({ bundle: 'past', further: true });
+    expect(bundleOfFolder('pagefind-1')).toBeUndefined();
     for (const name of ['pagefind', 'pagefind-2', 'pagefind-15', 'pagefind-past', 'pagefind-past-3'])
       expect(name).toMatch(BUNDLE_FOLDER);
     for (const name of [

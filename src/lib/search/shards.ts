@@ -51,6 +51,13 @@ export interface Shard<D extends ShardedDocument> {
   documents: D[];
 }
 
+/** Which bundle a folder of dist/ holds, and whether it is one of its further parts (`pagefind-2`); undefined for any other folder. */
+export function bundleOfFolder(name: string): { bundle: SearchBundle; further: boolean } | undefined {
+  if (!BUNDLE_FOLDER.test(name)) return undefined;
+  const own = name.replace(/-\d+$/, '');
+  return { bundle: own === BUNDLE_FOLDERS.past ? 'past' : 'current', further: own !== name };
+}
+
 /** The folder of a bundle's part `index` (0 = the bundle's own). */
 export const shardFolder = (bundle: SearchBundle, index: number): string =>
   index === 0 ? BUNDLE_FOLDERS[bundle] : `${BUNDLE_FOLDERS[bundle]}-${index + 1}`;

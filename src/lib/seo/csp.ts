@@ -6,7 +6,7 @@
  * Public pages run only the site's own scripts (the preference switches; on the search page,
  * Pagefind). Styles may be inline because Astro inlines small stylesheets; they cannot run code.
  */
-import { BUNDLE_FOLDERS } from '../search/shards.ts';
+import { BUNDLE_FOLDERS, bundleOfFolder } from '../search/shards.ts';
 
 const policy = (...directives: string[]) => directives.join('; ');
 
@@ -114,12 +114,12 @@ export function headersWithSearchPolicy(
   // A large town's further parts of a bundle (src/lib/search/shards.ts: pagefind-2, pagefind-past-2
   // …) are served as their bundle is: other towns read the current bundle's parts too (CORS),
   // and each part's own Pagefind runs under the same policy.
-  const withParts = Object.values(BUNDLE_FOLDERS).reduce(
-    (out, bundle) =>
+  const withParts = Object.entries(BUNDLE_FOLDERS).reduce(
+    (out, [bundle, folder]) =>
       withRuleCopies(
         out,
-        `/${bundle}/*`,
-        bundleParts.filter((part) => part.replace(/-\d+$/, '') === bundle).map((part) => `/${part}/*`),
+        `/${folder}/*`,
+        bundleParts.filter((part) => bundleOfFolder(part)?.bundle === bundle).map((part) => `/${part}/*`),
       ),
     widened,
   );
