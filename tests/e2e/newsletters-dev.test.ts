@@ -28,10 +28,25 @@ afterAll(async () => {
   removeProject(dir);
 });
 
+/**
+ * The issue's page as the dev server answers it now. Anything else than the issue (an error or
+ * 404 page) fails here with what the server answered and logged, rather than as an empty row.
+ */
+async function issuePage(): Promise<ReturnType<typeof parseHTML>['document']> {
+  const response = await fetch(`${base}/newsletters/higashi-dayori-2027-01/`);
+  const html = await response.text();
+  const { document } = parseHTML(withoutReadings(html));
+  if (response.status !== 200 || !document.querySelector('section[aria-labelledby="calendar"]'))
+    throw new Error(
+      `the issue's page answered ${response.status} without its calendar:\n${html.slice(0, 2000)}\n` +
+        `--- the dev server's output ---\n${astro?.output().slice(-4000) ?? ''}`,
+    );
+  return document;
+}
+
 /** The text of the issue's calendar row for `date`. */
 async function row(date: string): Promise<string> {
-  const response = await fetch(`${base}/newsletters/higashi-dayori-2027-01/`);
-  const { document } = parseHTML(withoutReadings(await response.text()));
+  const document = await issuePage();
   const cell = document.querySelector(`section[aria-labelledby="calendar"] tbody time[datetime="${date}"]`);
   return (cell?.closest('tr')?.textContent ?? '').replace(/\u200b/g, '').replace(/\s+/g, ' ');
 }
@@ -82,8 +97,7 @@ describe('a newsletter under the dev server', () => {
   it('lists at most 8 open recruitments and says how many more, with a link (page) or the QR code (PDF)', async () => {
     /** The line under the issue's recruitments, and where its link goes. */
     const moreLine = async () => {
-      const response = await fetch(`${base}/newsletters/higashi-dayori-2027-01/`);
-      const { document } = parseHTML(withoutReadings(await response.text()));
+      const document = await issuePage();
       const more = document.querySelector('section[aria-labelledby="recruitments"] .more');
       const items = document.querySelectorAll('section[aria-labelledby="recruitments"] li').length;
       const text = (more?.textContent ?? '')
