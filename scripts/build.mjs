@@ -1,6 +1,7 @@
 /**
- * `npm run build`: `astro build` with glibc's malloc held to two arenas (MALLOC_ARENA_MAX=2), V8's
- * heap growing by at most half, and mimalloc returning what it frees (below).
+ * `npm run build`: `astro build` with glibc's malloc held to two arenas (MALLOC_ARENA_MAX=2) and
+ * giving large blocks back when they are freed (scripts/lib/allocators.mjs), V8's heap growing by
+ * at most half, and mimalloc returning what it frees (below).
  *
  * Why: the build runs JavaScript on several threads at once (pages on the main thread, the search
  * index and its readings in a worker, flyers and newsletters in a pool), and glibc gives each

@@ -18,7 +18,7 @@ import { createFurigana, type Furigana } from './lib/furigana/index.ts';
 import type { Override } from './lib/furigana/segments.ts';
 import { siteOverrides } from './lib/furigana/site.ts';
 import { diskReadings, readingsKey, type ReadingStore } from './lib/furigana/store.ts';
-import { loadTokenizer } from './lib/furigana/tokenizer.ts';
+import { loadTokenizer, onAnalysersReleased } from './lib/furigana/tokenizer.ts';
 import { FURIGANA_SWITCH } from './lib/furigana/switch.ts';
 
 interface Readings {
@@ -26,8 +26,14 @@ interface Readings {
   store: ReadingStore;
   /** The annotator over the dictionary, loaded only when a text is new to the store. */
   annotator: () => Promise<Furigana>;
+  /** Lets the annotator (and its dictionary) go; the next new text loads it again. */
+  forget: () => void;
 }
 let readings: Readings | undefined;
+
+// The build lets the dictionary go once every page is written (src/integrations/tsunagari.ts):
+// the printing steps that follow never use it. The store of known readings is kept.
+onAnalysersReleased(() => readings?.forget());
 
 /** One store (and at most one dictionary) per process, renewed if the site's own readings (settings, district names) change. */
 async function current(): Promise<Readings> {
@@ -40,7 +46,7 @@ async function current(): Promise<Readings> {
     process.once('exit', () => store.save());
     let furigana: Promise<Furigana> | undefined;
     const annotator = () => (furigana ??= loadTokenizer().then((t) => createFurigana(t, overrides, store.known)));
-    readings = { overrides: key, store, annotator };
+    readings = { overrides: key, store, annotator, forget: () => (furigana = undefined) };
   }
   return readings;
 }

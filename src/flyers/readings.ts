@@ -8,12 +8,14 @@
  */
 import { createFurigana, type Furigana } from '../lib/furigana/index.ts';
 import type { Override } from '../lib/furigana/segments.ts';
-import { loadTokenizer } from '../lib/furigana/tokenizer.ts';
+import { loadTokenizer, onAnalysersReleased } from '../lib/furigana/tokenizer.ts';
 import { rubyTexts } from './layout/sheet.ts';
 import type { FlyerModel } from './model.ts';
 import type { FlyerReadings } from './ruby.ts';
 
 let shared: { key: string; furigana: Promise<Furigana> } | undefined;
+// Let go when the build's flyers have all their readings (src/integrations/flyers.ts).
+onAnalysersReleased(() => (shared = undefined));
 
 /** The model with the readings of every text it sets in lines (layout/sheet.ts rubyTexts). */
 export async function withReadings(model: FlyerModel, overrides: readonly Override[]): Promise<FlyerModel> {

@@ -28,10 +28,14 @@ const FLAGS = ['--max-semi-space-size=64'];
  * starts Astro with a delay of 0 and its arena committed as used (scripts/build.mjs, for the
  * memory Astro's bundling kept), which these workers would otherwise inherit; they keep what they
  * were measured with, mimalloc's default for the arena (2: committed at once where Linux allows).
+ * And glibc's own threshold for giving large blocks their own memory, which rises as they are
+ * freed: the build's fixed one (scripts/lib/allocators.mjs) would map and zero a fresh picture
+ * buffer for every render, what the delay above saves resvg.
  */
-const ENV: Record<string, string> = {
+const ENV: Record<string, string | undefined> = {
   MIMALLOC_PURGE_DELAY: '1000',
   MIMALLOC_ARENA_EAGER_COMMIT: '2',
+  MALLOC_MMAP_THRESHOLD_: undefined,
 };
 
 export const RENDER_PROCESS: Pick<ProcessWorkerOptions, 'execArgv' | 'env'> = { execArgv: FLAGS, env: ENV };

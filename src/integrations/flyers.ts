@@ -18,6 +18,7 @@ import { flyerContent, SETTINGS_MISSING, type FlyerContent } from '../flyers/con
 import { flyerTranslations } from '../flyers/translations.ts';
 import { makeNewsletterPdfs, newsletterSummary } from '../flyers/newsletter/build.ts';
 import { todayInJapan } from '../lib/recurrence.ts';
+import { releaseAnalysers } from '../lib/furigana/tokenizer.ts';
 import { flyerDay } from '../flyers/list.ts';
 import type { ValidEntry, ValidTranslation } from '../lib/validation/validate.ts';
 
@@ -52,6 +53,8 @@ export function buildFlyers(
           log: (line) => logger.info(line),
           warn: (line) => logger.warn(line),
         });
+        // The ふりがな flyers' readings are made: their dictionary goes before the newsletters.
+        releaseAnalysers();
         logger.info(flyerSummary(result));
         const failed = flyerFailures(result);
         if (failed) failures.push(failed);

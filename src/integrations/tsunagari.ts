@@ -61,6 +61,7 @@ import { devSearch } from './search-dev.ts';
 import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
 import { todayInJapan } from '../lib/recurrence.ts';
 import { buildFlyers, type BuildFlyers } from './flyers.ts';
+import { releaseAnalysers } from '../lib/furigana/tokenizer.ts';
 import { bosaiMemoStep } from './bosai-memo.ts';
 import { devBosaiMemos } from './bosai-memo-dev.ts';
 import { contentParses, contentUnchanged, parsesReport } from '../lib/content/files.ts';
@@ -189,6 +190,10 @@ export default function tsunagari(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const outDir = fileURLToPath(dir);
+        // Every page is written: the dictionary their ふりがな used (230 MB in Astro's process
+        // while the printing steps' workers run beside it) is let go; the flyers load their own
+        // if a ふりがな flyer is to be made, and let it go when its readings are made.
+        releaseAnalysers();
         // Its warnings are part of the build's log: said before the build says it is done.
         await easyCheck;
         if (!search || !flyers) throw new Error('Pagefind and flyers: the build did not start them');

@@ -45,8 +45,8 @@ export interface ProcessWorkerOptions {
   execArgv?: string[];
   /** Named in the error when the worker stops unasked ('flyer worker'). */
   name?: string;
-  /** Environment variables added to the parent's for the worker's process. */
-  env?: Record<string, string>;
+  /** Environment variables added to the parent's for the worker's process; `undefined` removes one. */
+  env?: Record<string, string | undefined>;
 }
 
 /**

@@ -18,7 +18,7 @@ import {
   toHiragana,
   withOverrides,
 } from '../../src/lib/furigana/segments.ts';
-import { loadTokenizer } from '../../src/lib/furigana/tokenizer.ts';
+import { loadTokenizer, onAnalysersReleased, releaseAnalysers } from '../../src/lib/furigana/tokenizer.ts';
 import { joinsPrevious } from '../../src/lib/furigana/words.ts';
 import { siteOverrides } from '../../src/lib/furigana/site.ts';
 import { diskReadings, readingsKey } from '../../src/lib/furigana/store.ts';
@@ -418,5 +418,21 @@ describe('readings kept between builds (.cache/furigana/)', () => {
     expect(readingsKey(root, [{ word: 'みどり野', reading: 'みどりの' }])).not.toBe(a);
     writeFileSync(join(code, 'words.ts'), 'export const A = 2;');
     expect(readingsKey(root, [])).not.toBe(a);
+  });
+});
+
+describe('the analyser, once the build no longer needs it', () => {
+  it('is let go by every holder that asked to be told, and loaded again by the next use', async () => {
+    const before = loadTokenizer();
+    expect(loadTokenizer()).toBe(before);
+    let told = 0;
+    onAnalysersReleased(() => told++);
+    releaseAnalysers();
+    expect(told).toBe(1);
+    const after = loadTokenizer();
+    expect(after).not.toBe(before);
+    // The new analyser reads as the first did.
+    expect((await after)('地域')[0]?.reading).toBe('チイキ');
+    expect(await readingOfText('地域')).toBe('ちいき');
   });
 });

@@ -35,10 +35,28 @@ export function loadTokenizer(): Promise<Tokenize> {
 }
 
 /**
- * Forgets the analyser, so that its dictionary (about 230 MB of buffers in memory) can be collected: the
- * search worker's keys are all made long before Pagefind has written the index. A later
- * loadTokenizer() loads it again.
+ * Whoever holds an analyser in this process, to be told when it is no longer needed. A Set on
+ * the global object rather than a module variable: the build's pages run the middleware from
+ * Astro's bundle, with a copy of this module of its own, beside the build's integration (the
+ * flyers) with another; both copies register here.
  */
-export function releaseTokenizer(): void {
-  loading = undefined;
+const HOLDERS = Symbol.for('tsunagari.analyserHolders');
+const holders = ((globalThis as Record<symbol, Set<() => void> | undefined>)[HOLDERS] ??= new Set<() => void>());
+
+/** `forget` is called when the build no longer needs any analyser (releaseAnalysers). */
+export function onAnalysersReleased(forget: () => void): void {
+  holders.add(forget);
+}
+
+// This copy's own analyser.
+onAnalysersReleased(() => (loading = undefined));
+
+/**
+ * Forgets every analyser in the process, in every copy of this module, so that their
+ * dictionaries (about 230 MB of buffers each) can be collected: `astro build` calls it once its
+ * pages are written, and again when the flyers' readings are made, so the printing steps' workers
+ * do not run beside dictionaries nobody will use again. A later loadTokenizer() loads one again.
+ */
+export function releaseAnalysers(): void {
+  for (const forget of holders) forget();
 }
