@@ -33,7 +33,7 @@ let readings: Readings | undefined;
 
 // The build lets the dictionary go once every page is written (src/integrations/tsunagari.ts):
 // the printing steps that follow never use it. The store of known readings is kept.
-onAnalysersReleased(() => readings?.forget());
+onAnalysersReleased('pages', () => readings?.forget());
 
 /** One store (and at most one dictionary) per process, renewed if the site's own readings (settings, district names) change. */
 async function current(): Promise<Readings> {

@@ -15,7 +15,7 @@ import type { FlyerReadings } from './ruby.ts';
 
 let shared: { key: string; furigana: Promise<Furigana> } | undefined;
 // Let go when the build's flyers have all their readings (src/integrations/flyers.ts).
-onAnalysersReleased(() => (shared = undefined));
+onAnalysersReleased('flyers', () => (shared = undefined));
 
 /** The model with the readings of every text it sets in lines (layout/sheet.ts rubyTexts). */
 export async function withReadings(model: FlyerModel, overrides: readonly Override[]): Promise<FlyerModel> {

@@ -422,11 +422,13 @@ describe('readings kept between builds (.cache/furigana/)', () => {
 });
 
 describe('the analyser, once the build no longer needs it', () => {
-  it('is let go by every holder that asked to be told, and loaded again by the next use', async () => {
+  it('is let go by every holder, and loaded again by the next use', async () => {
     const before = loadTokenizer();
     expect(loadTokenizer()).toBe(before);
     let told = 0;
-    onAnalysersReleased(() => told++);
+    onAnalysersReleased('test', () => told++);
+    // A holder evaluated again (a module under astro dev) replaces its entry: told once, not twice.
+    onAnalysersReleased('test', () => told++);
     releaseAnalysers();
     expect(told).toBe(1);
     const after = loadTokenizer();

@@ -34,29 +34,35 @@ export function loadTokenizer(): Promise<Tokenize> {
   return loading;
 }
 
-/**
- * Whoever holds an analyser in this process, to be told when it is no longer needed. A Set on
- * the global object rather than a module variable: the build's pages run the middleware from
- * Astro's bundle, with a copy of this module of its own, beside the build's integration (the
- * flyers) with another; both copies register here.
- */
-const HOLDERS = Symbol.for('tsunagari.analyserHolders');
-const holders = ((globalThis as Record<symbol, Set<() => void> | undefined>)[HOLDERS] ??= new Set<() => void>());
-
-/** `forget` is called when the build no longer needs any analyser (releaseAnalysers). */
-export function onAnalysersReleased(forget: () => void): void {
-  holders.add(forget);
+/** Forgets this copy's analyser: a later loadTokenizer() loads it again. */
+export function releaseTokenizer(): void {
+  loading = undefined;
 }
 
-// This copy's own analyser.
-onAnalysersReleased(() => (loading = undefined));
+/**
+ * What lets go of each holder's analyser, by holder. On the global object rather than in a
+ * module variable: the build's pages run the middleware from Astro's bundle, with a copy of this
+ * module of its own, beside the build's integration (the flyers' readings) with another. One
+ * entry per holder: a module evaluated again (under `astro dev`) replaces its entry, so no old
+ * copy is kept alive through it.
+ */
+const RELEASES = Symbol.for('tsunagari.analyserReleases');
+const releases = ((globalThis as Record<symbol, Map<string, () => void> | undefined>)[RELEASES] ??= new Map());
+
+/** `forget` lets go of what `holder` made with the analyser; this copy's analyser goes with it. */
+export function onAnalysersReleased(holder: string, forget: () => void): void {
+  releases.set(holder, () => {
+    forget();
+    releaseTokenizer();
+  });
+}
 
 /**
- * Forgets every analyser in the process, in every copy of this module, so that their
- * dictionaries (about 230 MB of buffers each) can be collected: `astro build` calls it once its
- * pages are written, and again when the flyers' readings are made, so the printing steps' workers
- * do not run beside dictionaries nobody will use again. A later loadTokenizer() loads one again.
+ * Lets every holder's analyser go, so that their dictionaries (about 230 MB of buffers each) can
+ * be collected: `astro build` calls it once its pages are written, and again when the flyers'
+ * readings are made, so the printing steps' workers do not run beside dictionaries nobody will
+ * use again. A later loadTokenizer() loads one again.
  */
 export function releaseAnalysers(): void {
-  for (const forget of holders) forget();
+  for (const forget of releases.values()) forget();
 }
