@@ -34,11 +34,6 @@ export function loadTokenizer(): Promise<Tokenize> {
   return loading;
 }
 
-/** Forgets this copy's analyser: a later loadTokenizer() loads it again. */
-export function releaseTokenizer(): void {
-  loading = undefined;
-}
-
 /**
  * What lets go of each holder's analyser, by holder. On the global object rather than in a
  * module variable: the build's pages run the middleware from Astro's bundle, with a copy of this
@@ -53,7 +48,8 @@ const releases = ((globalThis as Record<symbol, Map<string, () => void> | undefi
 export function onAnalysersReleased(holder: string, forget: () => void): void {
   releases.set(holder, () => {
     forget();
-    releaseTokenizer();
+    // This copy's own: a later loadTokenizer() loads it again.
+    loading = undefined;
   });
 }
 
