@@ -5,6 +5,9 @@
  * recruitment, report or desk of another district or month.
  */
 import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PDFDict, PDFDocument as PdfLib, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
@@ -206,6 +209,33 @@ describe('newsletter PDFs', () => {
     expect(text).toContain(squash(t('stats.participants') + counts.map((c) => c.participants).join('')));
     expect(text).toContain(squash(t('stats.volunteers') + counts.map((c) => c.volunteers).join('')));
   }, 240_000);
+
+  it('prints a photo replaced under its name anew, though the worker remembers photos it made', async () => {
+    const entry = issues.find((i) => i.id === 'higashi-dayori-2026-12');
+    if (!entry) throw new Error('the sample issue higashi-dayori-2026-12 is missing');
+    const issue = compileNewsletter({ entry: { id: entry.id, data: entry.data } }, sources);
+    const name = issue.cover?.src.split('/').pop();
+    if (!name) throw new Error(`${entry.file}: the sample issue has no cover photo`);
+    const root = mkdtempSync(join(tmpdir(), 'newsletter-photos-'));
+    try {
+      mkdirSync(join(root, 'media'));
+      const photoIn = () => loadPhotos(issue, root, 'color').then((p) => p.get(issue.cover!.src));
+      copyFileSync(join('media', name), join(root, 'media', name));
+      const first = await photoIn();
+      expect(first).toMatch(/^data:image\/jpeg;base64,/);
+      // Asked again (the large-print edition), the same picture; grey for the 回覧板 copy.
+      expect(await photoIn()).toBe(first);
+      expect((await loadPhotos(issue, root, 'bw')).get(issue.cover!.src)).not.toBe(first);
+      const other = readdirSync('media').find((f) => f !== name && f.endsWith('.jpg'));
+      if (!other) throw new Error('media/ needs a second sample photo');
+      copyFileSync(join('media', other), join(root, 'media', name));
+      const replaced = await photoIn();
+      expect(replaced).toMatch(/^data:image\/jpeg;base64,/);
+      expect(replaced).not.toBe(first);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
 
 describe("an issue's blocks", () => {

@@ -7,6 +7,7 @@
  * into dist/ when nothing changed; the others render on worker processes (pool.ts, worker.ts).
  */
 import { createHash } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { MEDIA_FOLDER, mediaNameOf } from '../../lib/media/paths.ts';
 import { dirname, join } from 'node:path';
@@ -32,6 +33,13 @@ export interface NewsletterStepResult {
   ms: number;
   /** CPU milliseconds per rendered PDF, in the worker. */
   cpuMs: number[];
+}
+
+/** An edition to render: into `cached` (the worker writes it), then placed at `out`. */
+interface ToRender {
+  edition: Edition;
+  cached: string;
+  out: string;
 }
 
 /**
@@ -88,16 +96,51 @@ export async function makeNewsletterPdfs(
   /** The editions of an issue to make: all, or the one the dev server was asked for. */
   const wanted = (paths: NewsletterPdfPaths) => EDITIONS.filter((e) => !options.only || paths[e] === options.only);
 
-  /** Issues with editions to render; an issue's editions go to one worker (worker.ts says why). */
-  const todo: {
-    file: string;
-    input: NewsletterPrintInput;
-    editions: { edition: Edition; cached: string; out: string }[];
-  }[] = [];
-  /** Puts an issue's PDFs in place from the cache, or lists them to render. */
+  // Next month's drafts, as their pages (/newsletters/draft/<slug>/) list them: printed 下書き.
+  const drafts = nextMonthDrafts(
+    issues.map((i) => ({ id: i.id, data: i.data })),
+    options.today,
+  );
+  /** Issues and drafts after the one being compiled: no more workers than there are left. */
+  let left = issues.length + drafts.length;
+  let pool: NewsletterPool | undefined;
+  const renders: Promise<void>[] = [];
+  const failed = (file: string, error: unknown) =>
+    result.failures.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+
+  /**
+   * Renders an issue's editions on one worker (worker.ts says why), each written by the worker
+   * into the cache; a new file renamed into place, so a hard link to an older PDF keeps its bytes.
+   */
+  const render = async (file: string, input: NewsletterPrintInput, editions: ToRender[]) => {
+    // Started with the first issue to render, not after all are compiled: the workers load
+    // their fonts, then render, while the build's process compiles the next issues.
+    pool ??= options.pool ?? createNewsletterPool(root, options.workers ?? newsletterWorkersFor(left + 1));
+    const replies = await pool.render(
+      input,
+      editions.map(({ edition, cached }) => ({ edition, file: cached })),
+    );
+    editions.forEach(({ cached, out }, i) => {
+      const reply = replies[i];
+      if (!reply?.ok) {
+        result.failures.push(
+          `${file}: ${reply?.message ?? 'PDFが作られませんでした / the worker did not reply for this edition'}`,
+        );
+        return;
+      }
+      for (const w of reply.warnings) warn(`${file}: ${w}`);
+      placeFile(cached, out);
+      result.rendered++;
+      result.cpuMs.push(reply.cpuMs);
+      log(
+        `${out.slice(outDir.length)}: ${reply.pages} pages, ${Math.round(reply.bytes / 1024)} KiB, ${Math.round(reply.cpuMs)} ms CPU`,
+      );
+    });
+  };
+  /** Puts an issue's PDFs in place from the cache, or renders them. */
   const add = (file: string, paths: NewsletterPdfPaths, input: NewsletterPrintInput) => {
     const made = JSON.stringify([NEWSLETTER_CODE_VERSION, fonts, input, photoStamps(root, input)]);
-    const editions = [];
+    const editions: ToRender[] = [];
     for (const edition of wanted(paths)) {
       const key = createHash('sha256').update(edition).update(made).digest('hex').slice(0, 24);
       const cached = join(cacheDir, `${key}.pdf`);
@@ -106,90 +149,65 @@ export async function makeNewsletterPdfs(
       if (existsSync(cached)) placeFile(cached, out);
       else editions.push({ edition, cached, out });
     }
-    if (editions.length) todo.push({ file, input, editions });
+    if (!editions.length) return;
+    const rendering = render(file, input, editions);
+    // Awaited with the others below; handled now, as it may fail while the next issue compiles.
+    rendering.catch(() => {});
+    renders.push(rendering);
   };
-  const failed = (file: string, error: unknown) =>
-    result.failures.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
 
-  for (const entry of issues) {
-    const count = wanted(newsletterPdfPaths(entry.id)).length;
-    if (!count) continue;
-    result.total += count;
-    try {
-      const issue = compileNewsletter({ entry: { id: entry.id, data: entry.data } }, sources);
-      add(entry.file, newsletterPdfPaths(entry.id), {
-        issue,
-        title: entry.data.title,
-        body: entry.body,
-        subject: entry.data.summary,
-        siteName: site.siteName,
-        // As the issue's page charts them: the 12 months up to the build's day.
-        counts: monthlyCounts(entries, issue, options.today),
-      });
-    } catch (error) {
-      failed(entry.file, error);
+  try {
+    for (const entry of issues) {
+      left--;
+      const count = wanted(newsletterPdfPaths(entry.id)).length;
+      if (!count) continue;
+      result.total += count;
+      try {
+        const issue = compileNewsletter({ entry: { id: entry.id, data: entry.data } }, sources);
+        add(entry.file, newsletterPdfPaths(entry.id), {
+          issue,
+          title: entry.data.title,
+          body: entry.body,
+          subject: entry.data.summary,
+          siteName: site.siteName,
+          // As the issue's page charts them: the 12 months up to the build's day.
+          counts: monthlyCounts(entries, issue, options.today),
+        });
+      } catch (error) {
+        failed(entry.file, error);
+      }
+      // The workers' replies and the next jobs are sent between two issues, not after all.
+      await nextTurn();
     }
-  }
-  // Next month's drafts, as their pages (/newsletters/draft/<slug>/) list them: printed 下書き.
-  const drafts = nextMonthDrafts(
-    issues.map((i) => ({ id: i.id, data: i.data })),
-    options.today,
-  );
-  for (const draft of drafts) {
-    const count = wanted(draftPdfPaths(draftSlug(draft.district))).length;
-    if (!count) continue;
-    result.total += count;
-    const file = `content/newsletters/ (${draftSlug(draft.district)}, ${draft.month})`;
-    try {
-      const issue = compileNewsletter({ draft }, sources);
-      const title = t('newsletter.draftTitle', {
-        district: issue.district?.name ?? t('newsletter.town'),
-        month: Number(draft.month.slice(5)),
-      });
-      add(file, draftPdfPaths(draftSlug(draft.district)), {
-        issue,
-        title,
-        subject: t('newsletter.draftNote'),
-        siteName: site.siteName,
-      });
-    } catch (error) {
-      failed(file, error);
+    for (const draft of drafts) {
+      left--;
+      const count = wanted(draftPdfPaths(draftSlug(draft.district))).length;
+      if (!count) continue;
+      result.total += count;
+      const file = `content/newsletters/ (${draftSlug(draft.district)}, ${draft.month})`;
+      try {
+        const issue = compileNewsletter({ draft }, sources);
+        const title = t('newsletter.draftTitle', {
+          district: issue.district?.name ?? t('newsletter.town'),
+          month: Number(draft.month.slice(5)),
+        });
+        add(file, draftPdfPaths(draftSlug(draft.district)), {
+          issue,
+          title,
+          subject: t('newsletter.draftNote'),
+          siteName: site.siteName,
+        });
+      } catch (error) {
+        failed(file, error);
+      }
+      await nextTurn();
     }
-  }
-
-  if (todo.length) {
-    const pool = options.pool ?? createNewsletterPool(root, options.workers ?? newsletterWorkersFor(todo.length));
-    try {
-      await Promise.all(
-        todo.map(async ({ file, input, editions }) => {
-          // Written by the worker into the cache; a new file renamed into place, so a hard link
-          // to an older PDF keeps its bytes.
-          const replies = await pool.render(
-            input,
-            editions.map(({ edition, cached }) => ({ edition, file: cached })),
-          );
-          editions.forEach(({ cached, out }, i) => {
-            const reply = replies[i];
-            if (!reply?.ok) {
-              result.failures.push(
-                `${file}: ${reply?.message ?? 'PDFが作られませんでした / the worker did not reply for this edition'}`,
-              );
-              return;
-            }
-            for (const w of reply.warnings) warn(`${file}: ${w}`);
-            placeFile(cached, out);
-            result.rendered++;
-            result.cpuMs.push(reply.cpuMs);
-            log(
-              `${out.slice(outDir.length)}: ${reply.pages} pages, ${Math.round(reply.bytes / 1024)} KiB, ${Math.round(reply.cpuMs)} ms CPU`,
-            );
-          });
-        }),
-      );
-    } finally {
-      // A pool the caller lent (the dev server's) stays open for its next request.
-      if (!options.pool) await pool.close();
-    }
+    await Promise.all(renders);
+  } finally {
+    // Every render settled before the pool closes, even when one failed; a pool the caller lent
+    // (the dev server's) stays open for its next request.
+    await Promise.allSettled(renders);
+    if (pool && !options.pool) await pool.close();
   }
   result.ms = performance.now() - started;
   return result;

@@ -7,6 +7,7 @@
  * The PNG previews are the same page SVGs with the words turned into outlines (outline.ts).
  * Plain Node only (resvg is native).
  */
+import { createHash } from 'node:crypto';
 import { Resvg } from '@resvg/resvg-js';
 import PDFDocument from 'pdfkit';
 import satori, { type SatoriOptions } from 'satori';
@@ -15,6 +16,7 @@ import { t } from '../../i18n/index.ts';
 import type { PagePhoto } from '../../lib/media/photos.ts';
 import { MediaError, readMedia } from '../../lib/media/publish.ts';
 import type { CompiledNewsletter } from '../../lib/newsletter/compile.ts';
+import { Memo } from '../../lib/memo.ts';
 import { FlyerTextError } from '../errors.ts';
 import type { FlyerFonts } from '../fonts.ts';
 import { squareBorders } from '../layout/borders.ts';
@@ -107,6 +109,14 @@ const PREVIEW = previewOf(PAPER.a4);
 const PHOTO_SIDE = 1000;
 
 /**
+ * Photos made for print, by the picture's bytes and greyness: an issue's colour and large-print
+ * editions print the same JPEG, and a report's photo is in its district's issue and the town's.
+ * Keyed by content, so a photo replaced under its name (the dev server's worker lives on) is made
+ * again. Bounded by weight (Memo): a worker renders hundreds of issues in a large town's build.
+ */
+const printed = new Memo<string, string>(16_000_000, (uri) => uri.length);
+
+/**
  * The cover and report photos as data: URIs, read through the media gate (re-encoded without
  * metadata: no GPS position reaches a PDF), scaled down for print and made JPEG, which PDFKit
  * draws. A photo that cannot be read is left out (the validator names it before a build).
@@ -122,14 +132,21 @@ export async function loadPhotos(
     if (photos.has(photo.src)) continue;
     try {
       const { data } = await readMedia(root, photo.src);
-      const jpeg = await sharp(data)
-        .resize({ width: PHOTO_SIDE, height: PHOTO_SIDE, fit: 'inside', withoutEnlargement: true })
-        .flatten({ background: '#fff' })
-        // Grey for the 回覧板 copy: a photocopier's own conversion of colour is muddier.
-        .grayscale(edition === 'bw')
-        .jpeg({ quality: 80 })
-        .toBuffer();
-      photos.set(photo.src, `data:image/jpeg;base64,${jpeg.toString('base64')}`);
+      // Grey for the 回覧板 copy: a photocopier's own conversion of colour is muddier.
+      const grey = edition === 'bw';
+      const key = `${grey ? 'grey' : 'colour'}:${createHash('sha256').update(data).digest('hex')}`;
+      let uri = printed.get(key);
+      if (!uri) {
+        const jpeg = await sharp(data)
+          .resize({ width: PHOTO_SIDE, height: PHOTO_SIDE, fit: 'inside', withoutEnlargement: true })
+          .flatten({ background: '#fff' })
+          .grayscale(grey)
+          .jpeg({ quality: 80 })
+          .toBuffer();
+        uri = `data:image/jpeg;base64,${jpeg.toString('base64')}`;
+        printed.set(key, uri);
+      }
+      photos.set(photo.src, uri);
     } catch (error) {
       if (!(error instanceof MediaError)) throw error;
     }
