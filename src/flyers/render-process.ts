@@ -15,18 +15,18 @@ import type { ProcessWorkerOptions } from '../lib/worker-process.ts';
 const FLAGS = ['--max-semi-space-size=64'];
 
 /**
- * How far V8 lets a worker's heap grow past what its last full collection kept before it
- * collects again (V8's own factor reaches ×4 with a machine's memory free). A render's garbage
- * dies young but much of it is promoted, so the old generation of a worker filled with the dead
- * to many times its ~130 MB of living objects: at N = 10,000 each flyer worker grew to ~900 MB and
- * each newsletter worker to ~1 GB, two of each beside Astro's ~1.2 GB. A flyer's share of a
- * collection is small, so holding the heap to 1.5 times its living size costs it nothing: at
- * N = 1,000 (598 flyers, 14,151 print-choice PDFs) 56 and 53 ms of CPU per flyer against 62 and 59
- * ms with V8's factor, each worker at ~560 MB against ~785 (×2 was between: 61/52 ms, ~600 MB;
- * ×1.2 cost a third more time). A newsletter is one large document at a time: ×1.2 kept its
- * worker at 630 MB against 1,060, the 699 PDFs of N = 10,000 in 99 and 103 s against 109.
+ * How far V8 lets a newsletter worker's heap grow past what its last full collection kept before
+ * it collects again (V8's own factor reaches ×4 with a machine's memory free). A newsletter is one
+ * large document at a time whose garbage is partly promoted, so the old generation filled with the
+ * dead to many times its ~130 MB of living objects: each of the two workers reached ~1 GB at
+ * N = 10,000, beside Astro's ~1.4 GB. Held to ×1.2 each stayed at ~630 MB, and the 699 PDFs took
+ * 99, 103 and (in the bench) 92 s against 109–117 s.
+ *
+ * Not the flyer workers: ×1.5 kept each at ~600 MB against ~900 at N = 10,000, but the flyer step
+ * took 460 and 496 s against 394–425 s, the first build past 10 minutes (presumably because their
+ * living heap, the memos of outlines, widths and shaped words, makes each collection dearer; at
+ * N = 1,000 it cost 3–5 %, and ×1.2 a third more time).
  */
-const FLYER_GROWTH = '--heap-growing-percent=50';
 const NEWSLETTER_GROWTH = '--heap-growing-percent=20';
 
 /**
@@ -53,10 +53,7 @@ const ENV: Record<string, string | undefined> = {
   MALLOC_MMAP_THRESHOLD_: undefined,
 };
 
-export const RENDER_PROCESS: Pick<ProcessWorkerOptions, 'execArgv' | 'env'> = {
-  execArgv: [...FLAGS, FLYER_GROWTH],
-  env: ENV,
-};
+export const RENDER_PROCESS: Pick<ProcessWorkerOptions, 'execArgv' | 'env'> = { execArgv: FLAGS, env: ENV };
 
 /**
  * The newsletter workers: as above, with V8's garbage collector on the process's own thread.
