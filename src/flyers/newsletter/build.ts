@@ -101,8 +101,6 @@ export async function makeNewsletterPdfs(
     issues.map((i) => ({ id: i.id, data: i.data })),
     options.today,
   );
-  /** Issues and drafts after the one being compiled: no more workers than there are left. */
-  let left = issues.length + drafts.length;
   let pool: NewsletterPool | undefined;
   const renders: Promise<void>[] = [];
   const failed = (file: string, error: unknown) =>
@@ -112,10 +110,11 @@ export async function makeNewsletterPdfs(
    * Renders an issue's editions on one worker (worker.ts says why), each written by the worker
    * into the cache; a new file renamed into place, so a hard link to an older PDF keeps its bytes.
    */
-  const render = async (file: string, input: NewsletterPrintInput, editions: ToRender[]) => {
+  const render = async (file: string, input: NewsletterPrintInput, editions: ToRender[], left: number) => {
     // Started with the first issue to render, not after all are compiled: the workers load
-    // their fonts, then render, while the build's process compiles the next issues.
-    pool ??= options.pool ?? createNewsletterPool(root, options.workers ?? newsletterWorkersFor(left + 1));
+    // their fonts, then render, while the build's process compiles the next issues. No more
+    // workers than issues left, this one included.
+    pool ??= options.pool ?? createNewsletterPool(root, options.workers ?? newsletterWorkersFor(left));
     const replies = await pool.render(
       input,
       editions.map(({ edition, cached }) => ({ edition, file: cached })),
@@ -138,7 +137,7 @@ export async function makeNewsletterPdfs(
     });
   };
   /** Puts an issue's PDFs in place from the cache, or renders them. */
-  const add = (file: string, paths: NewsletterPdfPaths, input: NewsletterPrintInput) => {
+  const add = (file: string, paths: NewsletterPdfPaths, input: NewsletterPrintInput, left: number) => {
     const made = JSON.stringify([NEWSLETTER_CODE_VERSION, fonts, input, photoStamps(root, input)]);
     const editions: ToRender[] = [];
     for (const edition of wanted(paths)) {
@@ -150,21 +149,20 @@ export async function makeNewsletterPdfs(
       else editions.push({ edition, cached, out });
     }
     if (!editions.length) return;
-    const rendering = render(file, input, editions);
+    const rendering = render(file, input, editions, left);
     // Awaited with the others below; handled now, as it may fail while the next issue compiles.
     rendering.catch(() => {});
     renders.push(rendering);
   };
 
-  try {
-    for (const entry of issues) {
-      left--;
-      const count = wanted(newsletterPdfPaths(entry.id)).length;
-      if (!count) continue;
-      result.total += count;
-      try {
+  /** Each issue and draft: where its PDFs go, and how it is compiled for print. */
+  const sheets = [
+    ...issues.map((entry) => ({
+      file: entry.file,
+      paths: newsletterPdfPaths(entry.id),
+      input: (): NewsletterPrintInput => {
         const issue = compileNewsletter({ entry: { id: entry.id, data: entry.data } }, sources);
-        add(entry.file, newsletterPdfPaths(entry.id), {
+        return {
           issue,
           title: entry.data.title,
           body: entry.body,
@@ -172,34 +170,38 @@ export async function makeNewsletterPdfs(
           siteName: site.siteName,
           // As the issue's page charts them: the 12 months up to the build's day.
           counts: monthlyCounts(entries, issue, options.today),
-        });
-      } catch (error) {
-        failed(entry.file, error);
-      }
-      // The workers' replies and the next jobs are sent between two issues, not after all.
-      await nextTurn();
-    }
-    for (const draft of drafts) {
-      left--;
-      const count = wanted(draftPdfPaths(draftSlug(draft.district))).length;
-      if (!count) continue;
-      result.total += count;
-      const file = `content/newsletters/ (${draftSlug(draft.district)}, ${draft.month})`;
-      try {
+        };
+      },
+    })),
+    ...drafts.map((draft) => ({
+      file: `content/newsletters/ (${draftSlug(draft.district)}, ${draft.month})`,
+      paths: draftPdfPaths(draftSlug(draft.district)),
+      input: (): NewsletterPrintInput => {
         const issue = compileNewsletter({ draft }, sources);
-        const title = t('newsletter.draftTitle', {
-          district: issue.district?.name ?? t('newsletter.town'),
-          month: Number(draft.month.slice(5)),
-        });
-        add(file, draftPdfPaths(draftSlug(draft.district)), {
+        return {
           issue,
-          title,
+          title: t('newsletter.draftTitle', {
+            district: issue.district?.name ?? t('newsletter.town'),
+            month: Number(draft.month.slice(5)),
+          }),
           subject: t('newsletter.draftNote'),
           siteName: site.siteName,
-        });
+        };
+      },
+    })),
+  ];
+
+  try {
+    for (const [index, { file, paths, input }] of sheets.entries()) {
+      const count = wanted(paths).length;
+      if (!count) continue;
+      result.total += count;
+      try {
+        add(file, paths, input(), sheets.length - index);
       } catch (error) {
         failed(file, error);
       }
+      // The workers' replies and the next jobs are sent between two issues, not after all.
       await nextTurn();
     }
     await Promise.all(renders);

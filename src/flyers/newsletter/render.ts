@@ -7,7 +7,6 @@
  * The PNG previews are the same page SVGs with the words turned into outlines (outline.ts).
  * Plain Node only (resvg is native).
  */
-import { createHash } from 'node:crypto';
 import { Resvg } from '@resvg/resvg-js';
 import PDFDocument from 'pdfkit';
 import satori, { type SatoriOptions } from 'satori';
@@ -131,10 +130,11 @@ export async function loadPhotos(
   for (const photo of wanted) {
     if (photos.has(photo.src)) continue;
     try {
-      const { data } = await readMedia(root, photo.src);
+      // `key`: the hash of the file's bytes the media gate keys its cache by.
+      const { data, key: picture } = await readMedia(root, photo.src);
       // Grey for the 回覧板 copy: a photocopier's own conversion of colour is muddier.
       const grey = edition === 'bw';
-      const key = `${grey ? 'grey' : 'colour'}:${createHash('sha256').update(data).digest('hex')}`;
+      const key = `${grey ? 'grey' : 'colour'}:${picture}`;
       let uri = printed.get(key);
       if (!uri) {
         const jpeg = await sharp(data)

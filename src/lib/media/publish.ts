@@ -13,12 +13,13 @@ export { MediaError } from './sanitize.ts';
 /**
  * The picture an image value points at, checked and re-encoded: in the format its name says,
  * or in `as` (flyers take JPEG or PNG). Throws MediaError, naming the file, if it cannot be used.
+ * `key` is the hash of the file's bytes and the re-encoding: equal keys, equal pictures.
  */
 export async function readMedia(
   root: string,
   src: string,
   as?: (format: RasterFormat) => RasterFormat,
-): Promise<{ data: Buffer; format: RasterFormat; cached: boolean }> {
+): Promise<{ data: Buffer; format: RasterFormat; cached: boolean; key: string }> {
   const name = mediaNameOf(src);
   if (!name) throw new MediaError(src, imageSrcProblem(src) ?? { ja: '使えない画像です', en: 'unusable image' });
   const file = `${MEDIA_FOLDER}/${name}`;
@@ -37,8 +38,8 @@ export async function readMedia(
   if (problem) throw new MediaError(problem.file, problem.message);
   const named = formatOfName(name)!;
   const format = as ? as(named) : named;
-  const { data, cached } = await sanitizeCached(root, file, bytes, format);
-  return { data, format, cached };
+  const { data, cached, key } = await sanitizeCached(root, file, bytes, format);
+  return { data, format, cached, key };
 }
 
 /**

@@ -61,11 +61,11 @@ export async function sanitizeCached(
   file: string,
   input: Uint8Array,
   format: RasterFormat,
-): Promise<{ data: Buffer; cached: boolean }> {
+): Promise<{ data: Buffer; cached: boolean; key: string }> {
   const key = createHash('sha256').update(input).update(`\0${format}\0${SANITIZE_VERSION}`).digest('hex');
   const dir = join(root, '.cache', 'uploads');
   const path = join(dir, `${key}.${format}`);
-  if (existsSync(path)) return { data: readFileSync(path), cached: true };
+  if (existsSync(path)) return { data: readFileSync(path), cached: true, key };
   let data: Buffer;
   try {
     data = await sanitizeImage(input, format);
@@ -81,5 +81,5 @@ export async function sanitizeCached(
   const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
   writeFileSync(temp, data);
   renameSync(temp, path);
-  return { data, cached: false };
+  return { data, cached: false, key };
 }
