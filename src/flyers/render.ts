@@ -21,7 +21,8 @@ import { pdfTagger, type TaggedBox } from './pdf-tags.ts';
 import { textDrawer } from './pdf-text.ts';
 import { drawSvg } from './svg-pdf.ts';
 import { FlyerTextError } from './errors.ts';
-import { SLOT, TAG, type El, type Layout } from './layout/elements.ts';
+import { READINGS, SLOT, TAG, type El, type Layout } from './layout/elements.ts';
+import { withReadings, type ReadingLine, type ReadingMark } from './ruby-svg.ts';
 import { ogLayout } from './layout/share.ts';
 import { squareBorders } from './layout/borders.ts';
 import { sheetLayout } from './layout/sheet.ts';
@@ -70,6 +71,7 @@ async function toSvg(
   tags?: TaggedBox[],
 ): Promise<string> {
   const missing = new Map<string, string>();
+  const readings: ReadingLine[] = [];
   const options: SatoriOptions = {
     width: layout.width,
     height: layout.height,
@@ -93,6 +95,8 @@ async function toSvg(
       const tag = node.props?.[TAG];
       if (tags && typeof tag === 'string')
         tags.push({ tag, slot, left: node.left, top: node.top, width: node.width, height: node.height });
+      const marks = node.props?.[READINGS] as ReadingMark[] | undefined;
+      if (marks?.length) readings.push({ left: node.left, top: node.top, readings: marks });
     },
   };
   const drawn = squareBorders(layout.element);
@@ -106,7 +110,7 @@ async function toSvg(
       `チラシのフォントにない文字があります。消すか、ふつうの文字に置き換えてください: ${list.join('、')} / characters the flyer fonts cannot draw (emoji or rare characters); remove or replace them: ${[...missing.keys()].join(' ')}`,
     );
   }
-  return svg;
+  return withReadings(svg, readings, fonts, tags);
 }
 
 /**

@@ -9,11 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import type { Segment } from '../../src/lib/furigana/segments.ts';
 import { loadFonts } from '../../src/flyers/fonts.ts';
-import { LINE, lines, rubyLines, TAG, type El } from '../../src/flyers/layout/elements.ts';
+import { LINE, lines, READINGS, rubyLines, TAG, type El } from '../../src/flyers/layout/elements.ts';
 import { setFitted, setLine, setText } from '../../src/flyers/layout/set.ts';
 import { rubyTexts, sheetLayout } from '../../src/flyers/layout/sheet.ts';
 import { buildFlyerModel, type FlyerModel } from '../../src/flyers/model.ts';
-import { ARTIFACT } from '../../src/flyers/pdf-tags.ts';
+import { ARTIFACT, type TaggedBox } from '../../src/flyers/pdf-tags.ts';
+import { withReadings, type ReadingLine, type ReadingMark } from '../../src/flyers/ruby-svg.ts';
 import { lineSegments, rubyBand, rubyMeasure, rubySize } from '../../src/flyers/ruby.ts';
 import { breakLines, fitText, type Measure } from '../../src/flyers/text.ts';
 
@@ -131,6 +132,15 @@ function boxesOf(node: El | string, text: string): El[] {
 
 const styleOf = (node: El | undefined) => node?.props.style ?? {};
 
+/** The readings the line boxes of an element tree carry (written after Satori: ruby-svg.ts), in order. */
+function readingsOf(node: El | string): ReadingMark[] {
+  if (typeof node === 'string') return [];
+  const children = node.props.children;
+  const list = Array.isArray(children) ? children : children === undefined ? [] : [children];
+  return [...((node.props[READINGS] as ReadingMark[] | undefined) ?? []), ...list.flatMap(readingsOf)];
+}
+const readingLeft = (node: El, text: string) => readingsOf(node).find((r) => r.text === text)?.left;
+
 /** The box whose children include `child`. */
 function parentOf(node: El, child: El): El | undefined {
   const list = Array.isArray(node.props.children) ? node.props.children : [];
@@ -148,31 +158,29 @@ describe('lines set with readings', () => {
     const block = rubyLines(rows, 20, { color: '#000' }, measure, false);
     expect(block.height).toBe((Math.ceil(20 * LINE) + rubyBand(20)) * 2);
     expect(rubySize(20)).toBe(10);
-    // The words of a line run on in one box; each reading is a box of its own.
+    // The words of a line run on in one box, which carries the readings over them (written
+    // into the SVG after Satori, their boxes artifacts: ruby-svg.ts and the test below).
     expect(texts(block.el)).toEqual([
       ['社会福祉', ''],
-      ['しゃかい', ARTIFACT],
-      ['ふくし', ARTIFACT],
       ['協議会', ''],
-      ['きょうぎかい', ARTIFACT],
+    ]);
+    expect(readingsOf(block.el).map((r) => [r.text, r.size, r.band, r.color])).toEqual([
+      ['しゃかい', 10, rubyBand(20), '#000'],
+      ['ふくし', 10, rubyBand(20), '#000'],
+      ['きょうぎかい', 10, rubyBand(20), '#000'],
     ]);
   });
 
   it('centres each reading over its word, from the start of the line', () => {
     const rows = lineSegments('社会福祉協議会', ['社会福祉', '協議会'], KYOGIKAI);
     const block = rubyLines(rows, 20, {}, measure, false);
-    const left = (reading: string) => {
-      const style = styleOf(boxesOf(block.el, reading)[0]);
-      expect([style['position'], style['top']], reading).toEqual(['absolute', 0]);
-      return style['left'];
-    };
     // しゃかい (4 × 10 px) over 社会 (2 × 20 px); ふくし (30 px) over 福祉, which starts at 40.
-    expect(left('しゃかい')).toBe(0);
-    expect(left('ふくし')).toBe(45);
-    expect(left('きょうぎかい')).toBe(0);
-    // The offsets count from the line's own box, which is positioned: Satori, as CSS, places an
-    // absolute box from its nearest positioned ancestor.
-    expect(styleOf(parentOf(block.el, boxesOf(block.el, 'ふくし')[0] as El))['position']).toBe('relative');
+    expect(readingLeft(block.el, 'しゃかい')).toBe(0);
+    expect(readingLeft(block.el, 'ふくし')).toBe(45);
+    expect(readingLeft(block.el, 'きょうぎかい')).toBe(0);
+    // The offsets count from the box of the line's words, which carries them.
+    const line = parentOf(block.el, boxesOf(block.el, '社会福祉')[0] as El) as El;
+    expect((line.props[READINGS] as ReadingMark[]).map((r) => r.text)).toEqual(['しゃかい', 'ふくし']);
   });
 
   it("gives a word whose reading is wider than it the reading's width, shared on both sides", () => {
@@ -189,9 +197,9 @@ describe('lines set with readings', () => {
     ]);
     const word = styleOf(boxesOf(block.el, '話')[0]);
     expect([word['paddingLeft'], word['paddingRight']]).toEqual([5, 5]);
-    expect(styleOf(boxesOf(block.el, 'はなし')[0])['left']).toBe(0);
+    expect(readingLeft(block.el, 'はなし')).toBe(0);
     // 話 with its room (30) and す (20), then ちいき (30 px) centred over 地域 (40 px).
-    expect(styleOf(boxesOf(block.el, 'ちいき')[0])['left']).toBe(55);
+    expect(readingLeft(block.el, 'ちいき')).toBe(55);
   });
 
   it('places the readings by the plain widths when handed the measure that counts them', () => {
@@ -315,8 +323,25 @@ describe('readings as Satori sets them, in the flyer fonts', () => {
       { text: '協議会', reading: 'きょうぎかい' },
     ];
     const block = rubyLines([segments], 32, { fontWeight: 700 }, fonts.measure, true);
-    const root: El = { type: 'div', props: { style: { display: 'flex', padding: 17 }, children: [block.el] } };
-    const svg = await satori(root as never, { width: 700, height: 200, fonts: fonts.fonts as never, embedFont: false });
+    const root: El = {
+      type: 'div',
+      props: { style: { display: 'flex', padding: 17, fontFamily: fonts.family }, children: [block.el] },
+    };
+    // As the renderer does (render.ts toSvg): Satori lays the words out, and the readings are
+    // written over them from where it put their line's box.
+    const lines: ReadingLine[] = [];
+    const laidOut = await satori(root as never, {
+      width: 700,
+      height: 200,
+      fonts: fonts.fonts as never,
+      embedFont: false,
+      onNodeDetected: (node) => {
+        const marks = node.props?.[READINGS] as ReadingMark[] | undefined;
+        if (marks?.length) lines.push({ left: node.left, top: node.top, readings: marks });
+      },
+    });
+    const tags: TaggedBox[] = [];
+    const svg = await withReadings(laidOut, lines, fonts, tags);
     const all = characters(svg);
     const bases = all.filter((c) => c.y > 40);
     const readings = all.filter((c) => c.y <= 40);
@@ -337,5 +362,35 @@ describe('readings as Satori sets them, in the flyer fonts', () => {
     // The wider readings (はなし, うけたまわ) do not run into their neighbours'.
     for (const [i, next] of spans.entries())
       if (i > 0) expect(next.left, `reading ${i}`).toBeGreaterThanOrEqual((spans[i - 1]?.right ?? 0) - 0.5);
+    // Each reading's box is an artifact of the PDF's structure, and holds its characters.
+    expect(tags.map((t) => t.tag)).toEqual(Array(5).fill(ARTIFACT));
+    for (const [i, box] of tags.entries()) {
+      expect(box.left, `reading ${i}`).toBeLessThanOrEqual((spans[i]?.left ?? 0) + 0.01);
+      expect(box.left + box.width, `reading ${i}`).toBeGreaterThanOrEqual((spans[i]?.right ?? 0) - 0.01);
+    }
+    // Set as Satori sets a box of the same style: the same baseline and attributes.
+    const probe = await satori(
+      {
+        type: 'div',
+        props: {
+          style: {
+            display: 'flex',
+            fontFamily: fonts.family,
+            fontSize: rubySize(32),
+            lineHeight: `${rubyBand(32)}px`,
+            fontWeight: 700,
+          },
+          children: 'し',
+        },
+      } as never,
+      { width: 100, height: rubyBand(32), fonts: fonts.fonts as never, embedFont: false },
+    );
+    const attributes = (text: string) =>
+      /<text x="[^"]*" y="[^"]*"( width="[^"]*")? height="([^"]*)"([^>]*)>/.exec(text)?.slice(2);
+    const own = /<text[^>]*>し<\/text>/.exec(svg)?.[0] ?? '';
+    const satoris = /<text[^>]*>し<\/text>/.exec(probe)?.[0] ?? '';
+    expect(attributes(own)).toEqual(attributes(satoris));
+    const y = (text: string) => Number(/ y="([^"]*)"/.exec(text)?.[1]);
+    expect(y(own) - (lines[0]?.top ?? 0)).toBe(y(satoris));
   });
 });

@@ -7,8 +7,8 @@
 import { useTranslations } from '../../i18n/index.ts';
 import type { LocaleCode } from '../../i18n/locales.ts';
 import type { Segment } from '../../lib/furigana/segments.ts';
-import { ARTIFACT } from '../pdf-tags.ts';
 import { plainMeasureOf, rubyBand, rubySize } from '../ruby.ts';
+import type { ReadingMark } from '../ruby-svg.ts';
 import type { Measure } from '../text.ts';
 
 export type Style = Record<string, string | number>;
@@ -77,8 +77,10 @@ export function lines(texts: string[], size: number, style: Style, lineHeight = 
  * a small column per word: Satori's time goes by the boxes and texts it lays out, and a column
  * per word made the ふりがな sheet cost twice the large print's (about 30 against 11 ms of
  * Satori). A line is now one box per run of words (a word with a wider reading alone, with its
- * room as padding) and one per reading, placed by `measure` — the fonts' own advances, as
- * Satori's, so a reading sits over its word to within a fraction of a pixel.
+ * room as padding), and its readings are placed by `measure` — the fonts' own advances, as
+ * Satori's, so a reading sits over its word to within a fraction of a pixel — and written after
+ * Satori (ruby-svg.ts): as a box each, laid out by Satori, they made the ふりがな sheet cost twice
+ * another printing choice still.
  */
 export function rubyLines(
   rows: Segment[][],
@@ -98,7 +100,7 @@ export function rubyLines(
     el('div', { height: h, lineHeight: `${h}px`, flexShrink: 0, whiteSpace: 'pre', ...extra }, t);
   const line = (segments: Segment[]): Child[] => {
     const runs: El[] = [];
-    const readings: El[] = [];
+    const readings: ReadingMark[] = [];
     let run = '';
     let x = 0;
     const endRun = () => {
@@ -118,34 +120,27 @@ export function rubyLines(
         endRun();
         runs.push(text(word, { paddingLeft: room, paddingRight: room }));
       } else run += word;
-      readings.push(
-        el(
-          'div',
-          {
-            position: 'absolute',
-            top: 0,
-            left: x + room + (width - over) / 2,
-            height: band,
-            fontSize: small,
-            lineHeight: `${band}px`,
-            whiteSpace: 'pre',
-          },
-          reading,
-          { [TAG]: ARTIFACT },
-        ),
-      );
+      readings.push({
+        text: reading,
+        left: x + room + (width - over) / 2,
+        width: over,
+        size: small,
+        band,
+        bold,
+        ...(style['color'] === undefined ? {} : { color: String(style['color']) }),
+        ...(style['fontWeight'] === undefined ? {} : { weight: style['fontWeight'] }),
+      });
       x += width + room * 2;
     }
     endRun();
     if (!readings.length) return runs;
-    // One box holds the line's words and readings, so that the readings' offsets count from the
-    // line's first word wherever the line is aligned (Satori places an absolute box as CSS does:
-    // from its nearest positioned ancestor).
+    // One box holds the line's words, and carries its readings, whose offsets count from the
+    // line's first word wherever the line is aligned: the renderer writes them over the words
+    // once Satori has placed the box (ruby-svg.ts).
     return [
-      el('div', { position: 'relative', height: h + band, alignItems: 'flex-end', flexShrink: 0 }, [
-        ...runs,
-        ...readings,
-      ]),
+      el('div', { position: 'relative', height: h + band, alignItems: 'flex-end', flexShrink: 0 }, runs, {
+        [READINGS]: readings,
+      }),
     ];
   };
   return {
@@ -163,6 +158,9 @@ export function rubyLines(
     height: rows.reduce((sum, segments) => sum + heightOf(segments), 0),
   };
 }
+
+/** The prop of a line box carrying its ふりがな (ruby-svg.ts ReadingMark[]), written after Satori. */
+export const READINGS = 'data-readings';
 
 /** Data attribute naming the boxes the renderer fills after Satori (QR path, photo in the PDF). */
 export const SLOT = 'data-slot';
