@@ -18,6 +18,7 @@
 import satori, { type SatoriOptions } from 'satori';
 import type { FlyerFonts } from './fonts.ts';
 import { ARTIFACT, type TaggedBox } from './pdf-tags.ts';
+import { graphemes } from './text.ts';
 
 /** A reading over its word, placed from its line's box (elements.ts rubyLines). */
 export interface ReadingMark {
@@ -88,9 +89,6 @@ function probe(fonts: FlyerFonts, mark: ReadingMark): Promise<Probe> {
   return known;
 }
 
-/** Number as Satori writes it. */
-const num = (value: number) => String(value);
-
 /**
  * The readings of `lines` as Satori would have written them, added to `svg` before its end, and
  * their boxes added to `tags` as artifacts.
@@ -111,14 +109,12 @@ export async function withReadings(
       const top = line.top;
       tags?.push({ tag: ARTIFACT, left, top, width: Math.ceil(mark.width), height: mark.band });
       let x = left;
-      for (const { segment } of graphemes.segment(mark.text)) {
+      for (const segment of graphemes(mark.text)) {
         const advance = fonts.measure(segment, mark.size, mark.bold);
-        out += `<text x="${num(x)}" y="${num(top + baseline)}" width="${num(advance)}" height="${num(mark.band)}"${attributes}>${escapeText(segment)}</text>`;
+        out += `<text x="${x}" y="${top + baseline}" width="${advance}" height="${mark.band}"${attributes}>${escapeText(segment)}</text>`;
         x += advance;
       }
     }
   const end = svg.lastIndexOf('</svg>');
   return `${svg.slice(0, end)}${out}${svg.slice(end)}`;
 }
-
-const graphemes = new Intl.Segmenter('ja', { granularity: 'grapheme' });
