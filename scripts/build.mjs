@@ -31,18 +31,42 @@
  * time.
  * The printing steps' workers set their own (src/flyers/render-process.ts). `npm start` runs the dev
  * server with the same settings (scripts/lib/allocators.mjs).
+ *
+ * Then the flyers and newsletter PDFs that `astro build` left to render, in a process of their own
+ * (scripts/print.ts) once Astro's has ended and let its ~1.2 GB go (src/flyers/print-queue.ts).
  */
 import { spawn } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 // The allocators' settings above (shared with npm start); the environment's own values win.
 import { withAllocators } from './lib/allocators.mjs';
 
+const here = dirname(fileURLToPath(import.meta.url));
 const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
-const child = spawn(process.execPath, ['--heap-growing-percent=50', astroBin, 'build', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: withAllocators(),
+// What the build leaves to print, rendered once Astro's process has ended
+// (src/flyers/print-queue.ts): a queue left by an earlier build that stopped is not this one's.
+const queue = process.env['TSUNAGARI_PRINT_QUEUE'] || join(here, '..', '.cache', 'print-queue.v8');
+rmSync(queue, { force: true });
+
+/** Runs a step with the allocators' settings; resolves with its exit code. */
+function step(args, env = {}) {
+  const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...withAllocators(), ...env } });
+  // Ctrl+C reaches the step too.
+  const stop = (signal) => child.kill(signal);
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, stop);
+  return new Promise((done) =>
+    child.once('exit', (code, signal) => {
+      for (const name of ['SIGINT', 'SIGTERM']) process.off(name, stop);
+      done(code ?? (signal ? 1 : 0));
+    }),
+  );
+}
+
+let code = await step(['--heap-growing-percent=50', astroBin, 'build', ...process.argv.slice(2)], {
+  TSUNAGARI_PRINT_QUEUE: queue,
 });
-// Ctrl+C reaches both; the build's own exit code is the script's.
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.once('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// The build's own exit code is the script's; then the printing's, if the build left any.
+if (code === 0 && existsSync(queue)) code = await step([join(here, 'print.ts'), queue]);
+process.exit(code);

@@ -104,6 +104,7 @@ function readKeys(cacheDir: string): Record<string, string> {
   }
 }
 
+/** A flyer file to render: what a plan hands its render (and, through `npm run build`, another process). */
 interface Todo {
   index: number;
   file: string;
@@ -119,9 +120,50 @@ interface Todo {
   outputs: string[];
 }
 
+/** Every failure names the entry's file; an unexpected one keeps its stack for whoever fixes it. */
+const failedFlyer = (file: string, error: unknown) =>
+  `${file}: ${
+    error instanceof FlyerTextError
+      ? error.message
+      : `チラシを作れませんでした / the flyer could not be made: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+  }`;
+
+/**
+ * What is left of the flyer step once its cached flyers are in place: plain data (V8's
+ * serializer carries it), so `npm run build` can render it in a process of its own after Astro's
+ * has ended (src/flyers/print-queue.ts says why).
+ */
+export interface FlyerPlan {
+  /** When the step started (`Date.now()`): its time counts from there, wherever it renders. */
+  startedAt: number;
+  /** Flyers (entries and translations) in the step, and those taken from the cache. */
+  total: number;
+  skipped: number;
+  choices: FlyerStepResult['choices'];
+  /** Flyers whose model could not be made, each naming its file. */
+  failures: string[];
+  /** The keys of the flyers in place so far; each rendered one adds its own. */
+  keys: Record<string, string>;
+  /** keys.json differs from `keys` even if nothing renders (a flyer went away). */
+  keysStale: boolean;
+  /** Defaults first, then the printing choices. */
+  todo: Todo[];
+  /** The site's own readings, when a ふりがな flyer is to render. */
+  rubyOverrides?: Override[];
+}
+
+/** The flyer step: cached flyers put in place, the rest rendered (planFlyers, then renderFlyers). */
 export async function makeFlyers(content: FlyerContent, options: FlyerStepOptions): Promise<FlyerStepResult> {
-  const started = performance.now();
-  const { root, outDir, today, log, warn } = options;
+  return renderFlyers(planFlyers(content, options), options);
+}
+
+/**
+ * Every flyer's model and key; those whose key is in the cache put in place at once. What is
+ * left to render is the plan.
+ */
+export function planFlyers(content: FlyerContent, options: FlyerStepOptions): FlyerPlan {
+  const startedAt = Date.now();
+  const { root, outDir, today } = options;
   const cacheDir = join(root, '.cache', 'flyers');
   const { entries, lookup, site } = content;
   const { only } = options;
@@ -136,15 +178,7 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
     return [paths.pdf, paths.png, paths.og].map((p) => inDir(dir, p));
   };
   const failures: string[] = [];
-  /** Every failure names the entry's file; an unexpected one keeps its stack for whoever fixes it. */
-  const failed = (file: string, error: unknown) =>
-    failures.push(
-      `${file}: ${
-        error instanceof FlyerTextError
-          ? error.message
-          : `チラシを作れませんでした / the flyer could not be made: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
-      }`,
-    );
+  const failed = (file: string, error: unknown) => failures.push(failedFlyer(file, error));
 
   const previous = readKeys(cacheDir);
   // A whole run writes the keys of the flyers it has; one flyer's run keeps everyone else's.
@@ -261,6 +295,30 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
     }
   }
   todo.push(...todoChoices);
+  return {
+    startedAt,
+    total: jobs.length,
+    skipped,
+    choices,
+    failures,
+    keys,
+    keysStale: !only && Object.keys(previous).length !== skipped + choices.skipped,
+    todo,
+    ...(todo.some((job) => job.choice === RUBY_CHOICE) ? { rubyOverrides: rubyInputs().overrides } : {}),
+  };
+}
+
+/** Renders what a plan left (planFlyers), in this process or another, and writes the cache's keys. */
+export async function renderFlyers(
+  plan: FlyerPlan,
+  options: Pick<FlyerStepOptions, 'root' | 'workers' | 'fewInThisThread' | 'renderAfter' | 'pool' | 'log' | 'warn'>,
+): Promise<FlyerStepResult> {
+  const { root, log, warn } = options;
+  const { todo, keys, choices, skipped } = plan;
+  const cacheDir = join(root, '.cache', 'flyers');
+  const failures = [...plan.failures];
+  const failed = (file: string, error: unknown) => failures.push(failedFlyer(file, error));
+  const elapsed = () => Date.now() - plan.startedAt;
 
   let rendered = 0;
   let renderMs = 0;
@@ -279,7 +337,7 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
       renderCpuMs += cpuMs;
     }
     log(
-      `[${job.index + 1}/${jobs.length}] ${job.file} → flyers/${job.name}${job.alternative ? '.pdf' : ''} (${Math.round(ms)} ms, PDF ${Math.round((sizes[0] ?? 0) / 1024)} kB)`,
+      `[${job.index + 1}/${plan.total}] ${job.file} → flyers/${job.name}${job.alternative ? '.pdf' : ''} (${Math.round(ms)} ms, PDF ${Math.round((sizes[0] ?? 0) / 1024)} kB)`,
     );
     // An alternative's fitting (large print leaving out points) is how that template works, not
     // something the editor, who chose another template, should act on: logged, not warned.
@@ -295,11 +353,11 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
     } catch {
       // The build fails for that reason; rendering now would only delay the message.
       return {
-        total: jobs.length,
+        total: plan.total,
         rendered: 0,
         skipped,
         failures,
-        ms: performance.now() - started,
+        ms: elapsed(),
         renderMs: 0,
         renderCpuMs: 0,
         workers: 0,
@@ -311,7 +369,7 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
   // dictionary is loaded only when one of them renders) — while the workers already render the
   // rest: made before the workers started, they kept both cores waiting (3 s at 1,000 entries).
   const rubyJobs = todo.filter((job) => job.choice === RUBY_CHOICE);
-  const readingsReady = rubyJobs.length ? addReadings(rubyJobs, rubyInputs().overrides, failed) : new Map();
+  const readingsReady = rubyJobs.length ? addReadings(rubyJobs, plan.rubyOverrides ?? [], failed) : new Map();
   /** Whether the job can render: false if its readings failed (and were reported). */
   const ready = (job: Todo): Promise<boolean> => readingsReady.get(job) ?? Promise.resolve(true);
   const workers =
@@ -364,17 +422,17 @@ export async function makeFlyers(content: FlyerContent, options: FlyerStepOption
     }
   } finally {
     // What was rendered stays known even when another flyer failed.
-    if (rendered || choices.rendered || (!only && Object.keys(previous).length !== skipped + choices.skipped)) {
+    if (rendered || choices.rendered || plan.keysStale) {
       mkdirSync(cacheDir, { recursive: true });
       replaceFile(join(cacheDir, KEYS_FILE), Buffer.from(JSON.stringify(keys)));
     }
   }
   return {
-    total: jobs.length,
+    total: plan.total,
     rendered,
     skipped,
     failures,
-    ms: performance.now() - started,
+    ms: elapsed(),
     renderMs,
     renderCpuMs,
     workers,

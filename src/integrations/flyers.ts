@@ -11,12 +11,22 @@
  * FLYERS_SKIP=1 leaves the flyers out and NEWSLETTERS_SKIP=1 the newsletters, each saying so in
  * the log — `npm run bench` leaves the flyers out where thousands would take longer than
  * everything else, and still times the newsletters there. Neither is set by `npm run build`.
+ *
+ * Under `npm run build` what is left to render once the cached files are in place is not rendered
+ * here but written to the print queue and rendered after Astro's process has ended
+ * (src/flyers/print-queue.ts, scripts/print.ts): the same steps, without Astro's memory beside them.
  */
 import type { AstroIntegrationLogger } from 'astro';
-import { flyerFailures, flyerSummary, makeFlyers } from '../flyers/build.ts';
+import { flyerFailures, flyerSummary, planFlyers, renderFlyers } from '../flyers/build.ts';
 import { flyerContent, SETTINGS_MISSING, type FlyerContent } from '../flyers/content.ts';
 import { flyerTranslations } from '../flyers/translations.ts';
-import { makeNewsletterPdfs, newsletterSummary } from '../flyers/newsletter/build.ts';
+import {
+  makeNewsletterPdfs,
+  newsletterSummary,
+  planNewsletterPdfs,
+  renderNewsletterPdfs,
+} from '../flyers/newsletter/build.ts';
+import { printQueueFile, writePrintQueue, type PrintQueue } from '../flyers/print-queue.ts';
 import { todayInJapan } from '../lib/recurrence.ts';
 import { releaseAnalysers } from '../lib/furigana/tokenizer.ts';
 import { flyerDay } from '../flyers/list.ts';
@@ -39,25 +49,36 @@ export function buildFlyers(
   return {
     async make(outDir, logger, renderAfter) {
       const failures: string[] = [];
+      const log = (line: string) => logger.info(line);
+      const warn = (line: string) => logger.warn(line);
+      const workers = process.env['FLYERS_WORKERS'] ? Math.max(1, Number(process.env['FLYERS_WORKERS'])) : undefined;
+      // `npm run build` renders what is left after Astro's process ends (print-queue.ts says why).
+      const queueFile = printQueueFile();
+      const queue: PrintQueue = { root, outDir, ...(workers ? { workers } : {}) };
       if (process.env['FLYERS_SKIP'] === '1')
         logger.warn('チラシは作りませんでした（FLYERS_SKIP=1） / flyers left out (FLYERS_SKIP=1)');
       else {
         if (!content) throw new Error(SETTINGS_MISSING);
-        const result = await makeFlyers(content, {
+        const options = {
           root,
           outDir,
           // As the flyer script: FLYERS_TODAY fixes the day (tests, reproducible builds).
           today: flyerDay(),
-          ...(process.env['FLYERS_WORKERS'] ? { workers: Math.max(1, Number(process.env['FLYERS_WORKERS'])) } : {}),
+          ...(workers ? { workers } : {}),
           ...(renderAfter ? { renderAfter } : {}),
-          log: (line) => logger.info(line),
-          warn: (line) => logger.warn(line),
-        });
-        // The ふりがな flyers' readings are made: their dictionary goes before the newsletters.
-        releaseAnalysers();
-        logger.info(flyerSummary(result));
-        const failed = flyerFailures(result);
-        if (failed) failures.push(failed);
+          log,
+          warn,
+        };
+        const plan = planFlyers(content, options);
+        if (queueFile && plan.todo.length) queue.flyers = plan;
+        else {
+          const result = await renderFlyers(plan, options);
+          // The ふりがな flyers' readings are made: their dictionary goes before the newsletters.
+          releaseAnalysers();
+          logger.info(flyerSummary(result));
+          const failed = flyerFailures(result);
+          if (failed) failures.push(failed);
+        }
       }
       // The entries are not needed any more; the build still holds its own.
       content = undefined;
@@ -71,17 +92,33 @@ export function buildFlyers(
         await renderAfter;
         // The newsletters' A4 PDFs — colour, black and white, large print — with the same engine
         // and cache approach (src/flyers/newsletter/build.ts), once the flyers no longer use the cores.
-        const newsletters = await makeNewsletterPdfs(entries, {
+        const options = {
           root,
           outDir,
           // As the draft pages (src/pages/newsletters/draft/): next month from the build's day.
           today: todayInJapan(),
-          ...(process.env['FLYERS_WORKERS'] ? { workers: Math.max(1, Number(process.env['FLYERS_WORKERS'])) } : {}),
-          log: (line) => logger.info(line),
-          warn: (line) => logger.warn(line),
-        });
-        logger.info(newsletterSummary(newsletters));
-        failures.push(...newsletters.failures);
+          ...(workers ? { workers } : {}),
+          log,
+          warn,
+        };
+        if (queueFile) {
+          const plan = await planNewsletterPdfs(entries, options);
+          if (plan.renders.length) queue.newsletters = plan;
+          else {
+            logger.info(newsletterSummary(await renderNewsletterPdfs(plan, options)));
+            failures.push(...plan.failures);
+          }
+        } else {
+          const newsletters = await makeNewsletterPdfs(entries, options);
+          logger.info(newsletterSummary(newsletters));
+          failures.push(...newsletters.failures);
+        }
+      }
+      if (queue.flyers || queue.newsletters) {
+        writePrintQueue(queueFile as string, queue);
+        logger.info(
+          `printing: ${queue.flyers?.todo.length ?? 0} flyer files and ${queue.newsletters?.renders.length ?? 0} newsletter issues to render once Astro's process has ended (scripts/print.ts)`,
+        );
       }
       if (failures.length) throw new Error(failures.join('\n'));
     },

@@ -1,5 +1,6 @@
 /**
- * The flyers of `astro build` (`npm run build`) on a copy of the project: every event, salon and
+ * The flyers of `npm run build` on a copy of the project, rendered after Astro's process from the
+ * plans it left (src/flyers/print-queue.ts): every event, salon and
  * recruitment gets its one-page A4 PDF, its preview and its 1200×630 share image, made from the
  * entries the build validated, so the entry pages can be checked against the files: og:image,
  * the preview and the print link. `node scripts/flyers.ts` (`npm run flyers`) then runs on its
@@ -72,20 +73,30 @@ beforeAll(async () => {
   dir = copyProject();
   // The shared build's newsletter PDFs and images, not its flyers: every flyer renders here.
   await withSampleCaches(dir, { flyers: false });
-  // As `npm run build`, with the day fixed as for the script runs below (salons' next dates).
-  const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+  // `npm run build` (its flyers rendered after Astro's process, from the build's print queue),
+  // with the day fixed as for the script runs below (salons' next dates).
+  const build = spawnSync(process.execPath, [join(dir, 'scripts', 'build.mjs')], {
     cwd: dir,
     encoding: 'utf8',
     env: childEnv({ FLYERS_TODAY: DAY }),
   });
   built = build.stdout + build.stderr;
-  if (build.status !== 0) throw new Error(`astro build failed (${build.status}):\n${built}`);
+  if (build.status !== 0) throw new Error(`npm run build failed (${build.status}):\n${built}`);
 }, 600_000);
 afterAll(() => removeProject(dir));
 
 describe('the flyers of the build', () => {
   it('renders every event, salon and recruitment and says how many', () => {
     expect(built).toMatch(new RegExp(`flyers: ${flyerCount()} rendered, 0 skipped`));
+  });
+
+  it('renders them once Astro has ended, from the print queue, which is then gone', () => {
+    const handed = built.indexOf("to render once Astro's process has ended");
+    expect(handed).toBeGreaterThan(0);
+    // Astro's last line comes before the printing's first.
+    expect(built.indexOf('[build] Complete!')).toBeGreaterThan(handed);
+    expect(built.search(/flyers: \d+ rendered/)).toBeGreaterThan(built.indexOf('[build] Complete!'));
+    expect(existsSync(join(dir, '.cache', 'print-queue.v8'))).toBe(false);
   });
 
   it('writes a one-page A4 PDF, a preview and a 1200×630 share image for each', async () => {

@@ -2,7 +2,8 @@
  * `npm run build` is scripts/build.mjs, which runs `astro build` with glibc's malloc held to two
  * arenas and mimalloc returning what it frees: the script hands Astro the variables (a value
  * already set wins) and its arguments, and the bench still knows the script for the Astro stage
- * (the one that makes the flyers). `npm start` (scripts/start.mjs) runs the dev server with the
+ * (the one that makes the flyers), and renders what the build left to print once Astro's process
+ * has ended (scripts/print.ts). `npm start` (scripts/start.mjs) runs the dev server with the
  * same variables (scripts/lib/allocators.mjs).
  */
 import { spawnSync } from 'node:child_process';
@@ -18,20 +19,24 @@ const SCRIPTS = ['build.mjs', 'start.mjs', join('lib', 'allocators.mjs')];
 
 afterAll(removeFixtureCopies);
 
-/** A project whose `astro` prints what it was given, so the script runs without building. */
-function fakeProject(): string {
+/**
+ * A project whose `astro` prints what it was given, so the script runs without building (or runs
+ * `astro`, a script of its own).
+ */
+function fakeProject(astro?: string): string {
   const dir = tempFolder('tsunagari-build-script-');
   mkdirSync(join(dir, 'scripts', 'lib'), { recursive: true });
   for (const name of SCRIPTS) writeFileSync(join(dir, 'scripts', name), readFileSync(join(root, 'scripts', name)));
   // npm start's other server: here one that waits until the script stops it.
   writeFileSync(join(dir, 'scripts', 'cms-server.ts'), 'setInterval(() => {}, 1000);');
   writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
-  const astro = join(dir, 'node_modules', 'astro');
-  mkdirSync(join(astro, 'bin'), { recursive: true });
-  writeFileSync(join(astro, 'package.json'), '{"name":"astro","version":"0.0.0"}');
+  const astroDir = join(dir, 'node_modules', 'astro');
+  mkdirSync(join(astroDir, 'bin'), { recursive: true });
+  writeFileSync(join(astroDir, 'package.json'), '{"name":"astro","version":"0.0.0"}');
   writeFileSync(
-    join(astro, 'bin', 'astro.mjs'),
-    `const e = process.env;
+    join(astroDir, 'bin', 'astro.mjs'),
+    astro ??
+      `const e = process.env;
 console.log(JSON.stringify({ args: process.argv.slice(2), arenas: e.MALLOC_ARENA_MAX ?? null, purgeDelay: e.MIMALLOC_PURGE_DELAY ?? null, eagerCommit: e.MIMALLOC_ARENA_EAGER_COMMIT ?? null }));
 process.exit(3);`,
   );
@@ -77,6 +82,51 @@ describe('npm run build', () => {
       MIMALLOC_ARENA_EAGER_COMMIT: '1',
     });
     expect(out).toMatchObject({ arenas: '8', purgeDelay: '10', eagerCommit: '1' });
+  });
+
+  /** A project whose astro leaves a print queue (or not) and exits with `code`, and whose printing says what it got. */
+  function printingProject(code: number, leavesQueue: boolean): string {
+    const dir = fakeProject(`import { existsSync, writeFileSync } from 'node:fs';
+const queue = process.env.TSUNAGARI_PRINT_QUEUE;
+console.log('stale queue: ' + existsSync(queue));
+if (${leavesQueue}) writeFileSync(queue, 'plans');
+process.exit(${code});`);
+    writeFileSync(
+      join(dir, 'scripts', 'print.ts'),
+      `import { readFileSync } from 'node:fs';
+console.log('printed ' + readFileSync(process.argv[2], 'utf8'));
+process.exit(5);`,
+    );
+    // An earlier build's queue, left by a build that stopped: never this one's.
+    mkdirSync(join(dir, '.cache'));
+    writeFileSync(join(dir, '.cache', 'print-queue.v8'), 'old plans');
+    return dir;
+  }
+  const build = (dir: string) => {
+    const env = { ...process.env };
+    delete env['TSUNAGARI_PRINT_QUEUE'];
+    return spawnSync(process.execPath, [join(dir, 'scripts', 'build.mjs')], {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+  };
+
+  it('prints what astro build left in its queue once it has ended, with the printing’s exit code', () => {
+    const result = build(printingProject(0, true));
+    expect(result.stdout).toContain('stale queue: false');
+    expect(result.stdout).toContain('printed plans');
+    expect(result.status).toBe(5);
+  });
+
+  it('prints nothing when astro build failed or left nothing to print', () => {
+    const failed = build(printingProject(2, true));
+    expect(failed.status).toBe(2);
+    expect(failed.stdout).not.toContain('printed');
+    const nothing = build(printingProject(0, false));
+    expect(nothing.status).toBe(0);
+    expect(nothing.stdout).not.toContain('printed');
   });
 
   it('is the bench’s Astro stage, the one that makes the flyers', () => {

@@ -2,14 +2,23 @@
  * Printing choices (issue 14, item 6): every flyer's default template as today, plus the other
  * two templates as PDFs only, at `<id>.<template>.pdf`, each cached under its own key. The
  * flyer step runs here with a stand-in pool, so what is asked for, written, linked and cached
- * is checked without rendering (the e2e test renders them).
+ * is checked without rendering (the e2e test renders them) — in one go, and as `npm run build`
+ * does it: planned, handed through the print queue's file, rendered from the plan alone.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
-import { makeFlyers, flyerSummary, type FlyerStepOptions } from '../../src/flyers/build.ts';
+import {
+  flyerSummary,
+  makeFlyers,
+  planFlyers,
+  renderFlyers,
+  type FlyerPlan,
+  type FlyerStepOptions,
+} from '../../src/flyers/build.ts';
+import { takePrintQueue, writePrintQueue } from '../../src/flyers/print-queue.ts';
 import { cacheKey } from '../../src/flyers/cache.ts';
 import type { FlyerContent } from '../../src/flyers/content.ts';
 import { buildFlyerModel, type FlyerModel } from '../../src/flyers/model.ts';
@@ -265,5 +274,29 @@ describe('the flyer step with printing choices', () => {
     rmSync(join(root, '.cache', 'flyers', 'keys.json'));
     await run({ only: { collection: 'recruitments', id: 'b' } });
     expect(asked).toEqual(['b bw all']);
+  });
+
+  it('renders the same from a plan handed through the print queue (npm run build, after Astro)', async () => {
+    const options = { root, outDir: join(root, 'dist'), today: '2026-11-23', log: () => {}, warn: () => {} };
+    const plan = planFlyers(content, options);
+    expect(plan.todo).toHaveLength(8);
+    // Through the file, as scripts/print.ts gets it: V8's serializer, then nothing of the entries.
+    const file = join(root, 'queue.v8');
+    writePrintQueue(file, { root, outDir: options.outDir, flyers: plan });
+    const queued = takePrintQueue(file);
+    expect(existsSync(file)).toBe(false);
+    const result = await renderFlyers(queued.flyers as FlyerPlan, { ...options, pool });
+    expect(asked.sort()).toEqual([...openInColour('a'), 'b bw all', 'b large pdf', 'b large-ruby pdf', 'b poster pdf']);
+    expect(readings.get('a')?.['募集 a']).toEqual([{ text: '募集', reading: 'ぼしゅう' }, { text: ' a' }]);
+    expect(result).toMatchObject({ total: 2, rendered: 2, skipped: 0, failures: [] });
+    expect(result.choices).toMatchObject({ total: 6, rendered: 6, skipped: 0 });
+    // The keys the render wrote are the ones a whole step finds: the next build renders nothing.
+    asked.length = 0;
+    const again = await run({ outDir: join(root, 'dist2') });
+    expect(asked).toEqual([]);
+    expect(again).toMatchObject({ rendered: 0, skipped: 2, choices: { skipped: 6 } });
+    expect(readFileSync(join(root, 'dist2', 'flyers', 'recruitments', 'a.large-ruby.pdf'), 'utf8')).toBe(
+      'pdf large-ruby',
+    );
   });
 });

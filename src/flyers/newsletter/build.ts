@@ -60,35 +60,156 @@ function photoStamps(root: string, input: NewsletterPrintInput): string[] {
   });
 }
 
+interface NewsletterStepOptions {
+  root: string;
+  outDir: string;
+  /** 'YYYY-MM-DD' in Japan: which month is next (the drafts). */
+  today: string;
+  log: (line: string) => void;
+  warn: (line: string) => void;
+  /** One PDF only, by its address (`/newsletters/<id>-large.pdf`): the dev server's request. */
+  only?: string;
+  /** Threads to render on (default: one per core, up to 4, no more than PDFs to render). */
+  workers?: number;
+  /** Render on this pool and leave it open (the dev server keeps one). */
+  pool?: NewsletterPool;
+}
+
+/** An issue's editions to render, with what they are made from: plain data, as a worker gets it. */
+interface NewsletterRender {
+  file: string;
+  input: NewsletterPrintInput;
+  editions: ToRender[];
+}
+
+/**
+ * What is left of the newsletter step once its cached PDFs are in place: plain data, so
+ * `npm run build` can render it in a process of its own after Astro's (src/flyers/print-queue.ts).
+ */
+export interface NewsletterPlan {
+  /** PDFs in the step, and the milliseconds its compiling and placing took. */
+  total: number;
+  planMs: number;
+  failures: string[];
+  renders: NewsletterRender[];
+}
+
+const emptyResult = (): NewsletterStepResult => ({ total: 0, rendered: 0, failures: [], ms: 0, cpuMs: [] });
+
+/** Every issue's and draft's PDFs: cached ones put in place, the others rendered as they are compiled. */
 export async function makeNewsletterPdfs(
   entries: ReadonlyMap<string, readonly ValidEntry[]>,
-  options: {
-    root: string;
-    outDir: string;
-    /** 'YYYY-MM-DD' in Japan: which month is next (the drafts). */
-    today: string;
-    log: (line: string) => void;
-    warn: (line: string) => void;
-    /** One PDF only, by its address (`/newsletters/<id>-large.pdf`): the dev server's request. */
-    only?: string;
-    /** Threads to render on (default: one per core, up to 4, no more than PDFs to render). */
-    workers?: number;
-    /** Render on this pool and leave it open (the dev server keeps one). */
-    pool?: NewsletterPool;
-  },
+  options: NewsletterStepOptions,
 ): Promise<NewsletterStepResult> {
   const started = performance.now();
-  const { root, outDir, log, warn } = options;
+  const result = emptyResult();
+  let pool: NewsletterPool | undefined;
+  const renders: Promise<void>[] = [];
+  try {
+    await eachSheet(entries, options, result, (job, left) => {
+      // Started with the first issue to render, not after all are compiled: the workers load
+      // their fonts, then render, while the build's process compiles the next issues. No more
+      // workers than issues left, this one included.
+      pool ??= options.pool ?? createNewsletterPool(options.root, options.workers ?? newsletterWorkersFor(left));
+      const rendering = renderSheet(pool, job, result, options);
+      // Awaited with the others below; handled now, as it may fail while the next issue compiles.
+      rendering.catch(() => {});
+      renders.push(rendering);
+    });
+    await Promise.all(renders);
+  } finally {
+    // Every render settled before the pool closes, even when one failed; a pool the caller lent
+    // (the dev server's) stays open for its next request.
+    await Promise.allSettled(renders);
+    if (pool && !options.pool) await pool.close();
+  }
+  result.ms = performance.now() - started;
+  return result;
+}
+
+/** Every issue and draft compiled and its cached PDFs put in place; what is left to render is the plan. */
+export async function planNewsletterPdfs(
+  entries: ReadonlyMap<string, readonly ValidEntry[]>,
+  options: Omit<NewsletterStepOptions, 'pool' | 'workers'>,
+): Promise<NewsletterPlan> {
+  const started = performance.now();
+  const result = emptyResult();
+  const renders: NewsletterRender[] = [];
+  await eachSheet(entries, options, result, (job) => renders.push(job));
+  return { total: result.total, planMs: performance.now() - started, failures: result.failures, renders };
+}
+
+/** Renders what a plan left (planNewsletterPdfs), in this process or another. */
+export async function renderNewsletterPdfs(
+  plan: NewsletterPlan,
+  options: Pick<NewsletterStepOptions, 'root' | 'outDir' | 'log' | 'warn' | 'workers'>,
+): Promise<NewsletterStepResult> {
+  const started = performance.now();
+  const result: NewsletterStepResult = { ...emptyResult(), total: plan.total, failures: [...plan.failures] };
+  if (plan.renders.length) {
+    const pool = createNewsletterPool(options.root, options.workers ?? newsletterWorkersFor(plan.renders.length));
+    try {
+      await Promise.allSettled(plan.renders.map((job) => renderSheet(pool, job, result, options)));
+    } finally {
+      await pool.close();
+    }
+  }
+  result.ms = plan.planMs + performance.now() - started;
+  return result;
+}
+
+/**
+ * Renders an issue's editions on one worker (worker.ts says why), each written by the worker
+ * into the cache; a new file renamed into place, so a hard link to an older PDF keeps its bytes.
+ */
+async function renderSheet(
+  pool: NewsletterPool,
+  { file, input, editions }: NewsletterRender,
+  result: NewsletterStepResult,
+  { outDir, log, warn }: Pick<NewsletterStepOptions, 'outDir' | 'log' | 'warn'>,
+): Promise<void> {
+  let replies: Awaited<ReturnType<NewsletterPool['render']>>;
+  try {
+    replies = await pool.render(
+      input,
+      editions.map(({ edition, cached }) => ({ edition, file: cached })),
+    );
+  } catch (error) {
+    result.failures.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw error;
+  }
+  editions.forEach(({ cached, out }, i) => {
+    const reply = replies[i];
+    if (!reply?.ok) {
+      result.failures.push(
+        `${file}: ${reply?.message ?? 'PDFが作られませんでした / the worker did not reply for this edition'}`,
+      );
+      return;
+    }
+    for (const w of reply.warnings) warn(`${file}: ${w}`);
+    placeFile(cached, out);
+    result.rendered++;
+    result.cpuMs.push(reply.cpuMs);
+    log(
+      `${out.slice(outDir.length)}: ${reply.pages} pages, ${Math.round(reply.bytes / 1024)} KiB, ${Math.round(reply.cpuMs)} ms CPU`,
+    );
+  });
+}
+
+/**
+ * Each issue and next month's drafts compiled, in order, their cached PDFs put in place and the
+ * others handed to `toRender` with how many sheets are left, this one included.
+ */
+async function eachSheet(
+  entries: ReadonlyMap<string, readonly ValidEntry[]>,
+  options: Pick<NewsletterStepOptions, 'root' | 'outDir' | 'today' | 'only'>,
+  result: NewsletterStepResult,
+  toRender: (job: NewsletterRender, left: number) => void,
+): Promise<void> {
+  const { root, outDir } = options;
   const site = entries.get('settings')?.[0]?.parsed as { url: string; siteName: string } | undefined;
   const issues = newsletterEntries(entries);
-  const result: NewsletterStepResult = {
-    total: 0,
-    rendered: 0,
-    failures: [],
-    ms: 0,
-    cpuMs: [],
-  };
-  if (!site || !issues.length) return result;
+  if (!site || !issues.length) return;
   const sources = newsletterSources(entries, site.url);
   const cacheDir = join(root, '.cache', 'newsletters');
   mkdirSync(cacheDir, { recursive: true });
@@ -101,42 +222,10 @@ export async function makeNewsletterPdfs(
     issues.map((i) => ({ id: i.id, data: i.data })),
     options.today,
   );
-  let pool: NewsletterPool | undefined;
-  const renders: Promise<void>[] = [];
   const failed = (file: string, error: unknown) =>
     result.failures.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
 
-  /**
-   * Renders an issue's editions on one worker (worker.ts says why), each written by the worker
-   * into the cache; a new file renamed into place, so a hard link to an older PDF keeps its bytes.
-   */
-  const render = async (file: string, input: NewsletterPrintInput, editions: ToRender[], left: number) => {
-    // Started with the first issue to render, not after all are compiled: the workers load
-    // their fonts, then render, while the build's process compiles the next issues. No more
-    // workers than issues left, this one included.
-    pool ??= options.pool ?? createNewsletterPool(root, options.workers ?? newsletterWorkersFor(left));
-    const replies = await pool.render(
-      input,
-      editions.map(({ edition, cached }) => ({ edition, file: cached })),
-    );
-    editions.forEach(({ cached, out }, i) => {
-      const reply = replies[i];
-      if (!reply?.ok) {
-        result.failures.push(
-          `${file}: ${reply?.message ?? 'PDFが作られませんでした / the worker did not reply for this edition'}`,
-        );
-        return;
-      }
-      for (const w of reply.warnings) warn(`${file}: ${w}`);
-      placeFile(cached, out);
-      result.rendered++;
-      result.cpuMs.push(reply.cpuMs);
-      log(
-        `${out.slice(outDir.length)}: ${reply.pages} pages, ${Math.round(reply.bytes / 1024)} KiB, ${Math.round(reply.cpuMs)} ms CPU`,
-      );
-    });
-  };
-  /** Puts an issue's PDFs in place from the cache, or renders them. */
+  /** Puts an issue's PDFs in place from the cache, or hands them on to render. */
   const add = (file: string, paths: NewsletterPdfPaths, input: NewsletterPrintInput, left: number) => {
     const made = JSON.stringify([NEWSLETTER_CODE_VERSION, fonts, input, photoStamps(root, input)]);
     const editions: ToRender[] = [];
@@ -148,11 +237,7 @@ export async function makeNewsletterPdfs(
       if (existsSync(cached)) placeFile(cached, out);
       else editions.push({ edition, cached, out });
     }
-    if (!editions.length) return;
-    const rendering = render(file, input, editions, left);
-    // Awaited with the others below; handled now, as it may fail while the next issue compiles.
-    rendering.catch(() => {});
-    renders.push(rendering);
+    if (editions.length) toRender({ file, input, editions }, left);
   };
 
   /** Each issue and draft: where its PDFs go, and how it is compiled for print. */
@@ -191,28 +276,18 @@ export async function makeNewsletterPdfs(
     })),
   ];
 
-  try {
-    for (const [index, { file, paths, input }] of sheets.entries()) {
-      const count = wanted(paths).length;
-      if (!count) continue;
-      result.total += count;
-      try {
-        add(file, paths, input(), sheets.length - index);
-      } catch (error) {
-        failed(file, error);
-      }
-      // The workers' replies and the next jobs are sent between two issues, not after all.
-      await nextTurn();
+  for (const [index, { file, paths, input }] of sheets.entries()) {
+    const count = wanted(paths).length;
+    if (!count) continue;
+    result.total += count;
+    try {
+      add(file, paths, input(), sheets.length - index);
+    } catch (error) {
+      failed(file, error);
     }
-    await Promise.all(renders);
-  } finally {
-    // Every render settled before the pool closes, even when one failed; a pool the caller lent
-    // (the dev server's) stays open for its next request.
-    await Promise.allSettled(renders);
-    if (pool && !options.pool) await pool.close();
+    // The workers' replies and the next jobs are sent between two issues, not after all.
+    await nextTurn();
   }
-  result.ms = performance.now() - started;
-  return result;
 }
 
 export function newsletterSummary(result: NewsletterStepResult): string {
