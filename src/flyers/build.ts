@@ -61,6 +61,11 @@ export interface FlyerStepOptions {
   only?: { collection: string; id: string; choice?: FlyerChoiceName; locale?: LocaleCode };
   /** Worker processes to render on, kept by the caller (the dev server keeps one warm). */
   pool?: FlyerPool;
+  /**
+   * Called when every ふりがな flyer's readings are made (at once if none are to be): the build
+   * lets the dictionary go there, not after the last flyer.
+   */
+  readingsMade?: () => void;
   /** One line per rendered flyer, and warnings. */
   log: (line: string) => void;
   warn: (line: string) => void;
@@ -311,7 +316,10 @@ export function planFlyers(content: FlyerContent, options: FlyerStepOptions): Fl
 /** Renders what a plan left (planFlyers), in this process or another, and writes the cache's keys. */
 export async function renderFlyers(
   plan: FlyerPlan,
-  options: Pick<FlyerStepOptions, 'root' | 'workers' | 'fewInThisThread' | 'renderAfter' | 'pool' | 'log' | 'warn'>,
+  options: Pick<
+    FlyerStepOptions,
+    'root' | 'workers' | 'fewInThisThread' | 'renderAfter' | 'pool' | 'readingsMade' | 'log' | 'warn'
+  >,
 ): Promise<FlyerStepResult> {
   const { root, log, warn } = options;
   const { todo, keys, choices, skipped } = plan;
@@ -370,6 +378,8 @@ export async function renderFlyers(
   // rest: made before the workers started, they kept both cores waiting (3 s at 1,000 entries).
   const rubyJobs = todo.filter((job) => job.choice === RUBY_CHOICE);
   const readingsReady = rubyJobs.length ? addReadings(rubyJobs, plan.rubyOverrides ?? [], failed) : new Map();
+  // Said once the last is made (long before the workers are done), so the dictionary can go.
+  if (options.readingsMade) void Promise.all(readingsReady.values()).then(options.readingsMade);
   /** Whether the job can render: false if its readings failed (and were reported). */
   const ready = (job: Todo): Promise<boolean> => readingsReady.get(job) ?? Promise.resolve(true);
   const workers =

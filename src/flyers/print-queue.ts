@@ -59,9 +59,15 @@ export async function printQueued(
   const { root, outDir, workers } = queue;
   const failures: string[] = [];
   if (queue.flyers) {
-    const result = await renderFlyers(queue.flyers, { root, ...(workers ? { workers } : {}), log, warn });
-    // The ふりがな flyers' readings are made: their dictionary goes before the newsletters.
-    releaseAnalysers();
+    const result = await renderFlyers(queue.flyers, {
+      root,
+      ...(workers ? { workers } : {}),
+      // Once the ふりがな flyers' readings are made, their dictionary (~230 MB) goes: the
+      // workers render beside this process for minutes more.
+      readingsMade: releaseAnalysers,
+      log,
+      warn,
+    });
     log(flyerSummary(result));
     const failed = flyerFailures(result);
     if (failed) failures.push(failed);

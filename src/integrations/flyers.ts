@@ -66,6 +66,8 @@ export function buildFlyers(
           today: flyerDay(),
           ...(workers ? { workers } : {}),
           ...(renderAfter ? { renderAfter } : {}),
+          // The pages are written: the dictionary goes once the ふりがな flyers' readings are made.
+          readingsMade: releaseAnalysers,
           log,
           warn,
         };
@@ -73,8 +75,6 @@ export function buildFlyers(
         if (queueFile && plan.todo.length) queue.flyers = plan;
         else {
           const result = await renderFlyers(plan, options);
-          // The ふりがな flyers' readings are made: their dictionary goes before the newsletters.
-          releaseAnalysers();
           logger.info(flyerSummary(result));
           const failed = flyerFailures(result);
           if (failed) failures.push(failed);

@@ -285,7 +285,14 @@ describe('the flyer step with printing choices', () => {
     writePrintQueue(file, { root, outDir: options.outDir, flyers: plan });
     const queued = takePrintQueue(file);
     expect(existsSync(file)).toBe(false);
-    const result = await renderFlyers(queued.flyers as FlyerPlan, { ...options, pool });
+    // The build lets the dictionary go when the readings are made: said once.
+    let readingsMade = 0;
+    const result = await renderFlyers(queued.flyers as FlyerPlan, {
+      ...options,
+      pool,
+      readingsMade: () => readingsMade++,
+    });
+    expect(readingsMade).toBe(1);
     expect(asked.sort()).toEqual([...openInColour('a'), 'b bw all', 'b large pdf', 'b large-ruby pdf', 'b poster pdf']);
     expect(readings.get('a')?.['募集 a']).toEqual([{ text: '募集', reading: 'ぼしゅう' }, { text: ' a' }]);
     expect(result).toMatchObject({ total: 2, rendered: 2, skipped: 0, failures: [] });
