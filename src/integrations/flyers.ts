@@ -116,8 +116,10 @@ export function buildFlyers(
       }
       if (queue.flyers || queue.newsletters) {
         writePrintQueue(queueFile as string, queue);
+        const flyerFiles = queue.flyers?.todo.length ?? 0;
+        const issues = queue.newsletters?.renders.length ?? 0;
         logger.info(
-          `printing: ${queue.flyers?.todo.length ?? 0} flyer files and ${queue.newsletters?.renders.length ?? 0} newsletter issues to render once Astro's process has ended (scripts/print.ts)`,
+          `印刷: チラシ${flyerFiles}件・だより${issues}号分は、このあと別の処理で作ります / printing: ${flyerFiles} flyer files and ${issues} newsletter issues to render once Astro's process has ended (scripts/print.ts)`,
         );
       }
       if (failures.length) throw new Error(failures.join('\n'));
