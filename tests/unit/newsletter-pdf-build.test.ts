@@ -1,14 +1,21 @@
 /**
  * The newsletter step of the build (src/flyers/newsletter/build.ts) on the sample content: every
  * issue's colour, black-and-white and large-print PDF where its page links them, next month's drafts marked
- * 下書き beside their pages, and a second run taking every PDF from .cache/newsletters/.
+ * 下書き beside their pages, and a second run taking every PDF from .cache/newsletters/; and as
+ * `npm run build` makes them: planned, handed through the print queue's file, rendered from it.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeNewsletterPdfs } from '../../src/flyers/newsletter/build.ts';
+import {
+  makeNewsletterPdfs,
+  planNewsletterPdfs,
+  renderNewsletterPdfs,
+  type NewsletterPlan,
+} from '../../src/flyers/newsletter/build.ts';
+import { takePrintQueue, writePrintQueue } from '../../src/flyers/print-queue.ts';
 import { draftPdfPaths, newsletterPdfPaths } from '../../src/flyers/newsletter/paths.ts';
 import { newsletterEntries } from '../../src/flyers/newsletter/sources.ts';
 import { draftSlug, nextMonthDrafts } from '../../src/lib/newsletter/archive.ts';
@@ -68,6 +75,36 @@ describe('newsletter PDFs in the build', () => {
       expect(none.total).toBe(0);
     } finally {
       rmSync(only, { recursive: true, force: true });
+    }
+  }, 600_000);
+
+  it('renders from a plan handed through the print queue (npm run build, after Astro) what was not cached', async () => {
+    const planned = mkdtempSync(join(tmpdir(), 'newsletter-queue-'));
+    try {
+      const issue = newsletterEntries(entries)[0]?.id ?? '';
+      const path = newsletterPdfPaths(issue).bw;
+      const options = { root, outDir: planned, today, only: path, ...quiet };
+      await makeNewsletterPdfs(entries, options);
+      // Its cached PDF (the file linked into place) removed: the plan has it to render.
+      const cacheDir = join(root, '.cache', 'newsletters');
+      const { ino } = statSync(join(planned, path));
+      const cached = readdirSync(cacheDir).find((name) => statSync(join(cacheDir, name)).ino === ino);
+      expect(cached).toBeDefined();
+      rmSync(join(cacheDir, cached as string));
+      rmSync(join(planned, path));
+      const plan = await planNewsletterPdfs(entries, options);
+      expect(plan).toMatchObject({ total: 1, failures: [] });
+      expect(plan.renders.map((r) => r.editions.map((e) => e.edition))).toEqual([['bw']]);
+      const file = join(planned, 'queue.v8');
+      writePrintQueue(file, { root, outDir: planned, newsletters: plan });
+      const queued = takePrintQueue(file).newsletters as NewsletterPlan;
+      const result = await renderNewsletterPdfs(queued, options);
+      expect(result).toMatchObject({ total: 1, rendered: 1, failures: [] });
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(planned, path), '-'], { encoding: 'utf8' });
+      expect(text.length).toBeGreaterThan(100);
+      expect(existsSync(join(cacheDir, cached as string))).toBe(true);
+    } finally {
+      rmSync(planned, { recursive: true, force: true });
     }
   }, 600_000);
 });
