@@ -49,11 +49,6 @@ export interface FlyerStepOptions {
    */
   fewInThisThread?: boolean;
   /**
-   * Rendering waits for this (the build's search index: see src/integrations/flyers.ts) and is
-   * left out if it fails; cached flyers are put in place at once.
-   */
-  renderAfter?: Promise<unknown>;
-  /**
    * Only this entry's flyer (the dev server, on request: flyers-dev.ts): its default files, or
    * with `choice` that template's PDF if it is one of the alternatives. The other flyers' cache
    * keys are kept, so the next build still finds them.
@@ -316,10 +311,7 @@ export function planFlyers(content: FlyerContent, options: FlyerStepOptions): Fl
 /** Renders what a plan left (planFlyers), in this process or another, and writes the cache's keys. */
 export async function renderFlyers(
   plan: FlyerPlan,
-  options: Pick<
-    FlyerStepOptions,
-    'root' | 'workers' | 'fewInThisThread' | 'renderAfter' | 'pool' | 'readingsMade' | 'log' | 'warn'
-  >,
+  options: Pick<FlyerStepOptions, 'root' | 'workers' | 'fewInThisThread' | 'pool' | 'readingsMade' | 'log' | 'warn'>,
 ): Promise<FlyerStepResult> {
   const { root, log, warn } = options;
   const { todo, keys, choices, skipped } = plan;
@@ -355,24 +347,6 @@ export async function renderFlyers(
       );
   };
 
-  if (todo.length && options.renderAfter) {
-    try {
-      await options.renderAfter;
-    } catch {
-      // The build fails for that reason; rendering now would only delay the message.
-      return {
-        total: plan.total,
-        rendered: 0,
-        skipped,
-        failures,
-        ms: elapsed(),
-        renderMs: 0,
-        renderCpuMs: 0,
-        workers: 0,
-        choices,
-      };
-    }
-  }
   // The ふりがな flyers that render get their readings here, in one place for every worker (the
   // dictionary is loaded only when one of them renders) — while the workers already render the
   // rest: made before the workers started, they kept both cores waiting (3 s at 1,000 entries).

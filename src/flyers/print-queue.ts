@@ -48,8 +48,9 @@ export function takePrintQueue(file: string): PrintQueue {
 }
 
 /**
- * Renders the flyers, then the newsletters (the order and summaries of the build's own step,
- * src/integrations/flyers.ts); resolves with one message per step that had failures.
+ * Renders the flyers, then the newsletters, logging each step's summary; resolves with one
+ * message per step that had failures. The build's own step (src/integrations/flyers.ts) under
+ * `astro build` alone, scripts/print.ts under `npm run build`.
  */
 export async function printQueued(
   queue: PrintQueue,
