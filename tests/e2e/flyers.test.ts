@@ -7,8 +7,9 @@
  * own: it renders nothing because nothing changed, and only the entry that did after an edit.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,12 +76,17 @@ beforeAll(async () => {
   await withSampleCaches(dir, { flyers: false });
   // `npm run build` (its flyers rendered after Astro's process, from the build's print queue),
   // with the day fixed as for the script runs below (salons' next dates).
+  // Both streams into one file, so that the lines keep the order they were written in.
+  const log = join(dir, 'build.log');
+  const out = openSync(log, 'w');
   const build = spawnSync(process.execPath, [join(dir, 'scripts', 'build.mjs')], {
     cwd: dir,
-    encoding: 'utf8',
+    stdio: ['ignore', out, out],
     env: childEnv({ FLYERS_TODAY: DAY }),
   });
-  built = build.stdout + build.stderr;
+  closeSync(out);
+  // Without colours: where the terminal or CI asks for them, Astro's "Complete!" is bold.
+  built = stripVTControlCharacters(readFileSync(log, 'utf8'));
   if (build.status !== 0) throw new Error(`npm run build failed (${build.status}):\n${built}`);
 }, 600_000);
 afterAll(() => removeProject(dir));
