@@ -23,6 +23,7 @@ import { drawSvg } from './svg-pdf.ts';
 import { FlyerTextError } from './errors.ts';
 import { READINGS, SLOT, TAG, type El, type Layout } from './layout/elements.ts';
 import { withReadings, type ReadingLine, type ReadingMark } from './ruby-svg.ts';
+import { placeLines, writeLines } from './text-svg.ts';
 import { ogLayout } from './layout/share.ts';
 import { squareBorders } from './layout/borders.ts';
 import { sheetLayout } from './layout/sheet.ts';
@@ -100,8 +101,16 @@ async function toSvg(
     },
   };
   const drawn = squareBorders(layout.element);
-  const element = { ...drawn, props: { ...drawn.props, style: { ...drawn.props.style, fontFamily: fonts.family } } };
-  const svg = await satori(element as unknown as Parameters<typeof satori>[0], options);
+  // The lines' texts are written after Satori has placed their boxes (text-svg.ts).
+  const placed = placeLines(
+    { ...drawn, props: { ...drawn.props, style: { ...drawn.props.style, fontFamily: fonts.family } } },
+    fonts,
+  );
+  const svg = await writeLines(
+    await satori(placed.element as unknown as Parameters<typeof satori>[0], options),
+    placed,
+    fonts,
+  );
   if (missing.size) {
     const list = [...missing].map(
       ([segment, code]) => `「${segment}」${code === 'emoji' ? '（絵文字）' : ''}: ${whereIs(model, segment)}`,

@@ -9,16 +9,16 @@
  * The `<text>` elements are those Satori writes for a box holding the reading: one per character
  * at the box's left rounded as Satori rounds a box, each the next at the character's advance, on
  * the baseline Satori gives that size and line height — taken from Satori itself, once per style
- * and process, from a one-character probe. The PDF's tags mark each reading's box an artifact,
- * as the boxes were (pdf-tags.ts). Satori no longer sees the readings, so its check for
- * characters the fonts lack does not cover them: they are kana, which every Japanese flyer font
- * draws (the site's own readings must be hiragana: src/schemas/furigana.ts; the dictionary's are
+ * and process, from a one-character probe (text-svg.ts, which writes the lines' texts so too).
+ * The PDF's tags mark each reading's box an artifact, as the boxes were (pdf-tags.ts). Satori no
+ * longer sees the readings, so its check for characters the fonts lack does not cover them: they
+ * are kana, which every Japanese flyer font draws (the site's own readings must be hiragana: src/schemas/furigana.ts; the dictionary's are
  * its kana readings).
  */
-import satori, { type SatoriOptions } from 'satori';
 import type { FlyerFonts } from './fonts.ts';
 import { ARTIFACT, type TaggedBox } from './pdf-tags.ts';
 import { graphemes } from './text.ts';
+import { escapeText, probeText } from './text-svg.ts';
 
 /** A reading over its word, placed from its line's box (elements.ts rubyLines). */
 export interface ReadingMark {
@@ -44,51 +44,6 @@ export interface ReadingLine {
   readings: readonly ReadingMark[];
 }
 
-/** Escapes text as Satori does for `<text>` content. */
-const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/** What Satori writes for one character of a style: the baseline's offset and the attributes. */
-interface Probe {
-  baseline: number;
-  attributes: string;
-}
-
-const probes = new Map<string, Promise<Probe>>();
-
-/** Satori's own baseline and text attributes for a reading's style, once per style and process. */
-function probe(fonts: FlyerFonts, mark: ReadingMark): Promise<Probe> {
-  const key = `${fonts.family}|${mark.size}|${mark.band}|${mark.weight}|${mark.color}`;
-  let known = probes.get(key);
-  if (!known) {
-    const options: SatoriOptions = { width: 100, height: mark.band, fonts: fonts.fonts, embedFont: false };
-    const element = {
-      type: 'div',
-      props: {
-        style: {
-          display: 'flex',
-          width: 100,
-          height: mark.band,
-          fontFamily: fonts.family,
-          fontSize: mark.size,
-          lineHeight: `${mark.band}px`,
-          whiteSpace: 'pre',
-          ...(mark.color === undefined ? {} : { color: mark.color }),
-          ...(mark.weight === undefined ? {} : { fontWeight: mark.weight }),
-        },
-        children: 'あ',
-      },
-    };
-    known = satori(element as unknown as Parameters<typeof satori>[0], options).then((svg) => {
-      const text = /<text x="[^"]*" y="([^"]*)" width="[^"]*" height="[^"]*"([^>]*)>/.exec(svg);
-      if (!text)
-        throw new Error(`ふりがなの位置を決められませんでした / no text in Satori's probe: ${svg.slice(0, 200)}`);
-      return { baseline: Number(text[1]), attributes: text[2] as string };
-    });
-    probes.set(key, known);
-  }
-  return known;
-}
-
 /**
  * The readings of `lines` as Satori would have written them, added to `svg` before its end, and
  * their boxes added to `tags` as artifacts.
@@ -103,7 +58,12 @@ export async function withReadings(
   let out = '';
   for (const line of lines)
     for (const mark of line.readings) {
-      const { baseline, attributes } = await probe(fonts, mark);
+      const { baseline, attributes } = await probeText(fonts, {
+        size: mark.size,
+        lineHeight: mark.band,
+        ...(mark.weight === undefined ? {} : { weight: mark.weight }),
+        ...(mark.color === undefined ? {} : { color: mark.color }),
+      });
       // Satori puts a box at its left edge rounded to the pixel, and a measured box's width up.
       const left = Math.round(line.left + mark.left);
       const top = line.top;

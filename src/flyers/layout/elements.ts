@@ -9,6 +9,7 @@ import type { LocaleCode } from '../../i18n/locales.ts';
 import type { Segment } from '../../lib/furigana/segments.ts';
 import { plainMeasureOf, rubyBand, rubySize } from '../ruby.ts';
 import type { ReadingMark } from '../ruby-svg.ts';
+import { TEXT_LINE } from '../text-svg.ts';
 import type { Measure } from '../text.ts';
 
 export type Style = Record<string, string | number>;
@@ -46,7 +47,7 @@ export interface Block {
 export const LINE = 1.4;
 export const TITLE_LINE = 1.22;
 
-/** Lines as stacked boxes of known height. */
+/** Lines as stacked boxes of known height, whose texts are written after Satori (text-svg.ts). */
 export function lines(texts: string[], size: number, style: Style, lineHeight = LINE): Block {
   const h = Math.ceil(size * lineHeight);
   return {
@@ -58,6 +59,7 @@ export function lines(texts: string[], size: number, style: Style, lineHeight = 
           'div',
           { height: h, fontSize: size, lineHeight: `${h}px`, whiteSpace: 'nowrap', flexShrink: 0, ...style },
           text,
+          { [TEXT_LINE]: true },
         ),
       ),
     ),
@@ -97,7 +99,9 @@ export function rubyLines(
   // Only a line with readings takes the band: a title's kana-only line stays as tall as before.
   const heightOf = (segments: Segment[]) => h + (segments.some((s) => s.reading) ? band : 0);
   const text = (t: string, extra: Style = {}) =>
-    el('div', { height: h, lineHeight: `${h}px`, flexShrink: 0, whiteSpace: 'pre', ...extra }, t);
+    el('div', { height: h, lineHeight: `${h}px`, flexShrink: 0, whiteSpace: 'pre', ...extra }, t, {
+      [TEXT_LINE]: true,
+    });
   const line = (segments: Segment[]): Child[] => {
     const runs: El[] = [];
     const readings: ReadingMark[] = [];
