@@ -9,6 +9,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument as PdfLib, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import satori from 'satori';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import { loadFonts } from '../../src/flyers/fonts.ts';
@@ -21,6 +22,8 @@ import {
   renderNewsletter,
 } from '../../src/flyers/newsletter/render.ts';
 import { INNER_WIDTH, newsletterBlocks, type MonthCount } from '../../src/flyers/newsletter/layout.ts';
+import { squareBorders } from '../../src/flyers/layout/borders.ts';
+import { compactSvg } from '../../src/flyers/render.ts';
 import { SLOT, type El } from '../../src/flyers/layout/elements.ts';
 import { EDITIONS } from '../../src/flyers/newsletter/paths.ts';
 import { monthlyCounts, newsletterEntries, newsletterSources } from '../../src/flyers/newsletter/sources.ts';
@@ -277,9 +280,20 @@ describe("an issue's blocks", () => {
         children: pieces.map((p, i) => ({ ...p.el, props: { ...p.el.props, [SLOT]: `piece:${i}` } })),
       },
     };
-    await layOut(column, INNER_WIDTH, total, fonts, (slot, _tag, box) => {
+    const svg = await layOut(column, INNER_WIDTH, total, fonts, (slot, _tag, box) => {
       if (typeof slot === 'string') heights.set(slot, box.height);
     });
+    // The lines' texts, written after Satori (text-svg.ts), are what Satori writes itself…
+    const drawn = squareBorders(column);
+    const styled = { ...drawn, props: { ...drawn.props, style: { ...drawn.props.style, fontFamily: fonts.family } } };
+    const direct = await satori(styled as unknown as Parameters<typeof satori>[0], {
+      width: INNER_WIDTH,
+      height: total,
+      fonts: fonts.fonts,
+      embedFont: false,
+    });
+    // But for the masks Satori defines for every text and never uses (the PDF's writer skips those).
+    expect(compactSvg(svg) === compactSvg(direct), `${at}: the lines written after Satori are Satori's own`).toBe(true);
     pieces.forEach((p, i) => {
       expect(heights.get(`piece:${i}`), `${at}: ${p.name}`).toBeDefined();
       expect(Math.abs((heights.get(`piece:${i}`) as number) - p.height), `${at}: ${p.name}`).toBeLessThan(0.01);

@@ -19,6 +19,7 @@ import type { Measure } from '../text.ts';
 import { breakLines } from '../text.ts';
 import { snapBorder } from '../layout/borders.ts';
 import { el, LINE, SLOT, tagged, type El, type Style } from '../layout/elements.ts';
+import { TEXT_LINE } from '../text-svg.ts';
 import type { PageBlock, PlainBlock } from './paginate.ts';
 import type { Edition } from './paths.ts';
 
@@ -165,6 +166,8 @@ function text(
           flexShrink: 0,
         },
         line,
+        // Written after Satori has placed the line (text-svg.ts), as a flyer's lines are.
+        { [TEXT_LINE]: true },
       ),
     ),
   );
