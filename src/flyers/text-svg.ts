@@ -10,15 +10,15 @@
  * Satori places as it would have placed the text, painted in a colour of its own so that the
  * box's `<rect>` marks where in the SVG's order the text belongs (a later box, the 中止 stamp,
  * still covers it). The `<rect>` is then replaced by the `<text>` elements Satori writes: one per
- * piece of the text as Satori cuts it (satoriPieces), at
- * the box's left and each the next at the piece's advance, on the baseline Satori gives that
- * size and line height — taken from Satori itself, once per style and process, from a
- * one-character probe (the ふりがな's readings are written the same way: ruby-svg.ts).
+ * piece of the text as Satori cuts it (satoriPieces), at the box's left and each the next at the
+ * piece's advance, on the baseline Satori gives that size and line height — taken from Satori
+ * itself, once per style and process, from a one-character probe (the ふりがな's readings are
+ * written the same way: ruby-svg.ts).
  *
- * A line is left to Satori where its widths could differ from Satori's: a piece drawn by a
- * fallback face (measure counts the set's first face), spaces that Satori would collapse or
- * trim, tabs and line breaks, or a style this module does not reproduce. So is a line with a
- * character the face lacks, which Satori takes from a fallback face or refuses (render.ts).
+ * A line is left to Satori where its widths could differ from Satori's: a character the set's
+ * first face lacks (measure counts that face; Satori takes the character from a fallback face,
+ * or refuses it and render.ts names it), spaces that Satori would collapse or trim, tabs, line
+ * breaks and no-break spaces, a style this module does not reproduce, and a translation's lines.
  */
 import satori, { type SatoriOptions } from 'satori';
 import LineBreaker from 'linebreak';
@@ -245,8 +245,9 @@ export function placeLines(element: El, fonts: FlyerFonts): PlacedLines {
 
 /**
  * `svg` with each marked box replaced by its line's `<text>` elements, as Satori would have
- * written them. A box Satori did not draw is wholly outside the sheet (satori's culling), where
- * Satori would not have drawn its text either.
+ * written them. A box Satori did not draw lies wholly outside the sheet (Satori's culling): its
+ * line is not drawn at all, where Satori wrote the text off the page (nothing printed, yet read
+ * aloud from the PDF by a screen reader).
  */
 export async function writeLines(svg: string, placed: PlacedLines, fonts: FlyerFonts): Promise<string> {
   if (!placed.lines.length) return svg;
