@@ -8,10 +8,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import { PDFDocument as PdfLib, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import satori from 'satori';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/index.ts';
 import { memoSources } from '../../src/flyers/bosai/sources.ts';
-import { renderBosaiMemo } from '../../src/flyers/bosai/render.ts';
+import { layOut, renderBosaiMemo } from '../../src/flyers/bosai/render.ts';
+import { memoSheet, SHEET } from '../../src/flyers/bosai/layout.ts';
+import { squareBorders } from '../../src/flyers/layout/borders.ts';
+import { compactSvg } from '../../src/flyers/render.ts';
+import { placeLines } from '../../src/flyers/text-svg.ts';
 import { loadFonts } from '../../src/flyers/fonts.ts';
 import { bosaiMemo, type BosaiMemoSources } from '../../src/lib/bosai-memo.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
@@ -102,4 +107,37 @@ describe('わが家の防災メモ of the sample town', () => {
     for (const key of BLANKS) expect(text, key).toContain(squash(t(`bosaiMemo.blank.${key}`)));
     expect(text).not.toContain(squash(memo.organizations[0]?.name ?? '?'));
   }, 180_000);
+
+  it('has its lines written after Satori as Satori writes them, at every type scale', async () => {
+    const fonts = loadFonts();
+    let lines = 0;
+    for (const districtId of [undefined, ...sources.districts.map((d) => d.id)]) {
+      const memo = bosaiMemo(sources, t, districtId);
+      for (const scale of [1, 0.88, 0.76]) {
+        const sheet = memoSheet(memo, fonts.measure, scale, fonts.family);
+        lines += placeLines(squareBorders(sheet), fonts).lines.length;
+        const { svg } = await layOut(sheet, fonts, []);
+        const direct = await satori(squareBorders(sheet) as unknown as Parameters<typeof satori>[0], {
+          width: SHEET.width,
+          height: SHEET.height,
+          fonts: fonts.fonts,
+          embedFont: false,
+        });
+        // But for the masks Satori defines for every text and never uses (the PDF's writer skips
+        // those), and the lines of a sheet too full for this scale that lie wholly below it:
+        // Satori wrote them off the page, they are now not drawn (the renderer tries a smaller scale).
+        const [after, before] = [compactSvg(svg), compactSvg(direct)];
+        const missing = [...before.matchAll(/<text x="[^"]*" y="([^"]*)"[^>]*>[^<]*<\/text>/g)].filter(
+          (m) => !after.includes(m[0]),
+        );
+        for (const m of missing)
+          expect(Number(m[1]), `${districtId ?? 'town'} at ×${scale}`).toBeGreaterThan(SHEET.height);
+        expect(
+          missing.reduce((text, m) => text.replace(m[0], ''), before) === after,
+          `${districtId ?? 'town'} at ×${scale}`,
+        ).toBe(true);
+      }
+    }
+    expect(lines).toBeGreaterThan(100);
+  });
 });

@@ -11,6 +11,7 @@ import { formatDate } from '../../lib/facts.ts';
 import { canvasOf, PAPER } from '../paper.ts';
 import { breakLines, type Measure } from '../text.ts';
 import { el, LINE, SLOT, tagged, type El, type Style } from '../layout/elements.ts';
+import { TEXT_LINE } from '../text-svg.ts';
 
 export const SHEET = canvasOf(PAPER.a4);
 const MARGIN = 34;
@@ -46,6 +47,8 @@ function text(
         'div',
         { height: h, fontSize: size, lineHeight: `${h}px`, whiteSpace: 'nowrap', fontWeight: bold ? 700 : 400 },
         line,
+        // Written after Satori has placed the line (text-svg.ts), as a flyer's lines are.
+        { [TEXT_LINE]: true },
       ),
     ),
   );

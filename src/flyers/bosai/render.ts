@@ -22,6 +22,7 @@ import { pdfTagger, type TaggedBox } from '../pdf-tags.ts';
 import { textDrawer } from '../pdf-text.ts';
 import { compactSvg } from '../render.ts';
 import { drawSvg } from '../svg-pdf.ts';
+import { placeLines, writeLines } from '../text-svg.ts';
 import { CAPACITY, memoSheet, SHEET } from './layout.ts';
 
 export interface RenderedMemo {
@@ -36,7 +37,12 @@ export interface RenderedMemo {
 /** Type scales tried in turn until the sheet fits one page. */
 const SCALES = [1, 0.94, 0.88, 0.82, 0.76];
 
-async function layOut(element: El, fonts: FlyerFonts, tags: TaggedBox[]): Promise<{ svg: string; content: number }> {
+/** The sheet laid out by Satori, words as <text>; `tags` gets the tagged boxes. */
+export async function layOut(
+  element: El,
+  fonts: FlyerFonts,
+  tags: TaggedBox[],
+): Promise<{ svg: string; content: number }> {
   const missing = new Set<string>();
   let content = 0;
   const options: SatoriOptions = {
@@ -56,8 +62,14 @@ async function layOut(element: El, fonts: FlyerFonts, tags: TaggedBox[]): Promis
         tags.push({ tag, left: node.left, top: node.top, width: node.width, height: node.height });
     },
   };
-  // Square borders as strips, as on the flyers and newsletters (layout/borders.ts).
-  const svg = await satori(squareBorders(element) as unknown as Parameters<typeof satori>[0], options);
+  // Square borders as strips, as on the flyers and newsletters (layout/borders.ts), and the
+  // lines' texts written after Satori has placed their boxes (text-svg.ts).
+  const placed = placeLines(squareBorders(element), fonts);
+  const svg = await writeLines(
+    await satori(placed.element as unknown as Parameters<typeof satori>[0], options),
+    placed,
+    fonts,
+  );
   if (missing.size)
     throw new FlyerTextError(
       `防災メモのフォントにない文字があります。避難所や組織の名前から消すか、ふつうの文字に置き換えてください: ${[...missing].join(' ')} / characters the fonts cannot draw`,
