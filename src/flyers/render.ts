@@ -9,7 +9,7 @@
  */
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import PDFDocument from 'pdfkit';
-import satori, { type SatoriOptions } from 'satori';
+import type { SatoriOptions } from 'satori';
 import { MediaError, readMedia } from '../lib/media/publish.ts';
 import { loadFonts, type FlyerFonts } from './fonts.ts';
 import { flyerFontFamilies, flyerLang, type FlyerModel } from './model.ts';
@@ -23,7 +23,7 @@ import { drawSvg } from './svg-pdf.ts';
 import { FlyerTextError } from './errors.ts';
 import { READINGS, SLOT, TAG, type El, type Layout } from './layout/elements.ts';
 import { withReadings, type ReadingLine, type ReadingMark } from './ruby-svg.ts';
-import { placeLines, writeLines } from './text-svg.ts';
+import { satoriWithLines } from './text-svg.ts';
 import { ogLayout } from './layout/share.ts';
 import { squareBorders } from './layout/borders.ts';
 import { sheetLayout } from './layout/sheet.ts';
@@ -102,13 +102,9 @@ async function toSvg(
   };
   const drawn = squareBorders(layout.element);
   // The lines' texts are written after Satori has placed their boxes (text-svg.ts).
-  const placed = placeLines(
+  const svg = await satoriWithLines(
     { ...drawn, props: { ...drawn.props, style: { ...drawn.props.style, fontFamily: fonts.family } } },
-    fonts,
-  );
-  const svg = await writeLines(
-    await satori(placed.element as unknown as Parameters<typeof satori>[0], options),
-    placed,
+    options,
     fonts,
   );
   if (missing.size) {

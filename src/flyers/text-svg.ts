@@ -270,3 +270,13 @@ export async function writeLines(svg: string, placed: PlacedLines, fonts: FlyerF
   });
   return out;
 }
+
+/**
+ * Satori's SVG of `element`, its marked lines' texts written after Satori has placed their
+ * boxes: what the flyers', newsletters' and 防災メモ's renderers call instead of `satori`.
+ */
+export async function satoriWithLines(element: El, options: SatoriOptions, fonts: FlyerFonts): Promise<string> {
+  const placed = placeLines(element, fonts);
+  const svg = await satori(placed.element as unknown as Parameters<typeof satori>[0], options);
+  return writeLines(svg, placed, fonts);
+}

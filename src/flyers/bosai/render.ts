@@ -8,7 +8,7 @@
  */
 import { Resvg } from '@resvg/resvg-js';
 import PDFDocument from 'pdfkit';
-import satori, { type SatoriOptions } from 'satori';
+import type { SatoriOptions } from 'satori';
 import { t } from '../../i18n/index.ts';
 import { shortenings, type BosaiMemo } from '../../lib/bosai-memo.ts';
 import { FlyerTextError } from '../errors.ts';
@@ -22,7 +22,7 @@ import { pdfTagger, type TaggedBox } from '../pdf-tags.ts';
 import { textDrawer } from '../pdf-text.ts';
 import { compactSvg } from '../render.ts';
 import { drawSvg } from '../svg-pdf.ts';
-import { placeLines, writeLines } from '../text-svg.ts';
+import { satoriWithLines } from '../text-svg.ts';
 import { CAPACITY, memoSheet, SHEET } from './layout.ts';
 
 export interface RenderedMemo {
@@ -64,12 +64,7 @@ export async function layOut(
   };
   // Square borders as strips, as on the flyers and newsletters (layout/borders.ts), and the
   // lines' texts written after Satori has placed their boxes (text-svg.ts).
-  const placed = placeLines(squareBorders(element), fonts);
-  const svg = await writeLines(
-    await satori(placed.element as unknown as Parameters<typeof satori>[0], options),
-    placed,
-    fonts,
-  );
+  const svg = await satoriWithLines(squareBorders(element), options, fonts);
   if (missing.size)
     throw new FlyerTextError(
       `防災メモのフォントにない文字があります。避難所や組織の名前から消すか、ふつうの文字に置き換えてください: ${[...missing].join(' ')} / characters the fonts cannot draw`,

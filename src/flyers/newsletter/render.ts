@@ -9,7 +9,7 @@
  */
 import { Resvg } from '@resvg/resvg-js';
 import PDFDocument from 'pdfkit';
-import satori, { type SatoriOptions } from 'satori';
+import type { SatoriOptions } from 'satori';
 import sharp from 'sharp';
 import { t } from '../../i18n/index.ts';
 import type { PagePhoto } from '../../lib/media/photos.ts';
@@ -20,7 +20,7 @@ import { FlyerTextError } from '../errors.ts';
 import type { FlyerFonts } from '../fonts.ts';
 import { squareBorders } from '../layout/borders.ts';
 import { SLOT, TAG, type El } from '../layout/elements.ts';
-import { placeLines, writeLines } from '../text-svg.ts';
+import { satoriWithLines } from '../text-svg.ts';
 import { outlineText } from '../outline.ts';
 import { PAPER, previewOf } from '../paper.ts';
 import { encodePng } from '../png.ts';
@@ -96,12 +96,7 @@ export async function layOut(
   const drawn = squareBorders(element);
   const styled = { ...drawn, props: { ...drawn.props, style: { ...drawn.props.style, fontFamily: fonts.family } } };
   // The lines' texts are written after Satori has placed their boxes (text-svg.ts).
-  const placed = placeLines(styled, fonts);
-  const svg = await writeLines(
-    await satori(placed.element as unknown as Parameters<typeof satori>[0], options),
-    placed,
-    fonts,
-  );
+  const svg = await satoriWithLines(styled, options, fonts);
   if (missing.size)
     throw new FlyerTextError(
       `だよりのフォントにない文字があります。消すか、ふつうの文字に置き換えてください: ${[...missing].join(' ')} / characters the fonts cannot draw`,
