@@ -5,8 +5,12 @@
 import { getCollection } from 'astro:content';
 import { getSettings } from './entries.ts';
 import { loadDistricts } from './calendar.ts';
-import type { CalendarItem } from '../lib/calendar.ts';
-import { compileNewsletter, monthItems, type IssueRequest, type NewsletterSources } from '../lib/newsletter/compile.ts';
+import {
+  compileNewsletter,
+  withMonthCalendars,
+  type IssueRequest,
+  type NewsletterSources,
+} from '../lib/newsletter/compile.ts';
 
 let sources: Promise<NewsletterSources> | undefined;
 
@@ -21,17 +25,7 @@ async function load(): Promise<NewsletterSources> {
     loadDistricts(),
     getSettings(),
   ]);
-  const loaded = { events, salons, recruitments, reports, desks, places, districts, siteUrl: settings.url };
-  // Each month's calendar items once for all its issues (every district's, the town's, drafts).
-  const months = new Map<string, CalendarItem[]>();
-  return {
-    ...loaded,
-    calendarOf(range) {
-      let items = months.get(range.from);
-      if (!items) months.set(range.from, (items = monthItems(loaded, range)));
-      return items;
-    },
-  };
+  return withMonthCalendars({ events, salons, recruitments, reports, desks, places, districts, siteUrl: settings.url });
 }
 
 /** The issue compiled from the content the build loaded. */

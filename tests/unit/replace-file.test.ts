@@ -3,7 +3,7 @@
  * (replaceFile), and put into the site as a link to the cached file (placeFile). dist/ holds
  * links to cached files, so neither may ever write through one.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { placeFile, replaceFile } from '../../src/lib/replace-file.ts';
@@ -56,5 +56,11 @@ describe('placeFile', () => {
     expect(() => placeFile(join(dir, 'gone.pdf'), join(dir, 'site.pdf'))).toThrow(
       expect.objectContaining({ code: 'ENOENT' }),
     );
+    // What was at the place before is not left there as if it were the new file.
+    writeFileSync(join(dir, 'site.pdf'), '先月号');
+    expect(() => placeFile(join(dir, 'gone.pdf'), join(dir, 'site.pdf'))).toThrow(
+      expect.objectContaining({ code: 'ENOENT' }),
+    );
+    expect(existsSync(join(dir, 'site.pdf'))).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
  * the PDF and the web page of an issue compile the same model.
  */
 import type { KindEntry } from '../../kinds/index.ts';
-import type { NewsletterSources } from '../../lib/newsletter/compile.ts';
+import { withMonthCalendars, type NewsletterSources } from '../../lib/newsletter/compile.ts';
 import type { Newsletter } from '../../schemas/newsletter.ts';
 import type { ValidEntry } from '../../lib/validation/validate.ts';
 import type { CompiledNewsletter } from '../../lib/newsletter/compile.ts';
@@ -23,7 +23,7 @@ export function newsletterSources(
     name: data.name,
     parent: data.parent,
   }));
-  return {
+  return withMonthCalendars({
     events: of(entries, 'events'),
     salons: of(entries, 'salons'),
     recruitments: of(entries, 'recruitments'),
@@ -32,7 +32,7 @@ export function newsletterSources(
     places: of(entries, 'places'),
     districts,
     siteUrl,
-  };
+  });
 }
 
 export interface NewsletterEntry {
