@@ -30,6 +30,7 @@ import { fontsHash } from './fonts.ts';
 import { buildFlyerModel, flyerFontFamilies, type FlyerModel } from './model.ts';
 import type { Override } from '../lib/furigana/segments.ts';
 import { readingsKey } from '../lib/furigana/store.ts';
+import { progressLog } from '../lib/progress.ts';
 import { FLYER_COLLECTIONS, RUBY_CHOICE, choicesOf, flyerPaths, templateOfChoice, variantPdf } from './paths.ts';
 import type { FlyerChoiceName } from './paths.ts';
 import { createFlyerPool, writeFlyer, type FlyerPool, type WrittenFlyer } from './pool.ts';
@@ -320,6 +321,8 @@ export async function renderFlyers(
   const failed = (file: string, error: unknown) => failures.push(failedFlyer(file, error));
   const elapsed = () => Date.now() - plan.startedAt;
 
+  // A line per file made, thinned for a large town (a line every few seconds: progress.ts).
+  const logMade = progressLog(todo.length, log);
   let rendered = 0;
   let renderMs = 0;
   let renderCpuMs = 0;
@@ -336,7 +339,7 @@ export async function renderFlyers(
       renderMs += ms;
       renderCpuMs += cpuMs;
     }
-    log(
+    logMade(
       `[${job.index + 1}/${plan.total}] ${job.file} → flyers/${job.name}${job.alternative ? '.pdf' : ''} (${Math.round(ms)} ms, PDF ${Math.round((sizes[0] ?? 0) / 1024)} kB)`,
     );
     // An alternative's fitting (large print leaving out points) is how that template works, not

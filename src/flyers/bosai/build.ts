@@ -17,6 +17,7 @@ import { placeFile } from '../../lib/replace-file.ts';
 import { projectModule } from '../../lib/worker-process.ts';
 import { fontsHash } from '../fonts.ts';
 import { RENDER_PROCESS } from '../render-process.ts';
+import { progressLog } from '../../lib/progress.ts';
 import { memoSources } from './sources.ts';
 import type { MemoJob, MemoReply } from './worker.ts';
 
@@ -59,6 +60,8 @@ export async function makeBosaiMemos(
   });
 
   if (todo.length) {
+    // A line per sheet made, thinned for a large town (progress.ts).
+    const logMade = progressLog(todo.length, log);
     // Its source, run as plain Node like the flyers' worker (projectModule). One process: a town
     // has one sheet per district, ~0.05 s each.
     const pool = createProcessPool<MemoJob, MemoReply>(projectModule(root, 'src/flyers/bosai/worker.ts'), 1, {
@@ -81,7 +84,7 @@ export async function makeBosaiMemos(
           result.rendered++;
           result.cpuMs.push(reply.cpuMs);
           const note = reply.shortened ? '; 避難所・組織の一覧は防災のページに / lists left to the page' : '';
-          log(`${where}: ${Math.round(reply.bytes / 1024)} KiB, ${Math.round(reply.cpuMs)} ms CPU${note}`);
+          logMade(`${where}: ${Math.round(reply.bytes / 1024)} KiB, ${Math.round(reply.cpuMs)} ms CPU${note}`);
         }),
       );
     } finally {

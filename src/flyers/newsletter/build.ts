@@ -21,6 +21,7 @@ import { createNewsletterPool, newsletterWorkersFor, type NewsletterPool } from 
 import { draftPdfPaths, EDITIONS, newsletterPdfPaths, type Edition, type NewsletterPdfPaths } from './paths.ts';
 import { draftSlug, nextMonthDrafts } from '../../lib/newsletter/archive.ts';
 import { t } from '../../i18n/index.ts';
+import { progressLog } from '../../lib/progress.ts';
 
 /** Raise when the layout or renderer changes what a PDF looks like: every cached one renders again. */
 export const NEWSLETTER_CODE_VERSION = '5';
@@ -148,8 +149,11 @@ export async function renderNewsletterPdfs(
   const result: NewsletterStepResult = { ...emptyResult(), total: plan.total, failures: [...plan.failures] };
   if (plan.renders.length) {
     const pool = createNewsletterPool(options.root, options.workers ?? newsletterWorkersFor(plan.renders.length));
+    // A line per PDF made, thinned for a large town (progress.ts).
+    const editions = plan.renders.reduce((n, job) => n + job.editions.length, 0);
+    const sheetOptions = { ...options, log: progressLog(editions, options.log) };
     try {
-      await Promise.allSettled(plan.renders.map((job) => renderSheet(pool, job, result, options)));
+      await Promise.allSettled(plan.renders.map((job) => renderSheet(pool, job, result, sheetOptions)));
     } finally {
       await pool.close();
     }
