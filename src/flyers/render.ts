@@ -25,7 +25,6 @@ import { READINGS, SLOT, TAG, type El, type Layout } from './layout/elements.ts'
 import { withReadings, type ReadingLine, type ReadingMark } from './ruby-svg.ts';
 import { satoriWithLines } from './text-svg.ts';
 import { ogLayout } from './layout/share.ts';
-import { squareBorders } from './layout/borders.ts';
 import { sheetLayout } from './layout/sheet.ts';
 import { SPECS } from './layout/templates.ts';
 
@@ -100,13 +99,8 @@ async function toSvg(
       if (marks?.length) readings.push({ left: node.left, top: node.top, readings: marks });
     },
   };
-  const drawn = squareBorders(layout.element);
-  // The lines' texts are written after Satori has placed their boxes (text-svg.ts).
-  const svg = await satoriWithLines(
-    { ...drawn, props: { ...drawn.props, style: { ...drawn.props.style, fontFamily: fonts.family } } },
-    options,
-    fonts,
-  );
+  // Square borders as strips, and the lines' texts written after Satori has placed their boxes (text-svg.ts).
+  const svg = await satoriWithLines(layout.element, options, fonts);
   if (missing.size) {
     const list = [...missing].map(
       ([segment, code]) => `「${segment}」${code === 'emoji' ? '（絵文字）' : ''}: ${whereIs(model, segment)}`,

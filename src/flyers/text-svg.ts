@@ -24,6 +24,7 @@ import satori, { type SatoriOptions } from 'satori';
 import LineBreaker from 'linebreak';
 import { JAPANESE_FONTS, fontsHash, type FlyerFonts, type PdfFace } from './fonts.ts';
 import type { Child, El, Style } from './layout/elements.ts';
+import { squareBorders } from './layout/borders.ts';
 
 /** The prop of a line's box whose text child this module writes (elements.ts lines, rubyLines). */
 export const TEXT_LINE = 'data-text-line';
@@ -272,11 +273,14 @@ export async function writeLines(svg: string, placed: PlacedLines, fonts: FlyerF
 }
 
 /**
- * Satori's SVG of `element`, its marked lines' texts written after Satori has placed their
+ * Satori's SVG of `element` — its square borders drawn as strips (layout/borders.ts) and the
+ * fonts' family on its root — with its marked lines' texts written after Satori has placed their
  * boxes: what the flyers', newsletters' and 防災メモ's renderers call instead of `satori`.
  */
 export async function satoriWithLines(element: El, options: SatoriOptions, fonts: FlyerFonts): Promise<string> {
-  const placed = placeLines(element, fonts);
+  const drawn = squareBorders(element);
+  const styled = { ...drawn, props: { ...drawn.props, style: { ...drawn.props.style, fontFamily: fonts.family } } };
+  const placed = placeLines(styled, fonts);
   const svg = await satori(placed.element as unknown as Parameters<typeof satori>[0], options);
   return writeLines(svg, placed, fonts);
 }

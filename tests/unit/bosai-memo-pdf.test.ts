@@ -18,6 +18,7 @@ import { squareBorders } from '../../src/flyers/layout/borders.ts';
 import { compactSvg } from '../../src/flyers/render.ts';
 import { placeLines } from '../../src/flyers/text-svg.ts';
 import { loadFonts } from '../../src/flyers/fonts.ts';
+import { textsLeftBelow } from '../helpers/svg.ts';
 import { bosaiMemo, type BosaiMemoSources } from '../../src/lib/bosai-memo.ts';
 import { validateContent } from '../../src/lib/validation/validate.ts';
 
@@ -126,16 +127,7 @@ describe('わが家の防災メモ of the sample town', () => {
         // But for the masks Satori defines for every text and never uses (the PDF's writer skips
         // those), and the lines of a sheet too full for this scale that lie wholly below it:
         // Satori wrote them off the page, they are now not drawn (the renderer tries a smaller scale).
-        const [after, before] = [compactSvg(svg), compactSvg(direct)];
-        const missing = [...before.matchAll(/<text x="[^"]*" y="([^"]*)"[^>]*>[^<]*<\/text>/g)].filter(
-          (m) => !after.includes(m[0]),
-        );
-        for (const m of missing)
-          expect(Number(m[1]), `${districtId ?? 'town'} at ×${scale}`).toBeGreaterThan(SHEET.height);
-        expect(
-          missing.reduce((text, m) => text.replace(m[0], ''), before) === after,
-          `${districtId ?? 'town'} at ×${scale}`,
-        ).toBe(true);
+        textsLeftBelow(compactSvg(direct), compactSvg(svg), SHEET.height, `${districtId ?? 'town'} at ×${scale}`);
       }
     }
     expect(lines).toBeGreaterThan(100);

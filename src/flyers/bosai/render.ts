@@ -13,7 +13,6 @@ import { t } from '../../i18n/index.ts';
 import { shortenings, type BosaiMemo } from '../../lib/bosai-memo.ts';
 import { FlyerTextError } from '../errors.ts';
 import type { FlyerFonts } from '../fonts.ts';
-import { squareBorders } from '../layout/borders.ts';
 import { SLOT, TAG, type El } from '../layout/elements.ts';
 import { outlineText } from '../outline.ts';
 import { PAPER, previewOf } from '../paper.ts';
@@ -64,7 +63,7 @@ export async function layOut(
   };
   // Square borders as strips, as on the flyers and newsletters (layout/borders.ts), and the
   // lines' texts written after Satori has placed their boxes (text-svg.ts).
-  const svg = await satoriWithLines(squareBorders(element), options, fonts);
+  const svg = await satoriWithLines(element, options, fonts);
   if (missing.size)
     throw new FlyerTextError(
       `防災メモのフォントにない文字があります。避難所や組織の名前から消すか、ふつうの文字に置き換えてください: ${[...missing].join(' ')} / characters the fonts cannot draw`,

@@ -18,7 +18,6 @@ import type { CompiledNewsletter } from '../../lib/newsletter/compile.ts';
 import { Memo } from '../../lib/memo.ts';
 import { FlyerTextError } from '../errors.ts';
 import type { FlyerFonts } from '../fonts.ts';
-import { squareBorders } from '../layout/borders.ts';
 import { SLOT, TAG, type El } from '../layout/elements.ts';
 import { satoriWithLines } from '../text-svg.ts';
 import { outlineText } from '../outline.ts';
@@ -93,10 +92,8 @@ export async function layOut(
       if (onBox) onBox(node.props?.[SLOT], node.props?.[TAG], node, node.props ?? {});
     },
   };
-  const drawn = squareBorders(element);
-  const styled = { ...drawn, props: { ...drawn.props, style: { ...drawn.props.style, fontFamily: fonts.family } } };
-  // The lines' texts are written after Satori has placed their boxes (text-svg.ts).
-  const svg = await satoriWithLines(styled, options, fonts);
+  // Square borders as strips, and the lines' texts written after Satori has placed their boxes (text-svg.ts).
+  const svg = await satoriWithLines(element, options, fonts);
   if (missing.size)
     throw new FlyerTextError(
       `だよりのフォントにない文字があります。消すか、ふつうの文字に置き換えてください: ${[...missing].join(' ')} / characters the fonts cannot draw`,
