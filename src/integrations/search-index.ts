@@ -105,6 +105,8 @@ export type SearchReply =
       keyed: { kept: number; made: number };
       /** The bundles' parts, in their folders (src/lib/search/shards.ts). */
       shards: number;
+      /** Parts whose documents were the last build's, linked from .cache/search-bundles/ (src/lib/search/kept-bundles.ts). */
+      reused: number;
       indexedMs: number;
       totalMs: number;
     }
@@ -227,7 +229,7 @@ export function startSearchIndex(
       }
       cleanUp();
       logger.info(
-        `Pagefind: ${indexed.size} pages indexed (${result.pastPages} of them past) in ${result.shards} bundle part(s), ${Math.round(performance.now() - waited)} ms after rendering ` +
+        `Pagefind: ${indexed.size} pages indexed (${result.pastPages} of them past) in ${result.shards} bundle part(s) (${result.reused} unchanged since the last build), ${Math.round(performance.now() - waited)} ms after rendering ` +
           `(${Math.round(result.totalMs)} ms in all beside the build, ${Math.round(result.indexedMs)} ms to read the pages; ` +
           `keys of ${result.keyed.kept} documents from .cache/search/, ${result.keyed.made} made)`,
       );

@@ -18,6 +18,8 @@ import { join } from 'node:path';
 import { deserialize } from 'node:v8';
 import * as pagefind from 'pagefind';
 import { japaneseIndexNamed } from '../lib/search/document.ts';
+import { bundleKey, keepBundle, takeKeptBundle } from '../lib/search/kept-bundles.ts';
+import { replaceFile } from '../lib/replace-file.ts';
 import { regzipBundle } from '../lib/search/regzip.ts';
 import { BUNDLE_FOLDERS, entryLanguages, withShards, type ShardEntry } from '../lib/search/shards.ts';
 import { connectToParent, ProcessWorker, projectModule } from '../lib/worker-process.ts';
@@ -104,16 +106,26 @@ async function writeBundles(
   outputPath: string,
   regzipCache: string | undefined,
   shards: Extract<DocumentsReply, { ok: true }>['shards'],
+  keptBundles: { folder: string; code: string } | undefined,
 ): Promise<string[]> {
   const further = new Map<string, ShardEntry[]>();
   for (const { bundle, folder, documentsFile } of shards) {
     const out = join(outputPath, folder);
-    const errors = await writeShard(out, documentsFile);
-    if (errors.length) return errors;
     const entryFile = join(out, 'pagefind-entry.json');
-    const entry = japaneseIndexNamed(readFileSync(entryFile, 'utf8'));
-    writeFileSync(entryFile, entry);
-    if (regzipCache) await regzipBundle(out, regzipCache);
+    // A part whose documents are the last build's is linked from there (kept-bundles.ts).
+    const key =
+      keptBundles && bundleKey(keptBundles.code, regzipCache ? 'regzip' : 'plain', readFileSync(documentsFile));
+    if (keptBundles && key && takeKeptBundle(keptBundles.folder, folder, key, out)) {
+      rmSync(documentsFile);
+      reused++;
+    } else {
+      const errors = await writeShard(out, documentsFile);
+      if (errors.length) return errors;
+      writeFileSync(entryFile, japaneseIndexNamed(readFileSync(entryFile, 'utf8')));
+      if (regzipCache) await regzipBundle(out, regzipCache);
+      if (keptBundles && key) keepBundle(keptBundles.folder, folder, key, out);
+    }
+    const entry = readFileSync(entryFile, 'utf8');
     const primary = BUNDLE_FOLDERS[bundle];
     if (folder !== primary)
       further.set(primary, [
@@ -124,13 +136,20 @@ async function writeBundles(
   // For the search pages here and in other towns (src/lib/search/shards.ts).
   for (const [primary, parts] of further) {
     const entryFile = join(outputPath, primary, 'pagefind-entry.json');
-    writeFileSync(entryFile, withShards(readFileSync(entryFile, 'utf8'), parts));
+    // Replaced, not written through: it is linked to its kept copy (kept-bundles.ts).
+    replaceFile(entryFile, Buffer.from(withShards(readFileSync(entryFile, 'utf8'), parts)));
   }
   return [];
 }
 
 const port = await connectToParent<SearchJob>();
 const { outputPath, regzipCache } = port.data;
+// The bundles kept between builds: only a build's (the dev server's index follows each edit).
+const keptBundles = regzipCache
+  ? { folder: join(port.data.keyed.root, '.cache', 'search-bundles'), code: port.data.keyed.code }
+  : undefined;
+/** Parts linked from the last build's (kept-bundles.ts). */
+let reused = 0;
 
 async function searchIndex(): Promise<SearchReply> {
   const started = performance.now();
@@ -142,9 +161,18 @@ async function searchIndex(): Promise<SearchReply> {
   collectGarbage();
   if (!documents.ok) return documents;
   const { urls, pastPages, keyed, shards, indexedMs } = documents;
-  const errors = await writeBundles(outputPath, regzipCache, shards);
+  const errors = await writeBundles(outputPath, regzipCache, shards, keptBundles);
   if (errors.length) return { ok: false, message: `Pagefind: ${errors.join('; ')}` };
-  return { ok: true, urls, pastPages, keyed, shards: shards.length, indexedMs, totalMs: performance.now() - started };
+  return {
+    ok: true,
+    urls,
+    pastPages,
+    keyed,
+    shards: shards.length,
+    reused,
+    indexedMs,
+    totalMs: performance.now() - started,
+  };
 }
 
 const reply = await searchIndex().catch((error: unknown): SearchReply => ({

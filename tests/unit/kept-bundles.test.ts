@@ -1,0 +1,70 @@
+/**
+ * src/lib/search/kept-bundles.ts: a search bundle part is taken from the last build only under
+ * the key it was kept with, whole, and writing a taken file afterwards (by replacing it) never
+ * changes the kept copy.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bundleKey, keepBundle, takeKeptBundle } from '../../src/lib/search/kept-bundles.ts';
+import { replaceFile } from '../../src/lib/replace-file.ts';
+import { removeFixtureCopies, tempFolder } from '../helpers/fixture.ts';
+
+afterAll(removeFixtureCopies);
+
+/** A small bundle as Pagefind leaves it: an entry file and files in folders. */
+function writeBundle(out: string, text: string) {
+  mkdirSync(join(out, 'fragment'), { recursive: true });
+  writeFileSync(join(out, 'pagefind-entry.json'), `{"version":"1","text":"${text}"}`);
+  writeFileSync(join(out, 'fragment', 'ja_1.pf_fragment'), text);
+}
+
+describe('kept search bundles', () => {
+  const documents = new TextEncoder().encode('サロン');
+
+  it('key on the code, the way of writing and the documents', () => {
+    const key = bundleKey('code', 'regzip', documents);
+    expect(bundleKey('code', 'regzip', new TextEncoder().encode('サロン'))).toBe(key);
+    expect(bundleKey('code2', 'regzip', documents)).not.toBe(key);
+    expect(bundleKey('code', 'plain', documents)).not.toBe(key);
+    expect(bundleKey('code', 'regzip', new TextEncoder().encode('サロン会'))).not.toBe(key);
+  });
+
+  it('give back the part kept under the same key, and only that', () => {
+    const dir = tempFolder('tsunagari-kept-bundles-');
+    const cache = join(dir, 'cache');
+    writeBundle(join(dir, 'first', 'pagefind'), 'いきいきサロン');
+    keepBundle(cache, 'pagefind', 'k1', join(dir, 'first', 'pagefind'));
+
+    const out = join(dir, 'second', 'pagefind');
+    expect(takeKeptBundle(cache, 'pagefind', 'k2', out)).toBe(false);
+    expect(existsSync(out)).toBe(false);
+    expect(takeKeptBundle(cache, 'pagefind-past', 'k1', out)).toBe(false);
+    expect(takeKeptBundle(cache, 'pagefind', 'k1', out)).toBe(true);
+    expect(readFileSync(join(out, 'fragment', 'ja_1.pf_fragment'), 'utf8')).toBe('いきいきサロン');
+    expect(existsSync(join(out, '.key'))).toBe(false);
+
+    // The build rewrites an entry file it took (its further parts): the kept one stays as it was.
+    replaceFile(join(out, 'pagefind-entry.json'), Buffer.from('{"version":"1","changed":true}'));
+    const third = join(dir, 'third', 'pagefind');
+    expect(takeKeptBundle(cache, 'pagefind', 'k1', third)).toBe(true);
+    expect(readFileSync(join(third, 'pagefind-entry.json'), 'utf8')).toContain('いきいきサロン');
+    // Linked, not copied (same file system).
+    expect(statSync(join(third, 'fragment', 'ja_1.pf_fragment')).nlink).toBeGreaterThan(1);
+  });
+
+  it('write the part again when its kept copy lost a file, or was left without its key', () => {
+    const dir = tempFolder('tsunagari-kept-bundles-');
+    const cache = join(dir, 'cache');
+    writeBundle(join(dir, 'first', 'pagefind'), '見守り');
+    keepBundle(cache, 'pagefind', 'k1', join(dir, 'first', 'pagefind'));
+    rmSync(join(cache, 'pagefind', '.key'));
+    expect(takeKeptBundle(cache, 'pagefind', 'k1', join(dir, 'out1'))).toBe(false);
+
+    keepBundle(cache, 'pagefind', 'k1', join(dir, 'first', 'pagefind'));
+    rmSync(join(cache, 'pagefind', 'fragment'), { recursive: true });
+    const out = join(dir, 'out2');
+    expect(takeKeptBundle(cache, 'pagefind', 'k1', out)).toBe(false);
+    expect(existsSync(out)).toBe(false);
+  });
+});
