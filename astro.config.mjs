@@ -28,6 +28,10 @@ export default defineConfig({
   // files about 25 % larger, still smaller than WebP.
   image: { service: { entrypoint: 'astro/assets/services/sharp', config: { avif: { effort: 2 } } } },
   devToolbar: { enabled: false },
+  // A page whose key (src/lib/page-keys.ts) and code are those of the last build is copied from
+  // it instead of rendered again: a warm build of 1,000 entries renders only the few pages
+  // without a key. tests/e2e/incremental.test.ts checks it against clean builds after edits.
+  experimental: { incrementalBuild: true },
   // This computer only: the dev server edits nothing itself, but npm start's CMS backend writes
   // the working tree for its pages. Other Host names are refused too (src/integrations/local-only.ts).
   server: { host: '127.0.0.1', port: 4321 },

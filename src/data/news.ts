@@ -8,9 +8,14 @@ import { startOfDateJst } from '../lib/dates.ts';
 import { todayInJapan } from '../lib/recurrence.ts';
 import { getSettings } from './entries.ts';
 import type { FolderCollection } from './entries.ts';
+import { pageKeys } from './page-keys.ts';
 
 /** One path per collection whose kind has a feed part. */
-export const newsFeedPaths = () => FEED_COLLECTIONS.map((collection) => ({ params: { collection } }));
+export const newsFeedPaths = async () => {
+  // A feed shows the beginning of its entries' bodies: keyed on every file (src/lib/page-keys.ts).
+  const keys = await pageKeys();
+  return FEED_COLLECTIONS.map((collection) => ({ params: { collection }, ...keys.all }));
+};
 
 const built = new Map<string, Promise<{ rss: string; json: string; atom: string }>>();
 

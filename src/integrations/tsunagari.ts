@@ -24,6 +24,7 @@ import {
   copyFileSync,
   mkdirSync,
   readFileSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -36,6 +37,8 @@ import { formatReport } from '../lib/validation/messages.ts';
 import { formatWarnings } from '../lib/validation/warnings.ts';
 import { easyJapaneseCache, easyJapaneseWarnings } from '../lib/easy-japanese/content.ts';
 import { handOverValidated } from '../lib/content/loader.ts';
+import { handOverPageKeyBase, PAGE_ENV, pageKeyBase } from '../lib/page-keys.ts';
+import { MEDIA_FOLDER } from '../lib/media/paths.ts';
 import { adminWithoutViteClient } from './admin-dev.ts';
 import { localOnly } from './local-only.ts';
 import { publishMedia } from '../lib/media/publish.ts';
@@ -77,6 +80,29 @@ export class ContentValidationError extends Error {
   override name = 'ContentValidationError';
 }
 
+/** A file's text, or '' when there is none. */
+function readTextIfThere(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Every file under `dir` with its size and time of change (none when it does not exist). */
+function filesWithTimes(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    const stat = statSync(join(dir, name), { throwIfNoEntry: false });
+    return stat?.isFile() ? [`${name}\0${stat.size}\0${stat.mtimeMs}`] : [];
+  });
+}
+
 export default function tsunagari(): AstroIntegration {
   let search: SearchIndexJob | undefined;
   let flyers: BuildFlyers | undefined;
@@ -88,9 +114,14 @@ export default function tsunagari(): AstroIntegration {
   let unfinished = false;
   /** Puts Node's own file writes back once the pages are written (page-writes.ts). */
   let asyncWrites: (() => void) | undefined;
+  /** Astro's cache folder, where it keeps the pages of the last build (src/lib/page-keys.ts). */
+  let astroCache: string | undefined;
   return {
     name: 'tsunagari',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        astroCache = fileURLToPath(config.cacheDir);
+      },
       'astro:config:setup': ({ command, config, logger, updateConfig }) => {
         const root = fileURLToPath(config.root);
         // One day for the whole build's flyers (src/flyers/list.ts, flyerDay): the pages that link
@@ -101,6 +132,17 @@ export default function tsunagari(): AstroIntegration {
         // The hash of the code (src/ and the lockfile) keys the validation cache, the やさしい日本語
         // check's and the search documents kept between builds (src/lib/search/keyed-store.ts): read once.
         const code = validationCodeVersion(root);
+        // Pages unchanged since the last build are copied from it (src/lib/page-keys.ts): their
+        // keys start from the code, the day, the environment and the media files.
+        if (command === 'build')
+          handOverPageKeyBase(
+            pageKeyBase({
+              code: code + readTextIfThere(join(root, 'astro.config.mjs')),
+              days: [todayInJapan(), process.env['FLYERS_TODAY'] ?? ''],
+              env: Object.fromEntries(PAGE_ENV.map((name) => [name, process.env[name]])),
+              media: filesWithTimes(join(root, MEDIA_FOLDER)),
+            }),
+          );
         const { entries, translations, problems, warnings } = validateContent(
           root,
           command === 'build' ? diskValidationCache(root, code) : undefined,
@@ -172,7 +214,8 @@ export default function tsunagari(): AstroIntegration {
       'astro:build:start': ({ logger }) => {
         unfinished = true;
         // Astro's page and folder writes answered at once while it renders (page-writes.ts).
-        asyncWrites = synchronousPageWrites();
+        // Pages kept from the last build are linked from Astro's cache folder, not copied.
+        asyncWrites = synchronousPageWrites(undefined, { kept: astroCache });
         // Node ends a process whose event loop has nothing left to wait for, even in the middle
         // of an await, with exit code 0: a build waiting only on something that no longer holds
         // the loop open (an unref'd worker) would look successful with half of dist/ missing.

@@ -12,7 +12,7 @@ import { removeFixtureCopies, tempFolder } from '../helpers/fixture.ts';
 
 afterAll(removeFixtureCopies);
 
-const { writeFile, mkdir } = fs.promises;
+const { writeFile, mkdir, copyFile } = fs.promises;
 let undo: (() => void) | undefined;
 afterEach(() => {
   undo?.();
@@ -36,6 +36,18 @@ describe('synchronous page writes', () => {
     expect(fs.readFileSync(join(folder, 'index.html'), 'utf8')).toBe('<p>餅つき大会</p>');
     expect(fs.readFileSync(join(folder, 'calendar.ics'), 'utf8')).toBe('BEGIN:VCALENDAR');
     expect(fs.readFileSync(join(folder, 'entry.mjs'), 'utf8')).toBe('export {}');
+  });
+
+  it('copy a page kept from the last build as Node would, a file URL too', async () => {
+    const dir = tempFolder('tsunagari-page-writes-');
+    undo = synchronousPageWrites();
+    const sync = vi.spyOn(fs, 'copyFileSync');
+    fs.writeFileSync(join(dir, 'kept.html'), '<p>サロン</p>');
+    await fs.promises.copyFile(join(dir, 'kept.html'), pathToFileURL(join(dir, 'index.html')));
+    expect(sync).toHaveBeenCalledTimes(1);
+    expect(fs.readFileSync(join(dir, 'index.html'), 'utf8')).toBe('<p>サロン</p>');
+    const copying = fs.promises.copyFile(join(dir, 'gone.html'), join(dir, 'other.html'));
+    await expect(copying).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('fail as Node would, with a rejected promise rather than a throw', async () => {
@@ -71,9 +83,11 @@ describe('synchronous page writes', () => {
     const restore = synchronousPageWrites();
     expect(fs.promises.writeFile).not.toBe(writeFile);
     expect(fs.promises.mkdir).not.toBe(mkdir);
+    expect(fs.promises.copyFile).not.toBe(copyFile);
     restore();
     expect(fs.promises.writeFile).toBe(writeFile);
     expect(fs.promises.mkdir).toBe(mkdir);
+    expect(fs.promises.copyFile).toBe(copyFile);
   });
 
   it('are answered through the build’s own fs.promises, the object Astro calls (node:fs/promises)', async () => {

@@ -4,10 +4,14 @@ import { loadDistricts } from '../../../../data/calendar.ts';
 import { summaryOf } from '../../../../data/stats.ts';
 import { toCsv } from '../../../../lib/opendata/csv.ts';
 import { summaryTable, type StatTable } from '../../../../lib/stats/summary.ts';
+import { pageKeys } from '../../../../data/page-keys.ts';
 
 const TABLES: StatTable['id'][] = ['monthly', 'yearly', 'audience'];
 export async function getStaticPaths() {
-  return (await loadDistricts()).flatMap((d) => TABLES.map((table) => ({ params: { id: d.id, table } })));
+  const keys = await pageKeys();
+  return (await loadDistricts()).flatMap((d) =>
+    TABLES.map((table) => ({ params: { id: d.id, table }, ...keys.front })),
+  );
 }
 
 export const GET: APIRoute = async ({ params }) => {
