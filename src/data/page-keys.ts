@@ -5,7 +5,7 @@
  */
 import { getCollection } from 'astro:content';
 import { makePageKeys, takePageKeyBase, type KeyedFile, type PageKeys } from '../lib/page-keys.ts';
-import { FOLDER_COLLECTIONS } from './entries.ts';
+import { FOLDER_COLLECTIONS, getSettings } from './entries.ts';
 
 /** What a path spreads into its getStaticPaths() item: its `cacheKey`, or nothing. */
 type Keyed = { cacheKey?: string };
@@ -19,8 +19,12 @@ export interface PathKeys {
 const NONE: PathKeys = { front: {}, all: {}, entry: () => ({}) };
 
 async function make(): Promise<PathKeys> {
-  const base = takePageKeyBase();
+  let base = takePageKeyBase();
   if (base === undefined) return NONE;
+  // In disaster mode without a time of update, the banner above every page says when the site
+  // was built (src/components/bosai/EmergencyBanner.astro): every page is then of this build.
+  const emergency = (await getSettings()).emergency;
+  if (emergency?.active && !emergency.updated) base += `\0built ${Date.now()}`;
   const files: KeyedFile[] = [];
   for (const collection of [...FOLDER_COLLECTIONS, 'settings', 'translations'] as const)
     for (const { id, data, digest } of await getCollection(collection))

@@ -16,7 +16,8 @@
  *   file's (`all`). So the usual edit, a body, renders its entry's pages and those few again.
  *
  * A page reading anything else (another town's feed fetched at build) gives no key and is always
- * rendered. tests/e2e/incremental.test.ts builds after each kind of edit and compares with a
+ * rendered; in disaster mode without a time of update, whose banner on every page gives the
+ * build's time, no page is kept (src/data/page-keys.ts). tests/e2e/incremental.test.ts builds after each kind of edit and compares with a
  * clean build.
  */
 import { createHash } from 'node:crypto';

@@ -131,6 +131,19 @@ describe('a build that keeps unchanged pages and search bundles', () => {
     expect(incremental.has('en/salons/hidamari/index.html')).toBe(true);
   }, 300_000);
 
+  it('renders every page of every build in disaster mode without a time of update (the banner gives the build’s)', async () => {
+    edit(
+      'content/settings/site.yml',
+      'siteName: テストつながり\n',
+      'siteName: テストつながり\nemergency:\n  active: true\n',
+    );
+    await buildProject(dir, ENV);
+    const again = await buildProject(dir, ENV);
+    expect(rendered(again)).toContain('/events/bousai/index.html');
+    expect(rendered(again)).toContain('/salons/hidamari/index.html');
+    edit('content/settings/site.yml', 'emergency:\n  active: true\n', '');
+  }, 300_000);
+
   it('renders every page when the site settings change', async () => {
     edit('content/settings/site.yml', 'siteName: テストつながり', 'siteName: テストつながり東');
     const { log, incremental, clean } = await incrementalAndClean();
