@@ -411,7 +411,7 @@ export async function renderFlyers(
     // What was rendered stays known even when another flyer failed.
     if (rendered || choices.rendered || plan.keysStale) {
       mkdirSync(cacheDir, { recursive: true });
-      replaceFile(join(cacheDir, KEYS_FILE), Buffer.from(JSON.stringify(keys)));
+      replaceFile(join(cacheDir, KEYS_FILE), JSON.stringify(keys));
     }
   }
   return {

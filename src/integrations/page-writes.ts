@@ -38,6 +38,9 @@ const plainOptions = (options: unknown): boolean =>
   typeof options === 'string' ||
   (typeof options === 'object' && Object.keys(options).every((key) => key === 'encoding'));
 
+/** A path as Astro gives it (a string or a file URL) as a string. */
+const pathOf = (path: fs.PathLike): string => (path instanceof URL ? fileURLToPath(path) : String(path));
+
 /** Data fs.writeFileSync takes as fs.promises.writeFile does (not iterables or streams). */
 const plainData = (data: unknown): data is string | NodeJS.ArrayBufferView =>
   typeof data === 'string' || ArrayBuffer.isView(data);
@@ -52,21 +55,14 @@ export function synchronousPageWrites(
 ): () => void {
   const { writeFile, mkdir, copyFile } = promises;
   /** A path under the folder of kept pages (Astro's cache folder). */
-  const inKept = (path: fs.PathLike): boolean => {
-    if (kept === undefined) return false;
-    const name = path instanceof URL ? fileURLToPath(path) : String(path);
-    return name.startsWith(kept.endsWith(sep) ? kept : kept + sep);
-  };
+  const inKept = (path: fs.PathLike): boolean =>
+    kept !== undefined && pathOf(path).startsWith(kept.endsWith(sep) ? kept : kept + sep);
   const syncWriteFile = ((file, data, options) => {
     if (typeof file === 'object' && 'fd' in file) return writeFile(file, data, options);
     if (!plainOptions(options) || !plainData(data)) return writeFile(file, data, options);
     try {
       if (inKept(file) && (options === undefined || options === null)) {
-        const name = file instanceof URL ? fileURLToPath(file) : String(file);
-        replaceFile(
-          name,
-          typeof data === 'string' ? Buffer.from(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
-        );
+        replaceFile(pathOf(file), data);
         return Promise.resolve();
       }
       fs.writeFileSync(file, data, options as fs.WriteFileOptions);
@@ -85,8 +81,7 @@ export function synchronousPageWrites(
   const syncCopyFile = ((from, to, mode) => {
     try {
       if (mode === undefined && inKept(from) && !inKept(to)) {
-        const path = (p: fs.PathLike) => (p instanceof URL ? fileURLToPath(p) : String(p));
-        placeFile(path(from), path(to));
+        placeFile(pathOf(from), pathOf(to));
         return Promise.resolve();
       }
       fs.copyFileSync(from, to, mode);

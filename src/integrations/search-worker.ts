@@ -137,7 +137,7 @@ async function writeBundles(
   for (const [primary, parts] of further) {
     const entryFile = join(outputPath, primary, 'pagefind-entry.json');
     // Replaced, not written through: it is linked to its kept copy (kept-bundles.ts).
-    replaceFile(entryFile, Buffer.from(withShards(readFileSync(entryFile, 'utf8'), parts)));
+    replaceFile(entryFile, withShards(readFileSync(entryFile, 'utf8'), parts));
   }
   return [];
 }

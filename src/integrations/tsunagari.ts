@@ -39,6 +39,7 @@ import { easyJapaneseCache, easyJapaneseWarnings } from '../lib/easy-japanese/co
 import { handOverValidated } from '../lib/content/loader.ts';
 import { handOverPageKeyBase, PAGE_ENV, pageKeyBase } from '../lib/page-keys.ts';
 import { MEDIA_FOLDER } from '../lib/media/paths.ts';
+import { filesUnder } from '../lib/files-under.ts';
 import { adminWithoutViteClient } from './admin-dev.ts';
 import { localOnly } from './local-only.ts';
 import { publishMedia } from '../lib/media/publish.ts';
@@ -91,15 +92,9 @@ function readTextIfThere(path: string): string {
 
 /** Every file under `dir` with its size and time of change (none when it does not exist). */
 function filesWithTimes(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir, { recursive: true, encoding: 'utf8' });
-  } catch {
-    return [];
-  }
-  return names.flatMap((name) => {
+  return filesUnder(dir).flatMap((name) => {
     const stat = statSync(join(dir, name), { throwIfNoEntry: false });
-    return stat?.isFile() ? [`${name}\0${stat.size}\0${stat.mtimeMs}`] : [];
+    return stat ? [`${name}\0${stat.size}\0${stat.mtimeMs}`] : [];
   });
 }
 

@@ -67,7 +67,9 @@ export function makePageKeys(base: string, files: readonly KeyedFile[], entryOf:
   const own = new Map<string, string[]>();
   for (const file of sorted) {
     const of = entryOf(file) ?? nameOf(file);
-    own.set(of, [...(own.get(of) ?? []), nameOf(file), digestOf(file)]);
+    const parts = own.get(of) ?? [];
+    parts.push(nameOf(file), digestOf(file));
+    own.set(of, parts);
   }
   return {
     front,

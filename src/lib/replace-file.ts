@@ -11,7 +11,7 @@ import { copyFileSync, linkSync, renameSync, unlinkSync, writeFileSync } from 'n
  * cached files rather than copying them) keeps the old bytes, and no reader sees half a file.
  * The temporary name carries the writer's process id: builds and workers never share one.
  */
-export function replaceFile(file: string, data: Uint8Array): void {
+export function replaceFile(file: string, data: string | NodeJS.ArrayBufferView): void {
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, data);
   renameSync(temporary, file);

@@ -8,8 +8,9 @@
  * part again, as before.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { filesUnder } from '../files-under.ts';
 import { placeFile } from '../replace-file.ts';
 
 /** The key of a part: the code's hash (src/ and the lockfile, Pagefind's version with it), how it is written, and its documents as stored. */
@@ -18,13 +19,6 @@ export function bundleKey(code: string, variant: string, documents: Uint8Array):
 }
 
 const KEY_FILE = '.key';
-
-/** Every file under `dir`, relative to it. */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
-}
 
 /** Links the files of `from` into `to` (placeFile: a copy across file systems); a missing one throws. */
 function linkFiles(from: string, to: string, files: readonly string[]): void {

@@ -14,9 +14,10 @@
  * the day.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { filesUnder } from '../files-under.ts';
 import { replaceFile } from '../replace-file.ts';
 import type { ContentProblem } from './messages.ts';
 import type { ContentWarning } from './warnings.ts';
@@ -51,26 +52,15 @@ interface Stored {
 
 export const digestOf = (bytes: Buffer | string): string => createHash('sha256').update(bytes).digest('hex');
 
-/** Every file under `dir`, sorted, as paths relative to `root`. */
-function filesUnder(root: string, dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' });
-  } catch {
-    return [];
-  }
-  return names.map((name) => join(dir, name)).sort();
-}
-
 /** A hash of the code that validates: src/ and the installed packages' versions (the lockfile). */
 export function validationCodeVersion(root: string): string {
   const hash = createHash('sha256');
-  for (const file of [...filesUnder(root, 'src'), 'package-lock.json']) {
+  for (const file of [...filesUnder(join(root, 'src')).map((name) => join('src', name)), 'package-lock.json']) {
     let bytes: Buffer;
     try {
       bytes = readFileSync(join(root, file));
     } catch {
-      continue; // a folder, or no lockfile
+      continue; // no lockfile
     }
     hash.update(file).update('\0').update(bytes).update('\0');
   }
