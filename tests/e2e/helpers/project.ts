@@ -7,6 +7,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { childEnv, freePort } from '../../../scripts/lib/processes.ts';
 import { FIXTURE } from '../../helpers/fixture.ts';
 
@@ -175,7 +176,9 @@ export async function buildProject(cwd: string, env: NodeJS.ProcessEnv = {}): Pr
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
   const code = await new Promise<number | null>((done) => child.once('exit', done));
   if (code !== 0) throw new Error(`astro build failed (${code}):\n${output}`);
-  return output;
+  // Plain text whatever the colour setting: CI forces colour (FORCE_COLOR), which wraps the
+  // log's paths in escape codes that tests reading the log would not match.
+  return stripVTControlCharacters(output);
 }
 
 export function removeProject(dir: string) {
