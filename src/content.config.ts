@@ -7,7 +7,12 @@
  */
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import {
+import type { ContentType } from './schemas/define.ts';
+import { contentModules } from './lib/content/modules.ts';
+
+// Node's copies of the schemas and the loader in a build (src/lib/content/modules.ts).
+const { schemas, loader } = await contentModules();
+const {
   districtType,
   placeType,
   organizationType,
@@ -23,9 +28,8 @@ import {
   newsletterType,
   pageType,
   settingsType,
-} from './schemas/index.ts';
-import type { ContentType } from './schemas/define.ts';
-import { contentLoader, translationsLoader } from './lib/content/loader.ts';
+} = schemas;
+const { contentLoader, translationsLoader } = loader;
 
 // The schema gives getCollection its types; the loader stores data the schema already parsed.
 const folder = <S extends z.ZodType>(type: ContentType<S>) =>

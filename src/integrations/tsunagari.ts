@@ -36,7 +36,9 @@ import { diskValidationCache, validationCodeVersion } from '../lib/validation/ca
 import { formatReport } from '../lib/validation/messages.ts';
 import { formatWarnings } from '../lib/validation/warnings.ts';
 import { easyJapaneseCache, easyJapaneseWarnings } from '../lib/easy-japanese/content.ts';
-import { handOverValidated } from '../lib/content/loader.ts';
+import * as loader from '../lib/content/loader.ts';
+import { handOverContentModules } from '../lib/content/modules.ts';
+import * as schemas from '../schemas/index.ts';
 import { handOverPageKeyBase, PAGE_ENV, pageKeyBase } from '../lib/page-keys.ts';
 import { MEDIA_FOLDER } from '../lib/media/paths.ts';
 import { filesUnder } from '../lib/files-under.ts';
@@ -161,7 +163,9 @@ export default function tsunagari(): AstroIntegration {
           logger.error(report);
         }
         // Astro's collections are fed these same entries (src/lib/content/loader.ts): read once.
-        handOverValidated(root, entries, translations);
+        loader.handOverValidated(root, entries, translations);
+        // And the content config the schemas and loader Node loaded for this module (modules.ts).
+        if (command === 'build') handOverContentModules({ schemas, loader });
         // Search indexes the validated entries beside the build (search-index.ts).
         if (command === 'build') search = startSearchIndex(root, entries, { translated: translations, code });
         // Flyers are made from them too, once the pages are written (flyers.ts).

@@ -14,8 +14,6 @@ import { scanCollection } from '../content/files.ts';
 import { fieldsOf } from '../validation/validate.ts';
 import type { ContentWarning } from '../validation/warnings.ts';
 import { diskValidationCache, digestOf, type ValidationCache } from '../validation/cache.ts';
-import { lintEasyJapanese } from './lint.ts';
-import { ALL_RULES } from './node-rules.ts';
 import type { EasyFinding } from './messages.ts';
 import { EASY_LOCALE } from '../../i18n/locales.ts';
 
@@ -56,6 +54,16 @@ export function frontMatterTexts(text: string): { key: string; line: number; val
   return texts;
 }
 
+/**
+ * textlint, its rules and kuromoji, loaded when a file is linted: ~550 modules, a quarter of a
+ * second of every build's start-up (more on a busy machine) when no file changed and the
+ * cache answers for all of them (easyJapaneseWarnings).
+ */
+const linter = async () => {
+  const [{ lintEasyJapanese }, { ALL_RULES }] = await Promise.all([import('./lint.ts'), import('./node-rules.ts')]);
+  return { lintEasyJapanese, ALL_RULES };
+};
+
 /** The warnings of one やさしい日本語 file, read from disk. */
 export async function easyJapaneseFileWarnings(
   root: string,
@@ -64,6 +72,7 @@ export async function easyJapaneseFileWarnings(
   bodyLabel: string,
 ): Promise<ContentWarning[]> {
   const text = readFileSync(join(root, file), 'utf8');
+  const { lintEasyJapanese, ALL_RULES } = await linter();
   const warnings: ContentWarning[] = [];
   for (const { key, line, value } of frontMatterTexts(text)) {
     const findings = await lintEasyJapanese(value, ALL_RULES, 'text');
