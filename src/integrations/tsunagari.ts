@@ -38,6 +38,7 @@ import { formatWarnings } from '../lib/validation/warnings.ts';
 import { easyJapaneseCache, easyJapaneseWarnings } from '../lib/easy-japanese/content.ts';
 import * as loader from '../lib/content/loader.ts';
 import { handOverContentModules } from '../lib/content/modules.ts';
+import { setAsideForRemoval } from '../lib/set-aside.ts';
 import * as schemas from '../schemas/index.ts';
 import { handOverPageKeyBase, PAGE_ENV, pageKeyBase } from '../lib/page-keys.ts';
 import { MEDIA_FOLDER } from '../lib/media/paths.ts';
@@ -113,11 +114,14 @@ export default function tsunagari(): AstroIntegration {
   let asyncWrites: (() => void) | undefined;
   /** Astro's cache folder, where it keeps the pages of the last build (src/lib/page-keys.ts). */
   let astroCache: string | undefined;
+  /** The output folder and where the last build's is set aside (src/lib/set-aside.ts). */
+  let output: { dir: string; trash: string } | undefined;
   return {
     name: 'tsunagari',
     hooks: {
       'astro:config:done': ({ config }) => {
         astroCache = fileURLToPath(config.cacheDir);
+        output = { dir: fileURLToPath(config.outDir), trash: join(fileURLToPath(config.root), '.cache', 'dist-trash') };
       },
       'astro:config:setup': ({ command, config, logger, updateConfig }) => {
         const root = fileURLToPath(config.root);
@@ -212,6 +216,9 @@ export default function tsunagari(): AstroIntegration {
       },
       'astro:build:start': ({ logger }) => {
         unfinished = true;
+        // The last build's dist/, which Astro would empty on the main thread before bundling,
+        // is set aside and removed beside the build (set-aside.ts).
+        if (output) setAsideForRemoval(output.dir, output.trash);
         // Astro's page and folder writes answered at once while it renders (page-writes.ts).
         // Pages kept from the last build are linked from Astro's cache folder, not copied.
         asyncWrites = synchronousPageWrites(undefined, { kept: astroCache });
