@@ -36,7 +36,25 @@ export async function openDataSite(): Promise<
   };
 }
 
-export async function eventsCsv(): Promise<OpenDataFile> {
+/**
+ * Each file made once per build: the file's route and the open data page (its row count) both
+ * ask for it, and the events' file, with every salon's dates for months ahead, took 0.2–0.3 s.
+ * Made again at each request under the dev server, where content changes.
+ */
+let events: Promise<OpenDataFile> | undefined;
+let places: Promise<OpenDataFile> | undefined;
+
+export function eventsCsv(): Promise<OpenDataFile> {
+  if (!events || import.meta.env.DEV) events = makeEventsCsv();
+  return events;
+}
+
+export function placesCsv(): Promise<OpenDataFile> {
+  if (!places || import.meta.env.DEV) places = makePlacesCsv();
+  return places;
+}
+
+async function makeEventsCsv(): Promise<OpenDataFile> {
   const rows = eventRows({
     site: await openDataSite(),
     events: await getCollection('events'),
@@ -54,7 +72,7 @@ export async function eventsCsv(): Promise<OpenDataFile> {
   };
 }
 
-export async function placesCsv(): Promise<OpenDataFile> {
+async function makePlacesCsv(): Promise<OpenDataFile> {
   const rows = placeRows(await openDataSite(), await getCollection('places'), t);
   return {
     href: '/opendata/places.csv',

@@ -19,6 +19,8 @@ import { todayInJapan } from '../lib/recurrence.ts';
 import type { Override } from '../lib/furigana/segments.ts';
 import { siteOverrides } from '../lib/furigana/site.ts';
 import { searchLanguage } from '../lib/search/document.ts';
+import { jobKey, takeKeptSearch } from '../lib/search/kept-bundles.ts';
+import { PAGE_ENV } from '../lib/page-keys.ts';
 import { BUNDLE_FOLDER, SHARD_DOCUMENTS, type SearchBundle, type ShardedDocument } from '../lib/search/shards.ts';
 import { makeStaging } from '../lib/staging.ts';
 import { validationCodeVersion } from '../lib/validation/cache.ts';
@@ -58,6 +60,8 @@ export interface SearchJob {
   keyed: { root: string; code: string };
   /** Pages of a language in one part of a bundle (src/lib/search/shards.ts, SHARD_DOCUMENTS). */
   shardSize?: number;
+  /** The key of this job when its search is kept for the next build (src/lib/search/kept-bundles.ts, jobKey). */
+  searchKey?: string;
 }
 
 /** A search document as search-documents.ts leaves it for Pagefind, in its part's file. */
@@ -107,6 +111,8 @@ export type SearchReply =
       shards: number;
       /** Parts whose documents were the last build's, linked from .cache/search-bundles/ (src/lib/search/kept-bundles.ts). */
       reused: number;
+      /** The whole search taken from the last build's (its job was the same): no worker ran. */
+      whole?: boolean;
       indexedMs: number;
       totalMs: number;
     }
@@ -121,6 +127,26 @@ export interface SearchIndexJob {
   finish(outDir: string, pagePaths: string[], logger: { info: (m: string) => void }): Promise<void>;
   /** Removes the staging folder (a dev server's index replaced by a newer one). */
   discard(): void;
+}
+
+/** The search worker (search-worker.ts) started on `job`, and its reply. */
+function startWorker(root: string, job: SearchJob): { process: ProcessWorker; reply: Promise<SearchReply> } {
+  const worker = new ProcessWorker(projectModule(root, 'src/integrations/search-worker.ts'), {
+    name: 'the search index worker',
+    // It collects its garbage once the content has gone to the documents' process (search-worker.ts).
+    execArgv: ['--expose-gc'],
+    workerData: job,
+  });
+  // A failed build must not wait for the index; finish() holds the build open for it again.
+  worker.unref();
+  const reply = new Promise<SearchReply>((resolve) => {
+    worker.once('message', resolve);
+    worker.once('error', (error: Error) => resolve({ ok: false, message: error.stack ?? error.message }));
+    worker.once('exit', (code) =>
+      resolve({ ok: false, message: `the search index worker stopped (exit code ${code})` }),
+    );
+  });
+  return { process: worker, reply };
 }
 
 export function startSearchIndex(
@@ -156,37 +182,48 @@ export function startSearchIndex(
     // would be found twice. Its readers search the Japanese index, whose pages link to it.
     .filter((t) => collections.has(t.type) && searchLanguage(t.locale) !== 'ja')
     .map((t) => ({ collection: t.type, id: t.id, locale: t.locale, data: t.parsed, body: t.body, file: t.file }));
-  const worker = new ProcessWorker(projectModule(root, 'src/integrations/search-worker.ts'), {
-    name: 'the search index worker',
-    // It collects its garbage once the content has gone to the documents' process (search-worker.ts).
-    execArgv: ['--expose-gc'],
-    workerData: {
-      entries,
-      translations,
-      outputPath: staging,
-      today: todayInJapan(),
-      regzipCache: forPublishing ? join(root, '.cache', 'pagefind') : undefined,
-      // The ふりがな's own site readings (settings and districts' よみがな), as the pages have them.
-      readings: siteOverrides(
-        (validated.get('settings')?.[0]?.parsed['furigana'] ?? []) as Override[],
-        (validated.get('districts') ?? []).map((d) => ({
-          name: String(d.parsed['name'] ?? ''),
-          kana: d.parsed['kana'] as string | undefined,
-        })),
-      ),
-      keyed: { root, code: code ?? validationCodeVersion(root) },
-      shardSize: shardSizeOf(),
-    } satisfies SearchJob,
-  });
-  // A failed build must not wait for the index; finish() holds the build open for it again.
-  worker.unref();
-  const reply = new Promise<SearchReply>((resolve) => {
-    worker.once('message', resolve);
-    worker.once('error', (error: Error) => resolve({ ok: false, message: error.stack ?? error.message }));
-    worker.once('exit', (code) =>
-      resolve({ ok: false, message: `the search index worker stopped (exit code ${code})` }),
+  const job: SearchJob = {
+    entries,
+    translations,
+    outputPath: staging,
+    today: todayInJapan(),
+    regzipCache: forPublishing ? join(root, '.cache', 'pagefind') : undefined,
+    // The ふりがな's own site readings (settings and districts' よみがな), as the pages have them.
+    readings: siteOverrides(
+      (validated.get('settings')?.[0]?.parsed['furigana'] ?? []) as Override[],
+      (validated.get('districts') ?? []).map((d) => ({
+        name: String(d.parsed['name'] ?? ''),
+        kana: d.parsed['kana'] as string | undefined,
+      })),
+    ),
+    keyed: { root, code: code ?? validationCodeVersion(root) },
+    shardSize: shardSizeOf(),
+  };
+  // A build's search whose job is the last build's is taken whole from the cache (kept-bundles.ts):
+  // no worker, no documents. The job's key: all it holds but the staging folder, with the
+  // environment the pages read (the documents' process sees the same).
+  const kept = forPublishing ? join(root, '.cache', 'search-bundles') : undefined;
+  if (kept)
+    job.searchKey = jobKey(
+      JSON.stringify({ ...job, outputPath: '' }),
+      JSON.stringify(PAGE_ENV.map((name) => process.env[name] ?? null)),
     );
-  });
+  const taking = performance.now();
+  const taken = kept && job.searchKey ? takeKeptSearch(kept, job.searchKey, staging) : undefined;
+  const worker = taken ? undefined : startWorker(root, job);
+  const reply: Promise<SearchReply> = worker
+    ? worker.reply
+    : Promise.resolve({
+        ok: true,
+        urls: taken?.urls ?? [],
+        pastPages: taken?.pastPages ?? 0,
+        keyed: { kept: taken?.urls.length ?? 0, made: 0 },
+        shards: taken?.parts.length ?? 0,
+        reused: taken?.parts.length ?? 0,
+        whole: true,
+        indexedMs: 0,
+        totalMs: performance.now() - taking,
+      });
   const expected = new Set([
     ...Object.entries(entries).flatMap(([c, list]) => list.map((e) => entryHref(c, e.id))),
     ...translations.map((t) => `/${t.locale}${entryHref(t.collection, t.id)}`),
@@ -201,7 +238,7 @@ export function startSearchIndex(
       // Without this, a build with nothing else to do while the index is written would simply
       // end there, with exit code 0 and no index, no flyers and no CMS (a worker thread kept it
       // alive through the Pagefind process it started; a worker process does not).
-      worker.ref();
+      worker?.process.ref();
       const result = await reply;
       if (!result.ok) throw new Error(`Pagefind: ${result.message}`);
       // Every entry page the build rendered is in the index, and nothing else.
@@ -228,6 +265,10 @@ export function startSearchIndex(
         }
       }
       cleanUp();
+      if (result.whole)
+        return logger.info(
+          `Pagefind: ${indexed.size} pages indexed (${result.pastPages} of them past) in ${result.shards} bundle part(s), all the last build's: the same entries, day and code (taken from .cache/search-bundles/, ${Math.round(result.totalMs)} ms before the pages)`,
+        );
       logger.info(
         `Pagefind: ${indexed.size} pages indexed (${result.pastPages} of them past) in ${result.shards} bundle part(s) (${result.reused} unchanged since the last build), ${Math.round(performance.now() - waited)} ms after rendering ` +
           `(${Math.round(result.totalMs)} ms in all beside the build, ${Math.round(result.indexedMs)} ms to read the pages; ` +

@@ -18,10 +18,15 @@ import { join } from 'node:path';
 import { deserialize } from 'node:v8';
 import * as pagefind from 'pagefind';
 import { japaneseIndexNamed } from '../lib/search/document.ts';
-import { bundleKey, keepBundle, takeKeptBundle } from '../lib/search/kept-bundles.ts';
-import { replaceFile } from '../lib/replace-file.ts';
+import {
+  bundleKey,
+  keepBundle,
+  keepSearch,
+  listFurtherParts,
+  takeKeptBundle,
+  type WrittenPart,
+} from '../lib/search/kept-bundles.ts';
 import { regzipBundle } from '../lib/search/regzip.ts';
-import { BUNDLE_FOLDERS, entryLanguages, withShards, type ShardEntry } from '../lib/search/shards.ts';
 import { connectToParent, ProcessWorker, projectModule } from '../lib/worker-process.ts';
 import type { DocumentsReply, SearchJob, SearchReply, ShardDocument } from './search-index.ts';
 
@@ -107,43 +112,32 @@ async function writeBundles(
   regzipCache: string | undefined,
   shards: Extract<DocumentsReply, { ok: true }>['shards'],
   keptBundles: { folder: string; code: string } | undefined,
-): Promise<string[]> {
-  const further = new Map<string, ShardEntry[]>();
+): Promise<{ errors: string[]; parts: WrittenPart[] }> {
+  const parts: WrittenPart[] = [];
   for (const { bundle, folder, documentsFile } of shards) {
     const out = join(outputPath, folder);
     const entryFile = join(out, 'pagefind-entry.json');
     // A part whose documents are the last build's is linked from there (kept-bundles.ts).
-    const key =
-      keptBundles && bundleKey(keptBundles.code, regzipCache ? 'regzip' : 'plain', readFileSync(documentsFile));
-    if (keptBundles && key && takeKeptBundle(keptBundles.folder, folder, key, out)) {
+    const key = bundleKey(keptBundles?.code ?? '', regzipCache ? 'regzip' : 'plain', readFileSync(documentsFile));
+    if (keptBundles && takeKeptBundle(keptBundles.folder, folder, key, out)) {
       rmSync(documentsFile);
       reused++;
     } else {
       const errors = await writeShard(out, documentsFile);
-      if (errors.length) return errors;
+      if (errors.length) return { errors, parts };
       writeFileSync(entryFile, japaneseIndexNamed(readFileSync(entryFile, 'utf8')));
       if (regzipCache) await regzipBundle(out, regzipCache);
-      if (keptBundles && key) keepBundle(keptBundles.folder, folder, key, out);
+      if (keptBundles) keepBundle(keptBundles.folder, folder, key, out);
     }
-    const entry = readFileSync(entryFile, 'utf8');
-    const primary = BUNDLE_FOLDERS[bundle];
-    if (folder !== primary)
-      further.set(primary, [
-        ...(further.get(primary) ?? []),
-        { bundle: `../${folder}/`, languages: entryLanguages(entry) },
-      ]);
+    parts.push({ bundle, folder, key });
   }
   // For the search pages here and in other towns (src/lib/search/shards.ts).
-  for (const [primary, parts] of further) {
-    const entryFile = join(outputPath, primary, 'pagefind-entry.json');
-    // Replaced, not written through: it is linked to its kept copy (kept-bundles.ts).
-    replaceFile(entryFile, withShards(readFileSync(entryFile, 'utf8'), parts));
-  }
-  return [];
+  listFurtherParts(outputPath, parts);
+  return { errors: [], parts };
 }
 
 const port = await connectToParent<SearchJob>();
-const { outputPath, regzipCache } = port.data;
+const { outputPath, regzipCache, searchKey } = port.data;
 // The bundles kept between builds: only a build's (the dev server's index follows each edit).
 const keptBundles = regzipCache
   ? { folder: join(port.data.keyed.root, '.cache', 'search-bundles'), code: port.data.keyed.code }
@@ -161,8 +155,10 @@ async function searchIndex(): Promise<SearchReply> {
   collectGarbage();
   if (!documents.ok) return documents;
   const { urls, pastPages, keyed, shards, indexedMs } = documents;
-  const errors = await writeBundles(outputPath, regzipCache, shards, keptBundles);
+  const { errors, parts } = await writeBundles(outputPath, regzipCache, shards, keptBundles);
   if (errors.length) return { ok: false, message: `Pagefind: ${errors.join('; ')}` };
+  // The next build with the same job takes it all from the cache (kept-bundles.ts, takeKeptSearch).
+  if (keptBundles && searchKey) keepSearch(keptBundles.folder, { key: searchKey, parts, urls, pastPages });
   return {
     ok: true,
     urls,

@@ -6,7 +6,16 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleKey, keepBundle, takeKeptBundle } from '../../src/lib/search/kept-bundles.ts';
+import {
+  bundleKey,
+  jobKey,
+  keepBundle,
+  keepSearch,
+  listFurtherParts,
+  takeKeptBundle,
+  takeKeptSearch,
+  type WrittenPart,
+} from '../../src/lib/search/kept-bundles.ts';
 import { replaceFile } from '../../src/lib/replace-file.ts';
 import { removeFixtureCopies, tempFolder } from '../helpers/fixture.ts';
 
@@ -66,5 +75,65 @@ describe('kept search bundles', () => {
     const out = join(dir, 'out2');
     expect(takeKeptBundle(cache, 'pagefind', 'k1', out)).toBe(false);
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('a whole search kept between builds', () => {
+  /** Two parts of the current bundle and one of the past, written and kept as a build leaves them. */
+  function build(dir: string, cache: string): WrittenPart[] {
+    const parts: WrittenPart[] = [
+      { bundle: 'current', folder: 'pagefind', key: 'c1' },
+      { bundle: 'current', folder: 'pagefind-2', key: 'c2' },
+      { bundle: 'past', folder: 'pagefind-past', key: 'p1' },
+    ];
+    for (const { folder, key } of parts) {
+      writeBundle(join(dir, folder), folder);
+      writeFileSync(join(dir, folder, 'pagefind-entry.json'), `{"version":"1","languages":{"ja":{}}}`);
+      keepBundle(cache, folder, key, join(dir, folder));
+    }
+    listFurtherParts(dir, parts);
+    return parts;
+  }
+
+  it("lists each bundle's further parts in its first part's entry file, leaving the kept copy as it was", () => {
+    const dir = tempFolder('tsunagari-kept-search-');
+    const cache = join(dir, 'cache');
+    build(join(dir, 'out'), cache);
+    const entry = JSON.parse(readFileSync(join(dir, 'out', 'pagefind', 'pagefind-entry.json'), 'utf8'));
+    expect(entry.tsunagari.shards).toEqual([{ bundle: '../pagefind-2/', languages: ['ja'] }]);
+    expect(readFileSync(join(dir, 'out', 'pagefind-past', 'pagefind-entry.json'), 'utf8')).not.toContain('tsunagari');
+    expect(readFileSync(join(cache, 'pagefind', 'pagefind-entry.json'), 'utf8')).not.toContain('tsunagari');
+  });
+
+  it("is taken whole under its job's key, with the further parts listed, and only then", () => {
+    const dir = tempFolder('tsunagari-kept-search-');
+    const cache = join(dir, 'cache');
+    const parts = build(join(dir, 'first'), cache);
+    const key = jobKey('job', 'env');
+    expect(jobKey('job', 'env2')).not.toBe(key);
+    expect(jobKey('job2', 'env')).not.toBe(key);
+    keepSearch(cache, { key, parts, urls: ['/salons/a/'], pastPages: 0 });
+
+    expect(takeKeptSearch(cache, 'another', join(dir, 'other'))).toBeUndefined();
+    expect(existsSync(join(dir, 'other'))).toBe(false);
+    const out = join(dir, 'second');
+    expect(takeKeptSearch(cache, key, out)?.urls).toEqual(['/salons/a/']);
+    const entry = JSON.parse(readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+    expect(entry.tsunagari.shards).toEqual([{ bundle: '../pagefind-2/', languages: ['ja'] }]);
+    expect(readFileSync(join(out, 'pagefind-past', 'fragment', 'ja_1.pf_fragment'), 'utf8')).toBe('pagefind-past');
+  });
+
+  it('is not taken when one of its parts was written again since (another key), and leaves no part behind', () => {
+    const dir = tempFolder('tsunagari-kept-search-');
+    const cache = join(dir, 'cache');
+    const parts = build(join(dir, 'first'), cache);
+    keepSearch(cache, { key: 'k', parts, urls: [], pastPages: 0 });
+    // A later build wrote the past part anew (an event moved to the past) and stopped before its own record.
+    writeBundle(join(dir, 'later', 'pagefind-past'), 'later');
+    keepBundle(cache, 'pagefind-past', 'p2', join(dir, 'later', 'pagefind-past'));
+    const out = join(dir, 'second');
+    expect(takeKeptSearch(cache, 'k', out)).toBeUndefined();
+    expect(existsSync(join(out, 'pagefind'))).toBe(false);
+    expect(existsSync(join(out, 'pagefind-2'))).toBe(false);
   });
 });

@@ -11,7 +11,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { filesUnder } from '../files-under.ts';
-import { placeFile } from '../replace-file.ts';
+import { placeFile, replaceFile } from '../replace-file.ts';
+import { BUNDLE_FOLDERS, entryLanguages, withShards, type SearchBundle, type ShardEntry } from './shards.ts';
 
 /** The key of a part: the code's hash (src/ and the lockfile, Pagefind's version with it), how it is written, and its documents as stored. */
 export function bundleKey(code: string, variant: string, documents: Uint8Array): string {
@@ -65,4 +66,95 @@ export function keepBundle(cache: string, name: string, key: string, out: string
   linkFiles(out, kept, files);
   // The key and the part's files, last.
   writeFileSync(join(kept, KEY_FILE), [key, ...files].join('\n'));
+}
+
+/** A part of a bundle as written (or taken) in the staging folder, in the order of its bundle's parts. */
+export interface WrittenPart {
+  bundle: SearchBundle;
+  folder: string;
+  /** Its key (bundleKey), under which it is kept. */
+  key: string;
+}
+
+/**
+ * Each bundle's further parts, listed in its first part's pagefind-entry.json (withShards) for
+ * the search pages here and in other towns. The entry file is replaced, not written through: it
+ * is linked to its kept copy.
+ */
+export function listFurtherParts(outputPath: string, parts: readonly Omit<WrittenPart, 'key'>[]): void {
+  const further = new Map<string, ShardEntry[]>();
+  for (const { bundle, folder } of parts) {
+    const primary = BUNDLE_FOLDERS[bundle];
+    if (folder === primary) continue;
+    const entry = readFileSync(join(outputPath, folder, 'pagefind-entry.json'), 'utf8');
+    further.set(primary, [
+      ...(further.get(primary) ?? []),
+      { bundle: `../${folder}/`, languages: entryLanguages(entry) },
+    ]);
+  }
+  for (const [primary, list] of further) {
+    const entryFile = join(outputPath, primary, 'pagefind-entry.json');
+    replaceFile(entryFile, withShards(readFileSync(entryFile, 'utf8'), list));
+  }
+}
+
+/**
+ * A whole search kept between builds: what the search worker was given (its job's key, the
+ * `code` of every content file's entry, the day, the readings …: jobKey), the parts it wrote and
+ * what it said of them. A build whose job is the last build's takes every part from the cache
+ * without starting the worker or its documents' process (0.8–0.9 s of CPU at 1,000 entries for
+ * documents that then matched their kept parts anyway, and the search waited for after the last
+ * page on a busy machine).
+ */
+export interface KeptSearch {
+  key: string;
+  parts: WrittenPart[];
+  urls: string[];
+  pastPages: number;
+}
+
+const SEARCH_FILE = 'search.json';
+
+/**
+ * The key of a search worker's job: its data as JSON (the staging folder left out: it changes
+ * every build) and what else it reads. JSON, not V8's serializer, whose bytes for the same
+ * entries differ between a build that parsed a file and one that took it from the validation
+ * cache (a string cut from a Japanese file is stored as two bytes a character, one read back
+ * from JSON as one).
+ */
+export function jobKey(job: string, ...more: string[]): string {
+  const hash = createHash('sha256').update(job);
+  for (const part of more) hash.update('\0').update(part);
+  return hash.digest('hex');
+}
+
+/** Records the search just written under its job's key; its parts were kept (keepBundle) before. */
+export function keepSearch(cache: string, search: KeptSearch): void {
+  mkdirSync(cache, { recursive: true });
+  replaceFile(join(cache, SEARCH_FILE), JSON.stringify(search));
+}
+
+/**
+ * Puts every part of the search kept under `key` into `outputPath`, with the further parts
+ * listed, and returns what was kept of it; undefined (and no part left in `outputPath`) when
+ * the last build's search had another key or a part of it is gone or was written again since.
+ */
+export function takeKeptSearch(cache: string, key: string, outputPath: string): KeptSearch | undefined {
+  let kept: KeptSearch;
+  try {
+    kept = JSON.parse(readFileSync(join(cache, SEARCH_FILE), 'utf8')) as KeptSearch;
+  } catch {
+    return undefined;
+  }
+  if (kept.key !== key) return undefined;
+  const taken: string[] = [];
+  for (const part of kept.parts) {
+    if (!takeKeptBundle(cache, part.folder, part.key, join(outputPath, part.folder))) {
+      for (const folder of taken) rmSync(join(outputPath, folder), { recursive: true, force: true });
+      return undefined;
+    }
+    taken.push(part.folder);
+  }
+  listFurtherParts(outputPath, kept.parts);
+  return kept;
 }
