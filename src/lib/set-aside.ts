@@ -6,7 +6,7 @@
  * at the lowest priority removes it there while the build goes on, which never waits for it.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { lstatSync, mkdirSync, renameSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,10 +24,13 @@ for (const name of readdirSync(trash)) {
 /**
  * Moves `dir` into `trash` (a folder on the same file system) and starts removing what `trash`
  * holds in the background. False when there was nothing to move or it could not be moved (another
- * file system, a folder held open on Windows): `dir` is then as it was, for Astro to empty.
+ * file system, a folder held open on Windows, a link to a folder): `dir` is then as it was, for
+ * Astro to empty.
  */
 export function setAsideForRemoval(dir: string, trash: string): boolean {
-  if (!existsSync(dir)) return false;
+  // A dist/ that links elsewhere (a folder a web server serves) stays: moving the link would
+  // leave its folder with the last build's files and the new build beside it.
+  if (!lstatSync(dir, { throwIfNoEntry: false })?.isDirectory()) return false;
   try {
     mkdirSync(trash, { recursive: true });
     renameSync(dir, join(trash, `${process.pid}-${Date.now()}`));

@@ -2,7 +2,7 @@
  * src/lib/set-aside.ts: the last build's dist/ leaves its place at once and is removed in the
  * background, with what an earlier remover left; a folder that cannot be moved stays as it was.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { setAsideForRemoval } from '../../src/lib/set-aside.ts';
@@ -44,4 +44,9 @@ it('leaves a folder it cannot move where it is, for Astro to empty', () => {
   expect(setAsideForRemoval(dist, join(root, 'trash'))).toBe(false);
   expect(readdirSync(dist)).toEqual(['index.html']);
   expect(setAsideForRemoval(join(root, 'missing'), join(root, 'other-trash'))).toBe(false);
+  // dist/ as a link to the folder a web server serves: left for Astro to empty through it.
+  mkdirSync(join(root, 'served'));
+  symlinkSync(join(root, 'served'), join(root, 'linked-dist'));
+  expect(setAsideForRemoval(join(root, 'linked-dist'), join(root, 'other-trash'))).toBe(false);
+  expect(existsSync(join(root, 'linked-dist'))).toBe(true);
 });
