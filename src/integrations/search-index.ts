@@ -130,7 +130,7 @@ export interface SearchIndexJob {
 }
 
 /** The search worker (search-worker.ts) started on `job`, and its reply. */
-function startWorker(root: string, job: SearchJob): { process: ProcessWorker; reply: Promise<SearchReply> } {
+function startWorker(root: string, job: SearchJob): { worker: ProcessWorker; reply: Promise<SearchReply> } {
   const worker = new ProcessWorker(projectModule(root, 'src/integrations/search-worker.ts'), {
     name: 'the search index worker',
     // It collects its garbage once the content has gone to the documents' process (search-worker.ts).
@@ -146,7 +146,7 @@ function startWorker(root: string, job: SearchJob): { process: ProcessWorker; re
       resolve({ ok: false, message: `the search index worker stopped (exit code ${code})` }),
     );
   });
-  return { process: worker, reply };
+  return { worker, reply };
 }
 
 export function startSearchIndex(
@@ -210,20 +210,22 @@ export function startSearchIndex(
     );
   const taking = performance.now();
   const taken = kept && job.searchKey ? takeKeptSearch(kept, job.searchKey, staging) : undefined;
-  const worker = taken ? undefined : startWorker(root, job);
-  const reply: Promise<SearchReply> = worker
-    ? worker.reply
-    : Promise.resolve({
-        ok: true,
-        urls: taken?.urls ?? [],
-        pastPages: taken?.pastPages ?? 0,
-        keyed: { kept: taken?.urls.length ?? 0, made: 0 },
-        shards: taken?.parts.length ?? 0,
-        reused: taken?.parts.length ?? 0,
-        whole: true,
-        indexedMs: 0,
-        totalMs: performance.now() - taking,
-      });
+  const { worker, reply } = taken
+    ? {
+        worker: undefined,
+        reply: Promise.resolve<SearchReply>({
+          ok: true,
+          urls: taken.urls,
+          pastPages: taken.pastPages,
+          keyed: { kept: taken.urls.length, made: 0 },
+          shards: taken.parts.length,
+          reused: taken.parts.length,
+          whole: true,
+          indexedMs: 0,
+          totalMs: performance.now() - taking,
+        }),
+      }
+    : startWorker(root, job);
   const expected = new Set([
     ...Object.entries(entries).flatMap(([c, list]) => list.map((e) => entryHref(c, e.id))),
     ...translations.map((t) => `/${t.locale}${entryHref(t.collection, t.id)}`),
@@ -238,7 +240,7 @@ export function startSearchIndex(
       // Without this, a build with nothing else to do while the index is written would simply
       // end there, with exit code 0 and no index, no flyers and no CMS (a worker thread kept it
       // alive through the Pagefind process it started; a worker process does not).
-      worker?.process.ref();
+      worker?.ref();
       const result = await reply;
       if (!result.ok) throw new Error(`Pagefind: ${result.message}`);
       // Every entry page the build rendered is in the index, and nothing else.

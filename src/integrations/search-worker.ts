@@ -51,15 +51,13 @@ const collectGarbage = () =>
   (globalThis as { gc?: (options: object) => void }).gc?.({ type: 'major', execution: 'sync', flavor: 'last-resort' });
 
 /**
- * Pagefind indexes and writes one part, read from `documentsFile` (which is then removed).
+ * Pagefind indexes and writes one part, from its documents as search-documents.ts stored them.
  * Each document is let go once Pagefind has it, and what they held is collected before Pagefind
  * writes, when its memory is largest: at 10,000 entries, in parts of ~4,200 pages, this
  * process held 328 MB beside Pagefind's 1,043 MB and the pages' 1,177 MB.
  */
-async function writeShard(folder: string, documentsFile: string): Promise<string[]> {
-  const documents = deserialize(readFileSync(documentsFile)) as (ShardDocument | undefined)[];
-  // Read, it is not needed again (the dev server keeps its staging folder while it serves it).
-  rmSync(documentsFile);
+async function writeShard(folder: string, stored: Uint8Array): Promise<string[]> {
+  const documents = deserialize(stored) as (ShardDocument | undefined)[];
   const { index, errors } = await pagefind.createIndex();
   if (!index) return [`Pagefind: ${errors.join('; ')}`];
   const problems: string[] = [];
@@ -117,13 +115,15 @@ async function writeBundles(
   for (const { bundle, folder, documentsFile } of shards) {
     const out = join(outputPath, folder);
     const entryFile = join(out, 'pagefind-entry.json');
+    const stored = readFileSync(documentsFile);
+    // Read once, not needed again (the dev server keeps its staging folder while it serves it).
+    rmSync(documentsFile);
     // A part whose documents are the last build's is linked from there (kept-bundles.ts).
-    const key = bundleKey(keptBundles?.code ?? '', regzipCache ? 'regzip' : 'plain', readFileSync(documentsFile));
+    const key = keptBundles ? bundleKey(keptBundles.code, regzipCache ? 'regzip' : 'plain', stored) : '';
     if (keptBundles && takeKeptBundle(keptBundles.folder, folder, key, out)) {
-      rmSync(documentsFile);
       reused++;
     } else {
-      const errors = await writeShard(out, documentsFile);
+      const errors = await writeShard(out, stored);
       if (errors.length) return { errors, parts };
       writeFileSync(entryFile, japaneseIndexNamed(readFileSync(entryFile, 'utf8')));
       if (regzipCache) await regzipBundle(out, regzipCache);
